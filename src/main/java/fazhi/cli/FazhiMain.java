@@ -1,0 +1,2 @@
+package fazhi.cli;
+public class FazhiMain { public static void main(String[] a) {} }
