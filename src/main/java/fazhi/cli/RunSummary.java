@@ -1,0 +1,85 @@
+package fazhi.cli;
+
+import fazhi.config.BatchRunner;
+import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseLayout;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** What an operator reads after a run, and the exit code that says the same to a scheduler. */
+final class RunSummary {
+    private final Path warehouse;
+    private final BatchRunner.RunOutcome outcome;
+
+    RunSummary(Path warehouse, BatchRunner.RunOutcome outcome) {
+        this.warehouse = warehouse;
+        this.outcome = outcome;
+    }
+
+    int print(PrintStream out) {
+        if (!outcome.completed()) {
+            out.println("run " + outcome.runId() + " " + outcome.status() + ": " + outcome.exitDescription());
+            out.println("nothing was published; the warehouse is unchanged. Fix the cause and run again.");
+            return ExitCodes.RUN_FAILED;
+        }
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+             Statement s = c.createStatement()) {
+            out.println("run " + outcome.runId() + " published to " + warehouse.toAbsolutePath().normalize());
+            long held = 0;
+            try (ResultSet rs = s.executeQuery("SELECT status, count(*) FROM submissions WHERE run_id = '"
+                    + outcome.runId() + "' GROUP BY 1 ORDER BY 1")) {
+                StringBuilder line = new StringBuilder("  this run's files:");
+                boolean any = false;
+                while (rs.next()) {
+                    any = true;
+                    line.append(' ').append(rs.getString(1)).append('=').append(rs.getLong(2));
+                    if (rs.getString(1).equals("quarantined") || rs.getString(1).equals("failed")) {
+                        held += rs.getLong(2);
+                    }
+                }
+                out.println(any ? line : "  no new or changed files");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT source_file, status, reason FROM submissions WHERE run_id = '"
+                    + outcome.runId() + "' AND status IN ('quarantined', 'failed') ORDER BY source_file")) {
+                while (rs.next()) {
+                    out.println("    " + rs.getString(2) + ": " + rs.getString(1) + " — " + rs.getString(3));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM observations), "
+                    + "(SELECT count(DISTINCT region_code) FROM observations), "
+                    + "(SELECT count(*) FROM submissions WHERE status = 'published'), "
+                    + "(SELECT count(*) FROM validation_issues)")) {
+                rs.next();
+                out.printf("  warehouse: %d observations from %d regions in %d published reports; %d validation issues%n",
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT rule, severity, fails, items FROM validation_summary "
+                    + "WHERE fails > 0 OR error IS NOT NULL ORDER BY severity, rule")) {
+                while (rs.next()) {
+                    out.printf("    rule %s (%s): %d of %d fail%n", rs.getString(1), rs.getString(2), rs.getLong(3),
+                            rs.getLong(4));
+                }
+            }
+            out.println("  query it: ./fazhi sql \"select * from observations limit 10\"");
+            return held > 0 ? ExitCodes.PUBLISHED_WITH_QUARANTINES : ExitCodes.OK;
+        } catch (SQLException e) {
+            out.println("run " + outcome.runId() + " completed, but the warehouse could not be read back: "
+                    + rootMessage(e));
+            return ExitCodes.RUN_FAILED;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

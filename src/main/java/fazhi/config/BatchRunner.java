@@ -1,0 +1,99 @@
+package fazhi.config;
+
+import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehouseLock;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Starts a Spring context for one run of a job, under the warehouse lock, and reports what happened.
+ * This is the only place where the command line meets Spring.
+ */
+public final class BatchRunner {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private BatchRunner() {
+    }
+
+    /** The outcome of a run: the job's status and, per step, its counts. */
+    public record RunOutcome(String runId, BatchStatus status, String exitDescription, List<StepOutcome> steps) {
+        public boolean completed() {
+            return status == BatchStatus.COMPLETED;
+        }
+    }
+
+    public record StepOutcome(String name, String status, long read, long written, long filtered) {
+    }
+
+    public static String newRunId() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-"
+                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+    }
+
+    public static RunOutcome run(RunRequest request) throws Exception {
+        WarehouseLayout layout = new WarehouseLayout(request.warehouse());
+        String runId = newRunId();
+        try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId);
+             ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
+            StaleRuns.clear(layout);
+            Job job = context.getBean(request.jobName() + "Job", Job.class);
+            JobParameters params = new JobParametersBuilder()
+                    .addString("input", request.input().toAbsolutePath().normalize().toString())
+                    .addString("warehouse", layout.root().toString())
+                    .addString("runId", runId)
+                    .addString("reprocess", String.valueOf(request.reprocess()), false)
+                    .toJobParameters();
+            JobExecution execution = context.getBean(JobOperator.class).start(job, params);
+            List<StepOutcome> steps = new ArrayList<>();
+            for (StepExecution s : execution.getStepExecutions()) {
+                steps.add(new StepOutcome(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+                        s.getFilterCount()));
+            }
+            String description = execution.getAllFailureExceptions().stream()
+                    .map(BatchRunner::describe).distinct().reduce((a, b) -> a + "; " + b)
+                    .orElse(execution.getExitStatus().getExitDescription());
+            return new RunOutcome(runId, execution.getStatus(), description, steps);
+        }
+    }
+
+    /** A Spring context with Boot's batch support over the given job repository database. */
+    public static ConfigurableApplicationContext start(String jobRepositoryUrl) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.main.web-application-type", "none");
+        props.put("spring.main.banner-mode", "off");
+        props.put("spring.main.log-startup-info", "false");
+        props.put("spring.batch.job.enabled", "false");
+        props.put("spring.batch.jdbc.initialize-schema", "always");
+        props.put("spring.datasource.url", jobRepositoryUrl);
+        if (jobRepositoryUrl.startsWith("jdbc:h2:")) {
+            props.put("spring.datasource.username", "sa");
+        }
+        return new SpringApplicationBuilder(FazhiApplication.class).properties(props).run();
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,37 @@
+package fazhi.config.nightly;
+
+import fazhi.warehouse.ComposeDatabase;
+import fazhi.warehouse.DimensionTables;
+import fazhi.warehouse.PublishedState;
+import fazhi.warehouse.WarehouseComposer;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.sql.Connection;
+
+/** compose: the previous version less what this run replaces, plus what it staged, as candidate tables. */
+public class ComposeWarehouseTasklet implements Tasklet {
+    private final ComposeDatabase compose;
+    private final WarehouseComposer composer;
+    private final DimensionTables dimensions;
+    private final PublishedState published;
+
+    public ComposeWarehouseTasklet(ComposeDatabase compose, WarehouseComposer composer, DimensionTables dimensions,
+                                   PublishedState published) {
+        this.compose = compose;
+        this.composer = composer;
+        this.dimensions = dimensions;
+        this.published = published;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        try (Connection db = compose.open()) {
+            dimensions.write(db, compose.staging().version());
+            composer.composeCandidates(db, published.version());
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

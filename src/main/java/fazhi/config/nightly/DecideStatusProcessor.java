@@ -1,0 +1,22 @@
+package fazhi.config.nightly;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * The report's status once its figures are known. A report from which no indicator figure could be
+ * read is held back rather than published empty: it is usually not a rule-of-law report at all.
+ */
+public class DecideStatusProcessor implements ItemProcessor<ReportInProgress, ReportInProgress> {
+
+    @Override
+    public ReportInProgress process(ReportInProgress report) {
+        if (report.stopped()) {
+            return report;
+        }
+        if (report.canonical().isEmpty()) {
+            return report.stop(ReportInProgress.QUARANTINED,
+                    "no_figures: no indicator figure of the catalog was found in the text");
+        }
+        return report.stop(ReportInProgress.PUBLISHED, "published " + report.canonical().size() + " figures");
+    }
+}

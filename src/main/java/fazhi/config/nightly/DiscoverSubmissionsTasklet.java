@@ -1,0 +1,70 @@
+package fazhi.config.nightly;
+
+import fazhi.ingest.DiscoveredSubmission;
+import fazhi.ingest.Manifest;
+import fazhi.ingest.ManifestReader;
+import fazhi.ingest.SubmissionDiscovery;
+import fazhi.warehouse.MentionRow;
+import fazhi.warehouse.ObservationRow;
+import fazhi.warehouse.ParquetTableWriter;
+import fazhi.warehouse.PublishedState;
+import fazhi.warehouse.StagingArea;
+import fazhi.warehouse.SubmissionRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * discover submissions: lists the input folder, hashes each file, reads the manifest and stages the
+ * list of what to do with every file. Nothing is read beyond the bytes needed for the hash.
+ */
+public class DiscoverSubmissionsTasklet implements Tasklet {
+    private static final Logger log = LoggerFactory.getLogger(DiscoverSubmissionsTasklet.class);
+
+    private final Path input;
+    private final StagingArea staging;
+    private final PublishedState published;
+    private final boolean reprocess;
+
+    public DiscoverSubmissionsTasklet(Path input, StagingArea staging, PublishedState published, boolean reprocess) {
+        this.input = input;
+        this.staging = staging;
+        this.published = published;
+        this.reprocess = reprocess;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        Manifest manifest = ManifestReader.readFolder(input);
+        for (var p : manifest.problems()) {
+            log.warn("manifest.csv line {}: {}", p.line(), p.reason());
+        }
+        var discovery = new SubmissionDiscovery(manifest);
+        var known = reprocess ? SubmissionDiscovery.Published.none() : published.knownFiles();
+        long[] counts = new long[2];
+        try (var out = new ParquetTableWriter<>(staging.discoveredFile(), DiscoveredSubmission.class)) {
+            discovery.discover(input, known, d -> {
+                out.write(d);
+                counts[0]++;
+                if (DiscoveredSubmission.UNCHANGED.equals(d.action())) {
+                    counts[1]++;
+                }
+            });
+        }
+        // zero-row files give each staged table its schema even when no chunk writes to it
+        String empty = "chunk-empty.parquet";
+        ParquetTableWriter.writeAll(staging.chunkDir(StagingArea.SUBMISSIONS).resolve(empty), SubmissionRow.class, List.of());
+        ParquetTableWriter.writeAll(staging.chunkDir(StagingArea.OBSERVATIONS).resolve(empty), ObservationRow.class, List.of());
+        ParquetTableWriter.writeAll(staging.chunkDir(StagingArea.MENTIONS).resolve(empty), MentionRow.class, List.of());
+        contribution.incrementWriteCount(counts[0]);
+        contribution.incrementFilterCount(counts[1]);
+        log.info("discovered {} files in {} ({} unchanged since they were published)", counts[0], input, counts[1]);
+        return RepeatStatus.FINISHED;
+    }
+}

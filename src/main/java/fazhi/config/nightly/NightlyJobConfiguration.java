@@ -1,0 +1,196 @@
+package fazhi.config.nightly;
+
+import fazhi.config.PipelineConfiguration;
+import fazhi.extract.IndicatorExtractor;
+import fazhi.extract.TextCleaner;
+import fazhi.ingest.RegionTable;
+import fazhi.ingest.ReportIdentifier;
+import fazhi.ingest.SubmissionReader;
+import fazhi.normalize.CanonicalSelector;
+import fazhi.normalize.MentionNormalizer;
+import fazhi.validate.RuleEngine;
+import fazhi.warehouse.ComposeDatabase;
+import fazhi.warehouse.DimensionTables;
+import fazhi.warehouse.PublishedState;
+import fazhi.warehouse.StagingArea;
+import fazhi.warehouse.WarehouseComposer;
+import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehousePublisher;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The nightly job: discover → extract (read, decode, identify, clean, extract, normalize) → compose →
+ * validate → write → statistics → rankings → publish. The {@code ingest} job is the same without the
+ * statistics and rankings. Job parameters: input, warehouse, runId, reprocess.
+ */
+@Configuration
+@Import(PipelineConfiguration.class)
+public class NightlyJobConfiguration {
+    static final int CHUNK_SIZE = 50;
+
+    @Bean
+    public Job nightlyJob(JobRepository jobs, Step discoverSubmissionsStep, Step extractIndicatorsStep,
+                          Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
+                          Step publishWarehouseStep) {
+        return new JobBuilder("nightly", jobs)
+                .start(discoverSubmissionsStep)
+                .next(extractIndicatorsStep)
+                .next(composeWarehouseStep)
+                .next(validateObservationsStep)
+                .next(writeVersionStep)
+                .next(publishWarehouseStep)
+                .build();
+    }
+
+    @Bean
+    public Job ingestJob(JobRepository jobs, Step discoverSubmissionsStep, Step extractIndicatorsStep,
+                         Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
+                         Step publishWarehouseStep) {
+        return new JobBuilder("ingest", jobs)
+                .start(discoverSubmissionsStep)
+                .next(extractIndicatorsStep)
+                .next(composeWarehouseStep)
+                .next(validateObservationsStep)
+                .next(writeVersionStep)
+                .next(publishWarehouseStep)
+                .build();
+    }
+
+    // step-scoped beans take the warehouse and the run id from the job parameters
+    private static final String WAREHOUSE = "#{jobParameters['warehouse']}";
+    private static final String RUN_ID = "#{jobParameters['runId']}";
+
+    private static StagingArea staging(String warehouse, String runId) {
+        return new StagingArea(new WarehouseLayout(Path.of(warehouse)), runId);
+    }
+
+    private static PublishedState published(String warehouse) {
+        return new PublishedState(new WarehouseLayout(Path.of(warehouse)));
+    }
+
+    // ---- steps
+
+    @Bean
+    public Step discoverSubmissionsStep(JobRepository jobs, DiscoverSubmissionsTasklet discoverSubmissionsTasklet) {
+        return new StepBuilder("discoverSubmissionsStep", jobs).tasklet(discoverSubmissionsTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public DiscoverSubmissionsTasklet discoverSubmissionsTasklet(@Value("#{jobParameters['input']}") String input,
+                                                                 @Value("#{jobParameters['reprocess']}") Boolean reprocess,
+                                                                 @Value(WAREHOUSE) String warehouse,
+                                                                 @Value(RUN_ID) String runId) {
+        return new DiscoverSubmissionsTasklet(Path.of(input), staging(warehouse, runId), published(warehouse),
+                Boolean.TRUE.equals(reprocess));
+    }
+
+    @Bean
+    public Step extractIndicatorsStep(JobRepository jobs, PlatformTransactionManager tx,
+                                      DiscoveredSubmissionReader discoveredSubmissionReader,
+                                      CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor,
+                                      StagingChunkWriter stagingChunkWriter) {
+        // items of a chunk are processed concurrently, one per core; reading and writing stay in order
+        var executor = new SimpleAsyncTaskExecutor("extract-");
+        executor.setConcurrencyLimit(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new StepBuilder("extractIndicatorsStep", jobs)
+                .<ReportInProgress, ReportInProgress>chunk(CHUNK_SIZE)
+                .transactionManager(tx)
+                .reader(discoveredSubmissionReader)
+                .processor(reportProcessor)
+                .writer(stagingChunkWriter)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public DiscoveredSubmissionReader discoveredSubmissionReader(@Value(WAREHOUSE) String warehouse,
+                                                                 @Value(RUN_ID) String runId) {
+        return new DiscoveredSubmissionReader(staging(warehouse, runId).discoveredFile().toFile());
+    }
+
+    @Bean
+    public CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor(
+            SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
+            IndicatorExtractor extractor, MentionNormalizer normalizer, CanonicalSelector selector) {
+        return new CompositeItemProcessor<>(List.of(
+                new DecodeReportProcessor(reader),
+                new IdentifyReportProcessor(identifier, regions),
+                new CleanTextProcessor(cleaner),
+                new ExtractMentionsProcessor(extractor),
+                new NormalizeMentionsProcessor(normalizer, selector),
+                new DecideStatusProcessor()));
+    }
+
+    @Bean
+    @StepScope
+    public StagingChunkWriter stagingChunkWriter(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
+        return new StagingChunkWriter(staging(warehouse, runId), runId);
+    }
+
+    @Bean
+    public Step composeWarehouseStep(JobRepository jobs, ComposeWarehouseTasklet composeWarehouseTasklet) {
+        return new StepBuilder("composeWarehouseStep", jobs).tasklet(composeWarehouseTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public ComposeWarehouseTasklet composeWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
+                                                           DimensionTables dimensions) {
+        StagingArea staging = staging(warehouse, runId);
+        return new ComposeWarehouseTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), dimensions,
+                published(warehouse));
+    }
+
+    @Bean
+    public Step validateObservationsStep(JobRepository jobs, ValidateObservationsTasklet validateObservationsTasklet) {
+        return new StepBuilder("validateObservationsStep", jobs).tasklet(validateObservationsTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public ValidateObservationsTasklet validateObservationsTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                   @Value(RUN_ID) String runId, RuleEngine ruleEngine) {
+        return new ValidateObservationsTasklet(new ComposeDatabase(staging(warehouse, runId)), ruleEngine, runId);
+    }
+
+    @Bean
+    public Step writeVersionStep(JobRepository jobs, WriteVersionTasklet writeVersionTasklet) {
+        return new StepBuilder("writeVersionStep", jobs).tasklet(writeVersionTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
+        StagingArea staging = staging(warehouse, runId);
+        return new WriteVersionTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging));
+    }
+
+    @Bean
+    public Step publishWarehouseStep(JobRepository jobs, PublishWarehouseTasklet publishWarehouseTasklet) {
+        return new StepBuilder("publishWarehouseStep", jobs).tasklet(publishWarehouseTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public PublishWarehouseTasklet publishWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
+        StagingArea staging = staging(warehouse, runId);
+        return new PublishWarehouseTasklet(staging, new WarehousePublisher(staging.layout()));
+    }
+}

@@ -1,0 +1,83 @@
+package fazhi.config.nightly;
+
+import fazhi.extract.RawMention;
+import fazhi.ingest.DecodedDocument;
+import fazhi.ingest.DiscoveredSubmission;
+import fazhi.ingest.Identification;
+import fazhi.ingest.Region;
+import fazhi.normalize.Mention;
+
+import java.util.List;
+
+/**
+ * One report on its way through the extraction step. Each stage returns a copy with its own result
+ * filled in; a report that is stopped (quarantined or failed) carries its status and reason and is
+ * passed through untouched by the stages after.
+ */
+public record ReportInProgress(DiscoveredSubmission submission,
+                               DecodedDocument decoded,
+                               Identification identification,
+                               Region region,
+                               String cleanText,
+                               List<RawMention> rawMentions,
+                               List<Mention> mentions,
+                               List<Mention> canonical,
+                               String status,
+                               String reason) {
+
+    public static final String PUBLISHED = "published";
+    public static final String QUARANTINED = "quarantined";
+    public static final String DUPLICATE = "duplicate";
+    public static final String FAILED = "failed";
+
+    /** A report as discovery left it: duplicates and unreadable files are already stopped. */
+    public static ReportInProgress start(DiscoveredSubmission s) {
+        ReportInProgress r = new ReportInProgress(s, null, null, null, null, List.of(), List.of(), List.of(), null, null);
+        return switch (s.action()) {
+            case DiscoveredSubmission.DUPLICATE -> r.stop(DUPLICATE, s.reason());
+            case DiscoveredSubmission.FAILED -> r.stop(FAILED, s.reason());
+            default -> r;
+        };
+    }
+
+    public boolean stopped() {
+        return status != null;
+    }
+
+    public ReportInProgress stop(String status, String reason) {
+        return new ReportInProgress(submission, decoded, identification, region, cleanText, rawMentions,
+                mentions, canonical, status, reason);
+    }
+
+    public ReportInProgress withDecoded(DecodedDocument d) {
+        return new ReportInProgress(submission, d, identification, region, cleanText, rawMentions, mentions,
+                canonical, status, reason);
+    }
+
+    public ReportInProgress withIdentification(Identification id, Region r) {
+        return new ReportInProgress(submission, decoded, id, r, cleanText, rawMentions, mentions, canonical,
+                status, reason);
+    }
+
+    public ReportInProgress withCleanText(String text) {
+        return new ReportInProgress(submission, decoded, identification, region, text, rawMentions, mentions,
+                canonical, status, reason);
+    }
+
+    public ReportInProgress withRawMentions(List<RawMention> raw) {
+        return new ReportInProgress(submission, decoded, identification, region, cleanText, List.copyOf(raw),
+                mentions, canonical, status, reason);
+    }
+
+    public ReportInProgress withMentions(List<Mention> all, List<Mention> chosen) {
+        return new ReportInProgress(submission, decoded, identification, region, cleanText, rawMentions,
+                List.copyOf(all), List.copyOf(chosen), status, reason);
+    }
+
+    /** Drops the large intermediate text once it is no longer needed, so a chunk holds little memory. */
+    public ReportInProgress withoutText() {
+        DecodedDocument slim = decoded == null ? null : new DecodedDocument(decoded.format(), decoded.encoding(), null);
+        return new ReportInProgress(submission, slim, identification, region, null, List.of(), mentions,
+                canonical, status, reason);
+    }
+}

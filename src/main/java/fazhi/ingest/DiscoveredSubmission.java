@@ -1,0 +1,19 @@
+package fazhi.ingest;
+
+/**
+ * A file of the input folder and what the run will do with it; the hand-over from discovery to
+ * extraction (staged as Parquet, so the extraction step can restart from it).
+ *
+ * @param action {@code process}, {@code duplicate} (same bytes as another file) or {@code unchanged}
+ *               (already published with these bytes; nothing to do)
+ * @param reason why, for duplicate and for manifest problems the extraction must report
+ */
+public record DiscoveredSubmission(String sourceFile, String path, String submissionId, long bytes,
+                                   String manifestRegionCode, Integer manifestYear, boolean synthetic,
+                                   String action, String reason) {
+
+    public static final String PROCESS = "process";
+    public static final String DUPLICATE = "duplicate";
+    public static final String UNCHANGED = "unchanged";
+    public static final String FAILED = "failed";
+}

@@ -1,0 +1,123 @@
+package fazhi.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Walks the input folder, hashes every file and decides what the run does with it. Streams: one
+ * {@link DiscoveredSubmission} is handed to the consumer per file; only the hash index is kept in memory
+ * (about 100 bytes a file).
+ */
+public final class SubmissionDiscovery {
+    public static final String MANIFEST = "manifest.csv";
+
+    /** What is already published: source file → submission id (content hash). */
+    public record Published(Map<String, String> idBySourceFile) {
+        public static Published none() {
+            return new Published(Map.of());
+        }
+    }
+
+    private final Map<String, ManifestEntry> manifest;
+    private final Map<String, String> manifestProblems;
+
+    public SubmissionDiscovery(Manifest manifest) {
+        this.manifest = manifest.entries();
+        this.manifestProblems = new HashMap<>();
+        for (ManifestProblem p : manifest.problems()) {
+            manifestProblems.put(p.file(), p.reason());
+        }
+    }
+
+    /** Visits the files in a stable order (by relative path) and returns how many were seen. */
+    public long discover(Path inputDir, Published published, Consumer<DiscoveredSubmission> out) throws IOException {
+        Map<String, String> firstFileById = new HashMap<>();
+        // published copies count as "first" too: a new file with the same bytes as a published one is a duplicate
+        published.idBySourceFile().forEach((file, id) -> firstFileById.putIfAbsent(id, file));
+        long seen = 0;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(inputDir)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(inputDir.relativize(p)))
+                    .filter(p -> !(p.getParent().equals(inputDir) && p.getFileName().toString().equals(MANIFEST)))
+                    .sorted()
+                    .toList();
+        }
+        for (Path file : files) {
+            String rel = inputDir.relativize(file).toString().replace('\\', '/');
+            out.accept(decide(file, rel, published, firstFileById));
+            seen++;
+        }
+        return seen;
+    }
+
+    private DiscoveredSubmission decide(Path file, String rel, Published published, Map<String, String> firstFileById) {
+        ManifestEntry m = manifest.get(rel);
+        String region = m == null ? null : m.regionCode();
+        Integer year = m == null ? null : m.year();
+        boolean synthetic = m != null && m.synthetic();
+        String id;
+        long bytes;
+        try {
+            bytes = Files.size(file);
+            id = sha256(file);
+        } catch (IOException | UncheckedIOException e) {
+            return new DiscoveredSubmission(rel, file.toString(), null, 0, region, year, synthetic,
+                    DiscoveredSubmission.FAILED, "cannot read file: " + SubmissionReasons.describe(e));
+        }
+        String problem = manifestProblems.get(rel);
+        if (problem != null) {
+            return new DiscoveredSubmission(rel, file.toString(), id, bytes, null, null, synthetic,
+                    DiscoveredSubmission.FAILED, problem);
+        }
+        if (id.equals(published.idBySourceFile().get(rel))) {
+            return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic,
+                    DiscoveredSubmission.UNCHANGED, "already published with the same content");
+        }
+        String first = firstFileById.putIfAbsent(id, rel);
+        if (first != null && !first.equals(rel)) {
+            return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic,
+                    DiscoveredSubmission.DUPLICATE, "same bytes as " + first);
+        }
+        return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic,
+                DiscoveredSubmission.PROCESS, null);
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            String s = part.toString();
+            if (s.startsWith(".") || s.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                digest.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

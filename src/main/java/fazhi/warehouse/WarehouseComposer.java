@@ -1,0 +1,155 @@
+package fazhi.warehouse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static fazhi.warehouse.WarehouseConnection.quote;
+
+/**
+ * Composes the next version of the warehouse in the run's compose database: the previous version, less
+ * what this run replaces, plus what this run staged. Rules (documented in the README):
+ * <ul>
+ *   <li>a file is keyed by its path in the input folder; a new version of a file replaces the old one;</li>
+ *   <li>one published submission per (region, year): the one ingested last wins (ties: the greater file
+ *       name); the others become {@code duplicate} with the reason naming the winner;</li>
+ *   <li>observations and mentions follow their submission.</li>
+ * </ul>
+ * Candidate tables are named {@code cand_*}; validation reads them before {@link #writeVersion} writes.
+ */
+public final class WarehouseComposer {
+    private final StagingArea staging;
+
+    public WarehouseComposer(StagingArea staging) {
+        this.staging = staging;
+    }
+
+    /** Builds cand_submissions, cand_observations and cand_mentions. */
+    public void composeCandidates(Connection db, Path previousVersion) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            for (String t : new String[]{StagingArea.SUBMISSIONS, StagingArea.OBSERVATIONS, StagingArea.MENTIONS}) {
+                s.execute("CREATE OR REPLACE TABLE new_" + t + " AS SELECT * FROM read_parquet("
+                        + quote(staging.chunkDir(t) + "/*.parquet") + ")");
+                String prev = previousVersion == null ? null
+                        : WarehouseConnection.tableSource(previousVersion, tableOf(t));
+                // province exists only in the hive path of observations; the rows carry province_code
+                String exclude = t.equals(StagingArea.OBSERVATIONS) ? " EXCLUDE (province)" : "";
+                if (prev != null) {
+                    s.execute("CREATE OR REPLACE TABLE prev_" + t + " AS SELECT *" + exclude + " FROM " + prev);
+                } else {
+                    s.execute("CREATE OR REPLACE TABLE prev_" + t + " AS SELECT * FROM new_" + t + " LIMIT 0");
+                }
+            }
+            s.execute("""
+                    CREATE OR REPLACE TABLE cand_submissions AS
+                    SELECT * FROM prev_submissions
+                     WHERE source_file NOT IN (SELECT source_file FROM new_submissions)
+                    UNION ALL BY NAME
+                    SELECT * FROM new_submissions""");
+            s.execute("""
+                    CREATE OR REPLACE TEMP TABLE superseded AS
+                    SELECT source_file, winner, region_code, year FROM (
+                      SELECT source_file, region_code, year,
+                             first_value(source_file) OVER w AS winner,
+                             row_number() OVER w AS pos
+                        FROM cand_submissions WHERE status = 'published'
+                      WINDOW w AS (PARTITION BY region_code, year ORDER BY ingested_at DESC, source_file DESC))
+                    WHERE pos > 1""");
+            s.execute("""
+                    UPDATE cand_submissions c
+                       SET status = 'duplicate', observations = 0,
+                           reason = 'superseded by ' || s.winner || ' (same region ' || s.region_code
+                                    || ' and year ' || s.year || ')'
+                      FROM superseded s
+                     WHERE c.source_file = s.source_file""");
+            s.execute("""
+                    CREATE OR REPLACE TABLE cand_observations AS
+                    SELECT o.* FROM (
+                      SELECT * FROM prev_observations
+                       WHERE source_file NOT IN (SELECT source_file FROM new_submissions)
+                      UNION ALL BY NAME
+                      SELECT * FROM new_observations) o
+                    SEMI JOIN cand_submissions s
+                      ON s.submission_id = o.submission_id AND s.source_file = o.source_file
+                         AND s.status = 'published'""");
+            s.execute("""
+                    CREATE OR REPLACE TABLE cand_mentions AS
+                    SELECT m.* FROM (
+                      SELECT * FROM prev_mentions
+                       WHERE submission_id NOT IN (SELECT submission_id FROM new_submissions)
+                      UNION ALL BY NAME
+                      SELECT * FROM new_mentions) m
+                    SEMI JOIN (SELECT DISTINCT submission_id FROM cand_submissions WHERE status = 'published') s
+                      ON s.submission_id = m.submission_id""");
+        }
+    }
+
+    /**
+     * Writes the composed tables as the new version's Parquet files: observations less the values held
+     * back by error-severity validation rules, and every other table as composed.
+     */
+    public void writeVersion(Connection db) throws SQLException {
+        Path version = staging.version();
+        try (Statement s = db.createStatement()) {
+            s.execute("""
+                    CREATE OR REPLACE TABLE final_observations AS
+                    SELECT o.* FROM cand_observations o
+                    ANTI JOIN (SELECT submission_id, indicator FROM cand_validation_issues WHERE severity = 'error') e
+                      ON e.submission_id = o.submission_id AND e.indicator = o.indicator""");
+            s.execute("""
+                    UPDATE cand_submissions c SET observations = n.n
+                      FROM (SELECT submission_id, source_file, count(*) AS n FROM final_observations
+                            GROUP BY ALL) n
+                     WHERE c.submission_id = n.submission_id AND c.source_file = n.source_file""");
+            copy(s, "SELECT *, province_code AS province FROM final_observations ORDER BY region_code, indicator",
+                    version, WarehouseTable.OBSERVATIONS);
+            copy(s, "SELECT * FROM cand_mentions ORDER BY submission_id, char_offset", version, WarehouseTable.MENTIONS);
+            copy(s, "SELECT * FROM cand_submissions ORDER BY source_file", version, WarehouseTable.SUBMISSIONS);
+            copy(s, "SELECT * FROM cand_validation_issues ORDER BY region_code, indicator, rule", version,
+                    WarehouseTable.VALIDATION_ISSUES);
+            copy(s, "SELECT * FROM validation_summary ORDER BY rule", version, WarehouseTable.VALIDATION_SUMMARY);
+        }
+    }
+
+    /** Writes one table in the layout of the contract, plus its zero-row schema file. */
+    public static void copy(Statement s, String select, Path version, WarehouseTable table) throws SQLException {
+        Path dir = version.resolve(table.tableName());
+        Path schema = WarehouseLayout.schemaFile(version, table);
+        try {
+            Files.createDirectories(schema.getParent());
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        s.execute("COPY (SELECT * FROM (" + select + ") LIMIT 0) TO " + quote(schema.toString())
+                + " (FORMAT parquet)");
+        if (table.partitioned()) {
+            if (count(s, select) > 0) {
+                s.execute("COPY (" + select + ") TO " + quote(dir.toString()) + " (FORMAT parquet, COMPRESSION zstd, "
+                        + "PARTITION_BY (" + String.join(", ", table.partitionColumns()) + "), OVERWRITE_OR_IGNORE)");
+            }
+        } else {
+            s.execute("COPY (" + select + ") TO " + quote(dir.resolve("part-0.parquet").toString())
+                    + " (FORMAT parquet, COMPRESSION zstd)");
+        }
+    }
+
+    private static long count(Statement s, String select) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM (" + select + ")")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static WarehouseTable tableOf(String staged) {
+        return switch (staged) {
+            case StagingArea.SUBMISSIONS -> WarehouseTable.SUBMISSIONS;
+            case StagingArea.OBSERVATIONS -> WarehouseTable.OBSERVATIONS;
+            case StagingArea.MENTIONS -> WarehouseTable.MENTIONS;
+            default -> throw new IllegalArgumentException(staged);
+        };
+    }
+}
