@@ -40,7 +40,7 @@ public final class RuleEngine {
                       submission_id VARCHAR, region_code VARCHAR, year INTEGER, indicator VARCHAR, rule VARCHAR,
                       severity VARCHAR, message VARCHAR, run_id VARCHAR)""");
             for (ValidationRule rule : rules.rules()) {
-                outcomes.add(confront(s, rule, runId));
+                outcomes.add(confront(db, rule, runId));
             }
             s.execute("""
                     CREATE OR REPLACE TABLE validation_summary (
@@ -57,11 +57,12 @@ public final class RuleEngine {
         return outcomes;
     }
 
-    private RuleOutcome confront(Statement s, ValidationRule rule, String runId) {
+    private RuleOutcome confront(Connection db, ValidationRule rule, String runId) {
         String items = rule.scope() == ValidationRule.Scope.OBSERVATION ? observationItems(rule) : "report_items";
         String indicator = rule.scope() == ValidationRule.Scope.OBSERVATION ? "indicator"
                 : (rule.target() == null ? "NULL" : quote(rule.target()));
-        try {
+        // a statement of its own: DuckDB closes a statement whose query failed
+        try (Statement s = db.createStatement()) {
             s.execute("CREATE OR REPLACE TEMP TABLE rule_result AS SELECT *, (" + rule.expression()
                     + ")::BOOLEAN AS __ok FROM " + items);
             long[] counts = new long[3];

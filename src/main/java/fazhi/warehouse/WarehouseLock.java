@@ -29,6 +29,8 @@ public final class WarehouseLock implements AutoCloseable {
         FileLock lock;
         try {
             lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by this very process
         } catch (IOException e) {
             ch.close();
             throw e;

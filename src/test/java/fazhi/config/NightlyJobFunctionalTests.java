@@ -1,0 +1,138 @@
+package fazhi.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static fazhi.config.TestWarehouses.count;
+import static fazhi.config.TestWarehouses.query;
+import static fazhi.config.TestWarehouses.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ingest job on real report files: given an input folder, when the job runs, then the warehouse says. */
+class NightlyJobFunctionalTests {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void publishesTheSampleReportsAndQuarantinesTheAnonymisedTemplate() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Path warehouse = tmp.resolve("wh");
+
+        var outcome = run("ingest", input, warehouse);
+
+        assertThat(outcome.completed()).as(outcome.exitDescription()).isTrue();
+        var extract = outcome.steps().stream().filter(s -> s.name().equals("extractIndicatorsStep")).findFirst().orElseThrow();
+        assertThat(extract.read()).isEqualTo(5);
+        assertThat(extract.written()).isEqualTo(5);
+        assertThat(query(warehouse, "SELECT source_file, status, reason FROM submissions ORDER BY 1"))
+                .hasSize(5)
+                .allSatisfy(r -> assertThat(r.get(2)).isNotBlank());
+        var template = query(warehouse, "SELECT status, reason FROM submissions WHERE source_file LIKE '000%'").get(0);
+        assertThat(template.get(0)).isEqualTo("quarantined");
+        assertThat(template.get(1)).startsWith("region_unresolved");
+        assertThat(count(warehouse, "SELECT count(*) FROM submissions WHERE status = 'published'")).isGreaterThanOrEqualTo(3);
+        // one canonical figure per region, year and indicator, each traced to its sentence
+        assertThat(count(warehouse, "SELECT count(*) FROM (SELECT region_code, year, indicator FROM observations "
+                + "GROUP BY ALL HAVING count(*) > 1)")).isZero();
+        assertThat(count(warehouse, "SELECT count(*) FROM observations WHERE evidence IS NULL OR evidence = ''")).isZero();
+        assertThat(count(warehouse, "SELECT count(*) FROM observations WHERE region_code = '371525' AND year = 2024 "
+                + "AND province_code = '370000' AND region_name = '冠县'")).isPositive();
+        assertThat(count(warehouse, "SELECT count(*) FROM regions")).isGreaterThan(3000);
+        assertThat(count(warehouse, "SELECT count(*) FROM indicators")).isGreaterThanOrEqualTo(45);
+    }
+
+    @Test
+    void runningTwiceOnTheSameInputGivesTheSameWarehouse() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Path warehouse = tmp.resolve("wh");
+        String contents = "SELECT submission_id, region_code, year, indicator, value, qualifier, char_offset "
+                + "FROM observations ORDER BY ALL";
+
+        run("ingest", input, warehouse);
+        var first = query(warehouse, contents);
+        var second = run("ingest", input, warehouse);
+
+        assertThat(second.completed()).isTrue();
+        assertThat(query(warehouse, contents)).isEqualTo(first);
+        var discover = second.steps().stream().filter(s -> s.name().equals("discoverSubmissionsStep")).findFirst().orElseThrow();
+        assertThat(discover.filtered()).as("unchanged files are skipped").isEqualTo(5);
+        assertThat(count(warehouse, "SELECT count(*) FROM submissions")).isEqualTo(5);
+    }
+
+    @Test
+    void aChangedFileReplacesItsEarlierVersion() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Path warehouse = tmp.resolve("wh");
+        run("ingest", input, warehouse);
+        String before = query(warehouse, "SELECT submission_id FROM submissions WHERE source_file LIKE '001%'").get(0).get(0);
+
+        Path report = input.resolve("001_698cc89598c5c7a3.txt");
+        Files.writeString(report, Files.readString(report) + "\n（本报告已更正）\n");
+        run("ingest", input, warehouse);
+
+        var rows = query(warehouse, "SELECT submission_id, status FROM submissions WHERE source_file LIKE '001%'");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get(0)).isNotEqualTo(before);
+        assertThat(count(warehouse, "SELECT count(*) FROM observations WHERE submission_id = '" + before + "'")).isZero();
+        assertThat(count(warehouse, "SELECT count(DISTINCT submission_id) FROM observations WHERE region_code = '371525'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aByteIdenticalCopyIsADuplicateOfTheFirst() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Files.copy(input.resolve("002_3c2dc1afcfd2df07.txt"), input.resolve("002_copy.txt"));
+
+        run("ingest", input, tmp.resolve("wh"));
+
+        assertThat(query(tmp.resolve("wh"), "SELECT status, reason FROM submissions WHERE source_file = '002_copy.txt'"))
+                .containsExactly(List.of("duplicate", "same bytes as 002_3c2dc1afcfd2df07.txt"));
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM observations WHERE source_file = '002_copy.txt'")).isZero();
+    }
+
+    @Test
+    void badInputNeverStopsTheRunAndEveryFileEndsInOneStatusWithAReason() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Files.write(input.resolve("empty.txt"), new byte[0]);
+        byte[] noise = new byte[4096];
+        new Random(7).nextBytes(noise);
+        Files.write(input.resolve("noise.pdf"), noise);
+        new Random(8).nextBytes(noise);
+        Files.write(input.resolve("noise.txt"), noise);
+        Files.write(input.resolve("truncated.docx"), new byte[]{0x50, 0x4b, 0x03, 0x04, 0x14, 0x00});
+        Files.writeString(input.resolve("unrelated.html"),
+                "<html><body><h1>天气预报</h1><p>明天晴，气温18度。</p></body></html>", StandardCharsets.UTF_8);
+
+        var outcome = run("ingest", input, tmp.resolve("wh"));
+
+        assertThat(outcome.completed()).isTrue();
+        var rows = query(tmp.resolve("wh"), "SELECT source_file, status, reason FROM submissions ORDER BY 1");
+        assertThat(rows).hasSize(10).allSatisfy(r -> {
+            assertThat(r.get(1)).isIn("published", "quarantined", "duplicate", "failed");
+            assertThat(r.get(2)).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+        });
+        assertThat(rows).filteredOn(r -> !r.get(0).matches("00[1-4].*"))
+                .allSatisfy(r -> assertThat(r.get(1)).isIn("quarantined", "failed"));
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM submissions WHERE status = 'published'"))
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theWarehouseIsPublishedAsOneVersionBehindAStableLink() throws Exception {
+        Path warehouse = tmp.resolve("wh");
+        run("ingest", TestWarehouses.copyOfSampleData(tmp.resolve("in")), warehouse);
+
+        assertThat(Files.isSymbolicLink(warehouse.resolve("current"))).isTrue();
+        assertThat(warehouse.resolve("observations")).isDirectory();
+        assertThat(warehouse.resolve("_staging")).satisfiesAnyOf(
+                p -> assertThat(p).doesNotExist(),
+                p -> assertThat(p).isEmptyDirectory());
+    }
+}
