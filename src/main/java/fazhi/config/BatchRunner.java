@@ -8,6 +8,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * This is the only place where the command line meets Spring.
  */
 public final class BatchRunner {
+    private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private BatchRunner() {
@@ -52,15 +56,34 @@ public final class BatchRunner {
         String runId = newRunId();
         try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId);
              ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
-            StaleRuns.clear(layout);
             Job job = context.getBean(request.jobName() + "Job", Job.class);
+            JobOperator operator = context.getBean(JobOperator.class);
+            String input = request.input().toAbsolutePath().normalize().toString();
+            JobExecution interrupted = InterruptedRuns.find(context.getBean(JobRepository.class), request.jobName(), layout);
+            StaleRuns.clear(layout, interrupted == null ? null : interrupted.getJobParameters().getString("runId"));
+            if (interrupted != null) {
+                // the run that died resumes from its last committed chunk, on the same staging area
+                log.warn("resuming run {} of {} that was interrupted", interrupted.getJobParameters().getString("runId"),
+                        request.jobName());
+                JobExecution resumed = operator.restart(InterruptedRuns.markFailed(context.getBean(JobRepository.class),
+                        interrupted));
+                if (resumed.getStatus() != BatchStatus.COMPLETED
+                        || input.equals(interrupted.getJobParameters().getString("input"))) {
+                    return outcome(resumed);
+                }
+            }
             JobParameters params = new JobParametersBuilder()
-                    .addString("input", request.input().toAbsolutePath().normalize().toString())
+                    .addString("input", input)
                     .addString("warehouse", layout.root().toString())
                     .addString("runId", runId)
                     .addString("reprocess", String.valueOf(request.reprocess()), false)
                     .toJobParameters();
-            JobExecution execution = context.getBean(JobOperator.class).start(job, params);
+            return outcome(operator.start(job, params));
+        }
+    }
+
+    private static RunOutcome outcome(JobExecution execution) {
+        {
             List<StepOutcome> steps = new ArrayList<>();
             for (StepExecution s : execution.getStepExecutions()) {
                 steps.add(new StepOutcome(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
@@ -69,7 +92,8 @@ public final class BatchRunner {
             String description = execution.getAllFailureExceptions().stream()
                     .map(BatchRunner::describe).distinct().reduce((a, b) -> a + "; " + b)
                     .orElse(execution.getExitStatus().getExitDescription());
-            return new RunOutcome(runId, execution.getStatus(), description, steps);
+            return new RunOutcome(execution.getJobParameters().getString("runId"), execution.getStatus(), description,
+                    steps);
         }
     }
 

@@ -17,14 +17,15 @@ final class StaleRuns {
     private StaleRuns() {
     }
 
-    static void clear(WarehouseLayout layout) throws IOException {
+    /** Deletes the staging areas of dead runs, but the one of the run about to be resumed. */
+    static void clear(WarehouseLayout layout, String keepRunId) throws IOException {
         Path root = layout.stagingRoot();
         if (!Files.isDirectory(root)) {
             return;
         }
         List<Path> stale;
         try (Stream<Path> s = Files.list(root)) {
-            stale = s.toList();
+            stale = s.filter(p -> keepRunId == null || !p.getFileName().toString().equals(keepRunId)).toList();
         }
         for (Path p : stale) {
             WarehousePublisher.deleteTree(p);
