@@ -78,7 +78,7 @@ public final class MannKendall {
             return new Result(n, s, varS, null, null, null, null);
         }
         double corrected = Math.signum((double) s) * (Math.abs((double) s) - 1.0);
-        double z = corrected / Math.sqrt(varS);
+        double z = corrected / Math.sqrt(varS) + 0.0; // no negative zero
         double pNormal = Math.min(1.0, 2.0 * STANDARD_NORMAL.survivalProbability(Math.abs(z)));
         Double pExact = null;
         if (tt.pairs == 0 && ty.pairs == 0 && n < EXACT_BELOW_N) {
