@@ -12,11 +12,11 @@ import java.sql.Statement;
 import java.util.List;
 
 /** Builds a version folder holding only {@code observations}, laid out as the pipeline publishes it. */
-final class TestWarehouse {
+public final class TestWarehouse {
     private TestWarehouse() {
     }
 
-    static Path versionWith(Path tmp, List<ObservationRow> rows) throws Exception {
+    public static Path versionWith(Path tmp, List<ObservationRow> rows) throws Exception {
         Path version = Files.createDirectories(tmp.resolve("version"));
         Path flat = tmp.resolve("flat-observations.parquet");
         ParquetTableWriter.writeAll(flat, ObservationRow.class, rows);
@@ -30,14 +30,14 @@ final class TestWarehouse {
         return version;
     }
 
-    static ObservationRow obs(String region, int year, String indicator, Double value, String unit,
+    public static ObservationRow obs(String region, int year, String indicator, Double value, String unit,
                               String qualifier) {
         return new ObservationRow("sub-" + region + "-" + year, region, "name-" + region,
                 region.substring(0, 2) + "0000", year, indicator, value, unit, qualifier, "evidence", 0,
                 "file.txt", "rule", "run-obs", false);
     }
 
-    static Connection open(Path version) throws SQLException {
+    public static Connection open(Path version) throws SQLException {
         return WarehouseConnection.openVersion(version);
     }
 }
