@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -112,7 +113,7 @@ public final class StatisticsRunner {
         if (series.region == null || series.size < TrendAnalysis.MIN_YEARS) {
             return;
         }
-        int[] years = java.util.Arrays.copyOf(series.years, series.size);
+        int[] years = Arrays.copyOf(series.years, series.size);
         for (int i = 1; i < years.length; i++) {
             if (years[i] == years[i - 1]) {
                 log.warn("trends: {} {} has two values for {}; series skipped", series.region, series.indicator,
@@ -122,7 +123,7 @@ public final class StatisticsRunner {
             }
         }
         TrendRow row = TrendAnalysis.analyse(series.region, series.province, series.indicator, years,
-                java.util.Arrays.copyOf(series.values, series.size), runId);
+                Arrays.copyOf(series.values, series.size), runId);
         out.write(row);
         counts.rows++;
         if (TrendDirection.INCREASING.code().equals(row.direction())) {
@@ -152,8 +153,8 @@ public final class StatisticsRunner {
 
         void add(int year, double value) {
             if (size == years.length) {
-                years = java.util.Arrays.copyOf(years, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
+                years = Arrays.copyOf(years, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             years[size] = year;
             values[size] = value;
