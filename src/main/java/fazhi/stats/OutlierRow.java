@@ -1,0 +1,30 @@
+package fazhi.stats;
+
+/**
+ * A row of {@code outliers} (SPEC §5 columns first, then extras; {@code year} last, as the partition
+ * column comes last in the view). On disk the rows of one year go to {@code outliers/year=Y/} as
+ * {@link Partitioned} rows, which leave the year to the folder name.
+ *
+ * @param method      {@code modified_z} (the value itself) or {@code yoy_jump} (change from the year before)
+ * @param level       administrative level of the region, from its code: peers are only compared with
+ *                    regions of the same level ({@code county}, {@code prefecture}, {@code province})
+ * @param scoredValue the value on the compared scale (see {@link OutlierScale})
+ * @param groupN      how many regions the peer group has (values with a score scale)
+ */
+public record OutlierRow(String regionCode, String indicator, double value, String scope, String method,
+                         Double score, boolean flagged, String provinceCode, String level, Double previousValue,
+                         Double scoredValue, int groupN, Double groupMedian, Double groupMad, String runId,
+                         int year) {
+
+    public Partitioned withoutYear() {
+        return new Partitioned(regionCode, indicator, value, scope, method, score, flagged, provinceCode, level,
+                previousValue, scoredValue, groupN, groupMedian, groupMad, runId);
+    }
+
+    /** The same row without the partition column. */
+    public record Partitioned(String regionCode, String indicator, double value, String scope, String method,
+                              Double score, boolean flagged, String provinceCode, String level,
+                              Double previousValue, Double scoredValue, int groupN, Double groupMedian,
+                              Double groupMad, String runId) {
+    }
+}

@@ -1,0 +1,33 @@
+package fazhi.stats;
+
+/**
+ * The scale on which values are compared. Counts (any unit other than {@code %}) are compared as
+ * log1p(x), so that a county ten times larger is as far above as one ten times smaller is below;
+ * rates (unit {@code %}) are compared as they are. Year-on-year jumps are log1p(x_t) - log1p(x_{t-1})
+ * for counts (a log ratio that tolerates zeros) and the plain difference x_t - x_{t-1} in percentage
+ * points for rates. Negative counts have no log scale and get NaN (no score).
+ */
+public final class OutlierScale {
+    public static final String RATE_UNIT = "%";
+
+    private OutlierScale() {
+    }
+
+    public static boolean isRate(String unit) {
+        return RATE_UNIT.equals(unit);
+    }
+
+    public static double level(double value, boolean rate) {
+        if (rate) {
+            return value;
+        }
+        return value < 0 ? Double.NaN : Math.log1p(value);
+    }
+
+    public static double yearOnYear(double value, double previous, boolean rate) {
+        if (rate) {
+            return value - previous;
+        }
+        return value < 0 || previous < 0 ? Double.NaN : Math.log1p(value) - Math.log1p(previous);
+    }
+}

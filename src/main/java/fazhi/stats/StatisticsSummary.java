@@ -1,0 +1,13 @@
+package fazhi.stats;
+
+import java.util.List;
+
+/**
+ * What one statistics run wrote.
+ *
+ * @param seriesSkipped series left out because a year occurs twice (observations promise one per year)
+ */
+public record StatisticsSummary(long trends, long increasing, long decreasing, long seriesSkipped,
+                                long outlierRows, long outliersFlagged, List<Integer> outlierYears,
+                                long benfordRows, long benfordNonconforming) {
+}

@@ -1,0 +1,15 @@
+package fazhi.stats;
+
+/**
+ * A row of {@code trends}: one region's series of one indicator (SPEC §5 columns first, then extras).
+ * Nullable columns are null where the statistic is undefined (see docs/statistics.md).
+ *
+ * @param mkPMethod {@code exact} (permutation distribution of S) or {@code normal} (continuity-corrected
+ *                  normal approximation); null when mk_p is undefined
+ */
+public record TrendRow(String regionCode, String indicator, int n, int firstYear, int lastYear,
+                       double olsSlope, double olsSlopeCiLow, double olsSlopeCiHigh,
+                       double senSlope, long mkS, Double mkZ, Double mkP, Double kendallTau, String direction,
+                       String provinceCode, Double olsP, double senIntercept, Double senCiLow, Double senCiHigh,
+                       double mkVarS, String mkPMethod, String runId) {
+}

@@ -1,0 +1,84 @@
+package fazhi.cli;
+
+import fazhi.stats.StatisticsRunner;
+import fazhi.stats.TestWarehouse;
+import fazhi.warehouse.ObservationRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatsCommandTest {
+
+    private static List<ObservationRow> observations() {
+        List<ObservationRow> rows = new ArrayList<>();
+        for (int year = 2016; year <= 2023; year++) {
+            for (int c = 1; c <= 12; c++) {
+                String region = String.format("3701%02d", c);
+                double cases = c == 5 && year == 2020 ? 90000 : 100 + 10 * c + (year - 2016) * (c % 3);
+                rows.add(TestWarehouse.obs(region, year, "penalty_cases", cases, "件", "exact"));
+            }
+        }
+        return rows;
+    }
+
+    /** A warehouse folder whose current version is {@code version}, with or without statistics. */
+    private static Path publishedWarehouse(Path tmp, boolean withStatistics) throws Exception {
+        Path version = TestWarehouse.versionWith(tmp, observations());
+        Path root = Files.createDirectories(tmp.resolve("warehouse/_versions"));
+        Path published = Files.move(version, root.resolve("run-1"));
+        Files.createSymbolicLink(tmp.resolve("warehouse/current"), Path.of("_versions/run-1"));
+        if (withStatistics) {
+            try (Connection c = TestWarehouse.open(published)) {
+                new StatisticsRunner().run(c, published, "run-1");
+            }
+        }
+        return tmp.resolve("warehouse");
+    }
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new StatsCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void summarisesThePublishedStatisticsTables(@TempDir Path tmp) throws Exception {
+        Path warehouse = publishedWarehouse(tmp, true);
+        String[] r = run("--warehouse", warehouse.toString());
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("statistics of the published warehouse")
+                .contains("trends: 12 series")
+                .contains("increasing 8")
+                .contains("strongest flagged outliers:")
+                .containsPattern("2020 370105 penalty_cases +90000 modified_z")
+                .contains("benford: 8 province-years");
+    }
+
+    @Test
+    void computesIntoATemporaryFolderWhenNothingIsPublishedYet(@TempDir Path tmp) throws Exception {
+        Path warehouse = publishedWarehouse(tmp, false);
+        String[] r = run("--warehouse", warehouse.toString(), "--top", "1");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("computed now from the published observations").contains("trends: 12 series");
+        assertThat(warehouse.resolve("current/trends")).doesNotExist();
+    }
+
+    @Test
+    void failsWithExitCodeTwoWithoutAPublishedWarehouse(@TempDir Path tmp) {
+        String[] r = run("--warehouse", tmp.resolve("nothing").toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("no published warehouse");
+    }
+}

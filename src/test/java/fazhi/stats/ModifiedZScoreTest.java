@@ -1,0 +1,59 @@
+package fazhi.stats;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ModifiedZScoreTest {
+
+    @Test
+    void farValueIsFlaggedWithTheRawMad() {
+        // median 3, |deviations| 2 1 0 1 97 -> MAD 1
+        ModifiedZScore.Scores s = ModifiedZScore.score(new double[] {1, 2, 3, 4, 100});
+        assertThat(s.median()).isEqualTo(3);
+        assertThat(s.mad()).isEqualTo(1);
+        assertThat(s.scores()[4]).isCloseTo(0.6745 * 97, within(1e-12));
+        assertThat(s.flagged(4)).isTrue();
+        assertThat(s.scores()[0]).isCloseTo(-1.349, within(1e-12));
+        assertThat(s.flagged(0)).isFalse();
+    }
+
+    @Test
+    void noValueIsScoredWhenMadIsZero() {
+        // median 5, |deviations| 0 0 0 4 4 -> MAD 0
+        ModifiedZScore.Scores s = ModifiedZScore.score(new double[] {5, 5, 5, 1, 9});
+        assertThat(s.mad()).isZero();
+        assertThat(s.scores()).containsOnlyNulls();
+        assertThat(s.flagged(3)).isFalse();
+    }
+
+    @Test
+    void thresholdIsStrict() {
+        assertThat(ModifiedZScore.isFlagged(3.5)).isFalse();
+        assertThat(ModifiedZScore.isFlagged(-3.5000001)).isTrue();
+        assertThat(ModifiedZScore.isFlagged(null)).isFalse();
+    }
+
+    @Test
+    void evenCountMedianIsTheMeanOfTheMiddlePair() {
+        assertThat(Medians.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(Medians.mad(new double[] {4, 1, 3, 2})).isEqualTo(1.0);
+    }
+
+    @Test
+    void countsAreComparedOnLog1pAndRatesAsTheyAre() {
+        assertThat(OutlierScale.level(99, false)).isCloseTo(Math.log(100), within(1e-15));
+        assertThat(OutlierScale.level(99, true)).isEqualTo(99);
+        assertThat(OutlierScale.yearOnYear(9, 0, false)).isCloseTo(Math.log(10), within(1e-15));
+        assertThat(OutlierScale.yearOnYear(95.5, 90, true)).isEqualTo(5.5);
+        assertThat(OutlierScale.level(-3, false)).isNaN();
+    }
+
+    @Test
+    void regionLevelComesFromTheCode() {
+        assertThat(RegionLevel.of("370000")).isEqualTo("province");
+        assertThat(RegionLevel.of("371500")).isEqualTo("prefecture");
+        assertThat(RegionLevel.of("371525")).isEqualTo("county");
+    }
+}

@@ -1,0 +1,186 @@
+package fazhi.stats;
+
+import fazhi.warehouse.ObservationRow;
+import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehouseTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatisticsRunnerFunctionalTests {
+
+    /** Two provinces; county 370101 has a rising series with a redacted year and a gap. */
+    static List<ObservationRow> observations() {
+        List<ObservationRow> rows = new ArrayList<>();
+        int[] years = {2018, 2019, 2020, 2021, 2023};
+        for (int i = 0; i < years.length; i++) {
+            rows.add(TestWarehouse.obs("370101", years[i], "penalty_cases", 100.0 + 10 * i, "件", "exact"));
+            rows.add(TestWarehouse.obs("370102", years[i], "penalty_cases", 5.0, "件", "exact")); // constant
+            rows.add(TestWarehouse.obs("370103", years[i], "penalty_cases", 400.0 - 7 * i, "件", "approx"));
+            rows.add(TestWarehouse.obs("410101", years[i], "penalty_cases", 30.0 + i, "件", "at_least"));
+            rows.add(TestWarehouse.obs("410101", years[i], "online_service_rate", 90.0 + i, "%", "exact"));
+        }
+        rows.add(TestWarehouse.obs("370101", 2022, "penalty_cases", null, "件", "redacted"));
+        rows.add(TestWarehouse.obs("370104", 2020, "penalty_cases", 12.0, "件", "exact")); // two years only
+        rows.add(TestWarehouse.obs("370104", 2021, "penalty_cases", 13.0, "件", "exact"));
+        return rows;
+    }
+
+    @Test
+    void writesOneTrendPerSeriesWithThreeValuedYears(@TempDir Path tmp) throws Exception {
+        Path version = TestWarehouse.versionWith(tmp, observations());
+        StatisticsSummary summary;
+        try (Connection c = TestWarehouse.open(version)) {
+            summary = new StatisticsRunner().run(c, version, "run-1");
+        }
+        assertThat(summary.trends()).isEqualTo(5);
+        // 370101 cases, 410101 cases and rate: five rising points, exact p = 2/5! = 1/60
+        assertThat(summary.increasing()).isEqualTo(3);
+        assertThat(summary.decreasing()).isEqualTo(1);
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT n, first_year, last_year, ols_slope, sen_slope, mk_s, mk_p, "
+                    + "mk_p_method, direction, run_id FROM trends WHERE region_code = '370101'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("the redacted year does not count").isEqualTo(5);
+            assertThat(rs.getInt(2)).isEqualTo(2018);
+            assertThat(rs.getInt(3)).isEqualTo(2023);
+            // slopes: 10 for the six pairs before the gap; 5, 20/3, 7.5, 8 to 2023 -> median 10
+            assertThat(rs.getDouble(5)).as("real years as t").isEqualTo(10.0);
+            assertThat(rs.getDouble(4)).isLessThan(10.0);
+            assertThat(rs.getLong(6)).isEqualTo(10);
+            assertThat(rs.getDouble(7)).isEqualTo(2.0 / 120, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(rs.getString(8)).isEqualTo("exact");
+            assertThat(rs.getString(9)).isEqualTo("increasing");
+            assertThat(rs.getString(10)).isEqualTo("run-1");
+
+            rs = s.executeQuery("SELECT mk_p, mk_z, kendall_tau, direction, sen_slope FROM trends "
+                    + "WHERE region_code = '370102'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getObject(1)).as("constant series: no p").isNull();
+            assertThat(rs.getObject(2)).isNull();
+            assertThat(rs.getObject(3)).isNull();
+            assertThat(rs.getString(4)).isEqualTo("no_trend");
+            assertThat(rs.getDouble(5)).isZero();
+
+            rs = s.executeQuery("SELECT count(*) FROM trends WHERE region_code = '370104'");
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void writesOutliersPartitionedByYearWithBothScopesAndMethods(@TempDir Path tmp) throws Exception {
+        Path version = TestWarehouse.versionWith(tmp, observations());
+        StatisticsSummary summary;
+        try (Connection c = TestWarehouse.open(version)) {
+            summary = new StatisticsRunner().run(c, version, "run-1");
+        }
+        assertThat(summary.outlierYears()).containsExactly(2018, 2019, 2020, 2021, 2023);
+        assertThat(version.resolve("outliers/year=2022")).as("2022 only has a redacted value").doesNotExist();
+        for (int year : summary.outlierYears()) {
+            assertThat(version.resolve("outliers/year=" + year + "/part-0.parquet")).isRegularFile();
+        }
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT typeof(year), count(*) FROM outliers GROUP BY ALL");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("INTEGER");
+            // level rows: 26 valued observations x 2 scopes; yoy rows: pairs of consecutive years x 2 scopes
+            // 370101: 18-19, 19-20, 20-21 (2022 redacted); 370102, 370103, 410101 x2: 3 each; 370104: 1
+            assertThat(rs.getLong(2)).isEqualTo(2L * 27 + 2L * (3 + 3 + 3 + 3 + 3 + 1));
+            assertThat(summary.outlierRows()).isEqualTo(rs.getLong(2));
+
+            rs = s.executeQuery("SELECT scored_value, value, previous_value FROM outliers WHERE region_code = "
+                    + "'370101' AND year = 2019 AND method = 'yoy_jump' AND scope = 'nation'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getDouble(1)).isEqualTo(Math.log1p(110) - Math.log1p(100));
+            assertThat(rs.getDouble(3)).isEqualTo(100);
+
+            rs = s.executeQuery("SELECT DISTINCT group_n FROM outliers WHERE scope = 'province' AND "
+                    + "province_code = '410000' AND indicator = 'penalty_cases' AND method = 'modified_z'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("410101 is alone in its province").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void benfordCountsExactAndAtLeastCountsButNotApproximateFiguresOrRates(@TempDir Path tmp) throws Exception {
+        Path version = TestWarehouse.versionWith(tmp, observations());
+        try (Connection c = TestWarehouse.open(version)) {
+            new StatisticsRunner().run(c, version, "run-1");
+        }
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT n, d1, d3, d5 FROM benford WHERE province_code = '370000' "
+                    + "AND year = 2019");
+            assertThat(rs.next()).isTrue();
+            // 370101: 110 -> 1, 370102: 5 -> 5 (370103 is approx)
+            assertThat(rs.getLong(1)).isEqualTo(2);
+            assertThat(rs.getLong(2)).isEqualTo(1);
+            assertThat(rs.getLong(4)).isEqualTo(1);
+            rs = s.executeQuery("SELECT n, d3, chi_square_reliable FROM benford WHERE province_code = '410000' "
+                    + "AND year = 2019");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).as("the rate is not a count").isEqualTo(1);
+            assertThat(rs.getLong(2)).isEqualTo(1);
+            assertThat(rs.getBoolean(3)).isFalse();
+        }
+    }
+
+    @Test
+    void rerunReplacesEarlierOutputWithTheSameTables(@TempDir Path tmp) throws Exception {
+        Path version = TestWarehouse.versionWith(tmp, observations());
+        StatisticsSummary first;
+        StatisticsSummary second;
+        try (Connection c = TestWarehouse.open(version)) {
+            first = new StatisticsRunner().run(c, version, "run-1");
+            second = new StatisticsRunner().run(c, version, "run-1");
+        }
+        assertThat(second).isEqualTo(first);
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM trends), (SELECT count(*) FROM outliers), "
+                    + "(SELECT count(*) FROM benford)");
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(first.trends());
+            assertThat(rs.getLong(2)).isEqualTo(first.outlierRows());
+            assertThat(rs.getLong(3)).isEqualTo(first.benfordRows());
+        }
+    }
+
+    @Test
+    void emptyObservationsStillGiveQueryableEmptyTables(@TempDir Path tmp) throws Exception {
+        Path version = TestWarehouse.versionWith(tmp,
+                List.of(TestWarehouse.obs("370101", 2020, "penalty_cases", null, "件", "redacted")));
+        StatisticsSummary summary;
+        try (Connection c = TestWarehouse.open(version)) {
+            summary = new StatisticsRunner().run(c, version, "run-empty");
+        }
+        assertThat(summary.trends()).isZero();
+        assertThat(summary.outlierRows()).isZero();
+        assertThat(summary.benfordRows()).isZero();
+        for (WarehouseTable t : List.of(WarehouseTable.TRENDS, WarehouseTable.OUTLIERS, WarehouseTable.BENFORD)) {
+            assertThat(WarehouseLayout.schemaFile(version, t)).isRegularFile();
+        }
+        assertThat(Files.exists(version.resolve("outliers"))).isFalse();
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM trends), (SELECT count(*) FROM outliers), "
+                    + "(SELECT count(*) FROM benford)");
+            rs.next();
+            assertThat(rs.getLong(1) + rs.getLong(2) + rs.getLong(3)).isZero();
+            rs = s.executeQuery("SELECT column_name FROM (DESCRIBE outliers) WHERE column_name IN "
+                    + "('year', 'score', 'flagged', 'scope', 'method')");
+            int columns = 0;
+            while (rs.next()) {
+                columns++;
+            }
+            assertThat(columns).isEqualTo(5);
+        }
+    }
+}
