@@ -28,8 +28,9 @@ final class ObservationFixture {
     }
 
     /** Writes version/observations/year=Y/province=P/*.parquet and returns the version folder. */
-    Path write(Path tmp) throws SQLException {
+    Path write(Path tmp) throws SQLException, java.io.IOException {
         Path version = tmp.resolve("version");
+        java.nio.file.Files.createDirectories(version);
         Path flat = tmp.resolve("flat-observations.parquet");
         ParquetTableWriter.writeAll(flat, ObservationRow.class, rows);
         try (Connection c = WarehouseConnection.openDuckDb(); Statement s = c.createStatement()) {
