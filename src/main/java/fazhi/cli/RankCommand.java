@@ -1,0 +1,199 @@
+package fazhi.cli;
+
+import fazhi.ingest.Region;
+import fazhi.ingest.RegionTable;
+import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code fazhi rank --year YYYY [--province CODE|NAME] [--warehouse DIR] [--format table|csv|json]}: prints the
+ * published provincial rankings of counties (the {@code rankings} table) with Chinese names, scores and the
+ * 5th-95th percentile rank interval. Exit codes: 0 printed, 1 nothing published for that year / province or no
+ * warehouse, 2 unknown province.
+ */
+@Command(name = "rank", mixinStandardHelpOptions = true,
+        description = "Print the published provincial rankings of counties for one year.")
+public class RankCommand implements Callable<Integer> {
+
+    public enum Format { table, csv, json }
+
+    @Option(names = "--year", required = true, description = "ranking year, e.g. 2023")
+    int year;
+
+    @Option(names = "--province", description = "province code (370000) or name (山东省 / 山东); default: all")
+    String province;
+
+    @Option(names = "--warehouse", defaultValue = "warehouse", description = "warehouse folder (default: ${DEFAULT-VALUE})")
+    Path warehouse;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv (RFC 4180) or json")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final String[] COLUMNS = {"year", "province_code", "province_name", "rank", "region_code",
+            "region_name", "score", "rank_p05", "rank_median", "rank_p95", "indicators_used", "coverage", "ranked",
+            "not_ranked_reason", "synthetic"};
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RegionTable regions = RegionTable.bundled();
+        String provinceCode = null;
+        if (province != null) {
+            provinceCode = resolveProvince(regions, province);
+            if (provinceCode == null) {
+                err.println("unknown province '" + province + "': give a code such as 370000 or a name such as 山东省");
+                err.flush();
+                return 2;
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+             PreparedStatement ps = c.prepareStatement("SELECT year, province_code, rank, region_code, region_name,"
+                     + " score, rank_p05, rank_median, rank_p95, indicators_used, coverage, ranked,"
+                     + " not_ranked_reason, synthetic FROM rankings WHERE year = ?"
+                     + (provinceCode == null ? "" : " AND province_code = ?")
+                     + " ORDER BY province_code, ranked DESC, rank, region_code")) {
+            ps.setInt(1, year);
+            if (provinceCode != null) {
+                ps.setString(2, provinceCode);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        String name = md.getColumnLabel(i);
+                        row.put(name, rs.getObject(i));
+                        if (name.equals("province_code")) {
+                            row.put("province_name", regions.byCode(rs.getString(i)).map(Region::name).orElse(null));
+                        }
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            err.println("cannot read rankings: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (rows.isEmpty()) {
+            err.println("no rankings published for " + year + (provinceCode == null ? "" : " in " + provinceCode)
+                    + " (run `./fazhi run` first)");
+            err.flush();
+            return 1;
+        }
+        switch (format) {
+            case csv -> printCsv(out, rows);
+            case json -> out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+            default -> printTable(out, rows);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A province by code, full name (山东省) or the leading part of its name (山东, 广西, 内蒙古). */
+    static String resolveProvince(RegionTable regions, String query) {
+        String q = query.trim();
+        List<Region> provinces = regions.all().stream().filter(r -> "province".equals(r.level())).toList();
+        for (Region r : provinces) {
+            if (r.code().equals(q) || r.name().equals(q)) {
+                return r.code();
+            }
+        }
+        List<Region> prefix = provinces.stream().filter(r -> q.length() >= 2 && r.name().startsWith(q)).toList();
+        return prefix.size() == 1 ? prefix.get(0).code() : null;
+    }
+
+    private static void printCsv(PrintWriter out, List<Map<String, Object>> rows) {
+        out.print(String.join(",", COLUMNS) + "\r\n");
+        for (Map<String, Object> row : rows) {
+            List<String> f = new ArrayList<>();
+            for (String col : COLUMNS) {
+                Object v = row.get(col);
+                f.add(v == null ? "" : csvField(String.valueOf(v)));
+            }
+            out.print(String.join(",", f) + "\r\n");
+        }
+    }
+
+    static String csvField(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    private static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
+        String[] head = {"省", "名次", "区县", "代码", "得分", "90%区间", "中位", "指标", "覆盖", "说明"};
+        List<String[]> cells = new ArrayList<>();
+        cells.add(head);
+        for (Map<String, Object> r : rows) {
+            boolean ranked = Boolean.TRUE.equals(r.get("ranked"));
+            cells.add(new String[]{
+                    String.valueOf(r.get("province_name")),
+                    ranked ? String.valueOf(r.get("rank")) : "-",
+                    String.valueOf(r.get("region_name")),
+                    String.valueOf(r.get("region_code")),
+                    r.get("score") == null ? "" : String.format(Locale.ROOT, "%.2f", ((Number) r.get("score")).doubleValue()),
+                    ranked ? r.get("rank_p05") + "–" + r.get("rank_p95") : "",
+                    ranked ? String.valueOf(r.get("rank_median")) : "",
+                    String.valueOf(r.get("indicators_used")),
+                    String.format(Locale.ROOT, "%.0f%%", 100 * ((Number) r.get("coverage")).doubleValue()),
+                    ranked ? (Boolean.TRUE.equals(r.get("synthetic")) ? "synthetic input" : "")
+                            : "not ranked: " + r.get("not_ranked_reason")});
+        }
+        int[] width = new int[head.length];
+        for (String[] row : cells) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], displayWidth(row[i]));
+            }
+        }
+        for (String[] row : cells) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                b.append(row[i]);
+                if (i < row.length - 1) {
+                    b.append(" ".repeat(width[i] - displayWidth(row[i]) + 2));
+                }
+            }
+            out.println(b.toString().stripTrailing());
+        }
+    }
+
+    /** Terminal columns: CJK and full-width characters take two. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            boolean wide = script == Character.UnicodeScript.HAN || (cp >= 0xFF01 && cp <= 0xFF60)
+                    || (cp >= 0x3000 && cp <= 0x303F);
+            w += wide ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+}
