@@ -8,6 +8,7 @@ import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;
 import fazhi.normalize.MentionNormalizer;
+import fazhi.rank.RankingFramework;
 import fazhi.validate.RuleEngine;
 import fazhi.validate.ValidationRuleSet;
 import fazhi.warehouse.DimensionTables;
@@ -61,6 +62,11 @@ public class PipelineConfiguration {
     @Bean
     public RuleEngine ruleEngine() {
         return new RuleEngine(ValidationRuleSet.bundled());
+    }
+
+    @Bean
+    public RankingFramework rankingFramework() {
+        return RankingFramework.bundledDefault();
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package fazhi.config;
 
 import fazhi.warehouse.WarehouseLayout;
-import fazhi.warehouse.WarehousePublisher;
+import fazhi.warehouse.WarehouseDirectories;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ final class StaleRuns {
             stale = s.filter(p -> keepRunId == null || !p.getFileName().toString().equals(keepRunId)).toList();
         }
         for (Path p : stale) {
-            WarehousePublisher.deleteTree(p);
+            WarehouseDirectories.deleteTree(p);
         }
     }
 }

@@ -4,6 +4,7 @@ import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
 import fazhi.warehouse.ParquetTableWriter;
 import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseDirectories;
 import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehouseTable;
 
@@ -25,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.stream.Stream;
 
 /**
@@ -42,11 +44,11 @@ import java.util.stream.Stream;
  * A rerun into the same version folder replaces what an earlier run wrote.
  */
 public final class RankingRunner {
-    private static final Logger LOG = Logger.getLogger(RankingRunner.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RankingRunner.class);
 
-    public static final String STEPS_TABLE = "ranking_steps";
-    public static final String LOG_TABLE = "ranking_log";
-    public static final String POINTS_TABLE = "ranking_treated_points";
+    public static final String STEPS_TABLE = WarehouseTable.RANKING_STEPS.tableName();
+    public static final String LOG_TABLE = WarehouseTable.RANKING_LOG.tableName();
+    public static final String POINTS_TABLE = WarehouseTable.RANKING_TREATED_POINTS.tableName();
 
     private final RegionTable regions;
 
@@ -120,33 +122,8 @@ public final class RankingRunner {
         int ranked = (int) rankings.stream().filter(RankingRow::ranked).count();
         RankingSummary summary = new RankingSummary(runId, framework.name(), List.copyOf(byYear.keySet()),
                 rankings.size(), ranked, rankings.size() - ranked, steps.size(), points.size(), skipped.size());
-        LOG.info(() -> "rankings: " + summary);
+        LOG.info("rankings: {}", summary);
         return summary;
-    }
-
-    /** Views ranking_steps, ranking_log and ranking_treated_points over a version folder (rankings itself is a
-     * {@link WarehouseTable} and gets its view from {@link WarehouseConnection#openVersion}). */
-    public static void registerViews(Connection c, Path versionDir) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String table : List.of(STEPS_TABLE, POINTS_TABLE, LOG_TABLE)) {
-                Path dir = versionDir.resolve(table);
-                boolean partitioned = !table.equals(LOG_TABLE);
-                String source;
-                if (hasParquet(dir)) {
-                    source = partitioned
-                            ? "read_parquet(" + WarehouseConnection.quote(dir + "/**/*.parquet")
-                            + ", hive_partitioning=true, hive_types={'year': INTEGER})"
-                            : "read_parquet(" + WarehouseConnection.quote(dir + "/*.parquet") + ")";
-                } else {
-                    source = "read_parquet(" + WarehouseConnection.quote(schemaFile(versionDir, table).toString()) + ")";
-                }
-                s.execute("CREATE OR REPLACE VIEW " + table + " AS SELECT * FROM " + source);
-            }
-        }
-    }
-
-    static Path schemaFile(Path versionDir, String table) {
-        return versionDir.resolve("_schemas").resolve(table + ".parquet");
     }
 
     private void write(Connection duckdb, Path versionDir, String runId, List<RankingRow> rankings,
@@ -154,13 +131,13 @@ public final class RankingRunner {
             throws SQLException {
         String rankingsTable = WarehouseTable.RANKINGS.tableName();
         for (String t : List.of(rankingsTable, STEPS_TABLE, POINTS_TABLE, LOG_TABLE)) {
-            deleteTree(versionDir.resolve(t));
+            WarehouseDirectories.deleteTree(versionDir.resolve(t));
         }
         ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(versionDir, WarehouseTable.RANKINGS),
                 RankingRow.class, List.of());
-        ParquetTableWriter.writeAll(schemaFile(versionDir, STEPS_TABLE), RankingStepRow.class, List.of());
-        ParquetTableWriter.writeAll(schemaFile(versionDir, POINTS_TABLE), TreatedPointRow.class, List.of());
-        ParquetTableWriter.writeAll(schemaFile(versionDir, LOG_TABLE), RankingLogRow.class, List.of());
+        ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(versionDir, WarehouseTable.RANKING_STEPS), RankingStepRow.class, List.of());
+        ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(versionDir, WarehouseTable.RANKING_TREATED_POINTS), TreatedPointRow.class, List.of());
+        ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(versionDir, WarehouseTable.RANKING_LOG), RankingLogRow.class, List.of());
 
         Path tmp = versionDir.resolve("_tmp_ranking_" + runId.replaceAll("[^A-Za-z0-9_.-]", "_"));
         try {
@@ -169,7 +146,7 @@ public final class RankingRunner {
             partitionByYear(duckdb, tmp, versionDir.resolve(POINTS_TABLE), TreatedPointRow.class, points);
             ParquetTableWriter.writeAll(versionDir.resolve(LOG_TABLE).resolve("part-0.parquet"), RankingLogRow.class, log);
         } finally {
-            deleteTree(tmp);
+            WarehouseDirectories.deleteTree(tmp);
         }
     }
 
@@ -198,30 +175,6 @@ public final class RankingRunner {
             }
         }
         return cols;
-    }
-
-    private static boolean hasParquet(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 
     private static final class Builder {

@@ -1,6 +1,7 @@
 package fazhi.stats;
 
 import fazhi.warehouse.ParquetTableWriter;
+import fazhi.warehouse.WarehouseDirectories;
 import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehouseTable;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ public final class StatisticsRunner {
 
     public StatisticsSummary run(Connection observations, Path versionDir, String runId) throws SQLException {
         for (WarehouseTable t : List.of(WarehouseTable.TRENDS, WarehouseTable.OUTLIERS, WarehouseTable.BENFORD)) {
-            deleteRecursively(versionDir.resolve(t.tableName()));
+            WarehouseDirectories.deleteTree(versionDir.resolve(t.tableName()));
         }
         writeSchemas(versionDir);
         TrendCounts trends = writeTrends(observations, versionDir, runId);
@@ -283,18 +284,5 @@ public final class StatisticsRunner {
             n += digits[d];
         }
         return province == null || n == 0 ? null : BenfordRow.of(province, year, digits, runId);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir, e);
-        }
     }
 }

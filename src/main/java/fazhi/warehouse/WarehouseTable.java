@@ -14,7 +14,13 @@ public enum WarehouseTable {
     TRENDS("trends", List.of()),
     OUTLIERS("outliers", List.of("year")),
     BENFORD("benford", List.of()),
-    RANKINGS("rankings", List.of("year"));
+    RANKINGS("rankings", List.of("year")),
+    /** every step's dataset of the ranking (raw → screened → treated → normalised → aggregated), long format */
+    RANKING_STEPS("ranking_steps", List.of("year")),
+    /** every value the ranking's outlier treatment changed */
+    RANKING_TREATED_POINTS("ranking_treated_points", List.of("year")),
+    /** parameters and outcomes of every ranking step, including the framework text */
+    RANKING_LOG("ranking_log", List.of());
 
     private final String tableName;
     private final List<String> partitionColumns;

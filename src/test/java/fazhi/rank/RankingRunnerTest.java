@@ -83,7 +83,6 @@ class RankingRunnerTest {
         assertThat(tmp.resolve("version").toFile().list()).noneMatch(n -> n.startsWith("_tmp"));
 
         try (Connection c = WarehouseConnection.openVersion(version); Statement s = c.createStatement()) {
-            RankingRunner.registerViews(c, version);
             try (ResultSet rs = s.executeQuery("SELECT region_code, region_name, score, rank, ranked, synthetic, "
                     + "indicators_used, coverage FROM rankings WHERE year = 2023 ORDER BY region_code")) {
                 rs.next();
@@ -132,7 +131,6 @@ class RankingRunnerTest {
             new RankingRunner().run(c, first, Frameworks.parse(Frameworks.defaultFour()), "run-1");
         }
         try (Connection c = WarehouseConnection.openVersion(first); Statement s = c.createStatement()) {
-            RankingRunner.registerViews(c, first);
             original = rankingLines(c);
             try (ResultSet rs = s.executeQuery("SELECT value FROM ranking_log WHERE step = 'framework' "
                     + "AND parameter = 'yaml'")) {

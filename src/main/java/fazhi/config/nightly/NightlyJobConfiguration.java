@@ -8,6 +8,8 @@ import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;
 import fazhi.normalize.MentionNormalizer;
+import fazhi.rank.RankingFramework;
+import fazhi.stats.StatisticsRunner;
 import fazhi.validate.RuleEngine;
 import fazhi.warehouse.ComposeDatabase;
 import fazhi.warehouse.DimensionTables;
@@ -35,7 +37,8 @@ import java.util.List;
 
 /**
  * The nightly job: discover → extract (read, decode, identify, clean, extract, normalize) → compose →
- * validate → write → statistics → rankings → publish. The {@code ingest} job is the same without the
+ * validate → write → statistics → rankings → publish; statistics and rankings are computed inside the new
+ * version, so they are published together with the observations they come from. The {@code ingest} job is the same without the
  * statistics and rankings. Job parameters: input, warehouse, runId, reprocess.
  */
 @Configuration
@@ -46,13 +49,15 @@ public class NightlyJobConfiguration {
     @Bean
     public Job nightlyJob(JobRepository jobs, Step discoverSubmissionsStep, Step extractIndicatorsStep,
                           Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
-                          Step publishWarehouseStep) {
+                          Step computeStatisticsStep, Step rankCountiesStep, Step publishWarehouseStep) {
         return new JobBuilder("nightly", jobs)
                 .start(discoverSubmissionsStep)
                 .next(extractIndicatorsStep)
                 .next(composeWarehouseStep)
                 .next(validateObservationsStep)
                 .next(writeVersionStep)
+                .next(computeStatisticsStep)
+                .next(rankCountiesStep)
                 .next(publishWarehouseStep)
                 .build();
     }
@@ -180,6 +185,30 @@ public class NightlyJobConfiguration {
     public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
         StagingArea staging = staging(warehouse, runId);
         return new WriteVersionTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging));
+    }
+
+    @Bean
+    public Step computeStatisticsStep(JobRepository jobs, ComputeStatisticsTasklet computeStatisticsTasklet) {
+        return new StepBuilder("computeStatisticsStep", jobs).tasklet(computeStatisticsTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public ComputeStatisticsTasklet computeStatisticsTasklet(@Value(WAREHOUSE) String warehouse,
+                                                             @Value(RUN_ID) String runId) {
+        return new ComputeStatisticsTasklet(staging(warehouse, runId), new StatisticsRunner());
+    }
+
+    @Bean
+    public Step rankCountiesStep(JobRepository jobs, RankCountiesTasklet rankCountiesTasklet) {
+        return new StepBuilder("rankCountiesStep", jobs).tasklet(rankCountiesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RankCountiesTasklet rankCountiesTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
+                                                   RankingFramework rankingFramework) {
+        return new RankCountiesTasklet(staging(warehouse, runId), rankingFramework);
     }
 
     @Bean

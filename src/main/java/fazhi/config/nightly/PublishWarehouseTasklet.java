@@ -1,6 +1,7 @@
 package fazhi.config.nightly;
 
 import fazhi.warehouse.StagingArea;
+import fazhi.warehouse.WarehouseDirectories;
 import fazhi.warehouse.WarehousePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ public class PublishWarehouseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         publisher.publish(staging.version(), staging.runId());
-        WarehousePublisher.deleteTree(staging.root());
+        WarehouseDirectories.deleteTree(staging.root());
         log.info("published version {} at {}", staging.runId(), staging.layout().current());
         return RepeatStatus.FINISHED;
     }

@@ -1,0 +1,31 @@
+package fazhi.config.nightly;
+
+import fazhi.rank.RankingFramework;
+import fazhi.rank.RankingRunner;
+import fazhi.warehouse.StagingArea;
+import fazhi.warehouse.WarehouseConnection;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.sql.Connection;
+
+/** rankings: the provincial rankings of every year, by the ranking framework in jobs/. */
+public class RankCountiesTasklet implements Tasklet {
+    private final StagingArea staging;
+    private final RankingFramework framework;
+
+    public RankCountiesTasklet(StagingArea staging, RankingFramework framework) {
+        this.staging = staging;
+        this.framework = framework;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        try (Connection c = WarehouseConnection.openVersion(staging.version())) {
+            new RankingRunner().run(c, staging.version(), framework, staging.runId());
+        }
+        return RepeatStatus.FINISHED;
+    }
+}
