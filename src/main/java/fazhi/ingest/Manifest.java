@@ -1,0 +1,31 @@
+package fazhi.ingest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What manifest.csv says: usable entries keyed by file name, and rows that are unusable.
+ * A file with a problem has no entry.
+ */
+public record Manifest(Map<String, ManifestEntry> entries, List<ManifestProblem> problems) {
+
+    public Manifest {
+        entries = Map.copyOf(entries);
+        problems = List.copyOf(problems);
+    }
+
+    public static Manifest empty() {
+        return new Manifest(Map.of(), List.of());
+    }
+
+    public Optional<ManifestEntry> entry(String file) {
+        return Optional.ofNullable(entries.get(ManifestReader.normalizeFileName(file)));
+    }
+
+    /** The first problem reported for this file, if any. */
+    public Optional<ManifestProblem> problem(String file) {
+        String key = ManifestReader.normalizeFileName(file);
+        return problems.stream().filter(p -> key.equals(p.file())).findFirst();
+    }
+}
