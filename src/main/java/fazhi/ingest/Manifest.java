@@ -1,17 +1,19 @@
 package fazhi.ingest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What manifest.csv says: usable entries keyed by file name, and rows that are unusable.
+ * What manifest.csv says: usable entries keyed by file name (in manifest order), and rows that are unusable.
  * A file with a problem has no entry.
  */
 public record Manifest(Map<String, ManifestEntry> entries, List<ManifestProblem> problems) {
 
     public Manifest {
-        entries = Map.copyOf(entries);
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         problems = List.copyOf(problems);
     }
 
