@@ -25,7 +25,7 @@ record IdentificationCues(
         List<Pattern> noisePatterns, String placeholderCharacters,
         List<String> countySuffixes, List<String> prefectureSuffixes, List<String> provinceSuffixes,
         int minShortLength, List<String> shortNameStopwords, List<String> commonWordNames,
-        List<String> governmentWords, List<String> ethnicNames) {
+        List<String> governmentWords, List<String> runningTextExcludedNames, List<String> ethnicNames) {
 
     static final String RESOURCE = "/schema/ingest-identification.yaml";
 
@@ -64,7 +64,8 @@ record IdentificationCues(
                 longestFirst(strings(names, "county_suffixes")), longestFirst(strings(names, "prefecture_suffixes")),
                 longestFirst(strings(names, "province_suffixes")), required(names, "min_short_length").asInt(),
                 strings(names, "short_name_stopwords"), strings(names, "common_word_names"),
-                longestFirst(strings(names, "government_words")), longestFirst(strings(names, "ethnic_names")));
+                longestFirst(strings(names, "government_words")),
+                strings(names, "running_text_excluded_names"), longestFirst(strings(names, "ethnic_names")));
     }
 
     private static JsonNode required(JsonNode node, String field) {

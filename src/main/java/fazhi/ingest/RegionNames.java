@@ -27,6 +27,7 @@ final class RegionNames {
     private final Map<String, List<Region>> shortNames = new HashMap<>();
     private final Set<Character> firstChars = new HashSet<>();
     private final Set<String> commonWordNames;
+    private final Set<String> excludedInRunningText;
     private final List<String> governmentWords;
     private final IdentificationCues cues;
     private int maxLength;
@@ -34,6 +35,7 @@ final class RegionNames {
     RegionNames(RegionTable table, IdentificationCues cues) {
         this.cues = cues;
         this.commonWordNames = Set.copyOf(cues.commonWordNames());
+        this.excludedInRunningText = Set.copyOf(cues.runningTextExcludedNames());
         this.governmentWords = cues.governmentWords();
         Map<String, Region> byCode = new HashMap<>();
         for (Region r : table.all()) {
@@ -124,38 +126,70 @@ final class RegionNames {
         return stem.length() >= 2 ? stem : null;
     }
 
-    /** All names in the text, longest match first, left to right. */
+    /** All names in a short snippet (a title, a publisher): every kind of name, including county short names. */
     List<Mention> find(String text) {
-        List<Mention> out = new ArrayList<>();
+        return find(text, false);
+    }
+
+    /**
+     * All names in the text. Official names are found first (longest match, left to right), then short names
+     * in the gaps between them, so 召开鲁山县 is 鲁山县, not 开鲁 + 山县.
+     *
+     * @param runningText true for body text, where words like 公安, 资源, 比如 (short names of counties) and
+     *                    和县 in 市政府和县委 are ordinary words: county short names are not used, and two-character
+     *                    county names count only right after their city's name or before a government word
+     */
+    List<Mention> find(String text, boolean runningText) {
+        List<Mention> exactMentions = new ArrayList<>();
+        boolean[] covered = new boolean[text.length()];
+        scan(text, exact, false, runningText, exactMentions, covered);
+        List<Mention> shortMentions = new ArrayList<>();
+        scan(text, shortNames, true, runningText, shortMentions, covered);
+        if (shortMentions.isEmpty()) {
+            return exactMentions;
+        }
+        List<Mention> all = new ArrayList<>(exactMentions);
+        all.addAll(shortMentions);
+        all.sort(java.util.Comparator.comparingInt(Mention::start));
+        return all;
+    }
+
+    private void scan(String text, Map<String, List<Region>> dictionary, boolean isShort, boolean runningText,
+                      List<Mention> out, boolean[] covered) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
-            if (!firstChars.contains(text.charAt(i))) {
+            if (covered[i] || !firstChars.contains(text.charAt(i))) {
                 continue;
             }
             for (int len = Math.min(maxLength, n - i); len >= 2; len--) {
-                String key = text.substring(i, i + len);
-                List<Region> rs = exact.get(key);
-                boolean isShort = false;
-                if (rs == null) {
-                    rs = shortNames.get(key);
-                    isShort = rs != null;
+                if (covered[i + len - 1]) {
+                    continue;
                 }
+                String key = text.substring(i, i + len);
+                List<Region> rs = dictionary.get(key);
                 if (rs == null) {
                     continue;
                 }
-                if (commonWordNames.contains(key) && !qualifiedCommonWord(text, i, len, out)) {
+                boolean county = rs.stream().allMatch(r -> r.level().equals("county"));
+                if (runningText && (isShort && county || excludedInRunningText.contains(key))) {
+                    continue;
+                }
+                boolean risky = commonWordNames.contains(key) || (runningText && county && len == 2);
+                if (risky && !qualified(text, i, len, out)) {
                     continue;
                 }
                 out.add(new Mention(i, i + len, key, List.copyOf(rs), isShort));
+                for (int k = i; k < i + len; k++) {
+                    covered[k] = true;
+                }
                 i += len - 1;
                 break;
             }
         }
-        return out;
     }
 
     /** 城区 counts only as 阳泉市城区 (right after a city's name) or 城区人民政府. */
-    private boolean qualifiedCommonWord(String text, int start, int len, List<Mention> before) {
+    private boolean qualified(String text, int start, int len, List<Mention> before) {
         if (!before.isEmpty()) {
             Mention last = before.get(before.size() - 1);
             if (last.end() == start && last.regions().stream().noneMatch(r -> r.level().equals("county"))) {

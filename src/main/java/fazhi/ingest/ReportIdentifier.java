@@ -104,7 +104,7 @@ public final class ReportIdentifier {
                 title == null ? Set.of() : candidates(names.find(title.text())));
         Signal fromPublisher = new Signal("publisher", publisher == null ? Set.of() : candidates(names.find(publisher)));
         Signal fromOpening = new Signal("opening_sentence",
-                opening == null ? Set.of() : candidates(names.find(opening)));
+                opening == null ? Set.of() : candidates(names.find(opening, true)));
 
         Set<Region> cands;
         String regionMethod;
@@ -541,7 +541,7 @@ public final class ReportIdentifier {
     /** The one candidate whose province, city or neighbouring counties the text names, if exactly one. */
     private Region byContext(Set<Region> cands, String raw) {
         String text = clean(chinese.normalize(raw.length() > CONTEXT_CHARS ? raw.substring(0, CONTEXT_CHARS) : raw));
-        List<RegionNames.Mention> mentions = names.find(text);
+        List<RegionNames.Mention> mentions = names.find(text, true);
         Region supported = null;
         for (Region c : cands) {
             int support = 0;
