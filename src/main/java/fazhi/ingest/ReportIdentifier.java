@@ -28,6 +28,10 @@ import java.util.stream.Collectors;
  * ambiguous name was settled by the places the text names; {@code region+year} when they differ
  * (e.g. {@code title+opening_sentence}).
  *
+ * <p>When either is unknown the result is {@link Identification#unresolved(String)} (both fields null); the
+ * reason starts with {@code region_unresolved:} or {@code year_unresolved:} and says what was found, e.g. the
+ * region when only the year is missing.
+ *
  * <p>All vocabulary (title words, chrome labels, index-number prefixes, the traditional→simplified map) is
  * data under /schema.
  */
