@@ -1,5 +1,12 @@
 package fazhi.ingest;
 
-/** One manifest row: the file, and the region and year it reports on (null where blank). */
+/**
+ * One row of manifest.csv.
+ *
+ * @param file       the file name as written in the manifest (relative to the input folder, '/' separators)
+ * @param regionCode six-digit GB/T 2260 code, or null when the cell is blank
+ * @param year       the report year, or null when the cell is blank
+ * @param synthetic  true when a {@code synthetic} column says so (true / yes / 1)
+ */
 public record ManifestEntry(String file, String regionCode, Integer year, boolean synthetic) {
 }

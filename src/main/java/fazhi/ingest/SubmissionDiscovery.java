@@ -29,15 +29,15 @@ public final class SubmissionDiscovery {
         }
     }
 
-    private final Map<String, ManifestEntry> manifest;
-    private final Map<String, String> manifestProblems;
+    private final Manifest manifest;
+    private final String manifestNote;
 
-    public SubmissionDiscovery(Manifest manifest) {
-        this.manifest = manifest.entries();
-        this.manifestProblems = new HashMap<>();
-        for (ManifestProblem p : manifest.problems()) {
-            manifestProblems.put(p.file(), p.reason());
-        }
+    /**
+     * @param manifestNote said of every file when the manifest as a whole could not be used (null if it could)
+     */
+    public SubmissionDiscovery(Manifest manifest, String manifestNote) {
+        this.manifest = manifest;
+        this.manifestNote = manifestNote;
     }
 
     /** Visits the files in a stable order (by relative path) and returns how many were seen. */
@@ -63,7 +63,7 @@ public final class SubmissionDiscovery {
     }
 
     private DiscoveredSubmission decide(Path file, String rel, Published published, Map<String, String> firstFileById) {
-        ManifestEntry m = manifest.get(rel);
+        ManifestEntry m = manifest.entry(rel).orElse(null);
         String region = m == null ? null : m.regionCode();
         Integer year = m == null ? null : m.year();
         boolean synthetic = m != null && m.synthetic();
@@ -76,10 +76,10 @@ public final class SubmissionDiscovery {
             return new DiscoveredSubmission(rel, file.toString(), null, 0, region, year, synthetic,
                     DiscoveredSubmission.FAILED, "cannot read file: " + SubmissionReasons.describe(e));
         }
-        String problem = manifestProblems.get(rel);
-        if (problem != null) {
+        var problem = manifest.problem(rel);
+        if (problem.isPresent()) {
             return new DiscoveredSubmission(rel, file.toString(), id, bytes, null, null, synthetic,
-                    DiscoveredSubmission.FAILED, problem);
+                    DiscoveredSubmission.FAILED, problem.get().describe());
         }
         if (id.equals(published.idBySourceFile().get(rel))) {
             return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic,
@@ -91,7 +91,7 @@ public final class SubmissionDiscovery {
                     DiscoveredSubmission.DUPLICATE, "same bytes as " + first);
         }
         return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic,
-                DiscoveredSubmission.PROCESS, null);
+                DiscoveredSubmission.PROCESS, manifestNote);
     }
 
     private static boolean isHidden(Path relative) {

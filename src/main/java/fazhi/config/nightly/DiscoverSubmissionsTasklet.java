@@ -2,6 +2,7 @@ package fazhi.config.nightly;
 
 import fazhi.ingest.DiscoveredSubmission;
 import fazhi.ingest.Manifest;
+import fazhi.ingest.MalformedManifestException;
 import fazhi.ingest.ManifestReader;
 import fazhi.ingest.SubmissionDiscovery;
 import fazhi.warehouse.MentionRow;
@@ -31,9 +32,12 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
     private final StagingArea staging;
     private final PublishedState published;
     private final boolean reprocess;
+    private final ManifestReader manifestReader;
 
-    public DiscoverSubmissionsTasklet(Path input, StagingArea staging, PublishedState published, boolean reprocess) {
+    public DiscoverSubmissionsTasklet(Path input, StagingArea staging, PublishedState published, boolean reprocess,
+                                      ManifestReader manifestReader) {
         this.input = input;
+        this.manifestReader = manifestReader;
         this.staging = staging;
         this.published = published;
         this.reprocess = reprocess;
@@ -41,11 +45,20 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        Manifest manifest = ManifestReader.readFolder(input);
-        for (var p : manifest.problems()) {
-            log.warn("manifest.csv line {}: {}", p.line(), p.reason());
+        Manifest manifest;
+        String note = null;
+        try {
+            manifest = manifestReader.readFolder(input);
+        } catch (MalformedManifestException e) {
+            // the files are still read: region and year come from their text, and each says why
+            note = "manifest.csv ignored: " + e.getMessage();
+            log.error("{} in {}", note, input);
+            manifest = Manifest.empty();
         }
-        var discovery = new SubmissionDiscovery(manifest);
+        for (var p : manifest.problems()) {
+            log.warn(p.describe());
+        }
+        var discovery = new SubmissionDiscovery(manifest, note);
         var known = reprocess ? SubmissionDiscovery.Published.none() : published.knownFiles();
         long[] counts = new long[2];
         try (var out = new ParquetTableWriter<>(staging.discoveredFile(), DiscoveredSubmission.class)) {

@@ -3,6 +3,7 @@ package fazhi.config.nightly;
 import fazhi.config.PipelineConfiguration;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
+import fazhi.ingest.ManifestReader;
 import fazhi.ingest.RegionTable;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
@@ -100,9 +101,9 @@ public class NightlyJobConfiguration {
     public DiscoverSubmissionsTasklet discoverSubmissionsTasklet(@Value("#{jobParameters['input']}") String input,
                                                                  @Value("#{jobParameters['reprocess']}") Boolean reprocess,
                                                                  @Value(WAREHOUSE) String warehouse,
-                                                                 @Value(RUN_ID) String runId) {
+                                                                 @Value(RUN_ID) String runId, RegionTable regions) {
         return new DiscoverSubmissionsTasklet(Path.of(input), staging(warehouse, runId), published(warehouse),
-                Boolean.TRUE.equals(reprocess));
+                Boolean.TRUE.equals(reprocess), new ManifestReader(regions));
     }
 
     @Bean

@@ -44,9 +44,11 @@ public record ReportInProgress(DiscoveredSubmission submission,
         return status != null;
     }
 
+    /** Ends the report's journey; a note discovery made about the file (a manifest ignored) is kept. */
     public ReportInProgress stop(String status, String reason) {
+        String note = DiscoveredSubmission.PROCESS.equals(submission.action()) ? submission.reason() : null;
         return new ReportInProgress(submission, decoded, identification, region, cleanText, rawMentions,
-                mentions, canonical, status, reason);
+                mentions, canonical, status, note == null ? reason : reason + " (" + note + ")");
     }
 
     public ReportInProgress withDecoded(DecodedDocument d) {

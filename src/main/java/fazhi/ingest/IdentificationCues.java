@@ -1,0 +1,96 @@
+package fazhi.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The vocabulary ReportIdentifier looks for, loaded from {@code /schema/ingest-identification.yaml}.
+ * Lists of alternatives are sorted longest first so that a longer label wins over its prefix.
+ */
+record IdentificationCues(
+        List<String> titleSubjects, List<String> titleEndings, List<String> notTitleIfContains,
+        int titleMaxLength, List<String> previousYearWords, int titleSearchLines,
+        List<String> indexNumberLabels, List<String> publisherLabels, List<String> publishDateLabels,
+        List<String> navigationLabels, List<String> breadcrumbSeparators,
+        List<String> indexCodePrefixes, boolean indexBareCode,
+        int openingSearchLines, int openingMaxLength,
+        List<Pattern> noisePatterns, String placeholderCharacters,
+        List<String> countySuffixes, List<String> prefectureSuffixes, List<String> provinceSuffixes,
+        int minShortLength, List<String> shortNameStopwords, List<String> commonWordNames,
+        List<String> governmentWords, List<String> runningTextExcludedNames, List<String> ethnicNames) {
+
+    static final String RESOURCE = "/schema/ingest-identification.yaml";
+
+    static IdentificationCues bundled() {
+        try (InputStream in = IdentificationCues.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("identification cues " + RESOURCE + " are missing from the classpath");
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static IdentificationCues load(InputStream yaml) {
+        JsonNode root = new YAMLMapper().readTree(yaml);
+        JsonNode title = required(root, "title");
+        JsonNode labels = required(root, "labels");
+        JsonNode index = required(root, "index_number");
+        JsonNode opening = required(root, "opening_sentence");
+        JsonNode names = required(root, "names");
+        List<Pattern> noise = new ArrayList<>();
+        for (String p : strings(root, "noise_patterns")) {
+            noise.add(Pattern.compile(p));
+        }
+        return new IdentificationCues(
+                longestFirst(strings(title, "subjects")), longestFirst(strings(title, "endings")),
+                strings(title, "not_title_if_contains"), required(title, "max_length").asInt(),
+                longestFirst(strings(title, "previous_year_words")), required(title, "search_lines").asInt(),
+                longestFirst(strings(labels, "index_number")), longestFirst(strings(labels, "publisher")),
+                longestFirst(strings(labels, "publish_date")), longestFirst(strings(labels, "navigation")),
+                strings(labels, "breadcrumb_separators"),
+                strings(index, "code_prefixes"), index.path("bare_code").asBoolean(false),
+                required(opening, "search_lines").asInt(), required(opening, "max_length").asInt(),
+                noise, required(root, "placeholder_characters").asString(),
+                longestFirst(strings(names, "county_suffixes")), longestFirst(strings(names, "prefecture_suffixes")),
+                longestFirst(strings(names, "province_suffixes")), required(names, "min_short_length").asInt(),
+                strings(names, "short_name_stopwords"), strings(names, "common_word_names"),
+                longestFirst(strings(names, "government_words")),
+                strings(names, "running_text_excluded_names"), longestFirst(strings(names, "ethnic_names")));
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode n = node.get(field);
+        if (n == null || n.isNull()) {
+            throw new IllegalStateException(RESOURCE + ": missing '" + field + "'");
+        }
+        return n;
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        JsonNode n = required(node, field);
+        if (!n.isArray()) {
+            throw new IllegalStateException(RESOURCE + ": '" + field + "' must be a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : n.values()) {
+            out.add(v.asString());
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> longestFirst(List<String> words) {
+        List<String> sorted = new ArrayList<>(words);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return List.copyOf(sorted);
+    }
+}

@@ -1,0 +1,135 @@
+package fazhi.ingest;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * PDFs made inside the tests, with no system font: Chinese text is drawn with the built-in Helvetica, each
+ * character given a one-byte code, and a ToUnicode CMap maps the codes back to the Chinese characters. The
+ * page looks like Latin gibberish, but its text layer is the Chinese text, which is what a reader extracts.
+ */
+final class PdfFixtures {
+
+    private static final Charset WIN_ANSI = Charset.forName("windows-1252");
+
+    private PdfFixtures() {
+    }
+
+    static void writeTextPdf(Path out, List<String> lines) throws IOException {
+        write(out, lines, false);
+    }
+
+    static void writeEncryptedPdf(Path out, List<String> lines) throws IOException {
+        write(out, lines, true);
+    }
+
+    private static void write(Path out, List<String> lines, boolean encrypt) throws IOException {
+        Map<Integer, Integer> codes = new LinkedHashMap<>();
+        int next = 0x21;
+        for (String line : lines) {
+            for (int cp : line.codePoints().toArray()) {
+                if (cp != ' ' && !codes.containsKey(cp)) {
+                    if (next == 0x7F) {
+                        next = 0xA1;
+                    }
+                    if (next == 0xAD) {
+                        next++;
+                    }
+                    if (next > 0xFF) {
+                        throw new IllegalArgumentException("more than 188 distinct characters in a PDF fixture");
+                    }
+                    codes.put(cp, next++);
+                }
+            }
+        }
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            font.getCOSObject().setItem(COSName.TO_UNICODE, toUnicode(doc, codes));
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(font, 11);
+                cs.newLineAtOffset(40, 800);
+                for (String line : lines) {
+                    StringBuilder shown = new StringBuilder();
+                    for (int cp : line.codePoints().toArray()) {
+                        shown.append(cp == ' ' ? " " : new String(new byte[] {(byte) (int) codes.get(cp)}, WIN_ANSI));
+                    }
+                    cs.showText(shown.toString());
+                    cs.newLineAtOffset(0, -18);
+                }
+                cs.endText();
+            }
+            if (encrypt) {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
+                        new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                doc.protect(policy);
+            }
+            doc.save(out.toFile());
+        }
+    }
+
+    private static PDStream toUnicode(PDDocument doc, Map<Integer, Integer> codes) throws IOException {
+        StringBuilder cmap = new StringBuilder();
+        cmap.append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+                .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+                .append("/CMapName /Fixture-UCS def\n/CMapType 2 def\n")
+                .append("1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
+        List<Map.Entry<Integer, Integer>> entries = List.copyOf(codes.entrySet());
+        for (int i = 0; i < entries.size(); i += 100) {
+            List<Map.Entry<Integer, Integer>> block = entries.subList(i, Math.min(entries.size(), i + 100));
+            cmap.append(block.size()).append(" beginbfchar\n");
+            for (Map.Entry<Integer, Integer> e : block) {
+                StringBuilder utf16 = new StringBuilder();
+                for (char c : Character.toChars(e.getKey())) {
+                    utf16.append(String.format("%04X", (int) c));
+                }
+                cmap.append(String.format("<%02X> <%s>%n", e.getValue(), utf16));
+            }
+            cmap.append("endbfchar\n");
+        }
+        cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        return new PDStream(doc, new ByteArrayInputStream(cmap.toString().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** A one-page PDF holding only a picture, like a scan. */
+    static void writeScannedPdf(Path out) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            BufferedImage img = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            for (int x = 0; x < 200; x++) {
+                for (int y = 0; y < 100; y++) {
+                    img.setRGB(x, y, (x * 7 + y * 13) % 2 == 0 ? 0xFFFFFF : 0x000000);
+                }
+            }
+            PDImageXObject image = LosslessFactory.createFromImage(doc, img);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(image, 50, 500, 400, 200);
+            }
+            doc.save(out.toFile());
+        }
+    }
+}

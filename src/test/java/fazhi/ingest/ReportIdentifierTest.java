@@ -1,0 +1,87 @@
+package fazhi.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+/**
+ * Region and year inferred from report text. The table (src/test/resources/ingest/identification-cases.csv)
+ * holds one case a row: the text ({@code \n} for a line break, or {@code @seeds/<file>} for a real report),
+ * the expected region code, year and method, or the prefix of the expected reason when unresolved.
+ */
+class ReportIdentifierTest {
+
+    private static ReportIdentifier identifier;
+
+    @BeforeAll
+    static void loadTables() {
+        identifier = new ReportIdentifier(RegionTable.bundled());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/ingest/identification-cases.csv", numLinesToSkip = 1, maxCharsPerColumn = 20_000)
+    void identifiesRegionAndYearFromTheText(String name, String sourceFile, String text, String regionCode,
+                                            Integer year, String method, String reasonPrefix) throws IOException {
+        Identification id = identifier.identify(load(text), sourceFile);
+
+        if (reasonPrefix != null) {
+            assertThat(id.resolved()).as("resolved: %s", id).isFalse();
+            assertThat(id.reason()).startsWith(reasonPrefix);
+            assertThat(id.regionCode()).isNull();
+            assertThat(id.year()).isNull();
+        } else {
+            assertThat(id.reason()).as("reason").isNull();
+            assertThat(id.regionCode()).as("region of %s", id).isEqualTo(regionCode);
+            assertThat(id.year()).as("year of %s", id).isEqualTo(year);
+            if (method != null) {
+                assertThat(id.method()).isEqualTo(method);
+            }
+        }
+    }
+
+    @Test
+    void unresolvedReasonsExplainThemselvesToAnOperator() {
+        Identification id = identifier.identify("朝阳区人民政府关于2023年法治政府建设情况的报告", null);
+
+        assertThat(id.reason()).startsWith("region_unresolved: 朝阳区 (")
+                .contains("110105 北京市朝阳区").contains("220104 吉林省长春市朝阳区");
+    }
+
+    @Test
+    void yearUnresolvedReasonNamesTheRegionThatWasFound() {
+        Identification id = identifier.identify("冠县法治政府建设情况的报告\n发文日期：2025-03-27\n今年以来，我县深入推进依法行政工作。",
+                "a.txt");
+
+        assertThat(id.reason()).startsWith("year_unresolved:").contains("371525").contains("2025");
+    }
+
+    @Test
+    void onlyTheHeadOfAHugeTextIsScannedForTheTitle() {
+        String text = "冠县关于2024年法治政府建设情况的报告\n" + "依法行政，".repeat(2_000_000);
+
+        Identification id = identifier.identify(text, null);
+
+        assertThat(id.regionCode()).isEqualTo("371525");
+        assertThat(id.year()).isEqualTo(2024);
+    }
+
+    static String load(String text) throws IOException {
+        if (text == null) {
+            return "";
+        }
+        if (text.startsWith("@")) {
+            try (InputStream in = ReportIdentifierTest.class.getResourceAsStream("/ingest/" + text.substring(1))) {
+                assertThat(in).as("fixture %s", text).isNotNull();
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return text.replace("\\n", "\n");
+    }
+}

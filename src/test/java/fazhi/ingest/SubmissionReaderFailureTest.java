@@ -1,0 +1,144 @@
+package fazhi.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Random;
+
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every unreadable file gets one clear reason an operator can act on, never a stack trace. */
+class SubmissionReaderFailureTest {
+
+    @TempDir
+    Path dir;
+
+    private final SubmissionReader reader = new SubmissionReader();
+
+    private AbstractThrowableAssert<?, ? extends Throwable> reason(SubmissionReader r, Path file) {
+        return assertThatThrownBy(() -> r.read(file))
+                .isInstanceOf(UnreadableSubmissionException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\tat ")
+                        .doesNotContain("Exception"));
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> reason(Path file) {
+        return reason(reader, file);
+    }
+
+    private Path randomBytes(String name, boolean withNul) throws Exception {
+        byte[] bytes = new byte[8192];
+        new Random(42).nextBytes(bytes);
+        if (!withNul) {
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == 0) {
+                    bytes[i] = 1;
+                }
+            }
+        }
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    @Test
+    void emptyFile() throws Exception {
+        reason(Files.createFile(dir.resolve("empty.txt"))).hasMessage("empty file (0 bytes)");
+    }
+
+    @Test
+    void emptyPdfIsAnEmptyFile() throws Exception {
+        reason(Files.createFile(dir.resolve("empty.pdf"))).hasMessage("empty file (0 bytes)");
+    }
+
+    @Test
+    void whiteSpaceOnly() throws Exception {
+        reason(Files.writeString(dir.resolve("blank.txt"), " \n\u3000\r\n\t")).hasMessageStartingWith("no text");
+    }
+
+    @Test
+    void randomBytesNamedTxtAreBinary() throws Exception {
+        reason(randomBytes("noise.txt", true)).hasMessageStartingWith("binary content in a .txt file");
+    }
+
+    @Test
+    void randomBytesWithoutNulInATxtDecodeToGarbage() throws Exception {
+        reason(randomBytes("noise.txt", false))
+                .hasMessageStartingWith("text decodes mostly to replacement or control characters");
+    }
+
+    @Test
+    void randomBytesNamedPdfAreNotAPdf() throws Exception {
+        reason(randomBytes("noise.pdf", true)).hasMessage("not a PDF: the file does not start with %PDF-");
+    }
+
+    @Test
+    void randomBytesNamedDocxAreNotADocx() throws Exception {
+        reason(randomBytes("noise.docx", true)).hasMessageStartingWith("not a valid .docx");
+    }
+
+    @Test
+    void randomBytesNamedHtmlAreBinary() throws Exception {
+        reason(randomBytes("noise.html", true)).hasMessageStartingWith("binary content in a HTML page");
+    }
+
+    @Test
+    void unsupportedExtension() throws Exception {
+        reason(Files.writeString(dir.resolve("report.doc"), "x"))
+                .hasMessageStartingWith("unsupported file type '.doc'");
+    }
+
+    @Test
+    void noExtension() throws Exception {
+        reason(Files.writeString(dir.resolve("README"), "x"))
+                .hasMessageStartingWith("unsupported file type (no extension)");
+    }
+
+    @Test
+    void fileVanishedBeforeReading() {
+        reason(dir.resolve("gone.txt")).hasMessageStartingWith("file not found");
+    }
+
+    @Test
+    void directoryNamedLikeAReport() throws Exception {
+        reason(Files.createDirectory(dir.resolve("folder.txt"))).hasMessageStartingWith("not a file");
+    }
+
+    @Test
+    void permissionDeniedIsReported() throws Exception {
+        Path file = Files.writeString(dir.resolve("secret.txt"), "冠县关于2024年法治政府建设情况的报告");
+        SubmissionReader denied = new SubmissionReader(p -> {
+            throw new AccessDeniedException(p.toString());
+        }, SubmissionReader.DEFAULT_MAX_BYTES);
+
+        reason(denied, file).hasMessage("permission denied: this process may not read the file");
+    }
+
+    @Test
+    void unreadableFileOnDiskIsPermissionDenied() throws Exception {
+        Path file = Files.writeString(dir.resolve("secret.txt"), "冠县关于2024年法治政府建设情况的报告");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(file), "running as root: file permissions do not stop reading");
+
+        reason(file).hasMessage("permission denied: this process may not read the file");
+    }
+
+    @Test
+    void fileLargerThanTheLimitIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("big.txt"), "冠县关于2024年法治政府建设情况的报告");
+
+        reason(new SubmissionReader(16), file).hasMessageStartingWith("file too large");
+    }
+
+    @Test
+    void htmlWithNoVisibleText() throws Exception {
+        reason(Files.writeString(dir.resolve("empty.html"),
+                "<html><head><script>var a=1;</script></head><body><nav>首页</nav></body></html>"))
+                .hasMessageStartingWith("no text");
+    }
+}
