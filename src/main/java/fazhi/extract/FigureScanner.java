@@ -74,19 +74,26 @@ final class FigureScanner {
             if (i > 0 && (isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
                 return null;
             }
-            int end = numberRunEnd(text, i, to);
+            boolean bareUnit = (c == '百' || c == '千' || c == '万') && afterHedge(text, i);
+            int end = numberRunEnd(text, i, to, bareUnit);
             if (end == i) {
                 return null;
             }
-            return finish(text, i, i, end, to, text.substring(i, end), false, false, isChinese(text, i, end));
+            return finish(text, i, i, end, to, text.substring(i, end), false, false,
+                    bareUnit || isChinese(text, i, end));
         }
         return null;
     }
 
     /** End of the longest well-formed number starting at i (digits, separators, Chinese numerals, 点). */
     private static int numberRunEnd(String text, int i, int to) {
+        return numberRunEnd(text, i, to, false);
+    }
+
+    /** @param bareUnit a leading 百 / 千 / 万 is a number ("逾百件", "近千名") */
+    private static int numberRunEnd(String text, int i, int to, boolean bareUnit) {
         int j = i;
-        boolean anyDigit = false;
+        boolean anyDigit = bareUnit;
         while (j < to) {
             char c = text.charAt(j);
             if (isDigit(c) || CHINESE_DIGITS.indexOf(c) >= 0) {
@@ -185,6 +192,15 @@ final class FigureScanner {
         }
         return new Figure(start, numberStart, numberEnd, j, number, unit,
                 String.join(" ", qualifiers), percent, redacted, chinese);
+    }
+
+    private boolean afterHedge(String text, int i) {
+        for (String q : qualifiersBefore) {
+            if (i - q.length() >= 0 && text.startsWith(q, i - q.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isChinese(String text, int from, int to) {

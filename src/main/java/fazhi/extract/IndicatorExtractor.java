@@ -250,9 +250,19 @@ public final class IndicatorExtractor {
             }
         }
         // "上年为87%,今年提升至96.5%": a bare figure continues the rate named before it in the sentence
-        if (d.code().equals(r.lastRate) && !gov.contains("率") && !gov.contains("度")
-                && leftover(gov, "").length() <= lex.inheritMaxLeftover) {
+        if (gov.contains("率") || gov.contains("度") || leftover(gov, "").length() > lex.inheritMaxLeftover) {
+            return null;
+        }
+        if (d.code().equals(r.lastRate)) {
             return new Match(d, p.id, "continued", 1);
+        }
+        // "成功率提高了2个百分点,达到97%": the rate named last in the sentence, with no other rate after it
+        String before = r.text.substring(r.sentence[0], r.winStart);
+        int lastRateWord = Math.max(before.lastIndexOf('率'), before.lastIndexOf('度'));
+        for (Term t : p.subjects) {
+            if (lastRateWord >= 0 && t.endsIn(before.substring(0, lastRateWord + 1))) {
+                return new Match(d, p.id, "continued", 1);
+            }
         }
         return null;
     }
@@ -279,6 +289,20 @@ public final class IndicatorExtractor {
                 int score = 10 + right.length() + v.length();
                 if (best == null || score > best.score) {
                     best = new Match(d, p.id, "after", score);
+                }
+            }
+        }
+        // only a link word: the clause continues the subject named last ("案件同比增长15.6%,达到2310件")
+        if (best == null && p.verbs.isEmpty() && chineseFollowOk(r.text, f) && containsAny(window, lex.linkWords)
+                && leftover(window, "").isEmpty()
+                && longestHit(r.text, r.winStart, r.winEnd, allSubjects, r.inTitle, r.lineStart) == null) {
+            Hit topic = lastHit(r.text, r.sentence[0], r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined) {
+                String topicText = r.text.substring(topic.start, topic.end);
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        return new Match(d, p.id, "continued", 1);
+                    }
                 }
             }
         }
@@ -324,7 +348,7 @@ public final class IndicatorExtractor {
                 t = t.substring(0, y.start());
             }
             for (List<String> words : List.of(lex.linkWords, lex.priorYearCues, lex.inheritFillers,
-                    new ArrayList<>(lex.qualifiersBefore.keySet()))) {
+                    lex.priorValueMarkers, new ArrayList<>(lex.qualifiersBefore.keySet()))) {
                 for (String w : words) {
                     if (!w.isEmpty() && t.endsWith(w)) {
                         t = t.substring(0, t.length() - w.length());
@@ -366,7 +390,7 @@ public final class IndicatorExtractor {
         Hit best = null;
         for (Term t : terms) {
             for (Hit h : t.find(text, from, to)) {
-                if (inTitle[h.start - lineStart] || isCombined(text, h.start, h.end)) {
+                if (inTitle[h.start - lineStart] || isCombinedAround(text, h)) {
                     continue;
                 }
                 if (best == null || h.length() > best.length()) {
@@ -416,11 +440,31 @@ public final class IndicatorExtractor {
         return null;
     }
 
+    /** Combined, judged on the longest subject occurrence containing the hit ("政协提案" for "提案"). */
+    private boolean isCombinedAround(String text, Hit h) {
+        if (isCombined(text, h.start, h.end)) {
+            return true;
+        }
+        int from = Math.max(0, h.start - 12);
+        int to = Math.min(text.length(), h.end + 12);
+        for (Term t : allSubjects) {
+            if (t.text.length() <= h.length()) {
+                continue;
+            }
+            for (Hit o : t.find(text, from, to)) {
+                if (o.start <= h.start && o.end >= h.end && isCombined(text, o.start, o.end)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** "诉讼及复议案件", "行政确权、行政复议、行政诉讼等": a subject joined to another noun counts a combined total. */
     private boolean isCombined(String text, int start, int end) {
         for (String c : lex.combineConjunctions) {
             int b = start - c.length();
-            if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1))) {
+            if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)) {
                 return true;
             }
             if (text.startsWith(c, end) && end + c.length() < text.length()
@@ -634,6 +678,17 @@ public final class IndicatorExtractor {
         if (i + 1 < figures.size()) {
             Figure n = figures.get(i + 1);
             if (f.end() <= n.start() && lex.rangeConnectors.contains(text.substring(f.end(), n.start()).strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "98件、政协提案143件": a list of figures, not a noun joined to another. */
+    private static boolean figureJustBefore(String text, int b) {
+        for (int k = b - 1; k >= Math.max(0, b - 4); k--) {
+            char c = text.charAt(k);
+            if (FigureScanner.isDigit(c) || c == '%' || c == 'X') {
                 return true;
             }
         }
