@@ -1,0 +1,235 @@
+package fazhi.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds figures in a stretch of clean text: Arabic numbers with thousands separators and decimals,
+ * Chinese numerals, 万 / 亿 multipliers, 百分之... percentages, X placeholders; then the unit and the
+ * hedge words around them (units and hedge words come from the lexicon).
+ */
+final class FigureScanner {
+
+    private static final String CHINESE_DIGITS = "〇零一二两三四五六七八九";
+    private static final String CHINESE_ALL = CHINESE_DIGITS + "十百千万亿点";
+    private static final String PERCENT_WORD = "百分之";
+
+    private final ExtractionLexicon lexicon;
+    private final List<String> qualifiersBefore;
+    private final List<String> qualifiersAfterNumber;
+    private final List<String> qualifiersAfterUnit;
+
+    FigureScanner(ExtractionLexicon lexicon) {
+        this.lexicon = lexicon;
+        this.qualifiersBefore = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersBefore);
+        this.qualifiersAfterNumber = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterNumber);
+        this.qualifiersAfterUnit = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterUnit);
+    }
+
+    List<Figure> scan(String text, int from, int to) {
+        List<Figure> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            Figure f = figureAt(text, i, to);
+            if (f == null) {
+                i++;
+            } else {
+                out.add(f);
+                i = Math.max(f.end(), i + 1);
+            }
+        }
+        return out;
+    }
+
+    private Figure figureAt(String text, int i, int to) {
+        char c = text.charAt(i);
+        if (text.startsWith(PERCENT_WORD, i)) {
+            int j = i + PERCENT_WORD.length();
+            int numEnd;
+            if (j < to && text.charAt(j) == '百' && (j + 1 >= to || CHINESE_ALL.indexOf(text.charAt(j + 1)) < 0)) {
+                numEnd = j + 1; // 百分之百
+            } else {
+                numEnd = numberRunEnd(text, j, to);
+                if (numEnd == j) {
+                    return null;
+                }
+            }
+            return finish(text, i, i, numEnd, to, text.substring(i, numEnd), true, false, isChinese(text, j, numEnd));
+        }
+        if (c == 'X' || c == 'x' || c == '×') {
+            if (i > 0 && isLatin(text.charAt(i - 1))) {
+                return null;
+            }
+            int j = i;
+            while (j < to && j - i < 3 && text.charAt(j) == c) {
+                j++;
+            }
+            if (j < to && isLatin(text.charAt(j))) {
+                return null;
+            }
+            Figure f = finish(text, i, i, j, to, text.substring(i, j), false, true, false);
+            return f.hasUnit() ? f : null;
+        }
+        if (isDigit(c) || CHINESE_ALL.indexOf(c) >= 0) {
+            if (i > 0 && (isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+                return null;
+            }
+            boolean bareUnit = (c == '百' || c == '千' || c == '万') && afterHedge(text, i);
+            int end = numberRunEnd(text, i, to, bareUnit);
+            if (end == i) {
+                return null;
+            }
+            return finish(text, i, i, end, to, text.substring(i, end), false, false,
+                    bareUnit || isChinese(text, i, end));
+        }
+        return null;
+    }
+
+    /** End of the longest well-formed number starting at i (digits, separators, Chinese numerals, 点). */
+    private static int numberRunEnd(String text, int i, int to) {
+        return numberRunEnd(text, i, to, false);
+    }
+
+    /** @param bareUnit a leading 百 / 千 / 万 is a number ("逾百件", "近千名") */
+    private static int numberRunEnd(String text, int i, int to, boolean bareUnit) {
+        int j = i;
+        boolean anyDigit = bareUnit;
+        while (j < to) {
+            char c = text.charAt(j);
+            if (isDigit(c) || CHINESE_DIGITS.indexOf(c) >= 0) {
+                anyDigit = true;
+                j++;
+            } else if (c == '十') {
+                anyDigit = true; // 十 alone is ten
+                j++;
+            } else if (c == '百' || c == '千' || c == '万' || c == '亿') {
+                if (!anyDigit) {
+                    return i; // 万家, 千方百计: not a number
+                }
+                j++;
+            } else if ((c == '.' || c == '点') && anyDigit && j + 1 < to
+                    && (isDigit(text.charAt(j + 1)) || CHINESE_DIGITS.indexOf(text.charAt(j + 1)) >= 0)) {
+                j++;
+            } else if (c == ',' && j > i && isDigit(text.charAt(j - 1)) && j + 3 < to + 1
+                    && j + 3 <= text.length() && allDigits(text, j + 1, j + 4)
+                    && (j + 4 >= text.length() || !isDigit(text.charAt(j + 4)))) {
+                j++; // thousands separator: exactly three digits follow
+            } else {
+                break;
+            }
+        }
+        return anyDigit ? j : i;
+    }
+
+    private Figure finish(String text, int start, int numberStart, int numberEnd, int to, String numberText,
+                          boolean percent, boolean redacted, boolean chinese) {
+        List<String> qualifiers = new ArrayList<>();
+        // hedge word right before the number
+        int s = numberStart;
+        int k = s;
+        while (k > 0 && text.charAt(k - 1) == ' ') {
+            k--;
+        }
+        for (String q : qualifiersBefore) {
+            if (k - q.length() >= 0 && text.startsWith(q, k - q.length())) {
+                qualifiers.add(q);
+                start = k - q.length();
+                break;
+            }
+        }
+        int j = numberEnd;
+        String number = numberText;
+        // 40余场次, 20余万条: hedge word between the number and the unit
+        for (String q : qualifiersAfterNumber) {
+            if (text.startsWith(q, j)) {
+                qualifiers.add(q);
+                j += q.length();
+                break;
+            }
+        }
+        // 2.1万件 / 20余万条: multiplier after an Arabic number
+        if (!percent && j < to && (text.charAt(j) == '万' || text.charAt(j) == '亿') && !chinese) {
+            number = number + text.charAt(j);
+            j++;
+        }
+        String unit = "";
+        int u = j;
+        while (u < to && text.charAt(u) == ' ') {
+            u++;
+        }
+        if (!percent && u < to && (text.charAt(u) == '%' || text.charAt(u) == '‰')) {
+            if (text.charAt(u) == '%') {
+                percent = true;
+                unit = "%";
+                j = u + 1;
+            }
+        } else if (!percent) {
+            for (String w : lexicon.units) {
+                if (text.startsWith(w, u) && u + w.length() <= to) {
+                    unit = w;
+                    j = u + w.length();
+                    for (String suffix : lexicon.perOccasionSuffix) {
+                        if (text.startsWith(suffix, j)) {
+                            unit = w + "次";
+                            j += suffix.length();
+                            break;
+                        }
+                    }
+                    break;
+                }
+            }
+        } else {
+            unit = "%";
+        }
+        if (!unit.isEmpty() || percent) {
+            for (String q : qualifiersAfterUnit) {
+                if (text.startsWith(q, j) && j + q.length() <= to) {
+                    qualifiers.add(q);
+                    j += q.length();
+                    break;
+                }
+            }
+        }
+        return new Figure(start, numberStart, numberEnd, j, number, unit,
+                String.join(" ", qualifiers), percent, redacted, chinese);
+    }
+
+    private boolean afterHedge(String text, int i) {
+        for (String q : qualifiersBefore) {
+            if (i - q.length() >= 0 && text.startsWith(q, i - q.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isChinese(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CHINESE_DIGITS.indexOf(text.charAt(i)) >= 0 || text.charAt(i) == '十') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allDigits(String text, int from, int to) {
+        if (to > text.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLatin(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+}

@@ -1,0 +1,32 @@
+package fazhi.extract;
+
+import java.util.List;
+
+/**
+ * One indicator of the catalog (schema/indicators.yaml).
+ *
+ * @param code        stable code (recon_accepted, head_appearance_rate...)
+ * @param domain      reconsideration, litigation, ...
+ * @param nameZh      the Chinese name
+ * @param unit        the catalog unit figures are stored in (件, %, 项, 个, 人, 场次)
+ * @param kind        count or rate
+ * @param description what the figure means
+ * @param units       unit words accepted after the figure in the text
+ * @param phrasings   how the figure is introduced
+ * @param context     words one of which must occur around the figure; empty = no condition
+ * @param exclude     words that, in the figure's clause, mean it is not this indicator
+ */
+public record IndicatorDefinition(String code, String domain, String nameZh, String unit, String kind,
+                                  String description, List<String> units, List<Phrasing> phrasings,
+                                  List<String> context, List<String> exclude) {
+    public IndicatorDefinition {
+        units = List.copyOf(units);
+        phrasings = List.copyOf(phrasings);
+        context = List.copyOf(context);
+        exclude = List.copyOf(exclude);
+    }
+
+    public boolean isRate() {
+        return "rate".equals(kind);
+    }
+}

@@ -1,0 +1,872 @@
+package fazhi.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds indicator figures in clean text (see {@link TextCleaner}).
+ *
+ * <p>The text is read paragraph by paragraph, sentence by sentence (。;!? and elisions end a sentence),
+ * clause by clause (, and : end a clause). Every figure with a unit is read against the catalog:
+ * a phrasing matches when its subject stands before the figure in the clause (after the previous figure),
+ * or right after it ("80件规范性文件"), with one of its verbs; a clause with only a verb ("受理19件")
+ * borrows the subject named last in the sentence; a rate is governed by the rate name right before it.
+ * The most specific phrasing wins. Figures that are changes, prior-year values, targets, ranges,
+ * ordinals, document numbers, inside titles 《》, in plan sections, or about other entities are skipped.
+ * Figures after 其中 are flagged as breakdowns in the rule ("+breakdown") so that the selector prefers
+ * a county total. Table rows ("行政复议申请(件) | 64") are read as label + figure.
+ */
+public final class IndicatorExtractor {
+
+    private static final String GAP = "…";
+    private static final String SENTENCE_ENDS = "。;!?";
+    private static final String CLAUSE_ENDS = ",:";
+    private static final String ELISION = "(略)";
+    private static final Pattern TOP_HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分)");
+    private static final Pattern LIST_MARKER = Pattern.compile(
+            "(?:[一二三四五六七八九十]+是|\\([一二三四五六七八九十0-9]{1,3}\\)|[0-9]{1,2}[.、](?![0-9])|[①-⑳])");
+    private static final Pattern YEAR_EXPR = Pattern.compile("[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{1,2}日");
+    private static final Pattern PUNCT = Pattern.compile("[\\s、,.:;\"'“”‘’《》()\\[\\]-]");
+    private static final Pattern TABLE_UNIT = Pattern.compile("\\(([^()]{1,4})\\)\\s*$");
+
+    private final ExtractionLexicon lex;
+    private final FigureScanner scanner;
+    private final List<CompiledIndicator> indicators;
+    private final List<Term> allSubjects;
+    private final Pattern tableYear;
+
+    public IndicatorExtractor(IndicatorCatalog catalog) {
+        this(catalog, ExtractionLexicon.bundled());
+    }
+
+    public IndicatorExtractor(IndicatorCatalog catalog, ExtractionLexicon lexicon) {
+        this.lex = lexicon;
+        this.scanner = new FigureScanner(lexicon);
+        this.indicators = new ArrayList<>();
+        List<Term> subjects = new ArrayList<>();
+        for (IndicatorDefinition d : catalog.indicators()) {
+            List<CompiledPhrasing> ps = new ArrayList<>();
+            for (Phrasing p : d.phrasings()) {
+                List<Term> terms = p.subjects().stream().map(Term::of)
+                        .sorted(Comparator.comparingInt((Term t) -> t.text.length()).reversed()).toList();
+                ps.add(new CompiledPhrasing(p.id(), terms, ExtractionLexicon.longestFirst(p.verbs())));
+                subjects.addAll(terms);
+            }
+            indicators.add(new CompiledIndicator(d, ps));
+        }
+        subjects.sort(Comparator.comparingInt((Term t) -> t.text.length()).reversed());
+        this.allSubjects = List.copyOf(subjects);
+        this.tableYear = Pattern.compile(lexicon.tableYearHeader);
+    }
+
+    public List<RawMention> extract(String cleanedText) {
+        List<RawMention> out = new ArrayList<>();
+        if (cleanedText == null || cleanedText.isEmpty()) {
+            return out;
+        }
+        String text = cleanedText;
+        boolean county = isCountyReport(text);
+        boolean plan = false;
+        int yearColumn = -1;
+        int tableContextStart = 0;
+        int pos = 0;
+        while (pos <= text.length()) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(pos, end);
+            if (!line.isBlank()) {
+                Matcher h = TOP_HEADING.matcher(line);
+                if (h.find()) {
+                    String head = line.substring(0, Math.min(line.length(), firstSentenceEnd(line, 30)));
+                    plan = containsAny(head, lex.planHeadingCues);
+                }
+                if (!plan) {
+                    if (line.contains("|")) {
+                        yearColumn = readTableRow(text, pos, end, tableContextStart, yearColumn, county, out);
+                    } else {
+                        yearColumn = -1;
+                        tableContextStart = pos;
+                        readProse(text, pos, end, county, out);
+                    }
+                }
+            }
+            if (nl < 0) {
+                break;
+            }
+            pos = nl + 1;
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ prose
+
+    private void readProse(String text, int ls, int le, boolean county, List<RawMention> out) {
+        List<int[]> sentences = split(text, ls, le, SENTENCE_ENDS, true);
+        List<Integer> blockStarts = blockStarts(text, ls, le, sentences);
+        List<Figure> figures = scanner.scan(text, ls, le);
+        boolean[] inTitle = insideTitles(text, ls, le);
+        String lastRate = null;
+        int lastRateSentence = -1;
+        for (int fi = 0; fi < figures.size(); fi++) {
+            Figure f = figures.get(fi);
+            if (!f.hasUnit() || inTitle[f.numberStart() - ls]) {
+                continue;
+            }
+            int[] sentence = containing(sentences, f.numberStart());
+            if (sentence == null) {
+                continue;
+            }
+            if (lastRateSentence != sentence[0]) {
+                lastRate = null;
+                lastRateSentence = sentence[0];
+            }
+            int[] clause = containing(split(text, sentence[0], sentence[1], CLAUSE_ENDS, false), f.numberStart());
+            if (clause == null) {
+                continue;
+            }
+            int winStart = clause[0];
+            for (int k = fi - 1; k >= 0; k--) {
+                Figure p = figures.get(k);
+                if (p.end() <= clause[0]) {
+                    break;
+                }
+                if (p.end() <= f.start() && p.hasUnit() && !lex.dateUnits.contains(p.unitText())) {
+                    winStart = p.end();
+                    break;
+                }
+            }
+            if (winStart > f.start()) {
+                winStart = f.start();
+            }
+            int nextStart = clause[1];
+            if (fi + 1 < figures.size() && figures.get(fi + 1).start() < clause[1]) {
+                nextStart = Math.max(f.end(), figures.get(fi + 1).start());
+            }
+            if (isOrdinal(text, f) || isRange(text, figures, fi) || lex.changeUnits.contains(f.unitText())) {
+                continue;
+            }
+            int blockStart = ls;
+            for (int b : blockStarts) {
+                if (b <= f.start()) {
+                    blockStart = b;
+                }
+            }
+            Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, sentence, blockStart,
+                    lastRate, inTitle, ls);
+            Match m = bestMatch(r);
+            if (m == null) {
+                continue;
+            }
+            if (m.indicator.isRate()) {
+                lastRate = m.indicator.code();
+            }
+            if (isTrap(text.substring(winStart, f.start()), county)) {
+                continue;
+            }
+            boolean breakdown = containsAny(text.substring(sentence[0], f.start()), lex.breakdownCues);
+            out.add(mention(m, f, text.substring(sentence[0], sentence[1]).strip(), breakdown, false));
+        }
+    }
+
+    private RawMention mention(Match m, Figure f, String evidence, boolean breakdown, boolean table) {
+        String rule = m.indicator.code() + ":" + m.phrasing + (m.how.isEmpty() ? "" : "/" + m.how)
+                + (breakdown ? "+breakdown" : "") + (table ? "+table" : "");
+        return new RawMention(m.indicator.code(), f.numberText(), f.unitText(), f.qualifierText(),
+                evidence, f.numberStart(), rule);
+    }
+
+    /** Change figures, prior-year values, targets and other entities' figures, read from the window. */
+    private boolean isTrap(String window, boolean county) {
+        String tail = window.strip();
+        boolean level = false;
+        for (String m : lex.levelMarkers) {
+            if (tail.endsWith(m)) {
+                level = true;
+            }
+        }
+        if (!level) {
+            String t = tail.endsWith("了") ? tail.substring(0, tail.length() - 1) : tail;
+            for (String q : lex.qualifiersBefore.keySet()) {
+                if (t.endsWith(q)) {
+                    t = t.substring(0, t.length() - q.length());
+                    break;
+                }
+            }
+            for (String v : lex.changeVerbs) {
+                if (t.endsWith(v)) {
+                    return true;
+                }
+            }
+            if (containsAny(window, lex.comparisonCues)) {
+                return true;
+            }
+        }
+        for (String m : lex.priorValueMarkers) {
+            if (tail.endsWith(m)) {
+                return true;
+            }
+        }
+        return containsAny(window, lex.priorYearCues) || containsAny(window, lex.targetCues)
+                || containsAny(window, lex.foreignEntityCues) || (county && containsAny(window, lex.higherCityCues));
+    }
+
+    // ------------------------------------------------------------------ matching
+
+    private Match bestMatch(Reading r) {
+        Match best = null;
+        for (CompiledIndicator ci : indicators) {
+            IndicatorDefinition d = ci.def;
+            Figure f = r.figure;
+            if (f.percent() != d.isRate()) {
+                continue;
+            }
+            if (!f.percent() && !d.units().contains(f.unitText())) {
+                continue;
+            }
+            if (!d.context().isEmpty() && !containsAny(r.text.substring(r.blockStart, r.sentence[1]), d.context())) {
+                continue;
+            }
+            if (!d.exclude().isEmpty() && containsAny(r.window(), d.exclude())) {
+                continue;
+            }
+            for (CompiledPhrasing p : ci.phrasings) {
+                Match m = d.isRate() ? matchRate(r, d, p) : matchCount(r, d, p);
+                if (m != null && (best == null || m.score > best.score)) {
+                    best = m;
+                }
+            }
+        }
+        return best;
+    }
+
+    private Match matchRate(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
+        String gov = stripGoverning(r.window());
+        for (Term t : p.subjects) {
+            if (t.endsIn(gov)) {
+                return new Match(d, p.id, "", 10 + t.text.length());
+            }
+        }
+        // "上年为87%,今年提升至96.5%": a bare figure continues the rate named before it in the sentence
+        if (gov.contains("率") || gov.contains("度") || leftover(gov, "").length() > lex.inheritMaxLeftover) {
+            return null;
+        }
+        if (d.code().equals(r.lastRate)) {
+            return new Match(d, p.id, "continued", 1);
+        }
+        // "成功率提高了2个百分点,达到97%": the rate named last in the sentence, with no other rate after it
+        String before = r.text.substring(r.sentence[0], r.winStart);
+        int lastRateWord = Math.max(before.lastIndexOf('率'), before.lastIndexOf('度'));
+        for (Term t : p.subjects) {
+            if (lastRateWord >= 0 && t.endsIn(before.substring(0, lastRateWord + 1))) {
+                return new Match(d, p.id, "continued", 1);
+            }
+        }
+        return null;
+    }
+
+    private Match matchCount(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
+        Figure f = r.figure;
+        String window = r.window();
+        String verb = firstContained(window, p.verbs);
+        boolean verbsOk = p.verbs.isEmpty() || verb != null;
+        Match best = null;
+        // subject before the figure
+        if (verbsOk) {
+            Hit left = longestHit(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart);
+            if (left != null && chineseFollowOk(r.text, f)) {
+                best = new Match(d, p.id, "", 10 + left.length() + (verb == null ? 0 : verb.length()));
+            }
+        }
+        // subject right after the figure: "80件规范性文件进行了清理"
+        Hit right = rightHit(r.text, f.end(), r.clause[1], p.subjects);
+        if (right != null) {
+            String clauseText = r.text.substring(r.winStart, r.nextStart);
+            String v = p.verbs.isEmpty() ? "" : firstContained(clauseText, p.verbs);
+            if (v != null && !containsAny(r.text.substring(f.end(), r.clause[1]), d.exclude())) {
+                int score = 10 + right.length() + v.length();
+                if (best == null || score > best.score) {
+                    best = new Match(d, p.id, "after", score);
+                }
+            }
+        }
+        // only a link word: the clause continues the subject named last ("案件同比增长15.6%,达到2310件")
+        if (best == null && p.verbs.isEmpty() && chineseFollowOk(r.text, f) && containsAny(window, lex.linkWords)
+                && leftover(window, "").isEmpty()
+                && longestHit(r.text, r.winStart, r.winEnd, allSubjects, r.inTitle, r.lineStart) == null) {
+            Hit topic = lastHit(r.text, r.sentence[0], r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined) {
+                String topicText = r.text.substring(topic.start, topic.end);
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        return new Match(d, p.id, "continued", 1);
+                    }
+                }
+            }
+        }
+        // verb only: borrow the subject named last in the sentence ("收到申请19件,受理19件,审结16件")
+        if (best == null && verb != null && chineseFollowOk(r.text, f)
+                && longestHit(r.text, r.winStart, r.winEnd, allSubjects, r.inTitle, r.lineStart) == null
+                && !containsAny(window, lex.inheritBlockers)
+                && leftover(window, verb).length() <= lex.inheritMaxLeftover) {
+            Hit topic = lastHit(r.text, r.sentence[0], r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined) {
+                String topicText = r.text.substring(topic.start, topic.end);
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        best = new Match(d, p.id, "inherited", verb.length());
+                        break;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private boolean chineseFollowOk(String text, Figure f) {
+        if (!f.chinese()) {
+            return true;
+        }
+        if (f.end() >= text.length()) {
+            return true;
+        }
+        return lex.chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
+                || text.startsWith(ELISION, f.end());
+    }
+
+    /** The rate name governing a figure: the window without trailing link, time and hedge words. */
+    private String stripGoverning(String window) {
+        String s = window;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            String t = s.replaceAll("[\\s、,:]+$", "");
+            Matcher y = Pattern.compile("(?:[0-9]{4}年度?)$").matcher(t);
+            if (y.find()) {
+                t = t.substring(0, y.start());
+            }
+            for (List<String> words : List.of(lex.linkWords, lex.priorYearCues, lex.inheritFillers,
+                    lex.priorValueMarkers, new ArrayList<>(lex.qualifiersBefore.keySet()))) {
+                for (String w : words) {
+                    if (!w.isEmpty() && t.endsWith(w)) {
+                        t = t.substring(0, t.length() - w.length());
+                        break;
+                    }
+                }
+            }
+            if (!t.equals(s)) {
+                s = t;
+                changed = true;
+            }
+        }
+        return s;
+    }
+
+    /** What a verb-only window says besides its verb, fillers, dates and punctuation. */
+    private String leftover(String window, String verb) {
+        String s = YEAR_EXPR.matcher(window).replaceAll("");
+        if (!verb.isEmpty()) {
+            s = s.replaceFirst(Pattern.quote(verb), "");
+        }
+        for (String w : lex.inheritFillers) {
+            s = s.replace(w, "");
+        }
+        for (String w : lex.linkWords) {
+            s = s.replace(w, "");
+        }
+        for (String w : lex.priorYearCues) {
+            s = s.replace(w, "");
+        }
+        for (String w : lex.qualifiersBefore.keySet()) {
+            s = s.replace(w, "");
+        }
+        return PUNCT.matcher(s).replaceAll("");
+    }
+
+    /** The longest subject occurrence in [from, to) that is neither inside 《》 nor joined to another noun. */
+    private Hit longestHit(String text, int from, int to, List<Term> terms, boolean[] inTitle, int lineStart) {
+        Hit best = null;
+        for (Term t : terms) {
+            for (Hit h : t.find(text, from, to)) {
+                if (inTitle[h.start - lineStart] || isCombinedAround(text, h)) {
+                    continue;
+                }
+                if (best == null || h.length() > best.length()) {
+                    best = h;
+                }
+            }
+            if (best != null && best.length() >= t.text.length()) {
+                break; // terms are sorted longest first
+            }
+        }
+        return best;
+    }
+
+    /** The subject occurrence ending last before {@code to} in the sentence. */
+    private Hit lastHit(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        Hit best = null;
+        for (Term t : allSubjects) {
+            for (Hit h : t.find(text, from, to)) {
+                if (inTitle[h.start - lineStart]) {
+                    continue;
+                }
+                if (best == null || h.end > best.end || (h.end == best.end && h.length() > best.length())) {
+                    best = new Hit(h.start, h.end, isCombined(text, h.start, h.end));
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A subject starting at most 4 characters (no punctuation) after the figure. */
+    private Hit rightHit(String text, int from, int clauseEnd, List<Term> terms) {
+        for (int k = 0; k <= 4 && from + k < clauseEnd; k++) {
+            char c = text.charAt(from + k);
+            if (k > 0 && PUNCT.matcher(String.valueOf(text.charAt(from + k - 1))).matches()) {
+                return null;
+            }
+            if (FigureScanner.isDigit(c)) {
+                return null;
+            }
+            for (Term t : terms) {
+                Hit h = t.at(text, from + k, clauseEnd);
+                if (h != null && !isCombined(text, h.start, h.end)) {
+                    return h;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Combined, judged on the longest subject occurrence containing the hit ("政协提案" for "提案"). */
+    private boolean isCombinedAround(String text, Hit h) {
+        if (isCombined(text, h.start, h.end)) {
+            return true;
+        }
+        int from = Math.max(0, h.start - 12);
+        int to = Math.min(text.length(), h.end + 12);
+        for (Term t : allSubjects) {
+            if (t.text.length() <= h.length()) {
+                continue;
+            }
+            for (Hit o : t.find(text, from, to)) {
+                if (o.start <= h.start && o.end >= h.end && isCombined(text, o.start, o.end)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "诉讼及复议案件", "行政确权、行政复议、行政诉讼等": a subject joined to another noun counts a combined total. */
+    private boolean isCombined(String text, int start, int end) {
+        for (String c : lex.combineConjunctions) {
+            int b = start - c.length();
+            if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)) {
+                return true;
+            }
+            if (text.startsWith(c, end) && end + c.length() < text.length()
+                    && isIdeograph(text.charAt(end + c.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    /** A table row "label(unit) | cell | cell": the figure of the latest year column, else the first figure. */
+    private int readTableRow(String text, int ls, int le, int contextStart, int yearColumn, boolean county,
+                             List<RawMention> out) {
+        String line = text.substring(ls, le);
+        List<int[]> cells = new ArrayList<>();
+        int s = 0;
+        while (true) {
+            int bar = line.indexOf('|', s);
+            int e = bar < 0 ? line.length() : bar;
+            cells.add(new int[]{ls + s, ls + e});
+            if (bar < 0) {
+                break;
+            }
+            s = bar + 1;
+        }
+        if (cells.size() < 2) {
+            return yearColumn;
+        }
+        // a header row naming years picks the column of the latest year
+        int latest = -1;
+        int latestCol = -1;
+        for (int c = 1; c < cells.size(); c++) {
+            String cell = text.substring(cells.get(c)[0], cells.get(c)[1]).strip();
+            Matcher y = tableYear.matcher(cell);
+            if (y.find() && cell.length() <= 8) {
+                int year = Integer.parseInt(y.group());
+                if (year > latest) {
+                    latest = year;
+                    latestCol = c;
+                }
+            }
+        }
+        if (latestCol > 0) {
+            return latestCol;
+        }
+        int[] labelCell = cells.get(0);
+        String label = text.substring(labelCell[0], labelCell[1]).strip();
+        String labelUnit = "";
+        Matcher u = TABLE_UNIT.matcher(label);
+        if (u.find()) {
+            labelUnit = u.group(1).strip();
+        }
+        for (int c = 1; c < cells.size(); c++) {
+            if (yearColumn > 0 && c != yearColumn) {
+                continue;
+            }
+            int[] cell = cells.get(c);
+            List<Figure> figs = scanner.scan(text, cell[0], cell[1]);
+            if (figs.isEmpty()) {
+                continue;
+            }
+            Figure f = figs.get(0);
+            if (!f.hasUnit() && !labelUnit.isEmpty()) {
+                boolean pct = labelUnit.equals("%");
+                f = new Figure(f.start(), f.numberStart(), f.numberEnd(), f.end(), f.numberText(),
+                        pct ? "%" : labelUnit, f.qualifierText(), pct, f.redacted(), f.chinese());
+            }
+            if (!f.hasUnit()) {
+                continue;
+            }
+            // read the row as if the label were written right before the figure
+            int labelEnd = u.find(0) ? labelCell[0] + text.substring(labelCell[0], labelCell[1]).lastIndexOf('(')
+                    : labelCell[1];
+            String window = text.substring(labelCell[0], labelEnd);
+            int[] sentence = {Math.min(contextStart, ls), le};
+            boolean[] inTitle = insideTitles(text, ls, le);
+            Reading r = new TableReading(text, f, labelCell[0], labelEnd, sentence, contextStart, inTitle, ls, window);
+            Match m = bestMatch(r);
+            if (m != null && !isTrap(window, county)) {
+                out.add(mention(m, f, line.strip(), false, true));
+            }
+            break;
+        }
+        return yearColumn;
+    }
+
+    // ------------------------------------------------------------------ segmentation helpers
+
+    private boolean isCountyReport(String text) {
+        int lines = 0;
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (++lines > 8) {
+                break;
+            }
+            if (line.length() <= 60 && line.contains("报告")) {
+                int at = line.indexOf("报告");
+                return containsAny(line.substring(0, at), lex.countyTitleMarkers);
+            }
+        }
+        return false;
+    }
+
+    /** Spans [start, end) of text between the given delimiters; elisions also end a sentence. */
+    private static List<int[]> split(String text, int from, int to, String delimiters, boolean elisions) {
+        List<int[]> out = new ArrayList<>();
+        int s = from;
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (elisions && text.startsWith(ELISION, i)) {
+                if (i > s) {
+                    out.add(new int[]{s, i});
+                }
+                i += ELISION.length();
+                s = i;
+                continue;
+            }
+            if (delimiters.indexOf(c) >= 0 && !(c == ',' && isThousands(text, i)) && !(c == ':' && isTime(text, i))) {
+                out.add(new int[]{s, i + 1});
+                s = i + 1;
+            }
+            i++;
+        }
+        if (s < to) {
+            out.add(new int[]{s, to});
+        }
+        return out;
+    }
+
+    private static boolean isThousands(String text, int i) {
+        return i > 0 && FigureScanner.isDigit(text.charAt(i - 1)) && i + 3 < text.length() + 0
+                && i + 3 < text.length() + 1 && i + 4 <= text.length()
+                && FigureScanner.isDigit(text.charAt(i + 1)) && FigureScanner.isDigit(text.charAt(i + 2))
+                && FigureScanner.isDigit(text.charAt(i + 3))
+                && (i + 4 == text.length() || !FigureScanner.isDigit(text.charAt(i + 4)));
+    }
+
+    private static boolean isTime(String text, int i) {
+        return i > 0 && i + 1 < text.length() && FigureScanner.isDigit(text.charAt(i - 1))
+                && FigureScanner.isDigit(text.charAt(i + 1));
+    }
+
+    private static int[] containing(List<int[]> spans, int offset) {
+        for (int[] s : spans) {
+            if (offset >= s[0] && offset < s[1]) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Where list items ("一是", "(二)", "3.", "①") start: the scope of context words. */
+    private static List<Integer> blockStarts(String text, int ls, int le, List<int[]> sentences) {
+        List<Integer> out = new ArrayList<>();
+        out.add(ls);
+        for (int[] s : sentences) {
+            int a = s[0];
+            while (a < s[1] && text.charAt(a) == ' ') {
+                a++;
+            }
+            Matcher m = LIST_MARKER.matcher(text).region(a, s[1]);
+            if (m.lookingAt()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** For each character of the line: is it inside a title 《...》? */
+    private static boolean[] insideTitles(String text, int ls, int le) {
+        boolean[] in = new boolean[le - ls + 1];
+        int depth = 0;
+        for (int i = ls; i < le; i++) {
+            char c = text.charAt(i);
+            if (c == '《') {
+                depth++;
+            } else if (c == '》' && depth > 0) {
+                depth--;
+            }
+            in[i - ls] = depth > 0;
+        }
+        return in;
+    }
+
+    private static boolean isOrdinal(String text, Figure f) {
+        int k = f.numberStart();
+        while (k > 0 && text.charAt(k - 1) == ' ') {
+            k--;
+        }
+        return k > 0 && text.charAt(k - 1) == '第';
+    }
+
+    /** "10%-20%", "3-5名": two figures joined by a range connector are neither of them a level. */
+    private boolean isRange(String text, List<Figure> figures, int i) {
+        Figure f = figures.get(i);
+        if (i > 0) {
+            Figure p = figures.get(i - 1);
+            if (p.end() <= f.start() && lex.rangeConnectors.contains(text.substring(p.end(), f.start()).strip())) {
+                return true;
+            }
+            if (p.numberEnd() <= f.start() && !p.hasUnit()
+                    && lex.rangeConnectors.contains(text.substring(p.numberEnd(), f.start()).strip())) {
+                return true;
+            }
+        }
+        if (i + 1 < figures.size()) {
+            Figure n = figures.get(i + 1);
+            if (f.end() <= n.start() && lex.rangeConnectors.contains(text.substring(f.end(), n.start()).strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "98件、政协提案143件": a list of figures, not a noun joined to another. */
+    private static boolean figureJustBefore(String text, int b) {
+        for (int k = b - 1; k >= Math.max(0, b - 4); k--) {
+            char c = text.charAt(k);
+            if (FigureScanner.isDigit(c) || c == '%' || c == 'X') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstSentenceEnd(String line, int max) {
+        for (int i = 0; i < line.length() && i < max; i++) {
+            if (SENTENCE_ENDS.indexOf(line.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return Math.min(max, line.length());
+    }
+
+    private static boolean isIdeograph(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    static boolean containsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (!w.isEmpty() && s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstContained(String s, List<String> words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ small types
+
+    private record CompiledIndicator(IndicatorDefinition def, List<CompiledPhrasing> phrasings) {
+    }
+
+    private record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs) {
+    }
+
+    private record Match(IndicatorDefinition indicator, String phrasing, String how, int score) {
+    }
+
+    private record Hit(int start, int end, boolean combined) {
+        Hit(int start, int end) {
+            this(start, end, false);
+        }
+
+        int length() {
+            return end - start;
+        }
+    }
+
+    /** Everything known about one figure while it is being read. */
+    private static class Reading {
+        final String text;
+        final Figure figure;
+        final int winStart;
+        final int winEnd;
+        final int[] clause;
+        final int nextStart;
+        final int[] sentence;
+        final int blockStart;
+        final String lastRate;
+        final boolean[] inTitle;
+        final int lineStart;
+
+        Reading(String text, Figure figure, int winStart, int winEnd, int[] clause, int nextStart, int[] sentence,
+                int blockStart, String lastRate, boolean[] inTitle, int lineStart) {
+            this.text = text;
+            this.figure = figure;
+            this.winStart = winStart;
+            this.winEnd = winEnd;
+            this.clause = clause;
+            this.nextStart = nextStart;
+            this.sentence = sentence;
+            this.blockStart = blockStart;
+            this.lastRate = lastRate;
+            this.inTitle = inTitle;
+            this.lineStart = lineStart;
+        }
+
+        String window() {
+            return text.substring(winStart, winEnd);
+        }
+    }
+
+    /** A table row read as "label figure": the window is the label. */
+    private static final class TableReading extends Reading {
+        private final String label;
+
+        TableReading(String text, Figure f, int labelStart, int labelEnd, int[] sentence, int contextStart,
+                     boolean[] inTitle, int lineStart, String label) {
+            super(text, f, labelStart, labelEnd, new int[]{labelStart, f.numberStart()}, f.numberStart(),
+                    sentence, contextStart, null, inTitle, lineStart);
+            this.label = label;
+        }
+
+        @Override
+        String window() {
+            return label;
+        }
+    }
+
+    /** A subject term; "…" inside it is a gap of up to six characters without punctuation. */
+    private static final class Term {
+        final String text;
+        final Pattern gap;
+
+        private Term(String text, Pattern gap) {
+            this.text = text;
+            this.gap = gap;
+        }
+
+        static Term of(String s) {
+            if (!s.contains(GAP)) {
+                return new Term(s, null);
+            }
+            StringBuilder re = new StringBuilder();
+            String[] parts = s.split(GAP, -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    re.append("[^,.:;。、()\\s]{0,6}?");
+                }
+                re.append(Pattern.quote(parts[i]));
+            }
+            return new Term(s, Pattern.compile(re.toString()));
+        }
+
+        List<Hit> find(String text, int from, int to) {
+            List<Hit> out = new ArrayList<>();
+            if (from >= to) {
+                return out;
+            }
+            if (gap == null) {
+                int i = text.indexOf(this.text, from);
+                while (i >= 0 && i + this.text.length() <= to) {
+                    out.add(new Hit(i, i + this.text.length()));
+                    i = text.indexOf(this.text, i + 1);
+                }
+            } else {
+                Matcher m = gap.matcher(text).region(from, to);
+                while (m.find()) {
+                    out.add(new Hit(m.start(), m.end()));
+                }
+            }
+            return out;
+        }
+
+        Hit at(String text, int at, int to) {
+            if (gap == null) {
+                return text.startsWith(this.text, at) && at + this.text.length() <= to
+                        ? new Hit(at, at + this.text.length()) : null;
+            }
+            Matcher m = gap.matcher(text).region(at, to);
+            return m.lookingAt() ? new Hit(m.start(), m.end()) : null;
+        }
+
+        boolean endsIn(String s) {
+            if (gap == null) {
+                return s.endsWith(text);
+            }
+            Matcher m = gap.matcher(s);
+            while (m.find()) {
+                if (m.end() == s.length()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean foundIn(String s) {
+            return gap == null ? s.contains(text) : gap.matcher(s).find();
+        }
+    }
+}

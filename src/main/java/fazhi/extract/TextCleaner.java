@@ -1,0 +1,301 @@
+package fazhi.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns decoded report text into the clean text the extractor reads. All markers and mappings come from
+ * schema/cleaning.yaml; this class holds only the order of the steps:
+ * <ol>
+ *   <li>full-width ASCII (digits, %, punctuation) to half-width, odd spaces to plain spaces;</li>
+ *   <li>traditional characters of the domain to simplified;</li>
+ *   <li>word-conversion artefacts removed, elisions unified to one token;</li>
+ *   <li>web-page chrome, metadata blocks and advert lines dropped;</li>
+ *   <li>a report pasted twice (or any repeated paragraph / long sentence) kept once.</li>
+ * </ol>
+ * Offsets of mentions refer to the returned text.
+ */
+public final class TextCleaner {
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。;!?])");
+
+    private final List<String> chromeMarkers;
+    private final int chromeMaxLength;
+    private final List<String> advertMarkers;
+    private final Set<String> metadataLabels;
+    private final int metadataValueMaxLength;
+    private final List<String> titleMarkers;
+    private final int titleMaxLength;
+    private final List<String> preambleKeepMarkers;
+    private final List<Pattern> artefacts;
+    private final List<Pattern> elisions;
+    private final String elisionToken;
+    private final int repeatMinLength;
+    private final int repeatRunLines;
+    private final int repeatSentenceMinLength;
+    private final Map<Character, Character> traditional;
+
+    public TextCleaner() {
+        this(YamlResources.load("/schema/cleaning.yaml"));
+    }
+
+    private TextCleaner(JsonNode n) {
+        chromeMarkers = YamlResources.strings(n, "chrome_markers");
+        chromeMaxLength = YamlResources.integer(n, "chrome_max_length", 80);
+        advertMarkers = YamlResources.strings(n, "advert_markers");
+        metadataLabels = new HashSet<>(YamlResources.strings(n, "metadata_labels"));
+        metadataValueMaxLength = YamlResources.integer(n, "metadata_value_max_length", 60);
+        titleMarkers = YamlResources.strings(n, "title_markers");
+        titleMaxLength = YamlResources.integer(n, "title_max_length", 60);
+        preambleKeepMarkers = YamlResources.strings(n, "preamble_keep_markers");
+        artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
+        elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).toList();
+        elisionToken = YamlResources.text(n, "elision_token", "(略)");
+        repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
+        repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
+        repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
+        traditional = new HashMap<>();
+        for (Map.Entry<String, String> e : YamlResources.map(n, "traditional").entrySet()) {
+            if (e.getKey().length() == 1 && e.getValue().length() == 1) {
+                traditional.put(e.getKey().charAt(0), e.getValue().charAt(0));
+            }
+        }
+    }
+
+    public String clean(String decodedText) {
+        if (decodedText == null || decodedText.isEmpty()) {
+            return "";
+        }
+        String text = normalizeCharacters(decodedText);
+        for (Pattern p : artefacts) {
+            text = p.matcher(text).replaceAll("");
+        }
+        for (Pattern p : elisions) {
+            text = p.matcher(text).replaceAll(Matcher.quoteReplacement(elisionToken));
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            lines.add(line.replaceAll(" {2,}", " ").strip());
+        }
+        lines = dropChromeAndAdverts(lines);
+        lines = dropPreamble(lines);
+        lines = dropRepeatedLines(lines);
+        lines = dropRepeatedSentences(lines);
+        StringBuilder out = new StringBuilder();
+        boolean lastBlank = true;
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                if (!lastBlank) {
+                    out.append('\n');
+                }
+                lastBlank = true;
+                continue;
+            }
+            out.append(line).append('\n');
+            lastBlank = false;
+        }
+        return out.toString().strip();
+    }
+
+    /** Width, odd spaces, invisible characters and traditional forms, one character at a time. */
+    private String normalizeCharacters(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    continue;
+                }
+                c = '\n';
+            } else if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            } else if (c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\u2002' || c == '\u2003') {
+                c = ' ';
+            } else if (c == '\u200B' || c == '\uFEFF' || c == '\u200C' || c == '\u200D') {
+                continue;
+            } else if (c == '\uFE6A') {
+                c = '%';
+            } else {
+                Character simplified = traditional.get(c);
+                if (simplified != null) {
+                    c = simplified;
+                }
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    private List<String> dropChromeAndAdverts(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                out.add(line);
+                continue;
+            }
+            if (line.length() <= chromeMaxLength && (containsAny(line, chromeMarkers) || containsAny(line, advertMarkers))) {
+                continue;
+            }
+            String label = metadataLabel(line);
+            if (label != null) {
+                if (line.length() <= label.length() + 1) {
+                    // the value stands on the next non-empty line
+                    int j = i + 1;
+                    while (j < lines.size() && lines.get(j).isEmpty()) {
+                        j++;
+                    }
+                    if (j < lines.size() && lines.get(j).length() <= metadataValueMaxLength
+                            && metadataLabel(lines.get(j)) == null) {
+                        i = j;
+                    }
+                    continue;
+                }
+                if (line.length() <= label.length() + 1 + metadataValueMaxLength) {
+                    continue;
+                }
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    /** The metadata label the line starts with ("索引号", "发布机构:"...), or null. */
+    private String metadataLabel(String line) {
+        for (String label : metadataLabels) {
+            if (line.equals(label) || line.equals(label + ":")) {
+                return label;
+            }
+            if (line.startsWith(label + ":") || line.startsWith(label + " ")) {
+                return label;
+            }
+        }
+        return null;
+    }
+
+    /** Before the title, keep only lines that look like a publisher or date (sites put adverts there). */
+    private List<String> dropPreamble(List<String> lines) {
+        int title = -1;
+        int seen = 0;
+        for (int i = 0; i < lines.size() && seen < 40; i++) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                continue;
+            }
+            seen++;
+            if (line.length() <= titleMaxLength && containsAny(line, titleMarkers)) {
+                title = i;
+                break;
+            }
+        }
+        if (title <= 0) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (i < title && !line.isEmpty() && line.length() <= titleMaxLength
+                    && !containsAny(line, preambleKeepMarkers)) {
+                continue;
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    /**
+     * Drops a line equal to an earlier one when it is long, or when it belongs to a run of repeated lines
+     * (the whole report pasted twice). Short repeated lines on their own (a title printed twice, a table
+     * row "合计 | 12") are kept.
+     */
+    private List<String> dropRepeatedLines(List<String> lines) {
+        Set<String> seen = new HashSet<>();
+        boolean[] repeated = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String key = lines.get(i).replace(" ", "");
+            if (key.isEmpty()) {
+                continue;
+            }
+            repeated[i] = !seen.add(key);
+        }
+        boolean[] drop = new boolean[lines.size()];
+        int i = 0;
+        while (i < lines.size()) {
+            if (!repeated[i]) {
+                i++;
+                continue;
+            }
+            // a run of repeated lines, blank lines inside the run do not break it
+            int j = i;
+            int count = 0;
+            int last = i;
+            while (j < lines.size() && (repeated[j] || lines.get(j).isEmpty())) {
+                if (repeated[j]) {
+                    count++;
+                    last = j;
+                }
+                j++;
+            }
+            for (int k = i; k <= last; k++) {
+                if (!repeated[k]) {
+                    continue;
+                }
+                String line = lines.get(k);
+                boolean tableRow = line.contains(" | ");
+                if (count >= repeatRunLines || (line.length() >= repeatMinLength && !tableRow)) {
+                    drop[k] = true;
+                }
+            }
+            i = last + 1;
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            if (!drop[k]) {
+                out.add(lines.get(k));
+            }
+        }
+        return out;
+    }
+
+    /** A long sentence seen before is a copy (a paragraph pasted again inside a line). */
+    private List<String> dropRepeatedSentences(List<String> lines) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            if (line.length() < repeatSentenceMinLength || line.contains(" | ")) {
+                out.add(line);
+                continue;
+            }
+            StringBuilder kept = new StringBuilder();
+            for (String sentence : SENTENCE_END.split(line)) {
+                String key = sentence.replace(" ", "");
+                if (key.length() >= repeatSentenceMinLength && !seen.add(key)) {
+                    continue;
+                }
+                kept.append(sentence);
+            }
+            String k = kept.toString().strip();
+            if (!k.isEmpty()) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

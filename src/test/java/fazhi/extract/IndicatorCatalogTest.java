@@ -1,0 +1,84 @@
+package fazhi.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import org.junit.jupiter.api.Test;
+
+class IndicatorCatalogTest {
+
+    @Test
+    void everyCoreIndicatorIsInTheCatalogWithItsUnitKindAndDomain() throws IOException {
+        IndicatorCatalog catalog = IndicatorCatalog.bundled();
+        String csv;
+        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/indicators-core.csv"))) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int rows = 0;
+        for (String line : csv.split("\n")) {
+            String[] c = line.split(",", -1);
+            if (c[0].equals("code") || line.isBlank()) {
+                continue;
+            }
+            rows++;
+            IndicatorDefinition d = catalog.byCode(c[0]).orElseThrow(() -> new AssertionError("missing " + c[0]));
+            assertThat(d.domain()).as(c[0]).isEqualTo(c[1]);
+            assertThat(d.nameZh()).as(c[0]).isEqualTo(c[2]);
+            assertThat(d.unit()).as(c[0]).isEqualTo(c[3]);
+            assertThat(d.kind()).as(c[0]).isEqualTo(c[4]);
+            assertThat(d.description()).as(c[0]).isNotBlank();
+        }
+        assertThat(rows).isEqualTo(45);
+    }
+
+    @Test
+    void theBundledCoreListOnTheClasspathMatchesTheCatalogToo() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schema/indicators-core.csv")) {
+            assertThat(in).isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String code = line.split(",", -1)[0];
+                if (!code.equals("code") && !code.isBlank()) {
+                    assertThat(IndicatorCatalog.bundled().byCode(code)).as(code).isPresent();
+                }
+            }
+        }
+    }
+
+    @Test
+    void rateIndicatorsAcceptOnlyPercentFigures() {
+        for (IndicatorDefinition d : IndicatorCatalog.bundled().indicators()) {
+            if (d.isRate()) {
+                assertThat(d.units()).as(d.code()).containsExactly("%");
+            } else {
+                assertThat(d.units()).as(d.code()).doesNotContain("%");
+            }
+        }
+    }
+
+    @Test
+    void anIndicatorAddedAsDataIsExtractedWithoutCodeChanges() {
+        String yaml = """
+                indicators:
+                  - code: notary_cases
+                    domain: disputes
+                    name_zh: 公证办证数
+                    unit: 件
+                    kind: count
+                    description: notarial acts
+                    units: [件]
+                    phrasings:
+                      - id: acts
+                        subjects: [公证事项, 公证书]
+                        verbs: [办理, 出具]
+                """;
+        IndicatorCatalog catalog = IndicatorCatalog.fromYaml(
+                new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        var mentions = new IndicatorExtractor(catalog).extract("全年办理公证事项3120件。");
+        assertThat(mentions).extracting(RawMention::indicator, RawMention::numberText)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("notary_cases", "3120"));
+    }
+}

@@ -1,0 +1,53 @@
+package fazhi.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextCleanerTest {
+
+    private final TextCleaner cleaner = new TextCleaner();
+
+    @Test
+    void fullWidthDigitsAndPunctuationBecomeHalfWidth() {
+        assertThat(cleaner.clean("受理１，２４５件，率达９８．６％。")).isEqualTo("受理1,245件,率达98.6%。");
+    }
+
+    @Test
+    void traditionalCharactersOfTheDomainBecomeSimplified() {
+        assertThat(cleaner.clean("東城區行政復議")).isEqualTo("东城区行政复议");
+    }
+
+    @Test
+    void webChromeMetadataAndAdvertsAreDropped() {
+        String raw = """
+                当前位置: 首页 > 政务公开
+                现在订阅立享前3年的所有权益和资料
+                XX县法治政府建设情况的报告
+                索引号
+                11371525004442025C/2025-45683699
+                发布机构
+                县司法局
+                全年受理行政复议案件42件。
+                扫一扫在手机打开当前页面
+                """;
+        assertThat(cleaner.clean(raw)).isEqualTo("XX县法治政府建设情况的报告\n全年受理行政复议案件42件。");
+    }
+
+    @Test
+    void aReportPastedTwiceIsKeptOnce() {
+        String body = "一、主要成效\n全年受理行政复议案件42件,审结40件,行政复议综合纠错率为15%。\n二、存在问题\n执法力量薄弱。\n";
+        String cleaned = cleaner.clean("标题报告\n" + body + body);
+        assertThat(cleaned.split("受理行政复议案件42件", -1)).hasSize(2);
+    }
+
+    @Test
+    void elisionsAreUnifiedAndWordArtefactsRemoved() {
+        assertThat(cleaner.clean("[bookmark: _GoBack]自治区、 （ 略 ） 工作重点")).isEqualTo("自治区、 (略) 工作重点");
+    }
+
+    @Test
+    void aShortTitleRepeatedOnceIsKept() {
+        assertThat(cleaner.clean("合计 | 12\n合计 | 12")).isEqualTo("合计 | 12\n合计 | 12");
+    }
+}
