@@ -6,11 +6,12 @@ package fazhi.ingest;
  *
  * @param action {@code process}, {@code duplicate} (same bytes as another file) or {@code unchanged}
  *               (already published with these bytes; nothing to do)
+ * @param expectedStatus the status the manifest expects for this file, or null
  * @param reason why, for duplicate and for manifest problems the extraction must report
  */
 public record DiscoveredSubmission(String sourceFile, String path, String submissionId, long bytes,
                                    String manifestRegionCode, Integer manifestYear, boolean synthetic,
-                                   String action, String reason) {
+                                   String expectedStatus, String action, String reason) {
 
     public static final String PROCESS = "process";
     public static final String DUPLICATE = "duplicate";

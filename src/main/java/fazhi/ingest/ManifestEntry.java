@@ -7,6 +7,13 @@ package fazhi.ingest;
  * @param regionCode six-digit GB/T 2260 code, or null when the cell is blank
  * @param year       the report year, or null when the cell is blank
  * @param synthetic  true when a {@code synthetic} column says so (true / yes / 1)
+ * @param expectedStatus the status the submitter expects (an {@code expected_status} column), or null: a file
+ *                   known to be unusable (a blank template) can be acknowledged so it does not raise the alarm
+ *                   exit code every night
  */
-public record ManifestEntry(String file, String regionCode, Integer year, boolean synthetic) {
+public record ManifestEntry(String file, String regionCode, Integer year, boolean synthetic, String expectedStatus) {
+
+    public ManifestEntry(String file, String regionCode, Integer year, boolean synthetic) {
+        this(file, regionCode, year, synthetic, null);
+    }
 }

@@ -76,6 +76,7 @@ public final class ManifestReader {
         int regionCol = columns.get("region_code");
         int yearCol = columns.get("year");
         Integer syntheticCol = columns.get("synthetic");
+        Integer expectedCol = columns.get("expected_status");
 
         Map<String, ManifestEntry> entries = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
@@ -97,11 +98,12 @@ public final class ManifestReader {
             String region = regionCode(r.fields.get(regionCol), wrong);
             Integer year = year(r.fields.get(yearCol), wrong);
             boolean synthetic = syntheticCol != null && synthetic(r.fields.get(syntheticCol), wrong);
+            String expected = expectedCol == null ? null : expectedStatus(r.fields.get(expectedCol), wrong);
 
             Integer earlier = firstLine.putIfAbsent(file, r.line);
             if (earlier != null) {
                 ManifestEntry previous = entries.get(file);
-                ManifestEntry current = new ManifestEntry(file, region, year, synthetic);
+                ManifestEntry current = new ManifestEntry(file, region, year, synthetic, expected);
                 if (wrong.isEmpty() && current.equals(previous)) {
                     continue;
                 }
@@ -114,7 +116,7 @@ public final class ManifestReader {
                 problems.add(new ManifestProblem(file, r.line, String.join("; ", wrong)));
                 continue;
             }
-            entries.put(file, new ManifestEntry(file, region, year, synthetic));
+            entries.put(file, new ManifestEntry(file, region, year, synthetic, expected));
         }
         return new Manifest(entries, problems);
     }
@@ -150,6 +152,18 @@ public final class ManifestReader {
             return null;
         }
         return year;
+    }
+
+    private static String expectedStatus(String cell, List<String> wrong) {
+        String s = cell.strip().toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (!List.of("published", "quarantined", "duplicate", "failed").contains(s)) {
+            wrong.add("expected_status '" + cell.strip() + "' is not published, quarantined, duplicate or failed");
+            return null;
+        }
+        return s;
     }
 
     private static boolean synthetic(String cell, List<String> wrong) {

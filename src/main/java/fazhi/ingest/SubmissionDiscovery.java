@@ -67,30 +67,31 @@ public final class SubmissionDiscovery {
         String region = m == null ? null : m.regionCode();
         Integer year = m == null ? null : m.year();
         boolean synthetic = m != null && m.synthetic();
+        String expected = m == null ? null : m.expectedStatus();
         String id;
         long bytes;
         try {
             bytes = Files.size(file);
             id = sha256(file);
         } catch (IOException | UncheckedIOException e) {
-            return new DiscoveredSubmission(rel, file.toString(), null, 0, region, year, synthetic,
+            return new DiscoveredSubmission(rel, file.toString(), null, 0, region, year, synthetic, expected,
                     DiscoveredSubmission.FAILED, "cannot read file: " + SubmissionReasons.describe(e));
         }
         var problem = manifest.problem(rel);
         if (problem.isPresent()) {
-            return new DiscoveredSubmission(rel, file.toString(), id, bytes, null, null, synthetic,
+            return new DiscoveredSubmission(rel, file.toString(), id, bytes, null, null, synthetic, expected,
                     DiscoveredSubmission.FAILED, problem.get().describe());
         }
         if (id.equals(published.idBySourceFile().get(rel))) {
-            return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic,
+            return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic, expected,
                     DiscoveredSubmission.UNCHANGED, "already published with the same content");
         }
         String first = firstFileById.putIfAbsent(id, rel);
         if (first != null && !first.equals(rel)) {
-            return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic,
+            return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic, expected,
                     DiscoveredSubmission.DUPLICATE, "same bytes as " + first);
         }
-        return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic,
+        return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic, expected,
                 DiscoveredSubmission.PROCESS, manifestNote);
     }
 

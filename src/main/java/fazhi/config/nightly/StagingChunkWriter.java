@@ -71,7 +71,8 @@ public class StagingChunkWriter implements ItemStreamWriter<ReportInProgress> {
                     r.decoded() == null ? null : r.decoded().encoding(),
                     r.region() != null ? r.region().code() : s.manifestRegionCode(),
                     r.identification() != null ? r.identification().year() : s.manifestYear(),
-                    r.status(), r.reason(), published ? r.canonical().size() : 0, runId, now, s.synthetic()));
+                    r.status(), r.reason(), published ? r.canonical().size() : 0, runId, now, s.synthetic(),
+                    s.expectedStatus()));
         }
         String name = String.format("chunk-%09d.parquet", written);
         ParquetTableWriter.writeAll(file(StagingArea.SUBMISSIONS, name), SubmissionRow.class, submissions);
