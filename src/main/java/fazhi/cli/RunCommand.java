@@ -4,10 +4,9 @@ import fazhi.config.BatchRunner;
 import fazhi.config.RunRequest;
 import fazhi.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -17,20 +16,8 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 all published, 3 published with some files quarantined or failed,",
                 "1 the run failed (nothing published), 4 another run holds the warehouse."})
 public class RunCommand implements Callable<Integer> {
-    @Option(names = "--input", defaultValue = "sample-data", description = "folder of report files, with an optional manifest.csv (default: ${DEFAULT-VALUE})")
-    Path input;
-
-    @Option(names = "--warehouse", defaultValue = "warehouse", description = "warehouse folder (default: ${DEFAULT-VALUE})")
-    Path warehouse;
-
-    @Option(names = "--job-repository", paramLabel = "JDBC_URL",
-            description = "Spring Batch job repository, e.g. jdbc:postgresql://127.0.0.1:5432/fazhi?user=fazhi "
-                    + "(default: an H2 file in WAREHOUSE/_jobrepo, or $FAZHI_JOB_REPOSITORY)")
-    String jobRepository;
-
-    @Option(names = "--reprocess", description = "read every file again, even those published with the same bytes "
-            + "(after the indicator catalog changed)")
-    boolean reprocess;
+    @Mixin
+    RunOptions options;
 
     String jobName() {
         return "nightly";
@@ -38,13 +25,14 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(input)) {
-            System.err.println("fazhi " + jobName() + ": input folder " + input + " does not exist");
+        if (!Files.isDirectory(options.input)) {
+            System.err.println("fazhi " + jobName() + ": input folder " + options.input + " does not exist");
             return ExitCodes.USAGE;
         }
         BatchRunner.RunOutcome outcome;
         try {
-            outcome = BatchRunner.run(new RunRequest(jobName(), input, warehouse, jobRepository, reprocess));
+            outcome = BatchRunner.run(new RunRequest(jobName(), options.input, options.warehouse,
+                    options.jobRepository, options.reprocess));
         } catch (WarehouseLock.WarehouseBusyException e) {
             System.err.println("fazhi " + jobName() + ": " + e.getMessage());
             return ExitCodes.WAREHOUSE_BUSY;
@@ -52,6 +40,6 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("fazhi " + jobName() + ": the run could not start: " + RunSummary.rootMessage(e));
             return ExitCodes.RUN_FAILED;
         }
-        return new RunSummary(warehouse, outcome).print(System.out);
+        return new RunSummary(options.warehouse, outcome).print(System.out);
     }
 }

@@ -2,7 +2,6 @@ package fazhi.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -54,10 +53,21 @@ public final class SubmissionDiscovery {
                     .sorted()
                     .toList();
         }
+        java.util.Set<String> present = new java.util.HashSet<>();
         for (Path file : files) {
             String rel = inputDir.relativize(file).toString().replace('\\', '/');
+            present.add(ManifestReader.normalizeFileName(rel));
             out.accept(decide(file, rel, published, firstFileById));
             seen++;
+        }
+        // a submission the manifest announces but that never arrived is reported, not silently absent
+        for (ManifestEntry m : manifest.entries().values()) {
+            if (!present.contains(m.file())) {
+                out.accept(new DiscoveredSubmission(m.file(), inputDir.resolve(m.file()).toString(), null, 0,
+                        m.regionCode(), m.year(), m.synthetic(), m.expectedStatus(), DiscoveredSubmission.FAILED,
+                        "missing: manifest.csv lists this file but it is not in the input folder"));
+                seen++;
+            }
         }
         return seen;
     }
@@ -73,14 +83,14 @@ public final class SubmissionDiscovery {
         try {
             bytes = Files.size(file);
             id = sha256(file);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             return new DiscoveredSubmission(rel, file.toString(), null, 0, region, year, synthetic, expected,
-                    DiscoveredSubmission.FAILED, "cannot read file: " + SubmissionReasons.describe(e));
+                    DiscoveredSubmission.FAILED, SubmissionReasons.describe(e));
         }
         var problem = manifest.problem(rel);
         if (problem.isPresent()) {
             return new DiscoveredSubmission(rel, file.toString(), id, bytes, null, null, synthetic, expected,
-                    DiscoveredSubmission.FAILED, problem.get().describe());
+                    DiscoveredSubmission.QUARANTINE, problem.get().describe());
         }
         if (id.equals(published.idBySourceFile().get(rel))) {
             return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic, expected,

@@ -2,9 +2,7 @@ package fazhi.ingest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -99,15 +97,10 @@ public final class SubmissionReader {
                         "file too large (%,d bytes; the limit is %,d bytes)", size, maxBytes));
             }
             return source.read(file);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableSubmissionException("file not found: it was removed or renamed before it could"
-                    + " be read", e);
-        } catch (AccessDeniedException e) {
-            throw new UnreadableSubmissionException("permission denied: this process may not read the file", e);
         } catch (OutOfMemoryError e) {
             throw new UnreadableSubmissionException("file too large to read into memory", null);
         } catch (IOException e) {
-            throw new UnreadableSubmissionException("the file could not be read (" + shortMessage(e) + ")", e);
+            throw new UnreadableSubmissionException(SubmissionReasons.describe(e), e);
         }
     }
 

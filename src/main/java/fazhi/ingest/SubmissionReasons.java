@@ -1,5 +1,6 @@
 package fazhi.ingest;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
@@ -8,18 +9,15 @@ public final class SubmissionReasons {
     private SubmissionReasons() {
     }
 
-    public static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && !(t instanceof java.io.IOException)) {
-            t = t.getCause();
+    public static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "file not found: it was removed or renamed before it could be read";
         }
-        if (t instanceof NoSuchFileException) {
-            return "the file disappeared before it could be read";
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: this process may not read the file";
         }
-        if (t instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        String msg = t.getMessage();
-        return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+        String msg = e.getMessage();
+        return "the file could not be read (" + (msg == null ? e.getClass().getSimpleName()
+                : msg.lines().findFirst().orElse(msg)) + ")";
     }
 }

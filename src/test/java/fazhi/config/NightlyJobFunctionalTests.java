@@ -135,4 +135,38 @@ class NightlyJobFunctionalTests {
                 p -> assertThat(p).doesNotExist(),
                 p -> assertThat(p).isEmptyDirectory());
     }
+
+    @Test
+    void manifestRowsThatCannotBeUsedAreReportedForTheirFile() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Files.copy(input.resolve("003_f01752eb6ba1081d.txt"), input.resolve("wrong_code.txt"));
+        Files.writeString(input.resolve("wrong_code.txt"), "\n补充说明。", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(input.resolve("manifest.csv"), Files.readString(input.resolve("manifest.csv"))
+                + "never_sent.txt,371525,2023,\nwrong_code.txt,999999,2023,\n");
+
+        run("ingest", input, tmp.resolve("wh"));
+
+        assertThat(query(tmp.resolve("wh"), "SELECT source_file, status, reason FROM submissions "
+                + "WHERE source_file IN ('never_sent.txt', 'wrong_code.txt') ORDER BY 1"))
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith("never_sent.txt", "failed").last().asString()
+                                .contains("not in the input folder"),
+                        r -> assertThat(r).startsWith("wrong_code.txt", "quarantined").last().asString()
+                                .contains("999999"));
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM submissions WHERE status = 'published'")).isEqualTo(4);
+    }
+
+    @Test
+    void aMalformedManifestIsIgnoredAndEveryFileSaysSo() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Files.writeString(input.resolve("manifest.csv"), "file;region;year\n001_698cc89598c5c7a3.txt;371525;2024\n");
+
+        var outcome = run("ingest", input, tmp.resolve("wh"));
+
+        assertThat(outcome.completed()).isTrue();
+        assertThat(query(tmp.resolve("wh"), "SELECT reason FROM submissions"))
+                .allSatisfy(r -> assertThat(r.get(0)).contains("manifest.csv ignored"));
+        // the reports name their county and year, so they are still published from their text
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM submissions WHERE status = 'published'")).isEqualTo(4);
+    }
 }

@@ -32,7 +32,19 @@ class ManifestReaderTest {
         assertThat(m.entry("001_698cc89598c5c7a3.txt")).contains(
                 new ManifestEntry("001_698cc89598c5c7a3.txt", "371525", 2024, false));
         assertThat(m.entry("000_56675a8f06662fd9.txt")).contains(
-                new ManifestEntry("000_56675a8f06662fd9.txt", null, null, false));
+                new ManifestEntry("000_56675a8f06662fd9.txt", null, null, false, "quarantined"));
+    }
+
+    @Test
+    void anExpectedStatusMustBeOneOfTheFourStatuses() throws Exception {
+        Manifest m = reader.parse("""
+                file,region_code,year,expected_status
+                a.txt,,,quarantined
+                b.txt,,,lost
+                """);
+
+        assertThat(m.entry("a.txt").orElseThrow().expectedStatus()).isEqualTo("quarantined");
+        assertThat(m.problem("b.txt").orElseThrow().reason()).contains("expected_status 'lost'");
     }
 
     @Test

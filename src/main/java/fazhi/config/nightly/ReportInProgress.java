@@ -36,6 +36,7 @@ public record ReportInProgress(DiscoveredSubmission submission,
         return switch (s.action()) {
             case DiscoveredSubmission.DUPLICATE -> r.stop(DUPLICATE, s.reason());
             case DiscoveredSubmission.FAILED -> r.stop(FAILED, s.reason());
+            case DiscoveredSubmission.QUARANTINE -> r.stop(QUARANTINED, s.reason());
             default -> r;
         };
     }

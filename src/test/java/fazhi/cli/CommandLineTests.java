@@ -1,0 +1,132 @@
+package fazhi.cli;
+
+import fazhi.config.TestWarehouses;
+import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehouseLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands as an operator or a scheduler sees them: exit codes and what is printed. */
+class CommandLineTests {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureOutput() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path sample() {
+        return TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+    }
+
+    @Test
+    void runOnTheSampleDataExitsZeroBecauseTheTemplateIsAnAcknowledgedQuarantine() {
+        int code = FazhiMain.execute("run", "--input", sample().toString(), "--warehouse", tmp.resolve("wh").toString());
+
+        assertThat(code).as(stdout() + err).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("quarantined (as expected)=1").contains("published=4");
+    }
+
+    @Test
+    void aQuarantinedFileGivesThePublishedWithQuarantinesExitCode() throws Exception {
+        Path input = sample();
+        Files.write(input.resolve("empty.txt"), new byte[0]);
+
+        int code = FazhiMain.execute("ingest", "--input", input.toString(), "--warehouse", tmp.resolve("wh").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.PUBLISHED_WITH_QUARANTINES);
+        assertThat(stdout()).contains("empty.txt");
+    }
+
+    @Test
+    void aMissingInputFolderIsAUsageError() {
+        int code = FazhiMain.execute("ingest", "--input", tmp.resolve("nowhere").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("does not exist");
+    }
+
+    @Test
+    void aSecondRunOnALockedWarehouseExitsWithTheBusyCodeAndNamesTheHolder() throws Exception {
+        Path warehouse = tmp.resolve("wh");
+        try (WarehouseLock held = WarehouseLock.acquire(new WarehouseLayout(warehouse), "the-first-run")) {
+            int code = FazhiMain.execute("ingest", "--input", sample().toString(), "--warehouse", warehouse.toString());
+
+            assertThat(code).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("the-first-run");
+        }
+    }
+
+    @Test
+    void sqlAnswersInCsvAndJobsListsTheRun() {
+        Path warehouse = tmp.resolve("wh");
+        FazhiMain.execute("ingest", "--input", sample().toString(), "--warehouse", warehouse.toString());
+        out.reset();
+
+        int sql = FazhiMain.execute("sql", "--warehouse", warehouse.toString(), "--format", "csv",
+                "select region_code, count(*) > 0 as any from observations where region_code = '371525' group by 1");
+        assertThat(sql).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).isEqualTo("region_code,any\r\n371525,true\r\n");
+
+        out.reset();
+        int jobs = FazhiMain.execute("jobs", "--warehouse", warehouse.toString(), "--format", "csv");
+        assertThat(jobs).isEqualTo(ExitCodes.OK);
+        assertThat(stdout().lines().toList()).hasSize(2);
+        assertThat(stdout().lines().skip(1).findFirst().orElseThrow()).contains(",ingest,").contains(",COMPLETED,");
+    }
+
+    @Test
+    void aQueryErrorIsOneLineWithoutAStackTrace() {
+        Path warehouse = tmp.resolve("wh");
+        FazhiMain.execute("ingest", "--input", sample().toString(), "--warehouse", warehouse.toString());
+
+        int code = FazhiMain.execute("sql", "--warehouse", warehouse.toString(), "select nope from observations");
+
+        assertThat(code).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("fazhi sql:")).count()).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    }
+
+    @Test
+    void scheduleRunsTheNightlyJobOnItsCronAndLogsEachRun() {
+        int code = FazhiMain.execute("schedule", "--cron", "*/2 * * * * *", "--max-runs", "2",
+                "--input", sample().toString(), "--warehouse", tmp.resolve("wh").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("run 1 ended with exit code 0").contains("run 2 ended with exit code 0");
+    }
+
+    @Test
+    void aCronExpressionThatDoesNotParseIsAUsageError() {
+        assertThat(FazhiMain.execute("schedule", "--cron", "every night")).isEqualTo(ExitCodes.USAGE);
+    }
+}
