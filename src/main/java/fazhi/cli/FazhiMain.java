@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = {"fazhi turns county rule-of-law reports (法治政府建设情况的报告) into a Parquet warehouse",
                 "queried with SQL. Start with `./fazhi run` (bundled sample reports in, ./warehouse out),",
                 "then `./fazhi sql`."},
-        subcommands = {RunCommand.class, IngestCommand.class, SqlCommand.class, JobsCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, SqlCommand.class, JobsCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public class FazhiMain implements Runnable {
 
