@@ -168,7 +168,10 @@ final class ReportRenderer {
                 boolean alone = false;
                 if (r.chance(0.15)) {
                     clause += fill(r.pick(spec.rate() ? bank.rateTails : bank.countTails),
-                            key -> key.equals("u") ? s.unit() : ctx.containsKey(key) ? ctx.get(key) : random(key, r));
+                            key -> key.equals("u") ? s.unit()
+                                    : key.equals("d") ? Long.toString(Math.max(1, Math.round(s.value().doubleValue()
+                                    * r.uniform(0.02, 0.3))))
+                                    : ctx.containsKey(key) ? ctx.get(key) : random(key, r));
                 }
                 if (!spec.breakdowns().isEmpty() && s.value().signum() > 0 && r.chance(0.3)
                         && s.value().longValue() >= 10) {
