@@ -6,7 +6,8 @@ import fazhi.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -25,13 +26,16 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(options.input)) {
-            System.err.println("fazhi " + jobName() + ": input folder " + options.input + " does not exist");
+        Path input;
+        try {
+            input = options.resolveInput(System.out);
+        } catch (IOException e) {
+            System.err.println("fazhi " + jobName() + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         BatchRunner.RunOutcome outcome;
         try {
-            outcome = BatchRunner.run(new RunRequest(jobName(), options.input, options.warehouse,
+            outcome = BatchRunner.run(new RunRequest(jobName(), input, options.warehouse,
                     options.jobRepository, options.reprocess));
         } catch (WarehouseLock.WarehouseBusyException e) {
             System.err.println("fazhi " + jobName() + ": " + e.getMessage());

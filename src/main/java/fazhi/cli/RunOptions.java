@@ -1,13 +1,20 @@
 package fazhi.cli;
 
+import fazhi.generate.DemoInput;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options of every command that runs a job (run, ingest, schedule). */
 public class RunOptions {
-    @Option(names = "--input", defaultValue = "sample-data",
-            description = "folder of report files, with an optional manifest.csv (default: ${DEFAULT-VALUE})")
+    static final Path SAMPLE_DATA = Path.of("sample-data");
+
+    @Option(names = "--input",
+            description = "folder of report files, with an optional manifest.csv (default: the bundled sample-data "
+                    + "plus a small SYNTHETIC demo panel generated with a fixed seed)")
     Path input;
 
     @Option(names = "--warehouse", defaultValue = "warehouse", description = "warehouse folder (default: ${DEFAULT-VALUE})")
@@ -21,4 +28,26 @@ public class RunOptions {
     @Option(names = "--reprocess", description = "read every file again, even those published with the same bytes "
             + "(after the indicator catalog changed)")
     boolean reprocess;
+
+    /**
+     * The folder the job reads: the one given, or else the demo (bundled real reports plus the synthetic
+     * panel, assembled inside the warehouse folder), announced as synthetic where the operator reads.
+     */
+    Path resolveInput(PrintStream out) throws IOException {
+        if (input != null) {
+            if (!Files.isDirectory(input)) {
+                throw new IOException("input folder " + input + " does not exist");
+            }
+            return input;
+        }
+        if (!Files.isDirectory(SAMPLE_DATA)) {
+            throw new IOException("no --input given and no sample-data folder here; run from the project folder");
+        }
+        var demo = DemoInput.assemble(SAMPLE_DATA, DemoInput.folderOf(warehouse));
+        out.println("demo: the 5 real reports of sample-data/ plus a SYNTHETIC panel of " + demo.reports()
+                + " generated reports (" + demo.counties() + " counties, 2019-2023, fixed seed) so that trends and "
+                + "rankings have something to show; synthetic figures are marked synthetic=true in the warehouse, "
+                + "their ground truth is in " + demo.out().resolve("truth"));
+        return demo.reportsDir();
+    }
 }

@@ -58,7 +58,7 @@ public class ScheduleCommand implements Callable<Integer> {
     /** One nightly run; a failed run is logged and the schedule goes on. */
     private int runOnce() {
         try {
-            var outcome = BatchRunner.run(new RunRequest("nightly", options.input, options.warehouse,
+            var outcome = BatchRunner.run(new RunRequest("nightly", options.resolveInput(System.out), options.warehouse,
                     options.jobRepository, options.reprocess));
             return new RunSummary(options.warehouse, outcome).print(System.out);
         } catch (Exception e) {
