@@ -2,7 +2,7 @@ package fazhi.stats;
 
 /**
  * A row of {@code trends}: one region's series of one indicator (SPEC §5 columns first, then extras).
- * Nullable columns are null where the statistic is undefined (see docs/statistics.md).
+ * Nullable columns are null where the statistic is undefined (see the README, Statistics).
  *
  * @param mkPMethod {@code exact} (permutation distribution of S) or {@code normal} (continuity-corrected
  *                  normal approximation); null when mk_p is undefined

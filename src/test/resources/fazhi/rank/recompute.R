@@ -1,5 +1,5 @@
 # Independent recomputation of a fazhi ranking (no Monte Carlo), in base R only.
-# Written from docs/ranking.md, not translated from the Java code.
+# Written from the README (How fazhi ranks counties), not translated from the Java code.
 #
 #   Rscript recompute.R transformed.csv spec.csv params.csv out_dir
 #
