@@ -60,12 +60,12 @@ final class RunSummary {
                 out.printf("  warehouse: %d observations from %d regions in %d published reports; %d validation issues%n",
                         rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
-            try (ResultSet rs = s.executeQuery("SELECT rule, severity, fails, items FROM validation_summary "
-                    + "WHERE fails > 0 OR error IS NOT NULL ORDER BY severity, rule")) {
-                while (rs.next()) {
-                    out.printf("    rule %s (%s): %d of %d fail%n", rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getLong(4));
-                }
+            out.println("  validation (the confrontation summary; details in validation_issues):");
+            try (ResultSet rs = s.executeQuery("SELECT rule, severity, items, passes, fails, not_applicable, "
+                    + "coalesce(error, '') AS error FROM validation_summary ORDER BY severity, rule")) {
+                java.io.StringWriter table = new java.io.StringWriter();
+                ResultPrinter.print(rs, ResultPrinter.Format.TABLE, new java.io.PrintWriter(table));
+                table.toString().lines().forEach(l -> out.println("    " + l));
             }
             out.println("  query it: ./fazhi sql \"select * from observations limit 10\"");
             return held > 0 ? ExitCodes.PUBLISHED_WITH_QUARANTINES : ExitCodes.OK;

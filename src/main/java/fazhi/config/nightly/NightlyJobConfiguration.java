@@ -120,6 +120,7 @@ public class NightlyJobConfiguration {
                 .reader(discoveredSubmissionReader)
                 .processor(reportProcessor)
                 .writer(stagingChunkWriter)
+                .listener(new ExtractionProgressListener())
                 .taskExecutor(executor)
                 .build();
     }
