@@ -1,35 +1,33 @@
 package fazhi.cli;
 
+import fazhi.config.BatchRunner;
+import fazhi.config.RunRequest;
 import fazhi.stats.StatisticsReport;
-import fazhi.stats.StatisticsRunner;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
- * {@code fazhi stats}: summarises the trends, outliers and Benford tables of the published warehouse.
- * When the published version has no statistics tables, or with {@code --recompute}, they are computed
- * from the published observations into a temporary folder, summarised and deleted: this command never
- * changes the warehouse (the nightly job computes and publishes the tables).
+ * {@code fazhi stats}: recomputes trends, outliers and the Benford check from the published observations
+ * (the {@code stats} job: a new version with the three tables replaced, published atomically), then
+ * summarises them. {@code --summary-only} only reads what is published.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Summarise trends, outliers and Benford checks of the published warehouse.",
+        description = {"Recompute trends, outliers and Benford checks from the published observations, publish",
+                "them, and print a summary (methods: README, Statistics)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:summary printed", "2:no published warehouse or a query failed"})
+        exitCodeList = {"0:summary printed", "1:the statistics could not be computed",
+                "2:no published warehouse or a query failed", "4:another run holds the warehouse"})
 public class StatsCommand implements Callable<Integer> {
     static final int NO_WAREHOUSE = 2;
 
@@ -37,9 +35,11 @@ public class StatsCommand implements Callable<Integer> {
             description = "warehouse folder (default: ${DEFAULT-VALUE})")
     Path warehouse;
 
-    @Option(names = "--recompute", description = "compute the statistics afresh from the published "
-            + "observations (into a temporary folder; the warehouse is not changed)")
-    boolean recompute;
+    @Option(names = "--job-repository", paramLabel = "JDBC_URL", description = "as for `fazhi run`")
+    String jobRepository;
+
+    @Option(names = "--summary-only", description = "print the published statistics without recomputing them")
+    boolean summaryOnly;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10",
             description = "how many of the strongest flagged outliers to list (default: ${DEFAULT-VALUE})")
@@ -53,39 +53,43 @@ public class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         WarehouseLayout layout = new WarehouseLayout(warehouse);
-        try (Connection published = WarehouseConnection.openPublished(layout)) {
-            if (!recompute && StatisticsReport.hasStatisticsTables(published)) {
-                out.println("statistics of the published warehouse " + layout.root());
-                out.print(StatisticsReport.render(published, top));
-            } else {
-                Path tmp = Files.createTempDirectory("fazhi-stats-");
-                try {
-                    new StatisticsRunner().run(published, tmp, "stats-preview");
-                    try (Connection computed = WarehouseConnection.openVersion(tmp)) {
-                        out.println("statistics computed now from the published observations of " + layout.root()
-                                + " (not published)");
-                        out.print(StatisticsReport.render(computed, top));
-                    }
-                } finally {
-                    deleteRecursively(tmp);
+        if (!java.nio.file.Files.isDirectory(layout.current())) {
+            err.println("fazhi stats: no published warehouse at " + layout.root() + " (run `./fazhi run` first)");
+            err.flush();
+            return NO_WAREHOUSE;
+        }
+        if (!summaryOnly) {
+            try {
+                var outcome = BatchRunner.run(new RunRequest("stats", null, warehouse, jobRepository, false));
+                if (!outcome.completed()) {
+                    err.println("fazhi stats: " + outcome.exitDescription());
+                    err.flush();
+                    return ExitCodes.RUN_FAILED;
                 }
+            } catch (WarehouseLock.WarehouseBusyException e) {
+                err.println("fazhi stats: " + e.getMessage());
+                err.flush();
+                return ExitCodes.WAREHOUSE_BUSY;
+            } catch (Exception e) {
+                err.println("fazhi stats: " + RunSummary.rootMessage(e));
+                err.flush();
+                return ExitCodes.RUN_FAILED;
             }
+        }
+        try (Connection published = WarehouseConnection.openPublished(layout)) {
+            if (!StatisticsReport.hasStatisticsTables(published)) {
+                err.println("fazhi stats: the published warehouse has no statistics yet (run `./fazhi stats`)");
+                err.flush();
+                return NO_WAREHOUSE;
+            }
+            out.println("statistics of the published warehouse " + layout.root());
+            out.print(StatisticsReport.render(published, top));
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         } catch (SQLException e) {
             err.println("fazhi stats: " + e.getMessage());
             err.flush();
             return NO_WAREHOUSE;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -58,7 +58,7 @@ public final class BatchRunner {
              ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
             Job job = context.getBean(request.jobName() + "Job", Job.class);
             JobOperator operator = context.getBean(JobOperator.class);
-            String input = request.input().toAbsolutePath().normalize().toString();
+            String input = request.input() == null ? "" : request.input().toAbsolutePath().normalize().toString();
             JobExecution interrupted = InterruptedRuns.find(context.getBean(JobRepository.class), request.jobName(), layout);
             StaleRuns.clear(layout, interrupted == null ? null : interrupted.getJobParameters().getString("runId"));
             if (interrupted != null) {

@@ -23,6 +23,8 @@ public final class ParquetTableWriter<R extends Record> implements Closeable {
     public ParquetTableWriter(Path file, Class<R> type) {
         try {
             Files.createDirectories(file.getParent());
+            // a new file, never a rewrite in place: the old one may be a hard link into a published version
+            Files.deleteIfExists(file);
             this.writer = new CarpetWriter.Builder<>(new LocalOutputFile(file), type)
                     .withColumnNamingStrategy(ColumnNamingStrategy.SNAKE_CASE)
                     .withCompressionCodec(CompressionCodecName.ZSTD)

@@ -120,6 +120,9 @@ public final class WarehouseComposer {
         Path schema = WarehouseLayout.schemaFile(version, table);
         try {
             Files.createDirectories(schema.getParent());
+            // new files, never rewrites in place: old ones may be hard links into a published version
+            Files.deleteIfExists(schema);
+            WarehouseDirectories.deleteTree(dir);
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create " + dir + ": " + e.getMessage(), e);

@@ -56,7 +56,7 @@ class StatsCommandTest {
     @Test
     void summarisesThePublishedStatisticsTables(@TempDir Path tmp) throws Exception {
         Path warehouse = publishedWarehouse(tmp, true);
-        String[] r = run("--warehouse", warehouse.toString());
+        String[] r = run("--warehouse", warehouse.toString(), "--summary-only");
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1]).contains("statistics of the published warehouse")
                 .contains("trends: 12 series")
@@ -67,12 +67,15 @@ class StatsCommandTest {
     }
 
     @Test
-    void computesIntoATemporaryFolderWhenNothingIsPublishedYet(@TempDir Path tmp) throws Exception {
+    void recomputesAndPublishesTheStatisticsAsANewVersionLeavingTheOldOneIntact(@TempDir Path tmp) throws Exception {
         Path warehouse = publishedWarehouse(tmp, false);
         String[] r = run("--warehouse", warehouse.toString(), "--top", "1");
-        assertThat(r[0]).isEqualTo("0");
-        assertThat(r[1]).contains("computed now from the published observations").contains("trends: 12 series");
-        assertThat(warehouse.resolve("current/trends")).doesNotExist();
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("statistics of the published warehouse").contains("trends: 12 series");
+        assertThat(warehouse.resolve("current/trends")).isDirectory();
+        assertThat(warehouse.resolve("current").toRealPath()).isNotEqualTo(warehouse.resolve("_versions/run-1").toRealPath());
+        assertThat(warehouse.resolve("_versions/run-1/trends")).doesNotExist();
+        assertThat(warehouse.resolve("current/observations")).isDirectory();
     }
 
     @Test

@@ -56,4 +56,14 @@ class ModifiedZScoreTest {
         assertThat(RegionLevel.of("371500")).isEqualTo("prefecture");
         assertThat(RegionLevel.of("371525")).isEqualTo("county");
     }
+
+    @Test
+    void aMadThatIsZeroButForFloatingPointNoiseGivesNoScore() {
+        // equal year-on-year changes of decimal rates, as computed in floating point
+        double[] changes = {98.2 - 98.0, 98.1 - 97.9, 97.6 - 97.4, 99.3 - 99.1, 93.0 - 90.0};
+
+        ModifiedZScore.Scores s = ModifiedZScore.score(changes);
+
+        assertThat(s.scores()).containsOnlyNulls();
+    }
 }

@@ -19,6 +19,7 @@ import fazhi.warehouse.StagingArea;
 import fazhi.warehouse.WarehouseComposer;
 import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehousePublisher;
+import fazhi.warehouse.WarehouseTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -66,13 +67,25 @@ public class NightlyJobConfiguration {
     @Bean
     public Job ingestJob(JobRepository jobs, Step discoverSubmissionsStep, Step extractIndicatorsStep,
                          Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
-                         Step publishWarehouseStep) {
+                         Step carryDerivedTablesStep, Step publishWarehouseStep) {
         return new JobBuilder("ingest", jobs)
                 .start(discoverSubmissionsStep)
                 .next(extractIndicatorsStep)
                 .next(composeWarehouseStep)
                 .next(validateObservationsStep)
                 .next(writeVersionStep)
+                .next(carryDerivedTablesStep)
+                .next(publishWarehouseStep)
+                .build();
+    }
+
+    /** `fazhi stats`: the published version with its statistics recomputed. */
+    @Bean
+    public Job statsJob(JobRepository jobs, Step copyPublishedVersionStep, Step computeStatisticsStep,
+                        Step publishWarehouseStep) {
+        return new JobBuilder("stats", jobs)
+                .start(copyPublishedVersionStep)
+                .next(computeStatisticsStep)
                 .next(publishWarehouseStep)
                 .build();
     }
@@ -187,6 +200,34 @@ public class NightlyJobConfiguration {
     public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
         StagingArea staging = staging(warehouse, runId);
         return new WriteVersionTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging));
+    }
+
+    /** Statistics and rankings of an ingest run are those published before, until a nightly or stats run. */
+    @Bean
+    public Step carryDerivedTablesStep(JobRepository jobs, LinkPublishedTablesTasklet carryDerivedTablesTasklet) {
+        return new StepBuilder("carryDerivedTablesStep", jobs).tasklet(carryDerivedTablesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public LinkPublishedTablesTasklet carryDerivedTablesTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                @Value(RUN_ID) String runId) {
+        return new LinkPublishedTablesTasklet(staging(warehouse, runId), published(warehouse), List.of(
+                WarehouseTable.TRENDS, WarehouseTable.OUTLIERS, WarehouseTable.BENFORD, WarehouseTable.RANKINGS,
+                WarehouseTable.RANKING_STEPS, WarehouseTable.RANKING_TREATED_POINTS, WarehouseTable.RANKING_LOG), false);
+    }
+
+    @Bean
+    public Step copyPublishedVersionStep(JobRepository jobs, LinkPublishedTablesTasklet copyPublishedVersionTasklet) {
+        return new StepBuilder("copyPublishedVersionStep", jobs).tasklet(copyPublishedVersionTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public LinkPublishedTablesTasklet copyPublishedVersionTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                  @Value(RUN_ID) String runId) {
+        return new LinkPublishedTablesTasklet(staging(warehouse, runId), published(warehouse),
+                List.of(WarehouseTable.values()), true);
     }
 
     @Bean
