@@ -25,6 +25,8 @@ public final class WarehouseConnection {
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "false");
         props.setProperty("threads", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())));
+        // results are fetched as they are read, not materialised whole: the statistics read long series
+        props.setProperty("jdbc_stream_results", "true");
         return DriverManager.getConnection("jdbc:duckdb:", props);
     }
 
