@@ -8,6 +8,7 @@ import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;
 import fazhi.normalize.MentionNormalizer;
+import fazhi.normalize.StructuredFigures;
 import fazhi.rank.RankingFramework;
 import fazhi.validate.RuleEngine;
 import fazhi.validate.ValidationRuleSet;
@@ -52,6 +53,11 @@ public class PipelineConfiguration {
     @Bean
     public MentionNormalizer mentionNormalizer(IndicatorCatalog catalog) {
         return new MentionNormalizer(catalog);
+    }
+
+    @Bean
+    public StructuredFigures structuredFigures(IndicatorCatalog catalog) {
+        return new StructuredFigures(catalog);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package fazhi.ingest;
 
+import fazhi.ingest.CsvRecords.Record;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,22 +56,27 @@ public final class ManifestReader {
     }
 
     public Manifest parse(String csv) throws MalformedManifestException {
-        List<Record> records = CsvParser.parse(csv);
+        List<Record> records;
+        try {
+            records = CsvRecords.parse(csv);
+        } catch (MalformedCsvException e) {
+            throw new MalformedManifestException(e.line(), e.reason());
+        }
         if (records.isEmpty()) {
             throw new MalformedManifestException(1, "no header; it needs a header file,region_code,year");
         }
         Record header = records.get(0);
         Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < header.fields.size(); i++) {
-            String name = header.fields.get(i).strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < header.fields().size(); i++) {
+            String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
             if (!name.isEmpty() && columns.put(name, i) != null) {
-                throw new MalformedManifestException(header.line, "column '" + name + "' appears twice in the header");
+                throw new MalformedManifestException(header.line(), "column '" + name + "' appears twice in the header");
             }
         }
         for (String required : List.of("file", "region_code", "year")) {
             if (!columns.containsKey(required)) {
-                throw new MalformedManifestException(header.line, "the header must contain file,region_code,year"
-                        + " (missing '" + required + "'); found: " + String.join(",", header.fields));
+                throw new MalformedManifestException(header.line(), "the header must contain file,region_code,year"
+                        + " (missing '" + required + "'); found: " + String.join(",", header.fields()));
             }
         }
         int fileCol = columns.get("file");
@@ -85,22 +92,22 @@ public final class ManifestReader {
             if (r.isBlank()) {
                 continue;
             }
-            if (r.fields.size() != header.fields.size()) {
-                throw new MalformedManifestException(r.line, "expected " + header.fields.size()
-                        + " fields as in the header, found " + r.fields.size());
+            if (r.fields().size() != header.fields().size()) {
+                throw new MalformedManifestException(r.line(), "expected " + header.fields().size()
+                        + " fields as in the header, found " + r.fields().size());
             }
-            String file = normalizeFileName(r.fields.get(fileCol));
+            String file = normalizeFileName(r.fields().get(fileCol));
             if (file.isEmpty()) {
-                problems.add(new ManifestProblem(null, r.line, "the row names no file"));
+                problems.add(new ManifestProblem(null, r.line(), "the row names no file"));
                 continue;
             }
             List<String> wrong = new ArrayList<>();
-            String region = regionCode(r.fields.get(regionCol), wrong);
-            Integer year = year(r.fields.get(yearCol), wrong);
-            boolean synthetic = syntheticCol != null && synthetic(r.fields.get(syntheticCol), wrong);
-            String expected = expectedCol == null ? null : expectedStatus(r.fields.get(expectedCol), wrong);
+            String region = regionCode(r.fields().get(regionCol), wrong);
+            Integer year = year(r.fields().get(yearCol), wrong);
+            boolean synthetic = syntheticCol != null && synthetic(r.fields().get(syntheticCol), wrong);
+            String expected = expectedCol == null ? null : expectedStatus(r.fields().get(expectedCol), wrong);
 
-            Integer earlier = firstLine.putIfAbsent(file, r.line);
+            Integer earlier = firstLine.putIfAbsent(file, r.line());
             if (earlier != null) {
                 ManifestEntry previous = entries.get(file);
                 ManifestEntry current = new ManifestEntry(file, region, year, synthetic, expected);
@@ -108,12 +115,12 @@ public final class ManifestReader {
                     continue;
                 }
                 entries.remove(file);
-                problems.add(new ManifestProblem(file, r.line, "the file is listed twice (lines " + earlier
-                        + " and " + r.line + ") with different values"));
+                problems.add(new ManifestProblem(file, r.line(), "the file is listed twice (lines " + earlier
+                        + " and " + r.line() + ") with different values"));
                 continue;
             }
             if (!wrong.isEmpty()) {
-                problems.add(new ManifestProblem(file, r.line, String.join("; ", wrong)));
+                problems.add(new ManifestProblem(file, r.line(), String.join("; ", wrong)));
                 continue;
             }
             entries.put(file, new ManifestEntry(file, region, year, synthetic, expected));
@@ -184,84 +191,5 @@ public final class ManifestReader {
             n = n.substring(2);
         }
         return n;
-    }
-
-    private record Record(int line, List<String> fields) {
-        boolean isBlank() {
-            return fields.size() == 1 && fields.get(0).isBlank();
-        }
-    }
-
-    /** RFC 4180 records with the line each starts on. */
-    private static final class CsvParser {
-        static List<Record> parse(String s) throws MalformedManifestException {
-            List<Record> records = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            int line = 1;
-            int recordLine = 1;
-            int quoteLine = 0;
-            boolean inQuotes = false;
-            boolean afterQuote = false;
-            int n = s.length();
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (inQuotes) {
-                    if (c == '"') {
-                        if (i + 1 < n && s.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            inQuotes = false;
-                            afterQuote = true;
-                        }
-                    } else {
-                        if (c == '\n' || (c == '\r' && (i + 1 >= n || s.charAt(i + 1) != '\n'))) {
-                            line++;
-                        }
-                        field.append(c);
-                    }
-                    continue;
-                }
-                if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    afterQuote = false;
-                } else if (c == '\r' || c == '\n') {
-                    if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    fields.add(field.toString());
-                    records.add(new Record(recordLine, List.copyOf(fields)));
-                    fields.clear();
-                    field.setLength(0);
-                    afterQuote = false;
-                    line++;
-                    recordLine = line;
-                } else if (afterQuote) {
-                    throw new MalformedManifestException(line, "unexpected character '" + c
-                            + "' after a closing quote (a quote inside a quoted field must be doubled: \"\")");
-                } else if (c == '"') {
-                    if (!field.toString().isBlank()) {
-                        throw new MalformedManifestException(line, "a quote inside an unquoted field;"
-                                + " quote the whole field and double the quote (\"\")");
-                    }
-                    field.setLength(0);
-                    inQuotes = true;
-                    quoteLine = line;
-                } else {
-                    field.append(c);
-                }
-            }
-            if (inQuotes) {
-                throw new MalformedManifestException(quoteLine, "unterminated quoted field (the quote opened on line "
-                        + quoteLine + " is never closed)");
-            }
-            if (!field.isEmpty() || !fields.isEmpty()) {
-                fields.add(field.toString());
-                records.add(new Record(recordLine, List.copyOf(fields)));
-            }
-            return records;
-        }
     }
 }

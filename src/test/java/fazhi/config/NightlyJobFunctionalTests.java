@@ -169,4 +169,24 @@ class NightlyJobFunctionalTests {
         // the reports name their county and year, so they are still published from their text
         assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM submissions WHERE status = 'published'")).isEqualTo(4);
     }
+
+    @Test
+    void aCountyMaySendATableOfFiguresInsteadOfProse() throws Exception {
+        Path input = tmp.resolve("tables");
+        Files.createDirectories(input);
+        Files.writeString(input.resolve("guanxian-2023.csv"), """
+                indicator,value,unit,qualifier,region_code,year
+                recon_applications,150,件,,371525,2023
+                head_appearance_rate,98.5,%,,371525,2023
+                """);
+        Files.writeString(input.resolve("broken.csv"), "indicator,value,region_code,year\nno_such,1,371525,2022\n");
+
+        run("ingest", input, tmp.resolve("wh"));
+
+        assertThat(query(tmp.resolve("wh"), "SELECT indicator, value, rule FROM observations ORDER BY 1"))
+                .containsExactly(List.of("head_appearance_rate", "98.5", "table:csv"),
+                        List.of("recon_applications", "150.0", "table:csv"));
+        assertThat(query(tmp.resolve("wh"), "SELECT status, reason FROM submissions WHERE source_file = 'broken.csv'"))
+                .containsExactly(List.of("quarantined", "table: row 1: unknown indicator 'no_such'"));
+    }
 }

@@ -1,9 +1,10 @@
 package fazhi.config.nightly;
 
 import fazhi.extract.IndicatorExtractor;
+import fazhi.normalize.StructuredFigures;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** extract: find every phrasing of the indicator catalog that states a figure. */
+/** extract: find every phrasing of the indicator catalog that states a figure (tables of figures need none). */
 public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress, ReportInProgress> {
     private final IndicatorExtractor extractor;
 
@@ -13,7 +14,7 @@ public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress,
 
     @Override
     public ReportInProgress process(ReportInProgress report) {
-        if (report.stopped()) {
+        if (report.stopped() || StructuredFigures.isStructured(report.decoded().format())) {
             return report;
         }
         return report.withRawMentions(extractor.extract(report.cleanText()));

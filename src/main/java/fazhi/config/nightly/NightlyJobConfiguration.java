@@ -9,6 +9,7 @@ import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;
 import fazhi.normalize.MentionNormalizer;
+import fazhi.normalize.StructuredFigures;
 import fazhi.rank.RankingFramework;
 import fazhi.stats.StatisticsRunner;
 import fazhi.validate.RuleEngine;
@@ -148,13 +149,14 @@ public class NightlyJobConfiguration {
     @Bean
     public CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor(
             SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
-            IndicatorExtractor extractor, MentionNormalizer normalizer, CanonicalSelector selector) {
+            IndicatorExtractor extractor, MentionNormalizer normalizer, StructuredFigures structured,
+            CanonicalSelector selector) {
         return new CompositeItemProcessor<>(List.of(
                 new DecodeReportProcessor(reader),
-                new IdentifyReportProcessor(identifier, regions),
+                new IdentifyReportProcessor(identifier, structured, regions),
                 new CleanTextProcessor(cleaner),
                 new ExtractMentionsProcessor(extractor),
-                new NormalizeMentionsProcessor(normalizer, selector),
+                new NormalizeMentionsProcessor(normalizer, structured, selector),
                 new DecideStatusProcessor()));
     }
 
