@@ -5,9 +5,10 @@ import picocli.CommandLine.Command;
 
 /** The command line: maps flags to job parameters and returns exit codes; no business logic here. */
 @Command(name = "fazhi", mixinStandardHelpOptions = true, version = "fazhi 0.1.0",
-        description = {"fazhi turns county rule-of-law reports (法治政府建设情况的报告) into a Parquet warehouse",
-                "queried with SQL. Start with `./fazhi run` (bundled sample reports in, ./warehouse out),",
-                "then `./fazhi sql`."},
+        description = {"fazhi turns county rule-of-law reports (法治政府建设情况的报告) into a Parquet warehouse "
+                + "queried with SQL.",
+                "Start with `./fazhi run` (bundled sample reports in, ./warehouse out), then `./fazhi sql`. "
+                + "`./fazhi COMMAND --help` explains each command."},
         subcommands = {RunCommand.class, IngestCommand.class, StatsCommand.class, RankCommand.class, SqlCommand.class,
                 JobsCommand.class, ScheduleCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})

@@ -10,13 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a SYNTHETIC corpus of county rule-of-law reports with its ground truth:",
-                "N real county-level region codes spread over provinces like the real ones, a panel of the core",
-                "indicators over the years (trends, noise, gaps, injected outliers), rendered as .txt (UTF-8 or",
-                "GB18030), .html and .docx reports in the styles of the real ones.",
-                "OUT/reports/ (with manifest.csv) is an input folder for `fazhi run --input`;",
-                "OUT/truth/ holds observations.csv, outliers.csv and surfaces.csv. Same seed, same bytes.",
+@Command(name = "generate", header = "Write a SYNTHETIC corpus of reports with its ground truth.", mixinStandardHelpOptions = true,
+        description = {"Write a SYNTHETIC corpus of county rule-of-law reports with its ground truth: N real county-level region codes spread over provinces like the real ones, a panel of the core indicators over the years (trends, noise, gaps, injected outliers), rendered as .txt (UTF-8 or GB18030), .html and .docx reports in the styles of the real ones. OUT/reports/ (with manifest.csv) is an input folder for `fazhi run --input`; OUT/truth/ holds observations.csv, outliers.csv and surfaces.csv. Same seed, same bytes.",
                 "Exit codes: 0 written, 1 failed, 2 bad arguments."})
 public class GenerateCommand implements Callable<Integer> {
     private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");

@@ -16,9 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
 
-@Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = {"Past runs, newest first, from the Spring Batch job repository: job, run id, status,",
-                "start and end, and the counts of the extraction step (files read, written, filtered)."})
+@Command(name = "jobs", header = "List past runs from the Spring Batch job repository.", mixinStandardHelpOptions = true,
+        description = {"Past runs, newest first, from the Spring Batch job repository: job, run id, status, start and end, and the counts of the extraction step (files read, written, filtered)."})
 public class JobsCommand implements Callable<Integer> {
     @Option(names = "--warehouse", defaultValue = "warehouse", description = "warehouse folder (default: ${DEFAULT-VALUE})")
     Path warehouse;

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * 5th-95th percentile rank interval. Exit codes: 0 printed, 1 nothing published for that year / province or no
  * warehouse, 2 unknown province.
  */
-@Command(name = "rank", mixinStandardHelpOptions = true,
+@Command(name = "rank", header = "Print the provincial ranking of counties for one year.", mixinStandardHelpOptions = true,
         description = "Print the published provincial rankings of counties for one year.")
 public class RankCommand implements Callable<Integer> {
 

@@ -10,12 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"The nightly job: read the reports in the input folder, extract and validate their figures,",
-                "publish them to the warehouse, then compute statistics and rankings.",
-                "Files already published with the same bytes are skipped; a changed file replaces its old version.",
-                "Exit codes: 0 all published, 3 published with some files quarantined or failed,",
-                "1 the run failed (nothing published), 4 another run holds the warehouse."})
+@Command(name = "run", header = "The nightly job: ingest, validate, publish, then statistics and rankings.", mixinStandardHelpOptions = true,
+        description = {"The nightly job: read the reports in the input folder, extract and validate their figures, publish them to the warehouse, then compute statistics and rankings. Files already published with the same bytes are skipped; a changed file replaces its old version.",
+                "Exit codes: 0 all published, 3 published with some files quarantined or failed, 1 the run failed (nothing published), 4 another run holds the warehouse."})
 public class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;

@@ -12,10 +12,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
-@Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = {"Run the nightly job on a schedule, in the foreground, logging each run (for a system",
-                "scheduler instead, see the cron line and systemd timer in the README).",
-                "The cron expression has six fields: second minute hour day-of-month month day-of-week."},
+@Command(name = "schedule", header = "Run the nightly job on a cron schedule, in the foreground.", mixinStandardHelpOptions = true,
+        description = {"Run the nightly job on a schedule, in the foreground, logging each run (for a system scheduler instead, see the cron line and systemd timer in the README). The cron expression has six fields: second minute hour day-of-month month day-of-week."},
         footer = {"", "Example: ./fazhi schedule --cron \"0 0 2 * * *\"    every night at 02:00"})
 public class ScheduleCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

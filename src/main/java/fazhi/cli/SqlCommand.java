@@ -13,11 +13,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
-@Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Query the warehouse with SQL (DuckDB). Every table is a view of the same name:",
-                "observations, mentions, submissions, validation_issues, validation_summary, regions, indicators,",
-                "trends, outliers, benford, rankings.",
-                "With a query: prints its result and exits. Without: an interactive shell (type .help)."},
+@Command(name = "sql", header = "Query the warehouse with SQL (DuckDB), or open the SQL shell.", mixinStandardHelpOptions = true,
+        description = {"Query the warehouse with SQL (DuckDB). Every table is a view of the same name: observations, mentions, submissions, validation_issues, validation_summary, regions, indicators, trends, outliers, benford, rankings. With a query: prints its result and exits. Without: an interactive shell (type .help)."},
         footer = {"", "Examples:",
                 "  ./fazhi sql \"select indicator, count(*) from observations group by 1 order by 2 desc\"",
                 "  ./fazhi sql --format csv \"select * from submissions\" > submissions.csv"})

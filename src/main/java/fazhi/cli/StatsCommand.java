@@ -22,9 +22,8 @@ import java.util.concurrent.Callable;
  * (the {@code stats} job: a new version with the three tables replaced, published atomically), then
  * summarises them. {@code --summary-only} only reads what is published.
  */
-@Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Recompute trends, outliers and Benford checks from the published observations, publish",
-                "them, and print a summary (methods: README, Statistics)."},
+@Command(name = "stats", header = "Recompute and publish trends, outliers and Benford checks, then summarise them.", mixinStandardHelpOptions = true,
+        description = {"Recompute trends, outliers and Benford checks from the published observations, publish them, and print a summary (methods: README, Statistics)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:summary printed", "1:the statistics could not be computed",
                 "2:no published warehouse or a query failed", "4:another run holds the warehouse"})
