@@ -32,37 +32,52 @@ final class SqlShell {
         this.format = format;
     }
 
+    /** Where the shell's lines come from: JLine on a terminal, or any reader (tests, scripts). */
+    interface Lines {
+        /** The next line, "" after an interrupt (Ctrl-C), or null at the end of input. */
+        String read(String prompt);
+    }
+
+    /** The interactive shell on the system terminal, with history in ~/.fazhi_history. */
     int run() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).encoding(StandardCharsets.UTF_8).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".fazhi_history"))
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   ...> ")
                     .build();
-            PrintWriter out = terminal.writer();
-            out.println("fazhi SQL shell on DuckDB. End statements with ';'. Type .help for commands, .quit to leave.");
-            StringBuilder statement = new StringBuilder();
-            while (true) {
-                String line;
+            return run(prompt -> {
                 try {
-                    line = reader.readLine(statement.isEmpty() ? "fazhi> " : "   ...> ");
+                    return reader.readLine(prompt);
                 } catch (UserInterruptException e) {
-                    statement.setLength(0);
-                    continue;
+                    return "";
                 } catch (EndOfFileException e) {
+                    return null;
+                }
+            }, terminal.writer());
+        }
+    }
+
+    int run(Lines lines, PrintWriter out) {
+        out.println("fazhi SQL shell on DuckDB. End statements with ';'. Type .help for commands, .quit to leave.");
+        StringBuilder statement = new StringBuilder();
+        while (true) {
+            String line = lines.read(statement.isEmpty() ? "fazhi> " : "   ...> ");
+            if (line == null) {
+                out.flush();
+                return ExitCodes.OK;
+            }
+            String trimmed = line.trim();
+            if (statement.isEmpty() && trimmed.startsWith(".")) {
+                if (!dotCommand(trimmed, out)) {
+                    out.flush();
                     return ExitCodes.OK;
                 }
-                String trimmed = line.trim();
-                if (statement.isEmpty() && trimmed.startsWith(".")) {
-                    if (!dotCommand(trimmed, out)) {
-                        return ExitCodes.OK;
-                    }
-                    continue;
-                }
-                statement.append(line).append('\n');
-                if (trimmed.endsWith(";")) {
-                    execute(statement.toString(), out);
-                    statement.setLength(0);
-                }
+                continue;
+            }
+            statement.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                execute(statement.toString(), out);
+                statement.setLength(0);
             }
         }
     }
