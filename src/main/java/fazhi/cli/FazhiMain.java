@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 "queried with SQL. Start with `./fazhi run` (bundled sample reports in, ./warehouse out),",
                 "then `./fazhi sql`."},
         subcommands = {RunCommand.class, IngestCommand.class, StatsCommand.class, RankCommand.class, SqlCommand.class,
+                ReportCommand.class,
                 JobsCommand.class,
                 CommandLine.HelpCommand.class})
 public class FazhiMain implements Runnable {
