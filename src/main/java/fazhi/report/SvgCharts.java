@@ -105,14 +105,26 @@ public final class SvgCharts {
                 y0--;
                 y1++;
             }
+            double dataLo = lo;
+            double dataHi = hi;
             if (lo == hi) {
                 double d = lo == 0 ? 1 : Math.abs(lo) * 0.1;
                 lo -= d;
                 hi += d;
             } else {
                 double pad = (hi - lo) * 0.08;
-                lo = (lo >= 0 && lo - pad < 0) ? 0 : lo - pad;
+                lo -= pad;
                 hi += pad;
+            }
+            // counts and rates do not go below 0, nor rates above 100 %: keep the padding inside
+            if (dataLo >= 0) {
+                lo = Math.max(lo, 0);
+            }
+            if ("%".equals(panel.unit()) && dataHi <= 100) {
+                hi = Math.min(hi, 100);
+            }
+            if (lo >= hi) {
+                hi = lo + 1;
             }
             return new PanelScale(y0, y1, lo, hi);
         }

@@ -41,6 +41,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void panelScaleKeepsRatesWithin0To100AndCountsAbove0() {
+        var one = new ReportData.RegionSeries("370102", "历下区", List.of(new ReportData.Point(2024, 100, false)), null);
+        var rate = SvgCharts.PanelScale.of(new ReportData.IndicatorPanel("x", "x", "%", List.of(one), 0));
+        assertThat(rate.max()).isEqualTo(100);
+        assertThat(rate.min()).isLessThan(100);
+        assertThat(rate.firstYear()).isEqualTo(2023);
+        assertThat(rate.lastYear()).isEqualTo(2025);
+        var zero = new ReportData.RegionSeries("370102", "历下区", List.of(new ReportData.Point(2023, 0, false),
+                new ReportData.Point(2024, 5, false)), null);
+        var count = SvgCharts.PanelScale.of(new ReportData.IndicatorPanel("x", "x", "件", List.of(zero), 0));
+        assertThat(count.min()).isZero();
+        assertThat(count.max()).isGreaterThan(5);
+        String svg = SvgCharts.smallMultiple(zero, count, 2024, "件");
+        assertThat(svg).startsWith("<svg").endsWith("</svg>").contains("历下区").doesNotContain("NaN");
+    }
+
+    @Test
     void givenPanel_whenLoadedForShandong_thenRankingTrendsAndOutliersAreThere() throws Exception {
         ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
         assertThat(d.provinces()).hasSize(1);
