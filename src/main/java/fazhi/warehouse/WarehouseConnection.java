@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -48,16 +50,22 @@ public final class WarehouseConnection {
         }
     }
 
-    /** DuckDB with a view per table of one version folder (published or staged). */
+    /**
+     * DuckDB with a view per table of one version folder (published or staged), each view and column described
+     * by the comments of {@code /schema/warehouse.sql} (see {@link SchemaComments}).
+     */
     public static Connection openVersion(Path versionDir) throws SQLException {
         Connection c = openDuckDb();
         try (Statement s = c.createStatement()) {
+            Set<String> views = new HashSet<>();
             for (WarehouseTable t : WarehouseTable.values()) {
                 String source = tableSource(versionDir, t);
                 if (source != null) {
                     s.execute("CREATE OR REPLACE VIEW " + t.tableName() + " AS SELECT * FROM " + source);
+                    views.add(t.tableName());
                 }
             }
+            SchemaComments.bundled().apply(s, views);
         } catch (SQLException e) {
             c.close();
             throw e;

@@ -1,0 +1,224 @@
+-- The warehouse's tables, documented for whoever queries them.
+--
+-- Every table of the warehouse is a folder of Parquet files, exposed by `fazhi sql` (and by
+-- fazhi.warehouse.WarehouseConnection) as a DuckDB view of the same name. After creating the views,
+-- WarehouseConnection runs this file, so the descriptions below are visible from SQL:
+--
+--     ./fazhi sql "select table_name, column_name, comment from duckdb_columns() where comment is not null"
+--     ./fazhi sql "select view_name, comment from duckdb_views() where comment is not null"
+--
+-- A statement about a table (or column) that a warehouse version does not have is skipped.
+-- Keep one statement per table and per column: a test checks that every column of every view of a
+-- built warehouse has a comment. Statements end with a semicolon at the end of a line; quotes inside a
+-- comment are doubled ('').
+
+-- observations ---------------------------------------------------------------------------------------
+COMMENT ON VIEW observations IS 'One canonical figure per (region, year, indicator), as extracted from a report, normalised and validated. Partitioned by year and province. Trace a number back with evidence / char_offset / source_file, or to every candidate through mentions.';
+COMMENT ON COLUMN observations.submission_id IS 'sha-256 of the report file''s bytes; joins submissions and mentions';
+COMMENT ON COLUMN observations.region_code IS 'GB/T 2260 code of the reporting region (county, prefecture or province); joins regions.code';
+COMMENT ON COLUMN observations.region_name IS 'Chinese name of the region (from the GB/T 2260 table)';
+COMMENT ON COLUMN observations.province_code IS 'GB/T 2260 code of the region''s province (xx0000)';
+COMMENT ON COLUMN observations.year IS 'the year the figure describes (the report''s work year, not its publication year); hive partition';
+COMMENT ON COLUMN observations.province IS 'hive partition folder: the province code, same as province_code';
+COMMENT ON COLUMN observations.indicator IS 'indicator code of the catalog; joins indicators.code';
+COMMENT ON COLUMN observations.value IS 'the figure in the indicator''s unit (DOUBLE); null when the report redacts it (qualifier redacted)';
+COMMENT ON COLUMN observations.unit IS 'unit of value: % for rates (0-100), otherwise a counting word such as 件, 个, 人, 项';
+COMMENT ON COLUMN observations.qualifier IS 'how exact the report is: exact, at_least (余 / 以上), approx (约), at_most (不足 / 以下) or redacted (X, 略)';
+COMMENT ON COLUMN observations.evidence IS 'the sentence of the report the figure was read from';
+COMMENT ON COLUMN observations.char_offset IS 'character offset of the figure in the cleaned report text';
+COMMENT ON COLUMN observations.source_file IS 'file name of the report in the input folder';
+COMMENT ON COLUMN observations.rule IS 'the extraction rule (indicator:phrasing) that found the figure';
+COMMENT ON COLUMN observations.run_id IS 'the nightly run that extracted the figure';
+COMMENT ON COLUMN observations.synthetic IS 'true when the figure comes from a generated (synthetic) report: for testing only, never for publication';
+
+-- mentions -------------------------------------------------------------------------------------------
+COMMENT ON VIEW mentions IS 'Every candidate figure the extractor found, chosen or not (the audit trail behind observations). Partitioned by year.';
+COMMENT ON COLUMN mentions.submission_id IS 'sha-256 of the report file''s bytes; joins submissions and observations';
+COMMENT ON COLUMN mentions.region_code IS 'GB/T 2260 code of the reporting region';
+COMMENT ON COLUMN mentions.year IS 'the year the figure describes; hive partition';
+COMMENT ON COLUMN mentions.indicator IS 'indicator code of the catalog';
+COMMENT ON COLUMN mentions.value IS 'the normalised figure; null when redacted';
+COMMENT ON COLUMN mentions.unit IS 'unit of value';
+COMMENT ON COLUMN mentions.qualifier IS 'exact, at_least, approx, at_most or redacted';
+COMMENT ON COLUMN mentions.evidence IS 'the sentence the candidate was read from';
+COMMENT ON COLUMN mentions.char_offset IS 'character offset of the candidate in the cleaned report text';
+COMMENT ON COLUMN mentions.rule IS 'the extraction rule (indicator:phrasing) that found the candidate';
+COMMENT ON COLUMN mentions.chosen IS 'true for the candidate that became the observation of its (region, year, indicator)';
+COMMENT ON COLUMN mentions.run_id IS 'the nightly run that extracted the candidate';
+
+-- submissions ----------------------------------------------------------------------------------------
+COMMENT ON VIEW submissions IS 'One row per input file ever seen: its identity, how it was read, and the status it ended in, with the reason.';
+COMMENT ON COLUMN submissions.submission_id IS 'sha-256 of the file''s bytes (hex)';
+COMMENT ON COLUMN submissions.source_file IS 'file name in the input folder';
+COMMENT ON COLUMN submissions.bytes IS 'file size in bytes';
+COMMENT ON COLUMN submissions.format IS 'txt, html, docx, pdf, csv or json';
+COMMENT ON COLUMN submissions.encoding IS 'detected character encoding of a text file (UTF-8, GB18030), null where not applicable';
+COMMENT ON COLUMN submissions.region_code IS 'GB/T 2260 code of the submitting region (manifest first, else inferred from the text); null when unresolved';
+COMMENT ON COLUMN submissions.year IS 'the work year the report covers; null when unresolved';
+COMMENT ON COLUMN submissions.status IS 'published, quarantined, duplicate or failed';
+COMMENT ON COLUMN submissions.reason IS 'why the file ended in its status (for example region_unresolved: ...)';
+COMMENT ON COLUMN submissions.observations IS 'number of observations the file contributed';
+COMMENT ON COLUMN submissions.run_id IS 'the nightly run that handled the file';
+COMMENT ON COLUMN submissions.ingested_at IS 'when the file was handled';
+COMMENT ON COLUMN submissions.synthetic IS 'true for generated (synthetic) reports';
+COMMENT ON COLUMN submissions.expected_status IS 'status the manifest says the file is expected to end in (a known-unusable file is acknowledged); null when not stated';
+
+-- validation_issues ----------------------------------------------------------------------------------
+COMMENT ON VIEW validation_issues IS 'One row per figure that broke a validation rule (schema/validation-rules.yaml). Partitioned by year.';
+COMMENT ON COLUMN validation_issues.submission_id IS 'the report the figure came from';
+COMMENT ON COLUMN validation_issues.region_code IS 'GB/T 2260 code of the region';
+COMMENT ON COLUMN validation_issues.year IS 'the year of the figure; hive partition';
+COMMENT ON COLUMN validation_issues.indicator IS 'indicator code';
+COMMENT ON COLUMN validation_issues.rule IS 'id of the broken rule; joins validation_summary.rule';
+COMMENT ON COLUMN validation_issues.severity IS 'error or warning';
+COMMENT ON COLUMN validation_issues.message IS 'what is wrong, in words';
+COMMENT ON COLUMN validation_issues.run_id IS 'the run that validated the figure';
+
+-- validation_summary ---------------------------------------------------------------------------------
+COMMENT ON VIEW validation_summary IS 'One row per validation rule: how many items it was confronted with and how they fared (R validate''s confrontation summary).';
+COMMENT ON COLUMN validation_summary.rule IS 'rule id';
+COMMENT ON COLUMN validation_summary.severity IS 'error or warning';
+COMMENT ON COLUMN validation_summary.scope IS 'what the rule is evaluated on (for example observation)';
+COMMENT ON COLUMN validation_summary.items IS 'number of items the rule was evaluated on';
+COMMENT ON COLUMN validation_summary.passes IS 'items that satisfied the rule';
+COMMENT ON COLUMN validation_summary.fails IS 'items that broke the rule (listed in validation_issues)';
+COMMENT ON COLUMN validation_summary.not_applicable IS 'items the rule could not judge (a needed value missing)';
+COMMENT ON COLUMN validation_summary.error IS 'error text when the rule itself could not be evaluated, else null';
+COMMENT ON COLUMN validation_summary.expression IS 'the rule''s SQL expression';
+COMMENT ON COLUMN validation_summary.message IS 'the message given for a failing item';
+COMMENT ON COLUMN validation_summary.run_id IS 'the run that evaluated the rule';
+
+-- regions --------------------------------------------------------------------------------------------
+COMMENT ON VIEW regions IS 'The GB/T 2260 administrative regions (schema/regions.csv): provinces, prefectures and counties.';
+COMMENT ON COLUMN regions.code IS 'six-digit GB/T 2260 code';
+COMMENT ON COLUMN regions.name IS 'Chinese name';
+COMMENT ON COLUMN regions.level IS 'province (xx0000), prefecture (xxxx00) or county';
+COMMENT ON COLUMN regions.parent_code IS 'code of the region directly above; null for a province';
+COMMENT ON COLUMN regions.province_code IS 'code of the province';
+COMMENT ON COLUMN regions.province_name IS 'name of the province';
+COMMENT ON COLUMN regions.prefecture_code IS 'code of the prefecture; null for a province';
+COMMENT ON COLUMN regions.prefecture_name IS 'name of the prefecture; null for a province';
+COMMENT ON COLUMN regions.full_name IS 'province, prefecture and region names joined (山东省聊城市冠县)';
+
+-- indicators -----------------------------------------------------------------------------------------
+COMMENT ON VIEW indicators IS 'The indicator catalog (schema/indicators.yaml): one row per indicator code.';
+COMMENT ON COLUMN indicators.code IS 'indicator code; joins observations.indicator';
+COMMENT ON COLUMN indicators.domain IS 'the area of rule-of-law work the indicator belongs to';
+COMMENT ON COLUMN indicators.name_zh IS 'Chinese name of the indicator';
+COMMENT ON COLUMN indicators.unit IS 'unit: % for rates, otherwise a counting word';
+COMMENT ON COLUMN indicators.kind IS 'count or rate';
+COMMENT ON COLUMN indicators.description IS 'what the indicator means';
+
+-- trends ---------------------------------------------------------------------------------------------
+COMMENT ON VIEW trends IS 'One row per (region, indicator) with at least three years carrying a value: OLS and Theil-Sen slopes and the Mann-Kendall test (docs/statistics.md).';
+COMMENT ON COLUMN trends.region_code IS 'GB/T 2260 code of the region';
+COMMENT ON COLUMN trends.province_code IS 'code of the region''s province';
+COMMENT ON COLUMN trends.indicator IS 'indicator code';
+COMMENT ON COLUMN trends.n IS 'number of years with a value';
+COMMENT ON COLUMN trends.first_year IS 'first year of the series';
+COMMENT ON COLUMN trends.last_year IS 'last year of the series (gaps are allowed: time is the calendar year)';
+COMMENT ON COLUMN trends.ols_slope IS 'least-squares slope of value on year, in units per year';
+COMMENT ON COLUMN trends.ols_slope_ci_low IS 'lower bound of the 95 % t-interval of ols_slope';
+COMMENT ON COLUMN trends.ols_slope_ci_high IS 'upper bound of the 95 % t-interval of ols_slope';
+COMMENT ON COLUMN trends.ols_p IS 'two-sided t-test p-value of a zero OLS slope; null for a constant series';
+COMMENT ON COLUMN trends.sen_slope IS 'Theil-Sen slope: median of the pairwise slopes, in units per year';
+COMMENT ON COLUMN trends.sen_intercept IS 'median(value) - sen_slope * median(year): the Theil-Sen line is sen_intercept + sen_slope * year';
+COMMENT ON COLUMN trends.sen_ci_low IS 'lower bound of the 95 % interval of sen_slope (as R trend::sens.slope); null for short series';
+COMMENT ON COLUMN trends.sen_ci_high IS 'upper bound of the 95 % interval of sen_slope; null for short series';
+COMMENT ON COLUMN trends.mk_s IS 'Mann-Kendall S: concordant minus discordant pairs';
+COMMENT ON COLUMN trends.mk_var_s IS 'variance of S with the tie correction';
+COMMENT ON COLUMN trends.mk_z IS 'continuity-corrected normal score of S';
+COMMENT ON COLUMN trends.mk_p IS 'two-sided p-value of the Mann-Kendall test (method in mk_p_method)';
+COMMENT ON COLUMN trends.mk_p_method IS 'exact (permutation distribution, no ties and n < 50) or normal';
+COMMENT ON COLUMN trends.kendall_tau IS 'Kendall''s tau-b between year and value';
+COMMENT ON COLUMN trends.direction IS 'increasing or decreasing when mk_p < 0.05, else no_trend (three years can never be significant)';
+COMMENT ON COLUMN trends.run_id IS 'the run that computed the statistics';
+
+-- outliers -------------------------------------------------------------------------------------------
+COMMENT ON VIEW outliers IS 'Modified z-scores of every figure against its peers (same level, in the province and nationally), for values and year-on-year jumps. Partitioned by year. A flag is a prompt to read the evidence, not a verdict.';
+COMMENT ON COLUMN outliers.region_code IS 'GB/T 2260 code of the region';
+COMMENT ON COLUMN outliers.province_code IS 'code of the region''s province';
+COMMENT ON COLUMN outliers.year IS 'year of the figure; hive partition';
+COMMENT ON COLUMN outliers.indicator IS 'indicator code';
+COMMENT ON COLUMN outliers.value IS 'the reported figure (for yoy_jump: this year''s)';
+COMMENT ON COLUMN outliers.previous_value IS 'for yoy_jump: the previous year''s figure; else null';
+COMMENT ON COLUMN outliers.scored_value IS 'the number that was scored: log1p(value) for counts, value for rates; for yoy_jump the log ratio or the difference in points';
+COMMENT ON COLUMN outliers.scope IS 'peer group: province (the region''s own province) or nation';
+COMMENT ON COLUMN outliers.level IS 'administrative level compared: province, prefecture or county';
+COMMENT ON COLUMN outliers.method IS 'modified_z (the value) or yoy_jump (the change from the previous year)';
+COMMENT ON COLUMN outliers.score IS 'modified z = 0.6745 (x - median) / MAD; null when MAD = 0';
+COMMENT ON COLUMN outliers.flagged IS 'true when |score| > 3.5 (Iglewicz-Hoaglin)';
+COMMENT ON COLUMN outliers.group_n IS 'size of the peer group';
+COMMENT ON COLUMN outliers.group_median IS 'median of the peer group''s scored values';
+COMMENT ON COLUMN outliers.group_mad IS 'raw median absolute deviation of the peer group''s scored values';
+COMMENT ON COLUMN outliers.run_id IS 'the run that computed the statistics';
+
+-- benford --------------------------------------------------------------------------------------------
+COMMENT ON VIEW benford IS 'First-digit (Benford) check of each province-year''s reported counts: chi-square and Nigrini''s MAD. A departure is a prompt to look, not evidence of wrongdoing.';
+COMMENT ON COLUMN benford.province_code IS 'code of the province';
+COMMENT ON COLUMN benford.year IS 'year of the figures';
+COMMENT ON COLUMN benford.n IS 'number of counts tallied';
+COMMENT ON COLUMN benford.chi_square IS 'Pearson chi-square against Benford''s first-digit distribution';
+COMMENT ON COLUMN benford.df IS 'degrees of freedom (8)';
+COMMENT ON COLUMN benford.p_value IS 'upper-tail chi-square p-value';
+COMMENT ON COLUMN benford.chi_square_reliable IS 'false when n < 110 (expected counts below 5: the p-value is rough)';
+COMMENT ON COLUMN benford.mad IS 'Nigrini''s mean absolute deviation of the digit shares';
+COMMENT ON COLUMN benford.conformity IS 'Nigrini''s band: close, acceptable, marginal or nonconformity';
+COMMENT ON COLUMN benford.d1 IS 'number of counts with first digit 1';
+COMMENT ON COLUMN benford.d2 IS 'number of counts with first digit 2';
+COMMENT ON COLUMN benford.d3 IS 'number of counts with first digit 3';
+COMMENT ON COLUMN benford.d4 IS 'number of counts with first digit 4';
+COMMENT ON COLUMN benford.d5 IS 'number of counts with first digit 5';
+COMMENT ON COLUMN benford.d6 IS 'number of counts with first digit 6';
+COMMENT ON COLUMN benford.d7 IS 'number of counts with first digit 7';
+COMMENT ON COLUMN benford.d8 IS 'number of counts with first digit 8';
+COMMENT ON COLUMN benford.d9 IS 'number of counts with first digit 9';
+COMMENT ON COLUMN benford.run_id IS 'the run that computed the statistics';
+
+-- rankings -------------------------------------------------------------------------------------------
+COMMENT ON VIEW rankings IS 'Provincial rankings of counties on the composite index, one row per county and year, with the 5th-95th percentile rank interval (docs/ranking.md). Partitioned by year. Read the interval, not the rank.';
+COMMENT ON COLUMN rankings.year IS 'ranking year; hive partition';
+COMMENT ON COLUMN rankings.province_code IS 'code of the province the county is ranked in';
+COMMENT ON COLUMN rankings.region_code IS 'GB/T 2260 code of the county';
+COMMENT ON COLUMN rankings.region_name IS 'Chinese name of the county';
+COMMENT ON COLUMN rankings.score IS 'composite index, 0-100 (weighted mean of the normalised indicators); null when not ranked';
+COMMENT ON COLUMN rankings.rank IS 'rank within the province and year, 1 = best; equal scores share the better rank; null when not ranked';
+COMMENT ON COLUMN rankings.rank_p05 IS '5th percentile of the rank over the Monte Carlo runs (weights and method perturbed)';
+COMMENT ON COLUMN rankings.rank_median IS 'median rank over the Monte Carlo runs';
+COMMENT ON COLUMN rankings.rank_p95 IS '95th percentile of the rank over the Monte Carlo runs';
+COMMENT ON COLUMN rankings.indicators_used IS 'number of indicators that entered the score';
+COMMENT ON COLUMN rankings.coverage IS 'share (0-1) of the framework''s indicators the county reported';
+COMMENT ON COLUMN rankings.ranked IS 'false when the county was screened out (too few indicators, or too few counties in the province)';
+COMMENT ON COLUMN rankings.not_ranked_reason IS 'why the county was not ranked; null when ranked';
+COMMENT ON COLUMN rankings.synthetic IS 'true when any input observation was synthetic: for testing only';
+COMMENT ON COLUMN rankings.framework IS 'name of the ranking framework (jobs/ranking-default.yaml)';
+COMMENT ON COLUMN rankings.run_id IS 'the run that computed the ranking';
+
+-- ranking_steps --------------------------------------------------------------------------------------
+COMMENT ON VIEW ranking_steps IS 'Every step''s dataset of the ranking, long format: raw, screened, transformed, treated, normalised, and the aggregated index. Partitioned by year.';
+COMMENT ON COLUMN ranking_steps.year IS 'ranking year; hive partition';
+COMMENT ON COLUMN ranking_steps.province_code IS 'code of the province';
+COMMENT ON COLUMN ranking_steps.region_code IS 'GB/T 2260 code of the county';
+COMMENT ON COLUMN ranking_steps.indicator IS 'indicator code, or index for the aggregated score';
+COMMENT ON COLUMN ranking_steps.step IS 'raw, screened, transformed, treated, normalised or aggregated';
+COMMENT ON COLUMN ranking_steps.value IS 'the value of the indicator for the county after that step';
+
+-- ranking_treated_points -----------------------------------------------------------------------------
+COMMENT ON VIEW ranking_treated_points IS 'Every value the ranking''s outlier treatment changed (winsorised or log-transformed). Partitioned by year.';
+COMMENT ON COLUMN ranking_treated_points.year IS 'ranking year';
+COMMENT ON COLUMN ranking_treated_points.scope IS 'the province code, or nation, over which the indicator was treated';
+COMMENT ON COLUMN ranking_treated_points.province_code IS 'code of the county''s province';
+COMMENT ON COLUMN ranking_treated_points.region_code IS 'GB/T 2260 code of the county';
+COMMENT ON COLUMN ranking_treated_points.indicator IS 'indicator code';
+COMMENT ON COLUMN ranking_treated_points.action IS 'winhi / winlo (winsorised from above / below) or log_ct (COINr log transform)';
+COMMENT ON COLUMN ranking_treated_points.value_before IS 'value before treatment (after the transform step)';
+COMMENT ON COLUMN ranking_treated_points.value_after IS 'value after treatment';
+
+-- ranking_log ----------------------------------------------------------------------------------------
+COMMENT ON VIEW ranking_log IS 'Parameters and outcomes of every ranking step, including the full framework text (step framework, parameter yaml): replaying it reproduces the rankings.';
+COMMENT ON COLUMN ranking_log.run_id IS 'the run that computed the ranking';
+COMMENT ON COLUMN ranking_log.year IS 'ranking year; null for run-wide parameters';
+COMMENT ON COLUMN ranking_log.scope IS 'province code (or nation) the entry concerns; null for run-wide entries';
+COMMENT ON COLUMN ranking_log.step IS 'framework, raw, screened, transformed, treated, normalised, aggregated, ranked or uncertainty';
+COMMENT ON COLUMN ranking_log.parameter IS 'name of the parameter or outcome';
+COMMENT ON COLUMN ranking_log.value IS 'its value, as text';

@@ -1,0 +1,250 @@
+package fazhi.report;
+
+import fazhi.report.ReportData.IndicatorPanel;
+import fazhi.report.ReportData.OutlierEntry;
+import fazhi.report.ReportData.ProvinceSection;
+import fazhi.report.ReportData.RankingEntry;
+import fazhi.report.ReportData.RegionSeries;
+import fazhi.report.ReportData.SyntheticShare;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import static fazhi.report.Html.esc;
+import static fazhi.report.Html.num;
+
+/**
+ * Renders {@link ReportData} as one self-contained HTML page: inline CSS and inline SVG, no script, no fonts or
+ * images from the network, UTF-8. Every text that comes from the warehouse is escaped.
+ */
+public final class HtmlReport {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private HtmlReport() {
+    }
+
+    public static String render(ReportData d, Instant generatedAt) {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        String title = "fazhi report " + d.year()
+                + (d.provinces().size() == 1 ? " — " + d.provinces().get(0).provinceName() : "");
+        b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        b.append("<header><h1>法治政府建设 · rule-of-law indicators, ").append(d.year()).append("</h1>\n<p class=\"meta\">")
+                .append("Warehouse <code>").append(esc(d.warehouseLabel())).append("</code>");
+        if (d.runId() != null) {
+            b.append(" · newest extraction run <code>").append(esc(d.runId())).append("</code>");
+        }
+        b.append(" · generated ").append(esc(STAMP.format(generatedAt))).append(" by <code>fazhi report</code></p></header>\n");
+        syntheticBanner(b, d.synthetic());
+        for (String note : d.notes()) {
+            b.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
+        }
+        if (d.provinces().size() > 1) {
+            b.append("<nav><strong>Provinces:</strong> ");
+            for (ProvinceSection p : d.provinces()) {
+                b.append("<a href=\"#p-").append(esc(p.provinceCode())).append("\">").append(esc(p.provinceName())).append("</a> ");
+            }
+            b.append("</nav>\n");
+        }
+        for (ProvinceSection p : d.provinces()) {
+            province(b, d.year(), p);
+        }
+        b.append("<footer><p>Methods: trends and outliers as in <code>docs/statistics.md</code>; the ranking as in ")
+                .append("<code>docs/ranking.md</code>. Every figure can be traced to its sentence through ")
+                .append("<code>observations.evidence</code> and <code>mentions</code> (see <code>docs/querying.md</code>).</p></footer>\n");
+        b.append("</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static void syntheticBanner(StringBuilder b, SyntheticShare s) {
+        if (!s.any()) {
+            return;
+        }
+        b.append("<div class=\"synthetic-banner\" role=\"alert\"><strong>合成数据 · SYNTHETIC DATA</strong> — ");
+        if (s.syntheticObservations() > 0) {
+            b.append(s.syntheticObservations()).append(" of ").append(s.observations())
+                    .append(" observations behind this report are synthetic (generated, not from real reports)");
+        }
+        if (s.syntheticRankings() > 0) {
+            b.append(s.syntheticObservations() > 0 ? "; " : "").append(s.syntheticRankings()).append(" of ")
+                    .append(s.rankings()).append(" ranking rows use synthetic inputs");
+        }
+        b.append(". For testing and demonstration only: do not publish or cite these figures.</div>\n");
+    }
+
+    private static void province(StringBuilder b, int year, ProvinceSection p) {
+        b.append("<section class=\"province\" id=\"p-").append(esc(p.provinceCode())).append("\">\n<h2>")
+                .append(esc(p.provinceName())).append(" <span class=\"code\">").append(esc(p.provinceCode()))
+                .append("</span></h2>\n");
+        ranking(b, year, p);
+        trends(b, year, p);
+        outliers(b, year, p);
+        b.append("</section>\n");
+    }
+
+    private static void ranking(StringBuilder b, int year, ProvinceSection p) {
+        b.append("<h3>Ranking of counties, ").append(year).append("</h3>\n");
+        List<RankingEntry> ranked = p.ranked();
+        if (ranked.isEmpty()) {
+            b.append("<p class=\"empty\">No county of this province is ranked for ").append(year).append(p.rankings().isEmpty()
+                    ? " (the warehouse has no ranking rows for it)."
+                    : ": too few counties reported enough of the framework's indicators (see below).").append("</p>\n");
+        } else {
+            int maxRank = ranked.size();
+            for (RankingEntry r : ranked) {
+                if (r.rankP95() != null) {
+                    maxRank = Math.max(maxRank, r.rankP95());
+                }
+            }
+            SvgCharts.RankScale scale = new SvgCharts.RankScale(maxRank, 260, 8);
+            b.append("<p class=\"explain\">Rank 1 = highest composite score (0–100). The bar is the 5th–95th percentile of ")
+                    .append("the county's rank over 1,000 re-computations with perturbed weights and methods; the tick is the ")
+                    .append("median rank, the dot the published rank. <strong>Read the interval, not the rank</strong>: counties ")
+                    .append("whose bars overlap widely are not clearly different.</p>\n");
+            b.append("<table class=\"ranking\">\n<thead><tr><th>Rank</th><th>County 区县</th><th class=\"num\">Score</th>")
+                    .append("<th>Rank interval (5th–95th pct)<br>").append(SvgCharts.rankAxis(scale)).append("</th>")
+                    .append("<th class=\"num\">P05–P95</th><th class=\"num\">Indicators</th><th class=\"num\">Coverage</th><th></th></tr></thead>\n<tbody>\n");
+            for (RankingEntry r : ranked) {
+                String name = r.regionName() == null ? r.regionCode() : r.regionName();
+                String label = name + ": rank " + r.rank() + ", 90% interval " + r.rankP05() + "–" + r.rankP95()
+                        + ", median " + r.rankMedian();
+                b.append("<tr><td class=\"num\">").append(r.rank()).append("</td><td>").append(esc(name))
+                        .append(" <span class=\"code\">").append(esc(r.regionCode())).append("</span></td><td class=\"num\">")
+                        .append(esc(r.score() == null ? "–" : Html.num(r.score(), 1))).append("</td><td>")
+                        .append(SvgCharts.rankInterval(scale, r.rank(), r.rankP05(), r.rankMedian(), r.rankP95(), label))
+                        .append("</td><td class=\"num\">").append(r.rankP05()).append("–").append(r.rankP95())
+                        .append("</td><td class=\"num\">").append(r.indicatorsUsed()).append("</td><td class=\"num\">")
+                        .append(Html.num(100 * r.coverage(), 0)).append("%</td><td>")
+                        .append(r.synthetic() ? "<span class=\"tag synthetic\">synthetic input</span>" : "")
+                        .append("</td></tr>\n");
+            }
+            b.append("</tbody></table>\n");
+        }
+        List<RankingEntry> notRanked = p.notRanked();
+        if (!notRanked.isEmpty()) {
+            b.append("<details class=\"not-ranked\"").append(ranked.isEmpty() ? " open" : "").append("><summary>")
+                    .append(notRanked.size()).append(" not ranked (not-ranked is not last: too few indicators reported)")
+                    .append("</summary>\n<ul>\n");
+            for (RankingEntry r : notRanked) {
+                b.append("<li>").append(esc(r.regionName() == null ? r.regionCode() : r.regionName()))
+                        .append(" <span class=\"code\">").append(esc(r.regionCode())).append("</span> — ")
+                        .append(esc(r.notRankedReason())).append("</li>\n");
+            }
+            b.append("</ul></details>\n");
+        }
+    }
+
+    private static void trends(StringBuilder b, int year, ProvinceSection p) {
+        b.append("<h3>Trends by region</h3>\n");
+        if (p.panels().isEmpty()) {
+            b.append("<p class=\"empty\">No figures to chart for this province up to ").append(year).append(".</p>\n");
+            return;
+        }
+        b.append("<p class=\"explain\">Value by year, one small chart per region, on a common scale per indicator. ")
+                .append("The thick line is the Theil–Sen trend (green ▲ increasing, red ▼ decreasing at Mann–Kendall ")
+                .append("p &lt; 0.05, grey: no significant trend); hollow dots are synthetic figures; the dashed line ")
+                .append("marks ").append(year).append(". A series needs 3 years for a trend, and 3 years can never be significant.</p>\n");
+        for (IndicatorPanel panel : p.panels()) {
+            b.append("<h4>").append(esc(panel.name())).append(" <span class=\"code\">").append(esc(panel.code()));
+            if (panel.unit() != null) {
+                b.append(" · ").append(esc(panel.unit()));
+            }
+            b.append("</span></h4>\n");
+            long withTrend = panel.regions().stream().filter(r -> r.trend() != null).count();
+            if (withTrend == 0) {
+                b.append("<p class=\"empty\">No region has three years of this indicator yet: dots only, no trend line.</p>\n");
+            }
+            SvgCharts.PanelScale scale = SvgCharts.PanelScale.of(panel);
+            b.append("<div class=\"grid\">");
+            for (RegionSeries r : panel.regions()) {
+                b.append(SvgCharts.smallMultiple(r, scale, year, panel.unit()));
+            }
+            b.append("</div>\n");
+            if (panel.regionsLeftOut() > 0) {
+                b.append("<p class=\"explain\">").append(panel.regionsLeftOut())
+                        .append(" more regions not drawn (query <code>observations</code> for all).</p>\n");
+            }
+        }
+    }
+
+    private static void outliers(StringBuilder b, int year, ProvinceSection p) {
+        b.append("<h3>Flagged figures, ").append(year).append("</h3>\n");
+        if (p.outliers().isEmpty()) {
+            b.append("<p class=\"empty\">No figure of ").append(year).append(" is flagged (|modified z| &gt; 3.5) among the ")
+                    .append(p.outliersScored()).append(" scores of this province")
+                    .append(p.outliersScored() == 0 ? " (a score needs peers whose values differ: with few regions there are none)" : "")
+                    .append(".</p>\n");
+            return;
+        }
+        b.append("<p class=\"explain\">Figures far from their peers' (modified z-score, |z| &gt; 3.5), with the sentence ")
+                .append("each was read from. A flag is a prompt to read the report, not a verdict.</p>\n");
+        b.append("<table class=\"outliers\">\n<thead><tr><th>Region</th><th>Indicator</th><th class=\"num\">Value</th>")
+                .append("<th>Test</th><th class=\"num\">z</th><th>Evidence 原文</th></tr></thead>\n<tbody>\n");
+        for (OutlierEntry o : p.outliers()) {
+            String unit = o.unit() == null ? "" : ("%".equals(o.unit()) ? "%" : " " + o.unit());
+            b.append("<tr><td>").append(esc(o.regionName() == null ? o.regionCode() : o.regionName()))
+                    .append(" <span class=\"code\">").append(esc(o.regionCode())).append("</span>")
+                    .append(o.synthetic() ? " <span class=\"tag synthetic\">synthetic</span>" : "")
+                    .append("</td><td>").append(esc(o.indicatorName() == null ? o.indicator() : o.indicatorName()))
+                    .append("<br><span class=\"code\">").append(esc(o.indicator())).append("</span></td><td class=\"num\">")
+                    .append(esc(num(o.value()) + unit));
+            if ("yoy_jump".equals(o.method())) {
+                b.append("<br><span class=\"code\">prev. ").append(esc(num(o.previousValue()) + unit)).append("</span>");
+            }
+            b.append("</td><td>").append("yoy_jump".equals(o.method()) ? "jump from last year" : "value")
+                    .append("<br><span class=\"code\">vs ").append(esc(o.scopes())).append("</span></td><td class=\"num\">")
+                    .append(esc(Html.num(o.score(), 1))).append("</td><td class=\"evidence\">");
+            b.append("<blockquote>").append(o.evidence() == null ? "<em>no sentence recorded</em>" : esc(o.evidence()))
+                    .append("</blockquote>");
+            if (o.sourceFile() != null) {
+                b.append("<span class=\"code\">").append(esc(o.sourceFile()));
+                if (o.charOffset() != null) {
+                    b.append(" @").append(o.charOffset());
+                }
+                b.append("</span>");
+            }
+            if (o.previousEvidence() != null) {
+                b.append("<blockquote class=\"previous\">").append(year - 1).append(": ").append(esc(o.previousEvidence()))
+                        .append("</blockquote>");
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    static final String CSS = """
+            :root { color-scheme: light; }
+            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei",
+                   "PingFang SC", "Helvetica Neue", Arial, sans-serif; margin: 24px auto; max-width: 1180px;
+                   padding: 0 16px; color: #24292f; background: #fff; line-height: 1.45; }
+            h1 { font-size: 24px; margin: 0 0 4px; }
+            h2 { font-size: 21px; border-bottom: 2px solid #d0d7de; padding-bottom: 4px; margin-top: 32px; }
+            h3 { font-size: 17px; margin: 22px 0 6px; }
+            h4 { font-size: 15px; margin: 16px 0 4px; }
+            .meta, .explain, footer { color: #57606a; font-size: 13px; }
+            .code, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 11.5px; color: #57606a; }
+            .synthetic-banner { background: #fff8c5; border: 2px solid #bf8700; color: #4d2d00; padding: 10px 14px;
+                   border-radius: 6px; margin: 12px 0; font-size: 14px; }
+            .note, .empty { background: #f6f8fa; border-left: 4px solid #8c959f; padding: 6px 10px; font-size: 13.5px; }
+            nav { margin: 8px 0; } nav a { margin-right: 10px; }
+            table { border-collapse: collapse; font-size: 13.5px; }
+            th, td { padding: 3px 8px; border-bottom: 1px solid #eaeef2; vertical-align: middle; text-align: left; }
+            th { background: #f6f8fa; font-weight: 600; vertical-align: bottom; }
+            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+            table.outliers td { vertical-align: top; }
+            td.evidence { max-width: 560px; }
+            blockquote { margin: 0 0 2px; padding-left: 8px; border-left: 3px solid #d0d7de; }
+            blockquote.previous { color: #57606a; }
+            .tag { font-size: 11px; padding: 1px 5px; border-radius: 8px; }
+            .tag.synthetic { background: #fff8c5; border: 1px solid #bf8700; color: #4d2d00; }
+            .grid { display: flex; flex-wrap: wrap; gap: 6px; }
+            svg text { font-size: 10px; fill: #57606a; }
+            svg .sm-title { font-size: 12px; fill: #24292f; font-weight: 600; }
+            svg .sm-dir { font-size: 10px; }
+            details.not-ranked { margin: 8px 0; font-size: 13.5px; }
+            """;
+}

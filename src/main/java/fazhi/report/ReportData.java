@@ -1,0 +1,79 @@
+package fazhi.report;
+
+import java.util.List;
+
+/**
+ * Everything the HTML report shows, read from the warehouse by {@link ReportLoader}; rendering is in
+ * {@link HtmlReport}. Plain data: a test can build one by hand.
+ */
+public record ReportData(int year, String warehouseLabel, String runId, List<ProvinceSection> provinces,
+                         SyntheticShare synthetic, List<String> notes) {
+
+    public ReportData {
+        provinces = List.copyOf(provinces);
+        notes = List.copyOf(notes);
+    }
+
+    /** How much of what the report shows is synthetic (generated) data. */
+    public record SyntheticShare(long observations, long syntheticObservations, long rankings, long syntheticRankings) {
+        public boolean any() {
+            return syntheticObservations > 0 || syntheticRankings > 0;
+        }
+    }
+
+    /** One province: its ranking of the year, trend small multiples and the year's flagged figures. */
+    public record ProvinceSection(String provinceCode, String provinceName, List<RankingEntry> rankings,
+                                  List<IndicatorPanel> panels, List<OutlierEntry> outliers, long outliersScored) {
+        public ProvinceSection {
+            rankings = List.copyOf(rankings);
+            panels = List.copyOf(panels);
+            outliers = List.copyOf(outliers);
+        }
+
+        public List<RankingEntry> ranked() {
+            return rankings.stream().filter(RankingEntry::ranked).toList();
+        }
+
+        public List<RankingEntry> notRanked() {
+            return rankings.stream().filter(r -> !r.ranked()).toList();
+        }
+    }
+
+    /** A row of {@code rankings}. */
+    public record RankingEntry(String regionCode, String regionName, Double score, Integer rank, Integer rankP05,
+                               Integer rankMedian, Integer rankP95, int indicatorsUsed, double coverage,
+                               boolean ranked, String notRankedReason, boolean synthetic) {
+    }
+
+    /** One indicator's small multiples: a series per region, on a common value scale. */
+    public record IndicatorPanel(String code, String name, String unit, List<RegionSeries> regions, int regionsLeftOut) {
+        public IndicatorPanel {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /** A region's values of one indicator by year, with its Theil–Sen line when {@code trends} has one. */
+    public record RegionSeries(String regionCode, String regionName, List<Point> points, Trend trend) {
+        public RegionSeries {
+            points = List.copyOf(points);
+        }
+    }
+
+    public record Point(int year, double value, boolean synthetic) {
+    }
+
+    /** The trend of a series: direction at α = 0.05, Theil–Sen line, Mann–Kendall p. */
+    public record Trend(int n, int firstYear, int lastYear, String direction, Double senSlope, Double senIntercept,
+                        Double mkP) {
+        public boolean hasLine() {
+            return senSlope != null && senIntercept != null && Double.isFinite(senSlope) && Double.isFinite(senIntercept);
+        }
+    }
+
+    /** A flagged figure of the year with the sentence it came from (and, for a jump, last year's sentence). */
+    public record OutlierEntry(String regionCode, String regionName, String indicator, String indicatorName,
+                               String unit, String method, String scopes, double score, Double value,
+                               Double previousValue, String evidence, String sourceFile, Integer charOffset,
+                               String previousEvidence, boolean synthetic) {
+    }
+}

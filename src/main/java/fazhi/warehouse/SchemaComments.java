@@ -1,0 +1,122 @@
+package fazhi.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The documentation of the warehouse's views and columns: the {@code COMMENT ON VIEW} / {@code COMMENT ON COLUMN}
+ * statements of {@code schema/warehouse.sql} (bundled as {@value #RESOURCE}), applied to a connection after its
+ * views exist. A statement about a view the version lacks is skipped; one about a column the version lacks (an
+ * older version) is skipped too. Anything else that fails (a syntax error in the file) fails loudly.
+ */
+public final class SchemaComments {
+    public static final String RESOURCE = "/schema/warehouse.sql";
+
+    private static final Pattern TARGET = Pattern.compile(
+            "(?is)^COMMENT\\s+ON\\s+(VIEW|TABLE|COLUMN)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static volatile SchemaComments bundled;
+
+    /** One statement and the view it is about. */
+    public record CommentStatement(String view, String sql) {
+    }
+
+    private final List<CommentStatement> statements;
+
+    private SchemaComments(List<CommentStatement> statements) {
+        this.statements = List.copyOf(statements);
+    }
+
+    public static SchemaComments bundled() {
+        SchemaComments b = bundled;
+        if (b == null) {
+            try (InputStream in = SchemaComments.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                }
+                b = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            }
+            bundled = b;
+        }
+        return b;
+    }
+
+    /** Splits a script into statements at semicolons outside quotes; full-line {@code --} comments are dropped. */
+    public static SchemaComments parse(String script) {
+        List<CommentStatement> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inQuote = false;
+        for (String line : script.split("\r?\n", -1)) {
+            if (!inQuote && line.strip().startsWith("--")) {
+                continue;
+            }
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (ch == '\'') {
+                    inQuote = !inQuote;   // a doubled quote toggles twice
+                }
+                if (ch == ';' && !inQuote) {
+                    add(out, current.toString());
+                    current.setLength(0);
+                } else {
+                    current.append(ch);
+                }
+            }
+            current.append('\n');
+        }
+        if (inQuote) {
+            throw new IllegalArgumentException("unterminated quote in the schema comments");
+        }
+        add(out, current.toString());
+        return new SchemaComments(out);
+    }
+
+    private static void add(List<CommentStatement> out, String sql) {
+        String s = sql.strip();
+        if (s.isEmpty()) {
+            return;
+        }
+        Matcher m = TARGET.matcher(s);
+        if (!m.find()) {
+            throw new IllegalArgumentException("not a COMMENT ON VIEW / COLUMN statement: "
+                    + s.substring(0, Math.min(80, s.length())));
+        }
+        out.add(new CommentStatement(m.group(2).toLowerCase(Locale.ROOT), s));
+    }
+
+    public List<CommentStatement> statements() {
+        return statements;
+    }
+
+    /** Runs the statements about the given views; returns how many were applied. */
+    public int apply(Statement s, Set<String> views) throws SQLException {
+        int applied = 0;
+        for (CommentStatement c : statements) {
+            if (!views.contains(c.view())) {
+                continue;
+            }
+            try {
+                s.execute(c.sql());
+                applied++;
+            } catch (SQLException e) {
+                String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+                if (!(msg.contains("does not exist") || msg.contains("does not have a column") || msg.contains("not found"))) {
+                    throw new SQLException("schema comment failed (" + RESOURCE + "): " + c.sql(), e);
+                }
+            }
+        }
+        return applied;
+    }
+}

@@ -1,0 +1,189 @@
+package fazhi.report;
+
+import fazhi.cli.FazhiMain;
+import fazhi.report.ReportData.ProvinceSection;
+import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportTest {
+    private static final Instant NOW = Instant.parse("2024-03-01T08:00:00Z");
+
+    static ReportData load(Path warehouse, int year, String province, List<String> indicators) throws Exception {
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse))) {
+            return new ReportLoader(c).load(ReportLoader.Request.of(year, province, indicators), "test");
+        }
+    }
+
+    @Test
+    void escapesMarkupQuotesAndControlCharacters() {
+        assertThat(Html.esc("<b>\"甲\" & '乙'</b>\u0001")).isEqualTo("&lt;b&gt;&quot;甲&quot; &amp; &#39;乙&#39;&lt;/b&gt;\uFFFD");
+        assertThat(Html.esc(null)).isEmpty();
+        assertThat(Html.num(1234.0)).isEqualTo("1,234");
+        assertThat(Html.num(80.9)).isEqualTo("80.9");
+        assertThat(Html.p(0.00001)).isEqualTo("< 0.001");
+        assertThat(Html.num(95.25)).isEqualTo("95.25");
+        assertThat(Html.num((Double) null)).isEqualTo("–");
+    }
+
+    @Test
+    void panelScaleKeepsRatesWithin0To100AndCountsAbove0() {
+        var one = new ReportData.RegionSeries("370102", "历下区", List.of(new ReportData.Point(2024, 100, false)), null);
+        var rate = SvgCharts.PanelScale.of(new ReportData.IndicatorPanel("x", "x", "%", List.of(one), 0));
+        assertThat(rate.max()).isEqualTo(100);
+        assertThat(rate.min()).isLessThan(100);
+        assertThat(rate.firstYear()).isEqualTo(2023);
+        assertThat(rate.lastYear()).isEqualTo(2025);
+        var zero = new ReportData.RegionSeries("370102", "历下区", List.of(new ReportData.Point(2023, 0, false),
+                new ReportData.Point(2024, 5, false)), null);
+        var count = SvgCharts.PanelScale.of(new ReportData.IndicatorPanel("x", "x", "件", List.of(zero), 0));
+        assertThat(count.min()).isZero();
+        assertThat(count.max()).isGreaterThan(5);
+        String svg = SvgCharts.smallMultiple(zero, count, 2024, "件");
+        assertThat(svg).startsWith("<svg").endsWith("</svg>").contains("历下区").doesNotContain("NaN");
+    }
+
+    @Test
+    void givenPanel_whenLoadedForShandong_thenRankingTrendsAndOutliersAreThere() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
+        assertThat(d.provinces()).hasSize(1);
+        ProvinceSection p = d.provinces().get(0);
+        assertThat(p.provinceName()).isEqualTo("山东省");
+        assertThat(p.ranked()).hasSize(11);
+        assertThat(p.notRanked()).extracting(ReportData.RankingEntry::regionName).containsExactly("钢城区");
+        assertThat(p.ranked()).allSatisfy(r -> assertThat(r.rankP05()).isLessThanOrEqualTo(r.rankP95()));
+        assertThat(p.panels()).hasSize(3);
+        assertThat(p.panels()).allSatisfy(panel -> assertThat(panel.regions()).isNotEmpty());
+        assertThat(p.panels().get(0).regions().get(0).points()).hasSize(7);   // 2017..2023
+        assertThat(p.outliers()).anySatisfy(o -> {
+            assertThat(o.regionCode()).isEqualTo(ReportWarehouses.OUTLIER_REGION);
+            assertThat(o.indicator()).isEqualTo("legal_opinions");
+            assertThat(o.evidence()).isEqualTo(ReportWarehouses.OUTLIER_EVIDENCE);
+        });
+        assertThat(d.synthetic().syntheticObservations()).isZero();   // only 河南 is synthetic
+    }
+
+    @Test
+    void givenChosenIndicators_whenLoaded_thenPanelsFollowTheChoiceWithTrendLines() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG,
+                List.of("head_appearance_rate", "hotline_satisfaction_rate"));
+        ProvinceSection p = d.provinces().get(0);
+        assertThat(p.panels()).extracting(ReportData.IndicatorPanel::code)
+                .containsExactly("head_appearance_rate", "hotline_satisfaction_rate");
+        assertThat(p.panels().get(0).regions()).filteredOn(r -> r.regionCode().equals("370102"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.trend().direction()).isEqualTo("increasing");
+                    assertThat(r.trend().hasLine()).isTrue();
+                });
+        assertThat(p.panels().get(1).regions()).filteredOn(r -> r.regionCode().equals("370124"))
+                .singleElement().satisfies(r -> assertThat(r.trend().direction()).isEqualTo("decreasing"));
+    }
+
+    @Test
+    void givenPanel_whenRendered_thenSelfContainedEscapedHtmlWithOneBarPerRankedCounty() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
+        String html = HtmlReport.render(d, NOW);
+        assertThat(html).startsWith("<!DOCTYPE html>");
+        has(html, "<meta charset=\"utf-8\">", "山东省");
+        assertThat(count(html, "<svg class=\"rank-bar\"")).isEqualTo(11);
+        assertThat(count(html, "<svg class=\"small-multiple\"")).isGreaterThanOrEqualTo(3 * 11);
+        has(html, "class=\"sen\"");
+        // the planted sentence is shown, escaped
+        has(html, "50000件&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; “复核”");
+        hasNot(html, "<script", "alert('x')");
+        // nothing from the network
+        assertThat(Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//").matcher(html).find()).as("a network reference").isFalse();
+        hasNot(html, "url(", "@import", "class=\"synthetic-banner\"");
+        has(html, "钢城区", "not ranked");
+    }
+
+    @Test
+    void givenSyntheticProvince_whenRendered_thenBannerAndTags() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.HENAN, null);
+        assertThat(d.synthetic().any()).isTrue();
+        assertThat(d.synthetic().syntheticObservations()).isEqualTo(d.synthetic().observations());
+        String html = HtmlReport.render(d, NOW);
+        has(html, "class=\"synthetic-banner\"", "SYNTHETIC DATA", "synthetic input");
+    }
+
+    @Test
+    void givenAllProvinces_whenRendered_thenOneSectionEachAndANavigation() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, null, null);
+        assertThat(d.provinces()).extracting(ProvinceSection::provinceCode)
+                .containsExactly(ReportWarehouses.SHANDONG, ReportWarehouses.HENAN);
+        String html = HtmlReport.render(d, NOW);
+        has(html, "<nav>", "href=\"#p-370000\"", "id=\"p-410000\"", "class=\"synthetic-banner\"");
+    }
+
+    @Test
+    void givenTheTinySampleWarehouse_whenRendered_thenItSaysWhyThingsAreMissingInsteadOfFailing() throws Exception {
+        Path wh = ReportWarehouses.sample();
+        int year = Integer.parseInt(fazhi.config.TestWarehouses.query(wh,
+                "SELECT max(year) FROM observations").get(0).get(0));
+        ReportData d = load(wh, year, null, null);
+        assertThat(d.provinces()).isNotEmpty();
+        String html = HtmlReport.render(d, NOW);
+        has(html, "No county of this province is ranked", "No region has three years");
+        ReportData none = load(wh, 1999, null, null);
+        has(HtmlReport.render(none, NOW), "no observations and no rankings for 1999");
+    }
+
+    @Test
+    void givenTheCommand_whenRun_thenTheFileIsWrittenAndAnUnknownProvinceIsRefused(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sub/report.html");
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            code = FazhiMain.execute("report", "--year", "2023", "--province", "山东", "--out", out.toString(),
+                    "--warehouse", ReportWarehouses.panel().toString(), "--indicators", "head_appearance_rate,legal_opinions");
+        } finally {
+            System.setOut(oldOut);
+        }
+        assertThat(code).isZero();
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("wrote");
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        has(html, "行政机关负责人出庭应诉率", "legal_opinions");
+        assertThat(FazhiMain.execute("report", "--year", "2023", "--province", "火星", "--out", out.toString(),
+                "--warehouse", ReportWarehouses.panel().toString())).isEqualTo(2);
+        assertThat(FazhiMain.execute("report", "--year", "2023", "--out", out.toString(),
+                "--warehouse", tmp.resolve("nowhere").toString())).isEqualTo(1);
+    }
+
+    /** Asserts without printing the whole page when it fails. */
+    static void has(String html, String... needles) {
+        for (String n : needles) {
+            assertThat(html.contains(n)).as("the report contains %s", n).isTrue();
+        }
+    }
+
+    static void hasNot(String html, String... needles) {
+        for (String n : needles) {
+            assertThat(html.contains(n)).as("the report does not contain %s", n).isFalse();
+        }
+    }
+
+    static int count(String s, String needle) {
+        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(s);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

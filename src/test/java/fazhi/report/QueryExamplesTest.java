@@ -1,0 +1,71 @@
+package fazhi.report;
+
+import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseLayout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The example queries of docs/querying.md (kept as docs/queries/*.sql) run on the nightly job's sample warehouse
+ * and return rows on the panel warehouse; the page shows each file verbatim.
+ */
+class QueryExamplesTest {
+    static final Path QUERIES = Path.of("docs/queries");
+
+    static Stream<Path> queries() throws IOException {
+        try (Stream<Path> s = Files.list(QUERIES)) {
+            List<Path> files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+            assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+            return files.stream();
+        }
+    }
+
+    static long rowCount(Path warehouse, String sql) throws Exception {
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            long n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    static String sqlOf(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8).strip().replaceAll(";\\s*$", "");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void runsOnTheSampleWarehouse(Path file) throws Exception {
+        assertThat(rowCount(ReportWarehouses.sample(), sqlOf(file))).isGreaterThanOrEqualTo(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void returnsRowsOnThePanelWarehouse(Path file) throws Exception {
+        assertThat(rowCount(ReportWarehouses.panel(), sqlOf(file))).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void isShownVerbatimInTheQueryingPage(Path file) throws Exception {
+        String page = Files.readString(Path.of("docs/querying.md"), StandardCharsets.UTF_8);
+        String sql = Files.readString(file, StandardCharsets.UTF_8).strip();
+        assertThat(page.contains("```sql\n" + sql + "\n```"))
+                .as("docs/querying.md shows %s verbatim in a ```sql block", file).isTrue();
+        assertThat(page).contains(file.getFileName().toString());
+    }
+}

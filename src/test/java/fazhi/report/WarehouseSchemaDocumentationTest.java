@@ -1,0 +1,112 @@
+package fazhi.report;
+
+import fazhi.stats.TestWarehouse;
+import fazhi.warehouse.SchemaComments;
+import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehouseTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** schema/warehouse.sql documents every view and column of a built warehouse, and nothing that is not there. */
+class WarehouseSchemaDocumentationTest {
+
+    static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    static String tableList() {
+        return "(" + String.join(", ", Arrays.stream(WarehouseTable.values())
+                .map(t -> "'" + t.tableName() + "'").toList()) + ")";
+    }
+
+    @Test
+    void givenTheNightlyJobsWarehouse_thenEveryViewAndEveryColumnHasAComment() throws Exception {
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(ReportWarehouses.sample()))) {
+            assertThat(rows(c, "SELECT view_name FROM duckdb_views() WHERE view_name IN " + tableList()))
+                    .as("the nightly job publishes every table").hasSize(WarehouseTable.values().length);
+            assertThat(rows(c, "SELECT view_name FROM duckdb_views() WHERE view_name IN " + tableList()
+                    + " AND (comment IS NULL OR length(comment) < 20)")).as("views without a comment").isEmpty();
+            assertThat(rows(c, "SELECT table_name || '.' || column_name FROM duckdb_columns() WHERE table_name IN "
+                    + tableList() + " AND (comment IS NULL OR length(comment) < 3)")).as("columns without a comment").isEmpty();
+        }
+    }
+
+    @Test
+    void givenThePanelWarehouse_thenEveryColumnHasAComment() throws Exception {
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(ReportWarehouses.panel()))) {
+            assertThat(rows(c, "SELECT table_name || '.' || column_name FROM duckdb_columns() WHERE table_name IN "
+                    + tableList() + " AND comment IS NULL")).isEmpty();
+        }
+    }
+
+    @Test
+    void everyStatementOfTheFileNamesAViewAndColumnThatExist() throws Exception {
+        Pattern column = Pattern.compile("(?is)^COMMENT\\s+ON\\s+COLUMN\\s+(\\w+)\\.(\\w+)\\s");
+        Set<String> documented = new HashSet<>();
+        for (SchemaComments.CommentStatement st : SchemaComments.bundled().statements()) {
+            Matcher m = column.matcher(st.sql());
+            if (m.find()) {
+                assertThat(documented.add(m.group(1) + "." + m.group(2))).as("documented twice: %s", st.sql()).isTrue();
+            }
+        }
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(ReportWarehouses.sample()))) {
+            Set<String> actual = new HashSet<>(rows(c, "SELECT table_name || '.' || column_name FROM duckdb_columns()"
+                    + " WHERE table_name IN " + tableList()));
+            assertThat(documented).as("documented columns the warehouse does not have").isSubsetOf(actual);
+        }
+    }
+
+    @Test
+    void givenAVersionWithOnlyAnOlderObservationsTable_whenOpened_thenMissingViewsAndColumnsAreSkipped(@TempDir Path tmp)
+            throws Exception {
+        // an older version: observations without the synthetic column, and no other table
+        Path version = TestWarehouse.versionWith(tmp, List.of(TestWarehouse.obs("370102", 2023, "legal_opinions", 3.0, "件", "exact")));
+        Path old = Files.createDirectories(tmp.resolve("old"));
+        try (Connection c = WarehouseConnection.openDuckDb(); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * EXCLUDE (synthetic) FROM read_parquet('" + version
+                    + "/observations/**/*.parquet', hive_partitioning = true)) TO '" + old.resolve("observations")
+                    + "' (FORMAT parquet, PARTITION_BY (year, province))");
+        }
+        try (Connection c = WarehouseConnection.openVersion(old)) {
+            assertThat(rows(c, "SELECT view_name FROM duckdb_views() WHERE NOT internal")).containsExactly("observations");
+            assertThat(rows(c, "SELECT comment FROM duckdb_columns() WHERE table_name = 'observations' AND column_name = 'evidence'"))
+                    .singleElement().asString().contains("sentence");
+        }
+    }
+
+    @Test
+    void theScriptParserKeepsSemicolonsAndDoubledQuotesInsideCommentsAndRefusesOtherStatements() {
+        SchemaComments s = SchemaComments.parse("""
+                -- a comment; with a semicolon
+                COMMENT ON VIEW a IS 'x; y ''quoted''';
+                COMMENT ON COLUMN a.b IS 'z';
+                """);
+        assertThat(s.statements()).extracting(SchemaComments.CommentStatement::view).containsExactly("a", "a");
+        assertThat(s.statements().get(0).sql()).isEqualTo("COMMENT ON VIEW a IS 'x; y ''quoted'''");
+        assertThatThrownBy(() -> SchemaComments.parse("DROP VIEW a;")).hasMessageContaining("not a COMMENT");
+    }
+}
