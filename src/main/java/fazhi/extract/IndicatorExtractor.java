@@ -829,10 +829,10 @@ public final class IndicatorExtractor {
                 return out;
             }
             if (gap == null) {
-                int i = text.indexOf(this.text, from);
-                while (i >= 0 && i + this.text.length() <= to) {
+                int i = indexIn(text, this.text, from, to);
+                while (i >= 0) {
                     out.add(new Hit(i, i + this.text.length()));
-                    i = text.indexOf(this.text, i + 1);
+                    i = indexIn(text, this.text, i + 1, to);
                 }
             } else {
                 Matcher m = gap.matcher(text).region(from, to);
@@ -863,6 +863,21 @@ public final class IndicatorExtractor {
                 }
             }
             return false;
+        }
+
+        /** First occurrence of w lying entirely inside [from, to), or -1 (String.indexOf would scan to the end). */
+        static int indexIn(String text, String w, int from, int to) {
+            int n = w.length();
+            if (n == 0) {
+                return from < to ? from : -1;
+            }
+            char first = w.charAt(0);
+            for (int i = Math.max(from, 0), last = Math.min(to, text.length()) - n; i <= last; i++) {
+                if (text.charAt(i) == first && text.regionMatches(i + 1, w, 1, n - 1)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         boolean foundIn(String s) {
