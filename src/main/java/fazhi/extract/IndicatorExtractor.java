@@ -2,7 +2,10 @@ package fazhi.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +46,12 @@ public final class IndicatorExtractor {
     private final FigureScanner scanner;
     private final List<CompiledIndicator> indicators;
     private final List<Term> allSubjects;
+    /** Every distinct subject term of the catalog: a sentence naming none of a phrasing's terms skips it. */
+    private final List<Term> uniqueTerms;
+    /** Indexes into {@code uniqueTerms} by the term's first character. */
+    private final int[][] termsByInitial;
     private final Pattern tableYear;
+    private final String markerInitials;
 
     public IndicatorExtractor(IndicatorCatalog catalog) {
         this(catalog, ExtractionLexicon.bundled());
@@ -54,19 +62,45 @@ public final class IndicatorExtractor {
         this.scanner = new FigureScanner(lexicon);
         this.indicators = new ArrayList<>();
         List<Term> subjects = new ArrayList<>();
+        Map<String, Integer> termIndex = new LinkedHashMap<>();
+        List<Term> unique = new ArrayList<>();
         for (IndicatorDefinition d : catalog.indicators()) {
             List<CompiledPhrasing> ps = new ArrayList<>();
             for (Phrasing p : d.phrasings()) {
                 List<Term> terms = p.subjects().stream().map(Term::of)
                         .sorted(Comparator.comparingInt((Term t) -> t.text.length()).reversed()).toList();
-                ps.add(new CompiledPhrasing(p.id(), terms, ExtractionLexicon.longestFirst(p.verbs())));
+                int[] idx = new int[terms.size()];
+                for (int i = 0; i < terms.size(); i++) {
+                    Term t = terms.get(i);
+                    idx[i] = termIndex.computeIfAbsent(t.text, k -> {
+                        unique.add(t);
+                        return unique.size() - 1;
+                    });
+                }
+                ps.add(new CompiledPhrasing(p.id(), terms, ExtractionLexicon.longestFirst(p.verbs()), idx));
                 subjects.addAll(terms);
             }
-            indicators.add(new CompiledIndicator(d, ps));
+            indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
+        }
+        this.uniqueTerms = List.copyOf(unique);
+        this.termsByInitial = new int[Character.MAX_VALUE + 1][];
+        for (int i = 0; i < unique.size(); i++) {
+            char c = unique.get(i).text.charAt(0);
+            int[] old = termsByInitial[c] == null ? new int[0] : termsByInitial[c];
+            int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = i;
+            termsByInitial[c] = grown;
         }
         subjects.sort(Comparator.comparingInt((Term t) -> t.text.length()).reversed());
         this.allSubjects = List.copyOf(subjects);
         this.tableYear = Pattern.compile(lexicon.tableYearHeader);
+        StringBuilder initials = new StringBuilder();
+        for (String w : lexicon.respectivelyMarkers) {
+            if (!w.isEmpty() && initials.indexOf(w.substring(0, 1)) < 0) {
+                initials.append(w.charAt(0));
+            }
+        }
+        this.markerInitials = initials.toString();
     }
 
     /** Same as {@link #extract(String, Integer)} with no report-year hint (the title's year is used, if any). */
@@ -138,6 +172,8 @@ public final class IndicatorExtractor {
         boolean[] handled = onlyAt < 0 ? readRespectively(text, ls, sentences, blockStarts, figures, doc, out) : null;
         String lastRate = null;
         int lastRateSentence = -1;
+        boolean[] present = null;
+        int presentSentence = -1;
         for (int fi = 0; fi < figures.size(); fi++) {
             Figure f = figures.get(fi);
             if (!f.hasUnit() || inTitle[f.numberStart() - ls] || (onlyAt >= 0 && f.numberStart() != onlyAt)
@@ -186,6 +222,11 @@ public final class IndicatorExtractor {
             }
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, sentence, blockStart,
                     lastRate, inTitle, ls);
+            if (presentSentence != sentence[0]) {
+                present = termsNamed(text, sentence[0], sentence[1]);
+                presentSentence = sentence[0];
+            }
+            r.present = present;
             Match m = bestMatch(r);
             if (m == null) {
                 continue;
@@ -219,6 +260,9 @@ public final class IndicatorExtractor {
         boolean[] handled = null;
         for (int[] sentence : sentences) {
             for (int at = sentence[0]; at < sentence[1]; at++) {
+                if (markerInitials.indexOf(text.charAt(at)) < 0) {
+                    continue;
+                }
                 String marker = startingWord(text, at, sentence[1], lex.respectivelyMarkers);
                 if (marker == null) {
                     continue;
@@ -554,6 +598,23 @@ public final class IndicatorExtractor {
 
     // ------------------------------------------------------------------ matching
 
+    /** Which distinct subject terms occur in [from, to). */
+    private boolean[] termsNamed(String text, int from, int to) {
+        boolean[] out = new boolean[uniqueTerms.size()];
+        for (int i = from; i < to; i++) {
+            int[] candidates = termsByInitial[text.charAt(i)];
+            if (candidates == null) {
+                continue;
+            }
+            for (int k : candidates) {
+                if (!out[k] && uniqueTerms.get(k).startsAt(text, i, to)) {
+                    out[k] = true;
+                }
+            }
+        }
+        return out;
+    }
+
     private Match bestMatch(Reading r) {
         Match best = null;
         for (CompiledIndicator ci : indicators) {
@@ -562,16 +623,27 @@ public final class IndicatorExtractor {
             if (f.percent() != d.isRate()) {
                 continue;
             }
-            if (!f.percent() && !d.units().contains(f.unitText())) {
+            if (!f.percent() && !ci.units.contains(f.unitText())) {
                 continue;
             }
-            if (!d.context().isEmpty() && !containsAny(r.text.substring(r.blockStart, r.sentence[1]), d.context())) {
+            // every way of reading a figure needs one of the phrasing's subjects in the sentence
+            boolean named = false;
+            for (CompiledPhrasing p : ci.phrasings) {
+                named |= p.namedIn(r.present);
+            }
+            if (!named) {
+                continue;
+            }
+            if (!d.context().isEmpty() && !containsAny(r.contextText(), d.context())) {
                 continue;
             }
             if (!d.exclude().isEmpty() && containsAny(r.window(), d.exclude())) {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
+                if (!p.namedIn(r.present)) {
+                    continue;
+                }
                 Match m = d.isRate() ? matchRate(r, d, p) : matchCount(r, d, p);
                 if (m != null && (best == null || m.score > best.score)) {
                     best = m;
@@ -922,6 +994,7 @@ public final class IndicatorExtractor {
             int[] sentence = {Math.min(contextStart, ls), le};
             boolean[] inTitle = insideTitles(text, ls, le);
             Reading r = new TableReading(text, f, labelCell[0], labelEnd, sentence, contextStart, inTitle, ls, window);
+            r.present = termsNamed(text, sentence[0], sentence[1]);
             Match m = bestMatch(r);
             if (m != null && !isTrap(window, doc.county)) {
                 out.add(mention(m, f, line.strip(), false, true));
@@ -1126,10 +1199,19 @@ public final class IndicatorExtractor {
     private record Doc(boolean county, Integer year) {
     }
 
-    private record CompiledIndicator(IndicatorDefinition def, List<CompiledPhrasing> phrasings) {
+    private record CompiledIndicator(IndicatorDefinition def, List<CompiledPhrasing> phrasings, Set<String> units) {
     }
 
-    private record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs) {
+    /** @param termIndexes the subjects' indexes in {@code uniqueTerms} */
+    private record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs, int[] termIndexes) {
+        boolean namedIn(boolean[] present) {
+            for (int i : termIndexes) {
+                if (present[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private record Match(IndicatorDefinition indicator, String phrasing, String how, int score) {
@@ -1158,6 +1240,10 @@ public final class IndicatorExtractor {
         final String lastRate;
         final boolean[] inTitle;
         final int lineStart;
+        /** Which of the catalog's distinct subject terms the sentence names. */
+        boolean[] present;
+        private String window;
+        private String contextText;
 
         Reading(String text, Figure figure, int winStart, int winEnd, int[] clause, int nextStart, int[] sentence,
                 int blockStart, String lastRate, boolean[] inTitle, int lineStart) {
@@ -1175,7 +1261,18 @@ public final class IndicatorExtractor {
         }
 
         String window() {
-            return text.substring(winStart, winEnd);
+            if (window == null) {
+                window = text.substring(winStart, winEnd);
+            }
+            return window;
+        }
+
+        /** The list item or paragraph up to the end of the sentence, where context words are looked for. */
+        String contextText() {
+            if (contextText == null) {
+                contextText = text.substring(blockStart, sentence[1]);
+            }
+            return contextText;
         }
     }
 
@@ -1276,6 +1373,14 @@ public final class IndicatorExtractor {
                 }
             }
             return -1;
+        }
+
+        /** Does an occurrence lying inside [at, to) start at {@code at}? */
+        boolean startsAt(String text, int at, int to) {
+            if (gap == null) {
+                return at + this.text.length() <= to && text.startsWith(this.text, at);
+            }
+            return gap.matcher(text).region(at, to).lookingAt();
         }
 
         boolean foundIn(String s) {
