@@ -53,6 +53,7 @@ public final class ExtractionLexicon {
     final List<String> rankPrefixes;
     final List<String> rankPrefixBlockers;
     final List<String> rankUnits;
+    final List<String> distributiveWords;
 
     private ExtractionLexicon(JsonNode n) {
         units = longestFirst(YamlResources.strings(n, "units"));
@@ -94,6 +95,7 @@ public final class ExtractionLexicon {
         rankPrefixes = YamlResources.strings(n, "rank_prefixes");
         rankPrefixBlockers = YamlResources.strings(n, "rank_prefix_blockers");
         rankUnits = YamlResources.strings(n, "rank_units");
+        distributiveWords = YamlResources.strings(n, "distributive_words");
     }
 
     public static ExtractionLexicon bundled() {

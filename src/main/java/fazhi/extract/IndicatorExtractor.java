@@ -244,7 +244,14 @@ public final class IndicatorExtractor {
                 }
             }
             boolean breakdown = containsAny(text.substring(sentence[0], f.start()), lex.breakdownCues);
-            out.add(mention(m, f, text.substring(sentence[0], sentence[1]).strip(), breakdown, false));
+            String evidence = text.substring(sentence[0], sentence[1]).strip();
+            if (m.how.equals("each")) {
+                for (Match e : r.each) {
+                    out.add(mention(e, f, evidence, breakdown, false));
+                }
+            } else {
+                out.add(mention(m, f, evidence, breakdown, false));
+            }
         }
     }
 
@@ -648,6 +655,9 @@ public final class IndicatorExtractor {
                 if (m != null && (best == null || m.score > best.score)) {
                     best = m;
                 }
+                if (m != null && m.how.equals("each") && r.each.stream().noneMatch(e -> e.indicator == d)) {
+                    r.each.add(m);
+                }
             }
         }
         return best;
@@ -655,9 +665,31 @@ public final class IndicatorExtractor {
 
     private Match matchRate(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
         String gov = stripGoverning(r.window());
+        // "报备率、及时率、规范率均达到100%": 均 gives the figure to every rate of the list before it
+        String link = r.window().length() >= gov.length() ? r.window().substring(gov.length()) : "";
+        String[] items = null;
+        if (containsAny(link, lex.distributiveWords) && (gov.contains("、") || gov.contains("和"))) {
+            items = gov.split("、|和(?=[^率度]{0,8}[率度])");
+            boolean rates = items.length > 1;
+            for (String item : items) {
+                rates &= item.endsWith("率") || item.endsWith("度");
+            }
+            if (!rates) {
+                items = null;
+            }
+        }
         for (Term t : p.subjects) {
             if (t.endsIn(gov)) {
-                return new Match(d, p.id, "", 10 + t.text.length());
+                return new Match(d, p.id, items == null ? "" : "each", 10 + t.text.length());
+            }
+        }
+        if (items != null) {
+            for (int i = 0; i < items.length; i++) {
+                for (Term t : p.subjects) {
+                    if (t.endsIn(items[i])) {
+                        return new Match(d, p.id, "each", 10 + t.text.length());
+                    }
+                }
             }
         }
         // "上年为87%,今年提升至96.5%": a bare figure continues the rate named before it in the sentence
@@ -1242,6 +1274,8 @@ public final class IndicatorExtractor {
         final int lineStart;
         /** Which of the catalog's distinct subject terms the sentence names. */
         boolean[] present;
+        /** The rates of a list the figure is given to each of ("响应率、办结率均为100%"). */
+        final List<Match> each = new ArrayList<>(2);
         private String window;
         private String contextText;
 
