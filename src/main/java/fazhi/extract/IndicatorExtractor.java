@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * ordinals, document numbers, inside titles 《》, in plan sections, or about other entities are skipped.
  * Figures after 其中 are flagged as breakdowns in the rule ("+breakdown") so that the selector prefers
  * a county total. Table rows ("行政复议申请(件) | 64") are read as label + figure.
+ * "受理、审结行政复议案件分别为20件、18件" is read item by item; "响应率、办结率均为100%" gives the figure to
+ * each rate. With the report year (given, else the title's), figures attributed to another year by a year
+ * opening their clause ("2022年受理...30件") are dropped. Thread-safe: all state is per call.
  */
 public final class IndicatorExtractor {
 
