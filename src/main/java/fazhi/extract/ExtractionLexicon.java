@@ -41,6 +41,19 @@ public final class ExtractionLexicon {
     final List<String> inheritFillers;
     final int inheritMaxLeftover;
     final String tableYearHeader;
+    final List<String> respectivelyMarkers;
+    final int respectivelyMaxGap;
+    final List<String> listSeparators;
+    final List<String> itemConjunctions;
+    final List<String> sharedHeadNouns;
+    final List<String> yearSpanFollowers;
+    final List<String> yearLeadWords;
+    final List<String> comparisonYearPrefixes;
+    final List<String> durationAfterUnit;
+    final List<String> rankPrefixes;
+    final List<String> rankPrefixBlockers;
+    final List<String> rankUnits;
+    final List<String> distributiveWords;
 
     private ExtractionLexicon(JsonNode n) {
         units = longestFirst(YamlResources.strings(n, "units"));
@@ -69,7 +82,20 @@ public final class ExtractionLexicon {
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);
-        tableYearHeader = YamlResources.text(n, "table_year_header", "(19|20)\\d{2}");
+        tableYearHeader = YamlResources.text(n, "table_year_header", "((?:19|20)\\d{2})(?:年度?.{0,6})?");
+        respectivelyMarkers = longestFirst(YamlResources.strings(n, "respectively_markers"));
+        respectivelyMaxGap = YamlResources.integer(n, "respectively_max_gap", 12);
+        listSeparators = YamlResources.strings(n, "list_separators");
+        itemConjunctions = longestFirst(YamlResources.strings(n, "item_conjunctions"));
+        sharedHeadNouns = YamlResources.strings(n, "shared_head_nouns");
+        yearSpanFollowers = longestFirst(YamlResources.strings(n, "year_span_followers"));
+        yearLeadWords = longestFirst(YamlResources.strings(n, "year_lead_words"));
+        comparisonYearPrefixes = YamlResources.strings(n, "comparison_year_prefixes");
+        durationAfterUnit = longestFirst(YamlResources.strings(n, "duration_after_unit"));
+        rankPrefixes = YamlResources.strings(n, "rank_prefixes");
+        rankPrefixBlockers = YamlResources.strings(n, "rank_prefix_blockers");
+        rankUnits = YamlResources.strings(n, "rank_units");
+        distributiveWords = YamlResources.strings(n, "distributive_words");
     }
 
     public static ExtractionLexicon bundled() {

@@ -2,7 +2,10 @@ package fazhi.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,9 @@ import java.util.regex.Pattern;
  * ordinals, document numbers, inside titles 《》, in plan sections, or about other entities are skipped.
  * Figures after 其中 are flagged as breakdowns in the rule ("+breakdown") so that the selector prefers
  * a county total. Table rows ("行政复议申请(件) | 64") are read as label + figure.
+ * "受理、审结行政复议案件分别为20件、18件" is read item by item; "响应率、办结率均为100%" gives the figure to
+ * each rate. With the report year (given, else the title's), figures attributed to another year by a year
+ * opening their clause ("2022年受理...30件") are dropped. Thread-safe: all state is per call.
  */
 public final class IndicatorExtractor {
 
@@ -28,15 +34,27 @@ public final class IndicatorExtractor {
     private static final Pattern TOP_HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分)");
     private static final Pattern LIST_MARKER = Pattern.compile(
             "(?:[一二三四五六七八九十]+是|\\([一二三四五六七八九十0-9]{1,3}\\)|[0-9]{1,2}[.、](?![0-9])|[①-⑳])");
-    private static final Pattern YEAR_EXPR = Pattern.compile("[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{1,2}日");
+    private static final Pattern YEAR_EXPR = Pattern.compile(
+            "(?:[0-9]{4}|[一二][〇零一二三四五六七八九]{3})年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{1,2}日");
+    private static final Pattern TRAILING_YEAR = Pattern.compile("(?:[0-9]{4}|[一二][〇零一二三四五六七八九]{3})年度?$");
     private static final Pattern PUNCT = Pattern.compile("[\\s、,.:;\"'“”‘’《》()\\[\\]-]");
     private static final Pattern TABLE_UNIT = Pattern.compile("\\(([^()]{1,4})\\)\\s*$");
+    /** A year: "2022年", "二〇二二年" (group 1: the digits). */
+    private static final Pattern YEAR = Pattern.compile(
+            "(?<![0-9〇零一二三四五六七八九])((?:19|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3})年");
+    private static final int NO_COLUMN = Integer.MAX_VALUE;
+    private static final String CHINESE_YEAR_DIGITS = "〇一二三四五六七八九零";
 
     private final ExtractionLexicon lex;
     private final FigureScanner scanner;
     private final List<CompiledIndicator> indicators;
     private final List<Term> allSubjects;
+    /** Every distinct subject term of the catalog: a sentence naming none of a phrasing's terms skips it. */
+    private final List<Term> uniqueTerms;
+    /** Indexes into {@code uniqueTerms} by the term's first character. */
+    private final int[][] termsByInitial;
     private final Pattern tableYear;
+    private final String markerInitials;
 
     public IndicatorExtractor(IndicatorCatalog catalog) {
         this(catalog, ExtractionLexicon.bundled());
@@ -47,28 +65,68 @@ public final class IndicatorExtractor {
         this.scanner = new FigureScanner(lexicon);
         this.indicators = new ArrayList<>();
         List<Term> subjects = new ArrayList<>();
+        Map<String, Integer> termIndex = new LinkedHashMap<>();
+        List<Term> unique = new ArrayList<>();
         for (IndicatorDefinition d : catalog.indicators()) {
             List<CompiledPhrasing> ps = new ArrayList<>();
             for (Phrasing p : d.phrasings()) {
                 List<Term> terms = p.subjects().stream().map(Term::of)
                         .sorted(Comparator.comparingInt((Term t) -> t.text.length()).reversed()).toList();
-                ps.add(new CompiledPhrasing(p.id(), terms, ExtractionLexicon.longestFirst(p.verbs())));
+                int[] idx = new int[terms.size()];
+                for (int i = 0; i < terms.size(); i++) {
+                    Term t = terms.get(i);
+                    idx[i] = termIndex.computeIfAbsent(t.text, k -> {
+                        unique.add(t);
+                        return unique.size() - 1;
+                    });
+                }
+                ps.add(new CompiledPhrasing(p.id(), terms, ExtractionLexicon.longestFirst(p.verbs()), idx));
                 subjects.addAll(terms);
             }
-            indicators.add(new CompiledIndicator(d, ps));
+            indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
+        }
+        this.uniqueTerms = List.copyOf(unique);
+        this.termsByInitial = new int[Character.MAX_VALUE + 1][];
+        for (int i = 0; i < unique.size(); i++) {
+            char c = unique.get(i).text.charAt(0);
+            int[] old = termsByInitial[c] == null ? new int[0] : termsByInitial[c];
+            int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = i;
+            termsByInitial[c] = grown;
         }
         subjects.sort(Comparator.comparingInt((Term t) -> t.text.length()).reversed());
         this.allSubjects = List.copyOf(subjects);
         this.tableYear = Pattern.compile(lexicon.tableYearHeader);
+        StringBuilder initials = new StringBuilder();
+        for (String w : lexicon.respectivelyMarkers) {
+            if (!w.isEmpty() && initials.indexOf(w.substring(0, 1)) < 0) {
+                initials.append(w.charAt(0));
+            }
+        }
+        this.markerInitials = initials.toString();
     }
 
+    /** Same as {@link #extract(String, Integer)} with no report-year hint (the title's year is used, if any). */
     public List<RawMention> extract(String cleanedText) {
+        return extract(cleanedText, null);
+    }
+
+    /**
+     * The figures of a report.
+     *
+     * @param cleanedText text cleaned by {@link TextCleaner}
+     * @param reportYear  the year the report is about, when known (null: the year in the report's title, if
+     *                    any); figures explicitly attributed to another year ("2022年受理...30件") are dropped
+     */
+    public List<RawMention> extract(String cleanedText, Integer reportYear) {
         List<RawMention> out = new ArrayList<>();
         if (cleanedText == null || cleanedText.isEmpty()) {
             return out;
         }
         String text = cleanedText;
-        boolean county = isCountyReport(text);
+        String title = titleLine(text);
+        boolean county = title != null && containsAny(title.substring(0, title.indexOf("报告")), lex.countyTitleMarkers);
+        Doc doc = new Doc(county, reportYear != null ? reportYear : firstYear(title));
         boolean plan = false;
         int yearColumn = -1;
         int tableContextStart = 0;
@@ -85,11 +143,11 @@ public final class IndicatorExtractor {
                 }
                 if (!plan) {
                     if (line.contains("|")) {
-                        yearColumn = readTableRow(text, pos, end, tableContextStart, yearColumn, county, out);
+                        yearColumn = readTableRow(text, pos, end, tableContextStart, yearColumn, doc, out);
                     } else {
                         yearColumn = -1;
                         tableContextStart = pos;
-                        readProse(text, pos, end, county, out);
+                        readProse(text, pos, end, doc, out, -1);
                     }
                 }
             }
@@ -103,16 +161,26 @@ public final class IndicatorExtractor {
 
     // ------------------------------------------------------------------ prose
 
-    private void readProse(String text, int ls, int le, boolean county, List<RawMention> out) {
+    /**
+     * Reads one line of prose.
+     *
+     * @param onlyAt read only the figure whose number starts at this offset (-1: every figure); used for the
+     *               one-figure sentences that stand for the items of a "分别为" list
+     */
+    private void readProse(String text, int ls, int le, Doc doc, List<RawMention> out, int onlyAt) {
         List<int[]> sentences = split(text, ls, le, SENTENCE_ENDS, true);
         List<Integer> blockStarts = blockStarts(text, ls, le, sentences);
         List<Figure> figures = scanner.scan(text, ls, le);
         boolean[] inTitle = insideTitles(text, ls, le);
+        boolean[] handled = onlyAt < 0 ? readRespectively(text, ls, sentences, blockStarts, figures, doc, out) : null;
         String lastRate = null;
         int lastRateSentence = -1;
+        boolean[] present = null;
+        int presentSentence = -1;
         for (int fi = 0; fi < figures.size(); fi++) {
             Figure f = figures.get(fi);
-            if (!f.hasUnit() || inTitle[f.numberStart() - ls]) {
+            if (!f.hasUnit() || inTitle[f.numberStart() - ls] || (onlyAt >= 0 && f.numberStart() != onlyAt)
+                    || (handled != null && handled[fi])) {
                 continue;
             }
             int[] sentence = containing(sentences, f.numberStart());
@@ -145,7 +213,8 @@ public final class IndicatorExtractor {
             if (fi + 1 < figures.size() && figures.get(fi + 1).start() < clause[1]) {
                 nextStart = Math.max(f.end(), figures.get(fi + 1).start());
             }
-            if (isOrdinal(text, f) || isRange(text, figures, fi) || lex.changeUnits.contains(f.unitText())) {
+            if (isOrdinal(text, f) || isRank(text, f) || isDuration(text, f) || isRange(text, figures, fi)
+                    || lex.changeUnits.contains(f.unitText())) {
                 continue;
             }
             int blockStart = ls;
@@ -156,6 +225,11 @@ public final class IndicatorExtractor {
             }
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, sentence, blockStart,
                     lastRate, inTitle, ls);
+            if (presentSentence != sentence[0]) {
+                present = termsNamed(text, sentence[0], sentence[1]);
+                presentSentence = sentence[0];
+            }
+            r.present = present;
             Match m = bestMatch(r);
             if (m == null) {
                 continue;
@@ -163,12 +237,318 @@ public final class IndicatorExtractor {
             if (m.indicator.isRate()) {
                 lastRate = m.indicator.code();
             }
-            if (isTrap(text.substring(winStart, f.start()), county)) {
+            if (isTrap(text.substring(winStart, f.start()), doc.county)) {
                 continue;
             }
+            if (doc.year != null) {
+                Integer said = attributedYear(text, sentence[0], f.start(), inTitle, ls);
+                if (said != null && !said.equals(doc.year)) {
+                    continue; // "2022年受理...30件" in the report on 2023
+                }
+            }
             boolean breakdown = containsAny(text.substring(sentence[0], f.start()), lex.breakdownCues);
-            out.add(mention(m, f, text.substring(sentence[0], sentence[1]).strip(), breakdown, false));
+            String evidence = text.substring(sentence[0], sentence[1]).strip();
+            if (m.how.equals("each")) {
+                for (Match e : r.each) {
+                    out.add(mention(e, f, evidence, breakdown, false));
+                }
+            } else {
+                out.add(mention(m, f, evidence, breakdown, false));
+            }
         }
+    }
+
+    // ------------------------------------------------------------------ "分别为" lists
+
+    /**
+     * "受理、审结行政复议案件分别为20件、18件": each item of the list before 分别 / 依次 is read with its
+     * figure as a one-figure sentence (the shared subject distributed over the items), and the mention is
+     * mapped back to the figure in the text. Returns the figures so read (null: none).
+     */
+    private boolean[] readRespectively(String text, int ls, List<int[]> sentences, List<Integer> blockStarts,
+                                       List<Figure> figures, Doc doc, List<RawMention> out) {
+        boolean[] handled = null;
+        for (int[] sentence : sentences) {
+            for (int at = sentence[0]; at < sentence[1]; at++) {
+                if (markerInitials.indexOf(text.charAt(at)) < 0) {
+                    continue;
+                }
+                String marker = startingWord(text, at, sentence[1], lex.respectivelyMarkers);
+                if (marker == null) {
+                    continue;
+                }
+                int m0 = at;
+                int m1 = at + marker.length();
+                at = m1 - 1;
+                List<Integer> list = listAfter(text, m1, sentence[1], figures);
+                if (list.size() < 2) {
+                    continue;
+                }
+                // the items: from the clause start (or the last figure before the marker) to the marker
+                int[] clause = containing(split(text, sentence[0], sentence[1], CLAUSE_ENDS, false), m0);
+                int a = clause == null ? sentence[0] : clause[0];
+                for (Figure p : figures) {
+                    if (p.end() <= m0 && p.end() > a && p.hasUnit() && !lex.dateUnits.contains(p.unitText())) {
+                        a = p.end();
+                    }
+                }
+                List<String> items = listItems(text, a, m0, list.size());
+                if (items == null) {
+                    continue;
+                }
+                int blockStart = ls;
+                for (int b : blockStarts) {
+                    if (b <= sentence[0]) {
+                        blockStart = b;
+                    }
+                }
+                String between = text.substring(m1, figures.get(list.get(0)).start());
+                String lead = text.substring(blockStart, sentence[0]) + text.substring(a, m0) + "。"
+                        + text.substring(sentence[0], a);
+                for (int i = 0; i < list.size(); i++) {
+                    Figure f = figures.get(list.get(i));
+                    String figText = text.substring(f.start(), f.end());
+                    String head = lead + items.get(i) + marker + between;
+                    String synthetic = head + figText + "。";
+                    List<RawMention> got = new ArrayList<>();
+                    readProse(synthetic, 0, synthetic.length(), doc, got, head.length() + f.numberStart() - f.start());
+                    for (RawMention g : got) {
+                        out.add(new RawMention(g.indicator(), g.numberText(), g.unitText(), g.qualifierText(),
+                                text.substring(sentence[0], sentence[1]).strip(), f.numberStart(),
+                                g.rule() + "+respectively"));
+                    }
+                    if (handled == null) {
+                        handled = new boolean[figures.size()];
+                    }
+                    handled[list.get(i)] = true;
+                }
+                at = figures.get(list.get(list.size() - 1)).end() - 1;
+            }
+        }
+        return handled;
+    }
+
+    /** Indexes of the figures listed right after a 分别 marker ("为20件、18件"), or an empty list. */
+    private List<Integer> listAfter(String text, int from, int to, List<Figure> figures) {
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; k < figures.size(); k++) {
+            Figure f = figures.get(k);
+            if (f.start() < from) {
+                continue;
+            }
+            if (f.start() >= to || !f.hasUnit()) {
+                break;
+            }
+            String gap = text.substring(out.isEmpty() ? from : figures.get(out.get(out.size() - 1)).end(), f.start());
+            if (out.isEmpty()) {
+                if (gap.length() > lex.respectivelyMaxGap || containsAnyChar(gap, ",:;。")) {
+                    break;
+                }
+            } else if (!gap.isBlank() && !lex.listSeparators.contains(gap.strip())) {
+                break;
+            }
+            out.add(k);
+        }
+        return out;
+    }
+
+    /**
+     * The n items of "受理、审结行政复议案件" (split at 、 and at 和 / 及 / 与 outside subject terms), with a
+     * subject named in the first or last item given to the items that name none; null when the list does
+     * not split into n items.
+     */
+    private List<String> listItems(String text, int from, int to, int n) {
+        List<Integer> cuts = new ArrayList<>();
+        List<Integer> cutLengths = new ArrayList<>();
+        List<Hit> subjectHits = new ArrayList<>();
+        for (Term t : allSubjects) {
+            subjectHits.addAll(t.find(text, from, to));
+        }
+        List<int[]> comma = new ArrayList<>();
+        List<int[]> all = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '、') {
+                comma.add(new int[]{i, 1});
+                all.add(new int[]{i, 1});
+                continue;
+            }
+            for (String c : lex.itemConjunctions) {
+                if (text.startsWith(c, i) && i + c.length() < to && i > from) {
+                    boolean inside = false;
+                    for (Hit h : subjectHits) {
+                        if (h.start < i + c.length() && h.end > i) {
+                            inside = true;
+                            break;
+                        }
+                    }
+                    if (!inside) {
+                        all.add(new int[]{i, c.length()});
+                        i += c.length() - 1;
+                    }
+                    break;
+                }
+            }
+        }
+        List<int[]> seps = all.size() + 1 == n ? all : comma.size() + 1 == n ? comma : null;
+        if (seps == null) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        int s = from;
+        for (int[] c : seps) {
+            items.add(text.substring(s, c[0]).strip());
+            s = c[0] + c[1];
+        }
+        items.add(text.substring(s, to).strip());
+        for (String item : items) {
+            if (item.isEmpty()) {
+                return null;
+            }
+        }
+        String lastSubject = subjectTail(items.get(items.size() - 1));
+        String firstSubject = subjectHead(items.get(0));
+        String last = items.get(items.size() - 1);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
+            if (!namesSubject(item)) {
+                if (lastSubject != null && i < items.size() - 1) {
+                    item = item + lastSubject;
+                } else if (firstSubject != null && i > 0) {
+                    item = firstSubject + item;
+                }
+            }
+            for (String noun : lex.sharedHeadNouns) {
+                if (i < items.size() - 1 && last.endsWith(noun) && !item.contains(noun)) {
+                    item = item + noun; // "行政复议、行政应诉案件"
+                }
+            }
+            out.add(item);
+        }
+        return out;
+    }
+
+    private boolean namesSubject(String s) {
+        for (Term t : allSubjects) {
+            if (t.foundIn(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The longest subject term of the item and what follows it ("审结行政复议案件" gives "行政复议案件"). */
+    private String subjectTail(String item) {
+        for (Term t : allSubjects) { // longest first
+            List<Hit> hits = t.find(item, 0, item.length());
+            if (!hits.isEmpty()) {
+                return item.substring(hits.get(0).start);
+            }
+        }
+        return null;
+    }
+
+    /** The longest subject term of the item and what stands before it ("行政复议案件受理数" gives "行政复议案件"). */
+    private String subjectHead(String item) {
+        for (Term t : allSubjects) {
+            List<Hit> hits = t.find(item, 0, item.length());
+            if (!hits.isEmpty()) {
+                return item.substring(0, hits.get(0).end);
+            }
+        }
+        return null;
+    }
+
+    private static String startingWord(String text, int at, int to, List<String> words) {
+        for (String w : words) {
+            if (text.startsWith(w, at) && at + w.length() <= to) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static boolean containsAnyChar(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ years
+
+    /**
+     * The year a figure is explicitly said to be about: the year that opens the last clause of its sentence
+     * that opens with one, up to the figure ("2022年受理...30件", "2021年,全县办理...", "截至2023年底,...");
+     * not a year inside a clause ("对2022年办结的827件案件进行自查": the cases' year, not the figure's),
+     * nor one that starts a span ("2019年以来") or dates a law ("2023年修订的"), nor one in a title 《》.
+     */
+    private Integer attributedYear(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        Integer year = null;
+        for (int[] clause : split(text, from, to, CLAUSE_ENDS, false)) {
+            int p = clause[0];
+            while (p < clause[1] && text.charAt(p) == ' ') {
+                p++;
+            }
+            Matcher lm = LIST_MARKER.matcher(text).region(p, clause[1]);
+            if (lm.lookingAt()) {
+                p = lm.end();
+            }
+            String lead = startingWord(text, p, clause[1], lex.yearLeadWords);
+            if (lead != null) {
+                p += lead.length();
+            }
+            Matcher m = YEAR.matcher(text).region(p, clause[1]);
+            if (m.lookingAt() && !inTitle[m.start() - lineStart]
+                    && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null) {
+                year = yearValue(m.group(1));
+            }
+        }
+        return year;
+    }
+
+    static Integer yearValue(String digits) {
+        int v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            int d = FigureScanner.isDigit(c) ? c - '0' : CHINESE_YEAR_DIGITS.indexOf(c);
+            if (d < 0) {
+                return null;
+            }
+            v = v * 10 + (d == 10 ? 0 : d);
+        }
+        return v;
+    }
+
+    /** The report's title: among its first lines, the first short one that says 报告; null when none. */
+    private static String titleLine(String text) {
+        int lines = 0;
+        int pos = 0;
+        while (pos < text.length() && lines < 8) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(pos, end);
+            pos = end + 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            lines++;
+            if (line.length() <= 60 && line.contains("报告")) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private static Integer firstYear(String title) {
+        if (title == null) {
+            return null;
+        }
+        Matcher m = YEAR.matcher(title);
+        int stop = title.indexOf("报告");
+        return m.find() && m.start() < stop ? yearValue(m.group(1)) : null;
     }
 
     private RawMention mention(Match m, Figure f, String evidence, boolean breakdown, boolean table) {
@@ -200,7 +580,7 @@ public final class IndicatorExtractor {
                     return true;
                 }
             }
-            if (containsAny(window, lex.comparisonCues)) {
+            if (containsAny(window, lex.comparisonCues) || comparedWithYear(window)) {
                 return true;
             }
         }
@@ -213,7 +593,37 @@ public final class IndicatorExtractor {
                 || containsAny(window, lex.foreignEntityCues) || (county && containsAny(window, lex.higherCityCues));
     }
 
+    /** "较2022年", "与2022年相比": a comparison with a named year. */
+    private boolean comparedWithYear(String window) {
+        Matcher m = YEAR.matcher(window);
+        while (m.find()) {
+            for (String c : lex.comparisonYearPrefixes) {
+                if (m.start() >= c.length() && window.startsWith(c, m.start() - c.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ matching
+
+    /** Which distinct subject terms occur in [from, to). */
+    private boolean[] termsNamed(String text, int from, int to) {
+        boolean[] out = new boolean[uniqueTerms.size()];
+        for (int i = from; i < to; i++) {
+            int[] candidates = termsByInitial[text.charAt(i)];
+            if (candidates == null) {
+                continue;
+            }
+            for (int k : candidates) {
+                if (!out[k] && uniqueTerms.get(k).startsAt(text, i, to)) {
+                    out[k] = true;
+                }
+            }
+        }
+        return out;
+    }
 
     private Match bestMatch(Reading r) {
         Match best = null;
@@ -223,19 +633,33 @@ public final class IndicatorExtractor {
             if (f.percent() != d.isRate()) {
                 continue;
             }
-            if (!f.percent() && !d.units().contains(f.unitText())) {
+            if (!f.percent() && !ci.units.contains(f.unitText())) {
                 continue;
             }
-            if (!d.context().isEmpty() && !containsAny(r.text.substring(r.blockStart, r.sentence[1]), d.context())) {
+            // every way of reading a figure needs one of the phrasing's subjects in the sentence
+            boolean named = false;
+            for (CompiledPhrasing p : ci.phrasings) {
+                named |= p.namedIn(r.present);
+            }
+            if (!named) {
+                continue;
+            }
+            if (!d.context().isEmpty() && !containsAny(r.contextText(), d.context())) {
                 continue;
             }
             if (!d.exclude().isEmpty() && containsAny(r.window(), d.exclude())) {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
+                if (!p.namedIn(r.present)) {
+                    continue;
+                }
                 Match m = d.isRate() ? matchRate(r, d, p) : matchCount(r, d, p);
                 if (m != null && (best == null || m.score > best.score)) {
                     best = m;
+                }
+                if (m != null && m.how.equals("each") && r.each.stream().noneMatch(e -> e.indicator == d)) {
+                    r.each.add(m);
                 }
             }
         }
@@ -244,9 +668,31 @@ public final class IndicatorExtractor {
 
     private Match matchRate(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
         String gov = stripGoverning(r.window());
+        // "报备率、及时率、规范率均达到100%": 均 gives the figure to every rate of the list before it
+        String link = r.window().length() >= gov.length() ? r.window().substring(gov.length()) : "";
+        String[] items = null;
+        if (containsAny(link, lex.distributiveWords) && (gov.contains("、") || gov.contains("和"))) {
+            items = gov.split("、|和(?=[^率度]{0,8}[率度])");
+            boolean rates = items.length > 1;
+            for (String item : items) {
+                rates &= item.endsWith("率") || item.endsWith("度");
+            }
+            if (!rates) {
+                items = null;
+            }
+        }
         for (Term t : p.subjects) {
             if (t.endsIn(gov)) {
-                return new Match(d, p.id, "", 10 + t.text.length());
+                return new Match(d, p.id, items == null ? "" : "each", 10 + t.text.length());
+            }
+        }
+        if (items != null) {
+            for (int i = 0; i < items.length; i++) {
+                for (Term t : p.subjects) {
+                    if (t.endsIn(items[i])) {
+                        return new Match(d, p.id, "each", 10 + t.text.length());
+                    }
+                }
             }
         }
         // "上年为87%,今年提升至96.5%": a bare figure continues the rate named before it in the sentence
@@ -343,7 +789,7 @@ public final class IndicatorExtractor {
         while (changed) {
             changed = false;
             String t = s.replaceAll("[\\s、,:]+$", "");
-            Matcher y = Pattern.compile("(?:[0-9]{4}年度?)$").matcher(t);
+            Matcher y = TRAILING_YEAR.matcher(t);
             if (y.find()) {
                 t = t.substring(0, y.start());
             }
@@ -477,8 +923,12 @@ public final class IndicatorExtractor {
 
     // ------------------------------------------------------------------ tables
 
-    /** A table row "label(unit) | cell | cell": the figure of the latest year column, else the first figure. */
-    private int readTableRow(String text, int ls, int le, int contextStart, int yearColumn, boolean county,
+    /**
+     * A table row "label(unit) | cell | cell": the figure of the report year's column (else the latest year's,
+     * target columns aside) when a header row named years, else the first figure. A leading number cell
+     * (序号) is not the label; a cell holding only a unit word ("件") gives the unit of the row.
+     */
+    private int readTableRow(String text, int ls, int le, int contextStart, int yearColumn, Doc doc,
                              List<RawMention> out) {
         String line = text.substring(ls, le);
         List<int[]> cells = new ArrayList<>();
@@ -495,31 +945,66 @@ public final class IndicatorExtractor {
         if (cells.size() < 2) {
             return yearColumn;
         }
-        // a header row naming years picks the column of the latest year
+        // a header row naming years picks the column of the report year, else of the latest year
         int latest = -1;
         int latestCol = -1;
+        int reportCol = -1;
+        boolean yearHeader = false;
+        boolean bareYears = true;
+        String first = text.substring(cells.get(0)[0], cells.get(0)[1]);
         for (int c = 1; c < cells.size(); c++) {
             String cell = text.substring(cells.get(c)[0], cells.get(c)[1]).strip();
             Matcher y = tableYear.matcher(cell);
-            if (y.find() && cell.length() <= 8) {
-                int year = Integer.parseInt(y.group());
-                if (year > latest) {
-                    latest = year;
-                    latestCol = c;
+            if (!y.matches()) {
+                bareYears &= cell.isEmpty() || containsAny(cell, lex.comparisonCues) || !cell.matches(".*[0-9].*");
+                continue;
+            }
+            if (cell.length() == y.end(1)) {
+                // a bare "2023" is a header cell only in a row of years under a label without a unit
+                if (TABLE_UNIT.matcher(first.strip()).find()) {
+                    bareYears = false;
                 }
             }
+            yearHeader = true;
+            if (containsAny(cell, lex.targetCues)) {
+                continue;
+            }
+            int year = Integer.parseInt(y.group(1));
+            if (doc.year != null && year == doc.year) {
+                reportCol = c;
+            }
+            if (year > latest) {
+                latest = year;
+                latestCol = c;
+            }
         }
-        if (latestCol > 0) {
-            return latestCol;
+        if (yearHeader && bareYears) {
+            if (doc.year != null) {
+                return reportCol > 0 ? reportCol : NO_COLUMN; // no column of the report's year: none is read
+            }
+            return latestCol > 0 ? latestCol : NO_COLUMN;
         }
-        int[] labelCell = cells.get(0);
+        int labelIndex = 0;
+        while (labelIndex < cells.size() - 1 && !hasIdeograph(text, cells.get(labelIndex))) {
+            labelIndex++;
+        }
+        int[] labelCell = cells.get(labelIndex);
         String label = text.substring(labelCell[0], labelCell[1]).strip();
         String labelUnit = "";
         Matcher u = TABLE_UNIT.matcher(label);
-        if (u.find()) {
+        boolean unitInLabel = u.find();
+        if (unitInLabel) {
             labelUnit = u.group(1).strip();
+        } else {
+            for (int c = labelIndex + 1; c < cells.size(); c++) {
+                String cell = text.substring(cells.get(c)[0], cells.get(c)[1]).strip();
+                if (cell.equals("%") || lex.units.contains(cell)) {
+                    labelUnit = cell;
+                    break;
+                }
+            }
         }
-        for (int c = 1; c < cells.size(); c++) {
+        for (int c = labelIndex + 1; c < cells.size(); c++) {
             if (yearColumn > 0 && c != yearColumn) {
                 continue;
             }
@@ -538,14 +1023,15 @@ public final class IndicatorExtractor {
                 continue;
             }
             // read the row as if the label were written right before the figure
-            int labelEnd = u.find(0) ? labelCell[0] + text.substring(labelCell[0], labelCell[1]).lastIndexOf('(')
-                    : labelCell[1];
+            int labelEnd = unitInLabel
+                    ? labelCell[0] + text.substring(labelCell[0], labelCell[1]).lastIndexOf('(') : labelCell[1];
             String window = text.substring(labelCell[0], labelEnd);
             int[] sentence = {Math.min(contextStart, ls), le};
             boolean[] inTitle = insideTitles(text, ls, le);
             Reading r = new TableReading(text, f, labelCell[0], labelEnd, sentence, contextStart, inTitle, ls, window);
+            r.present = termsNamed(text, sentence[0], sentence[1]);
             Match m = bestMatch(r);
-            if (m != null && !isTrap(window, county)) {
+            if (m != null && !isTrap(window, doc.county)) {
                 out.add(mention(m, f, line.strip(), false, true));
             }
             break;
@@ -553,24 +1039,16 @@ public final class IndicatorExtractor {
         return yearColumn;
     }
 
-    // ------------------------------------------------------------------ segmentation helpers
-
-    private boolean isCountyReport(String text) {
-        int lines = 0;
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (++lines > 8) {
-                break;
-            }
-            if (line.length() <= 60 && line.contains("报告")) {
-                int at = line.indexOf("报告");
-                return containsAny(line.substring(0, at), lex.countyTitleMarkers);
+    private static boolean hasIdeograph(String text, int[] span) {
+        for (int i = span[0]; i < span[1]; i++) {
+            if (isIdeograph(text.charAt(i))) {
+                return true;
             }
         }
         return false;
     }
+
+    // ------------------------------------------------------------------ segmentation helpers
 
     /** Spans [start, end) of text between the given delimiters; elisions also end a sentence. */
     private static List<int[]> split(String text, int from, int to, String delimiters, boolean elisions) {
@@ -662,6 +1140,30 @@ public final class IndicatorExtractor {
         return k > 0 && text.charAt(k - 1) == '第';
     }
 
+    /** "位列全省前10名": a rank, not a count. */
+    private boolean isRank(String text, Figure f) {
+        if (!lex.rankUnits.contains(f.unitText())) {
+            return false;
+        }
+        int k = f.numberStart();
+        while (k > 0 && text.charAt(k - 1) == ' ') {
+            k--;
+        }
+        for (String p : lex.rankPrefixes) {
+            int b = k - p.length();
+            if (b >= 0 && text.startsWith(p, b)
+                    && !(b > 0 && lex.rankPrefixBlockers.contains(String.valueOf(text.charAt(b - 1))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "3个工作日", "6个月": a duration, not a count. */
+    private boolean isDuration(String text, Figure f) {
+        return startingWord(text, f.end(), text.length(), lex.durationAfterUnit) != null;
+    }
+
     /** "10%-20%", "3-5名": two figures joined by a range connector are neither of them a level. */
     private boolean isRange(String text, List<Figure> figures, int i) {
         Figure f = figures.get(i);
@@ -728,10 +1230,23 @@ public final class IndicatorExtractor {
 
     // ------------------------------------------------------------------ small types
 
-    private record CompiledIndicator(IndicatorDefinition def, List<CompiledPhrasing> phrasings) {
+    /** What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year. */
+    private record Doc(boolean county, Integer year) {
     }
 
-    private record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs) {
+    private record CompiledIndicator(IndicatorDefinition def, List<CompiledPhrasing> phrasings, Set<String> units) {
+    }
+
+    /** @param termIndexes the subjects' indexes in {@code uniqueTerms} */
+    private record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs, int[] termIndexes) {
+        boolean namedIn(boolean[] present) {
+            for (int i : termIndexes) {
+                if (present[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private record Match(IndicatorDefinition indicator, String phrasing, String how, int score) {
@@ -760,6 +1275,12 @@ public final class IndicatorExtractor {
         final String lastRate;
         final boolean[] inTitle;
         final int lineStart;
+        /** Which of the catalog's distinct subject terms the sentence names. */
+        boolean[] present;
+        /** The rates of a list the figure is given to each of ("响应率、办结率均为100%"). */
+        final List<Match> each = new ArrayList<>(2);
+        private String window;
+        private String contextText;
 
         Reading(String text, Figure figure, int winStart, int winEnd, int[] clause, int nextStart, int[] sentence,
                 int blockStart, String lastRate, boolean[] inTitle, int lineStart) {
@@ -777,7 +1298,18 @@ public final class IndicatorExtractor {
         }
 
         String window() {
-            return text.substring(winStart, winEnd);
+            if (window == null) {
+                window = text.substring(winStart, winEnd);
+            }
+            return window;
+        }
+
+        /** The list item or paragraph up to the end of the sentence, where context words are looked for. */
+        String contextText() {
+            if (contextText == null) {
+                contextText = text.substring(blockStart, sentence[1]);
+            }
+            return contextText;
         }
     }
 
@@ -829,10 +1361,10 @@ public final class IndicatorExtractor {
                 return out;
             }
             if (gap == null) {
-                int i = text.indexOf(this.text, from);
-                while (i >= 0 && i + this.text.length() <= to) {
+                int i = indexIn(text, this.text, from, to);
+                while (i >= 0) {
                     out.add(new Hit(i, i + this.text.length()));
-                    i = text.indexOf(this.text, i + 1);
+                    i = indexIn(text, this.text, i + 1, to);
                 }
             } else {
                 Matcher m = gap.matcher(text).region(from, to);
@@ -863,6 +1395,29 @@ public final class IndicatorExtractor {
                 }
             }
             return false;
+        }
+
+        /** First occurrence of w lying entirely inside [from, to), or -1 (String.indexOf would scan to the end). */
+        static int indexIn(String text, String w, int from, int to) {
+            int n = w.length();
+            if (n == 0) {
+                return from < to ? from : -1;
+            }
+            char first = w.charAt(0);
+            for (int i = Math.max(from, 0), last = Math.min(to, text.length()) - n; i <= last; i++) {
+                if (text.charAt(i) == first && text.regionMatches(i + 1, w, 1, n - 1)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Does an occurrence lying inside [at, to) start at {@code at}? */
+        boolean startsAt(String text, int at, int to) {
+            if (gap == null) {
+                return at + this.text.length() <= to && text.startsWith(this.text, at);
+            }
+            return gap.matcher(text).region(at, to).lookingAt();
         }
 
         boolean foundIn(String s) {

@@ -47,22 +47,26 @@ class ExtractionCasesTest {
                         continue;
                     }
                     List<String> c = parseCsvLine(lines.get(i));
-                    if (c.size() != 5) {
+                    if (c.size() != 5 && c.size() != 6) {
                         throw new IllegalStateException(file.getFileName() + ":" + (i + 1) + " has " + c.size() + " columns");
                     }
-                    out.add(Arguments.of(c.get(0), c.get(1).replace("\\n", "\n"), c.get(2), c.get(3), c.get(4)));
+                    Integer reportYear = c.size() == 6 && !c.get(5).isBlank() ? Integer.valueOf(c.get(5).strip()) : null;
+                    out.add(Arguments.of(c.get(0), c.get(1).replace("\\n", "\n"), c.get(2), c.get(3), c.get(4),
+                            reportYear));
                 }
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "[{0}] {1} -> {2}={3} {4}")
+    @ParameterizedTest(name = "[{0}] {1} -> {2}={3} {4} (report year {5})")
     @MethodSource("cases")
     void extractsTheExpectedCanonicalFigure(String group, String sentence, String indicator, String value,
-                                            String qualifier) {
+                                            String qualifier, Integer reportYear) {
         assertThat(CATALOG.byCode(indicator)).as("indicator code %s", indicator).isPresent();
-        List<Mention> chosen = SELECTOR.select(NORMALIZER.normalize(EXTRACTOR.extract(CLEANER.clean(sentence))));
+        String clean = CLEANER.clean(sentence);
+        List<Mention> chosen = SELECTOR.select(NORMALIZER.normalize(
+                reportYear == null ? EXTRACTOR.extract(clean) : EXTRACTOR.extract(clean, reportYear)));
         Optional<Mention> got = chosen.stream().filter(m -> m.indicator().equals(indicator)).findFirst();
         if (value.equals("nothing")) {
             assertThat(got).as("no figure for %s in: %s", indicator, sentence).isEmpty();
