@@ -17,6 +17,7 @@ public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress,
         if (report.stopped() || StructuredFigures.isStructured(report.decoded().format())) {
             return report;
         }
-        return report.withRawMentions(extractor.extract(report.cleanText()));
+        // the identified year lets the extractor drop figures the report attributes to other years
+        return report.withRawMentions(extractor.extract(report.cleanText(), report.identification().year()));
     }
 }
