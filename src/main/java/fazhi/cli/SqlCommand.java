@@ -28,9 +28,24 @@ public class SqlCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SQL", description = "the query; omit it for the interactive shell")
     String sql;
 
+    @Option(names = "--file", paramLabel = "FILE", description = "read the query from a file (e.g. docs/queries/*.sql)")
+    Path file;
+
     @Override
     public Integer call() throws Exception {
         ResultPrinter.Format fmt = ResultPrinter.parse(format);
+        if (file != null) {
+            if (sql != null) {
+                System.err.println("fazhi sql: give the query as an argument or with --file, not both");
+                return ExitCodes.USAGE;
+            }
+            try {
+                sql = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                System.err.println("fazhi sql: cannot read " + file + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         Connection c;
         try {
             c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));

@@ -55,7 +55,7 @@ public final class HtmlReport {
         }
         b.append("<footer><p>Methods: trends and outliers as in <code>docs/statistics.md</code>; the ranking as in ")
                 .append("<code>docs/ranking.md</code>. Every figure can be traced to its sentence through ")
-                .append("<code>observations.evidence</code> and <code>mentions</code> (see <code>docs/querying.md</code>).</p></footer>\n");
+                .append("<code>observations.evidence</code> and <code>mentions</code> (see the README, Querying).</p></footer>\n");
         b.append("</body>\n</html>\n");
         return b.toString();
     }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example queries of docs/querying.md (kept as docs/queries/*.sql) run on the nightly job's sample warehouse
+ * The example queries of README.md (kept as docs/queries/*.sql) run on the nightly job's sample warehouse
  * and return rows on the panel warehouse; the page shows each file verbatim.
  */
 class QueryExamplesTest {
@@ -62,10 +62,10 @@ class QueryExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void isShownVerbatimInTheQueryingPage(Path file) throws Exception {
-        String page = Files.readString(Path.of("docs/querying.md"), StandardCharsets.UTF_8);
+        String page = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         String sql = Files.readString(file, StandardCharsets.UTF_8).strip();
         assertThat(page.contains("```sql\n" + sql + "\n```"))
-                .as("docs/querying.md shows %s verbatim in a ```sql block", file).isTrue();
+                .as("README.md shows %s verbatim in a ```sql block", file).isTrue();
         assertThat(page).contains(file.getFileName().toString());
     }
 }
