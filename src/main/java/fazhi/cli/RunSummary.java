@@ -60,6 +60,13 @@ final class RunSummary {
                 out.printf("  warehouse: %d observations from %d regions in %d published reports; %d validation issues%n",
                         rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE synthetic), count(*) FROM observations")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    out.printf("  NOTE: %d of these %d observations are SYNTHETIC (generated, synthetic = true), "
+                            + "and so are the statistics and rankings made from them%n", rs.getLong(1), rs.getLong(2));
+                }
+            }
             out.println("  validation (the confrontation summary; details in validation_issues):");
             try (ResultSet rs = s.executeQuery("SELECT rule, severity, items, passes, fails, not_applicable, "
                     + "coalesce(error, '') AS error FROM validation_summary ORDER BY severity, rule")) {
