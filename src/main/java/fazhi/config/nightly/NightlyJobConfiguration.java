@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
@@ -45,7 +45,12 @@ import java.util.List;
 @Configuration
 @Import(PipelineConfiguration.class)
 public class NightlyJobConfiguration {
-    static final int CHUNK_SIZE = 50;
+    /**
+     * Reports per chunk. The items of a chunk are processed concurrently and the chunk is written while the
+     * workers wait, so larger chunks keep the cores busier and write fewer, larger staging files; memory
+     * stays small because a processed report keeps only its figures (its text is dropped).
+     */
+    static final int CHUNK_SIZE = 200;
 
     @Bean
     public Job nightlyJob(JobRepository jobs, Step discoverSubmissionsStep, Step extractIndicatorsStep,
@@ -110,18 +115,33 @@ public class NightlyJobConfiguration {
     public Step extractIndicatorsStep(JobRepository jobs, PlatformTransactionManager tx,
                                       DiscoveredSubmissionReader discoveredSubmissionReader,
                                       CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor,
-                                      StagingChunkWriter stagingChunkWriter) {
+                                      StagingChunkWriter stagingChunkWriter,
+                                      ThreadPoolTaskExecutor extractExecutor) {
         // items of a chunk are processed concurrently, one per core; reading and writing stay in order
-        var executor = new SimpleAsyncTaskExecutor("extract-");
-        executor.setConcurrencyLimit(Math.max(1, Runtime.getRuntime().availableProcessors()));
         return new StepBuilder("extractIndicatorsStep", jobs)
                 .<ReportInProgress, ReportInProgress>chunk(CHUNK_SIZE)
                 .transactionManager(tx)
                 .reader(discoveredSubmissionReader)
                 .processor(reportProcessor)
                 .writer(stagingChunkWriter)
-                .taskExecutor(executor)
+                .taskExecutor(extractExecutor)
                 .build();
+    }
+
+    /**
+     * One long-lived worker per core for the extraction step; the step's reader queues a whole chunk of
+     * (small) discovered-file items and the workers take them in turn.
+     */
+    @Bean(destroyMethod = "shutdown")
+    public ThreadPoolTaskExecutor extractExecutor() {
+        var executor = new ThreadPoolTaskExecutor();
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        executor.setCorePoolSize(cores);
+        executor.setMaxPoolSize(cores);
+        executor.setThreadNamePrefix("extract-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 
     @Bean
