@@ -12,6 +12,7 @@ import java.util.Properties;
  * memory: it survives between steps (and a restart), and DuckDB spills to it when the data is large.
  */
 public record ComposeDatabase(StagingArea staging) {
+    static final String MEMORY_LIMIT = "256MB";
 
     public Connection open() throws SQLException {
         try {
@@ -23,6 +24,9 @@ public record ComposeDatabase(StagingArea staging) {
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "false");
         props.setProperty("temp_directory", staging.root().resolve("duckdb-tmp").toString());
+        // a fixed buffer pool: beyond it DuckDB spills to the database file and temp_directory, so the
+        // process's memory does not grow with the size of the corpus (DuckDB's default is 80% of RAM)
+        props.setProperty("memory_limit", MEMORY_LIMIT);
         return DriverManager.getConnection("jdbc:duckdb:" + staging.composeDatabase(), props);
     }
 }
