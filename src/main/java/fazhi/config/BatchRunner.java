@@ -54,6 +54,7 @@ public final class BatchRunner {
     public static RunOutcome run(RunRequest request) throws Exception {
         WarehouseLayout layout = new WarehouseLayout(request.warehouse());
         String runId = newRunId();
+        Warmup.start();
         try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId);
              ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
             Job job = context.getBean(request.jobName() + "Job", Job.class);

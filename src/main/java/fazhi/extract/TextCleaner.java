@@ -1,7 +1,6 @@
 package fazhi.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +25,16 @@ import tools.jackson.databind.JsonNode;
 public final class TextCleaner {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。;!?])");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private final List<String> chromeMarkers;
     private final int chromeMaxLength;
     private final List<String> advertMarkers;
     private final Set<String> metadataLabels;
+    /** The labels in the set's iteration order, with their "label:" and "label " forms made once. */
+    private final String[] labels;
+    private final String[] labelColon;
+    private final String[] labelSpace;
     private final int metadataValueMaxLength;
     private final List<String> titleMarkers;
     private final int titleMaxLength;
@@ -41,7 +45,8 @@ public final class TextCleaner {
     private final int repeatMinLength;
     private final int repeatRunLines;
     private final int repeatSentenceMinLength;
-    private final Map<Character, Character> traditional;
+    /** Traditional → simplified, indexed by the char; 0 where the char stays as it is. */
+    private final char[] traditional = new char[Character.MAX_VALUE + 1];
 
     public TextCleaner() {
         this(YamlResources.load("/schema/cleaning.yaml"));
@@ -52,6 +57,13 @@ public final class TextCleaner {
         chromeMaxLength = YamlResources.integer(n, "chrome_max_length", 80);
         advertMarkers = YamlResources.strings(n, "advert_markers");
         metadataLabels = new HashSet<>(YamlResources.strings(n, "metadata_labels"));
+        labels = metadataLabels.toArray(new String[0]);
+        labelColon = new String[labels.length];
+        labelSpace = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            labelColon[i] = labels[i] + ":";
+            labelSpace[i] = labels[i] + " ";
+        }
         metadataValueMaxLength = YamlResources.integer(n, "metadata_value_max_length", 60);
         titleMarkers = YamlResources.strings(n, "title_markers");
         titleMaxLength = YamlResources.integer(n, "title_max_length", 60);
@@ -62,10 +74,9 @@ public final class TextCleaner {
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
-        traditional = new HashMap<>();
         for (Map.Entry<String, String> e : YamlResources.map(n, "traditional").entrySet()) {
             if (e.getKey().length() == 1 && e.getValue().length() == 1) {
-                traditional.put(e.getKey().charAt(0), e.getValue().charAt(0));
+                traditional[e.getKey().charAt(0)] = e.getValue().charAt(0);
             }
         }
     }
@@ -83,7 +94,7 @@ public final class TextCleaner {
         }
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
-            lines.add(line.replaceAll(" {2,}", " ").strip());
+            lines.add((line.contains("  ") ? SPACES.matcher(line).replaceAll(" ") : line).strip());
         }
         lines = dropChromeAndAdverts(lines);
         lines = dropPreamble(lines);
@@ -124,8 +135,8 @@ public final class TextCleaner {
             } else if (c == '\uFE6A') {
                 c = '%';
             } else {
-                Character simplified = traditional.get(c);
-                if (simplified != null) {
+                char simplified = traditional[c];
+                if (simplified != 0) {
                     c = simplified;
                 }
             }
@@ -170,11 +181,10 @@ public final class TextCleaner {
 
     /** The metadata label the line starts with ("索引号", "发布机构:"...), or null. */
     private String metadataLabel(String line) {
-        for (String label : metadataLabels) {
-            if (line.equals(label) || line.equals(label + ":")) {
-                return label;
-            }
-            if (line.startsWith(label + ":") || line.startsWith(label + " ")) {
+        for (int i = 0; i < labels.length; i++) {
+            String label = labels[i];
+            if (line.startsWith(label)
+                    && (line.length() == label.length() || line.startsWith(labelColon[i]) || line.startsWith(labelSpace[i]))) {
                 return label;
             }
         }

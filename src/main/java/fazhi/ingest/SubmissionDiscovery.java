@@ -115,14 +115,23 @@ public final class SubmissionDiscovery {
         return false;
     }
 
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
+    /**
+     * The hash buffer and digest are made once per thread and reused: a buffer per file made discovery of
+     * a large folder allocate gigabytes, which grew the heap (and the process) with the number of files.
+     */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        byte[] buf = new byte[1 << 16];
+    });
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        byte[] buf = BUFFER.get();
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {

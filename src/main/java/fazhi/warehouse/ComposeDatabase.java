@@ -12,7 +12,7 @@ import java.util.Properties;
  * memory: it survives between steps (and a restart), and DuckDB spills to it when the data is large.
  */
 public record ComposeDatabase(StagingArea staging) {
-    static final String MEMORY_LIMIT = "512MB";
+    static final String MEMORY_LIMIT = "256MB";
 
     public Connection open() throws SQLException {
         try {
@@ -24,7 +24,8 @@ public record ComposeDatabase(StagingArea staging) {
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "false");
         props.setProperty("temp_directory", staging.root().resolve("duckdb-tmp").toString());
-        // bounded, so the run's memory does not grow with the warehouse: DuckDB spills to temp_directory
+        // a fixed buffer pool: beyond it DuckDB spills to the database file and temp_directory, so the
+        // process's memory does not grow with the size of the corpus (DuckDB's default is 80% of RAM)
         props.setProperty("memory_limit", MEMORY_LIMIT);
         props.setProperty("preserve_insertion_order", "false");
         return DriverManager.getConnection("jdbc:duckdb:" + staging.composeDatabase(), props);

@@ -1,0 +1,57 @@
+package fazhi.config;
+
+import fazhi.warehouse.MentionRow;
+import fazhi.warehouse.ParquetTableWriter;
+import fazhi.warehouse.WarehouseConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Loads the two heavy libraries of a run, DuckDB (its native library is unpacked from the jar) and the
+ * Parquet writer (Hadoop's configuration, codecs), on a background thread while the main thread starts
+ * Spring: start-up is single-threaded, so this uses a core that would otherwise wait. It only loads and
+ * initialises code; nothing it does is seen by the run, and a failure here is ignored (the run then
+ * loads the library itself, as before).
+ */
+final class Warmup {
+    private static final Logger log = LoggerFactory.getLogger(Warmup.class);
+
+    private Warmup() {
+    }
+
+    static void start() {
+        Thread t = new Thread(Warmup::run, "warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static void run() {
+        try (Connection db = WarehouseConnection.openDuckDb(); Statement s = db.createStatement()) {
+            s.execute("SELECT 1");
+        } catch (Throwable e) {
+            log.debug("warm-up of DuckDB skipped: {}", e.toString());
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("fazhi-warmup");
+            ParquetTableWriter.writeAll(dir.resolve("w.parquet"), MentionRow.class, List.of());
+        } catch (Throwable e) {
+            log.debug("warm-up of the Parquet writer skipped: {}", e.toString());
+        } finally {
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (Throwable ignored) {
+                    // a temporary folder left behind is harmless
+                }
+            }
+        }
+    }
+}
