@@ -1,0 +1,43 @@
+package fazhi.config.nightly;
+
+import fazhi.rank.RankingFramework;
+import fazhi.stats.StatisticsRunner;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static fazhi.config.nightly.RunParameters.RUN_ID;
+import static fazhi.config.nightly.RunParameters.WAREHOUSE;
+import static fazhi.config.nightly.RunParameters.staging;
+
+/** Statistics and rankings, computed inside the version being built. */
+@Configuration
+public class AnalysisStepsConfiguration {
+    @Bean
+    public Step computeStatisticsStep(JobRepository jobs, ComputeStatisticsTasklet computeStatisticsTasklet) {
+        return new StepBuilder("computeStatisticsStep", jobs).tasklet(computeStatisticsTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public ComputeStatisticsTasklet computeStatisticsTasklet(@Value(WAREHOUSE) String warehouse,
+                                                             @Value(RUN_ID) String runId) {
+        return new ComputeStatisticsTasklet(staging(warehouse, runId), new StatisticsRunner());
+    }
+
+    @Bean
+    public Step rankCountiesStep(JobRepository jobs, RankCountiesTasklet rankCountiesTasklet) {
+        return new StepBuilder("rankCountiesStep", jobs).tasklet(rankCountiesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RankCountiesTasklet rankCountiesTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
+                                                   RankingFramework rankingFramework) {
+        return new RankCountiesTasklet(staging(warehouse, runId), rankingFramework);
+    }
+}

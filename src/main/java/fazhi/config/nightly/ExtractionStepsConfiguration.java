@@ -1,0 +1,136 @@
+package fazhi.config.nightly;
+
+import fazhi.extract.IndicatorExtractor;
+import fazhi.extract.TextCleaner;
+import fazhi.ingest.ManifestReader;
+import fazhi.ingest.RegionTable;
+import fazhi.ingest.ReportIdentifier;
+import fazhi.ingest.SubmissionReader;
+import fazhi.normalize.CanonicalSelector;
+import fazhi.normalize.MentionNormalizer;
+import fazhi.normalize.StructuredFigures;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static fazhi.config.nightly.RunParameters.RUN_ID;
+import static fazhi.config.nightly.RunParameters.WAREHOUSE;
+import static fazhi.config.nightly.RunParameters.published;
+import static fazhi.config.nightly.RunParameters.staging;
+
+/**
+ * Discovering the input files and extracting their figures: the chunk-oriented step whose processor is
+ * the chain of stages read and decode → identify → clean → extract → normalize → decide the status.
+ */
+@Configuration
+public class ExtractionStepsConfiguration {
+    /**
+     * Reports per chunk. The items of a chunk are processed concurrently and the chunk is written while the
+     * workers wait, so larger chunks keep the cores busier and write fewer, larger staging files; memory
+     * stays small because a processed report keeps only its figures (its text is dropped).
+     */
+    static final int CHUNK_SIZE = 200;
+
+    /**
+     * After the extraction step the heap holds little that is live, but G1 keeps the memory the step's
+     * garbage made it take; a full collection here gives it back before DuckDB composes the version, so
+     * the two do not add up to the run's peak.
+     */
+    private static final StepExecutionListener RELEASE_HEAP = new StepExecutionListener() {
+        @Override
+        public ExitStatus afterStep(StepExecution stepExecution) {
+            System.gc();
+            return null;
+        }
+    };
+
+    @Bean
+    public Step discoverSubmissionsStep(JobRepository jobs, DiscoverSubmissionsTasklet discoverSubmissionsTasklet) {
+        return new StepBuilder("discoverSubmissionsStep", jobs).tasklet(discoverSubmissionsTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public DiscoverSubmissionsTasklet discoverSubmissionsTasklet(@Value(RunParameters.INPUT) String input,
+                                                                 @Value(RunParameters.REPROCESS) Boolean reprocess,
+                                                                 @Value(WAREHOUSE) String warehouse,
+                                                                 @Value(RUN_ID) String runId, RegionTable regions) {
+        return new DiscoverSubmissionsTasklet(Path.of(input), staging(warehouse, runId), published(warehouse),
+                Boolean.TRUE.equals(reprocess), new ManifestReader(regions));
+    }
+
+    @Bean
+    public Step extractIndicatorsStep(JobRepository jobs, PlatformTransactionManager tx,
+                                      DiscoveredSubmissionReader discoveredSubmissionReader,
+                                      CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor,
+                                      StagingChunkWriter stagingChunkWriter,
+                                      ThreadPoolTaskExecutor extractExecutor) {
+        // items of a chunk are processed concurrently, one per core; reading and writing stay in order
+        return new StepBuilder("extractIndicatorsStep", jobs)
+                .<ReportInProgress, ReportInProgress>chunk(CHUNK_SIZE)
+                .transactionManager(tx)
+                .reader(discoveredSubmissionReader)
+                .processor(reportProcessor)
+                .writer(stagingChunkWriter)
+                .taskExecutor(extractExecutor)
+                .listener(new ExtractionProgressListener())
+                .listener(RELEASE_HEAP)
+                .build();
+    }
+
+    /**
+     * One long-lived worker per core for the extraction step; the step's reader queues a whole chunk of
+     * (small) discovered-file items and the workers take them in turn.
+     */
+    @Bean(destroyMethod = "shutdown")
+    public ThreadPoolTaskExecutor extractExecutor() {
+        var executor = new ThreadPoolTaskExecutor();
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        executor.setCorePoolSize(cores);
+        executor.setMaxPoolSize(cores);
+        executor.setThreadNamePrefix("extract-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    @StepScope
+    public DiscoveredSubmissionReader discoveredSubmissionReader(@Value(WAREHOUSE) String warehouse,
+                                                                 @Value(RUN_ID) String runId) {
+        return new DiscoveredSubmissionReader(staging(warehouse, runId).discoveredFile().toFile());
+    }
+
+    @Bean
+    public CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor(
+            SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
+            IndicatorExtractor extractor, MentionNormalizer normalizer, StructuredFigures structured,
+            CanonicalSelector selector) {
+        return new CompositeItemProcessor<>(List.of(
+                new DecodeReportProcessor(reader),
+                new IdentifyReportProcessor(identifier, structured, regions),
+                new CleanTextProcessor(cleaner),
+                new ExtractMentionsProcessor(extractor),
+                new NormalizeMentionsProcessor(normalizer, structured, selector),
+                new DecideStatusProcessor()));
+    }
+
+    @Bean
+    @StepScope
+    public StagingChunkWriter stagingChunkWriter(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
+        return new StagingChunkWriter(staging(warehouse, runId), runId);
+    }
+}

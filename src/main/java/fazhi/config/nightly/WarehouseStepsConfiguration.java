@@ -1,0 +1,105 @@
+package fazhi.config.nightly;
+
+import fazhi.validate.RuleEngine;
+import fazhi.warehouse.ComposeDatabase;
+import fazhi.warehouse.DimensionTables;
+import fazhi.warehouse.StagingArea;
+import fazhi.warehouse.WarehouseComposer;
+import fazhi.warehouse.WarehousePublisher;
+import fazhi.warehouse.WarehouseTable;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+import static fazhi.config.nightly.RunParameters.RUN_ID;
+import static fazhi.config.nightly.RunParameters.WAREHOUSE;
+import static fazhi.config.nightly.RunParameters.published;
+import static fazhi.config.nightly.RunParameters.staging;
+
+/** Composing, validating, writing and publishing a version of the warehouse. */
+@Configuration
+public class WarehouseStepsConfiguration {
+    @Bean
+    public Step composeWarehouseStep(JobRepository jobs, ComposeWarehouseTasklet composeWarehouseTasklet) {
+        return new StepBuilder("composeWarehouseStep", jobs).tasklet(composeWarehouseTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public ComposeWarehouseTasklet composeWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
+                                                           DimensionTables dimensions) {
+        StagingArea staging = staging(warehouse, runId);
+        return new ComposeWarehouseTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), dimensions,
+                published(warehouse));
+    }
+
+    @Bean
+    public Step validateObservationsStep(JobRepository jobs, ValidateObservationsTasklet validateObservationsTasklet) {
+        return new StepBuilder("validateObservationsStep", jobs).tasklet(validateObservationsTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public ValidateObservationsTasklet validateObservationsTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                   @Value(RUN_ID) String runId, RuleEngine ruleEngine) {
+        return new ValidateObservationsTasklet(new ComposeDatabase(staging(warehouse, runId)), ruleEngine, runId);
+    }
+
+    @Bean
+    public Step writeVersionStep(JobRepository jobs, WriteVersionTasklet writeVersionTasklet) {
+        return new StepBuilder("writeVersionStep", jobs).tasklet(writeVersionTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
+        StagingArea staging = staging(warehouse, runId);
+        return new WriteVersionTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging));
+    }
+
+    /** Statistics and rankings of an ingest run are those published before, until a nightly or stats run. */
+    @Bean
+    public Step carryDerivedTablesStep(JobRepository jobs, LinkPublishedTablesTasklet carryDerivedTablesTasklet) {
+        return new StepBuilder("carryDerivedTablesStep", jobs).tasklet(carryDerivedTablesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public LinkPublishedTablesTasklet carryDerivedTablesTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                @Value(RUN_ID) String runId) {
+        return new LinkPublishedTablesTasklet(staging(warehouse, runId), published(warehouse), List.of(
+                WarehouseTable.TRENDS, WarehouseTable.OUTLIERS, WarehouseTable.BENFORD, WarehouseTable.RANKINGS,
+                WarehouseTable.RANKING_STEPS, WarehouseTable.RANKING_TREATED_POINTS, WarehouseTable.RANKING_LOG), false);
+    }
+
+    @Bean
+    public Step copyPublishedVersionStep(JobRepository jobs, LinkPublishedTablesTasklet copyPublishedVersionTasklet) {
+        return new StepBuilder("copyPublishedVersionStep", jobs).tasklet(copyPublishedVersionTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public LinkPublishedTablesTasklet copyPublishedVersionTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                  @Value(RUN_ID) String runId) {
+        return new LinkPublishedTablesTasklet(staging(warehouse, runId), published(warehouse),
+                List.of(WarehouseTable.values()), true);
+    }
+
+    @Bean
+    public Step publishWarehouseStep(JobRepository jobs, PublishWarehouseTasklet publishWarehouseTasklet) {
+        return new StepBuilder("publishWarehouseStep", jobs).tasklet(publishWarehouseTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public PublishWarehouseTasklet publishWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
+        StagingArea staging = staging(warehouse, runId);
+        return new PublishWarehouseTasklet(staging, new WarehousePublisher(staging.layout()));
+    }
+}
