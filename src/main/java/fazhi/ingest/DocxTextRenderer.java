@@ -102,18 +102,24 @@ final class DocxTextRenderer {
             } else {
                 continue;
             }
-            t = t.strip().replace('\n', ' ');
-            if (!t.isEmpty()) {
-                if (!b.isEmpty()) {
-                    b.append(' ');
-                }
-                b.append(t);
-            }
+            appendCellPart(t, b);
         }
         return b.toString();
     }
 
-    private static void line(String text, StringBuilder out) {
+    /** Adds one paragraph of a table cell to the cell's text, on the same line. */
+    static void appendCellPart(String text, StringBuilder cell) {
+        String t = text.strip().replace('\n', ' ');
+        if (!t.isEmpty()) {
+            if (!cell.isEmpty()) {
+                cell.append(' ');
+            }
+            cell.append(t);
+        }
+    }
+
+    /** Adds a paragraph as a line of its own, unless it is blank. */
+    static void line(String text, StringBuilder out) {
         String t = text.strip();
         if (!t.isEmpty()) {
             out.append(t).append('\n');

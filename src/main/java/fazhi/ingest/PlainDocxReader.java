@@ -250,7 +250,7 @@ final class PlainDocxReader {
     private static void body(XMLStreamReader x, StringBuilder out) throws XMLStreamException, Decline {
         while (nextChild(x) == XMLStreamConstants.START_ELEMENT) {
             switch (wName(x)) {
-                case "p" -> line(paragraph(x), out);
+                case "p" -> DocxTextRenderer.line(paragraph(x), out);
                 case "tbl" -> table(x, out);
                 case "sectPr" -> skip(x);
                 case "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd" -> empty(x);
@@ -383,22 +383,9 @@ final class PlainDocxReader {
                 }
                 default -> throw DECLINE;
             }
-            t = t.strip().replace('\n', ' ');
-            if (!t.isEmpty()) {
-                if (!b.isEmpty()) {
-                    b.append(' ');
-                }
-                b.append(t);
-            }
+            DocxTextRenderer.appendCellPart(t, b);
         }
         return b.toString();
-    }
-
-    private static void line(String text, StringBuilder out) {
-        String t = text.strip();
-        if (!t.isEmpty()) {
-            out.append(t).append('\n');
-        }
     }
 
     // ---- parser helpers
