@@ -110,7 +110,7 @@ COMMENT ON COLUMN indicators.kind IS 'count or rate';
 COMMENT ON COLUMN indicators.description IS 'what the indicator means';
 
 -- trends ---------------------------------------------------------------------------------------------
-COMMENT ON VIEW trends IS 'One row per (region, indicator) with at least three years carrying a value: OLS and Theil-Sen slopes and the Mann-Kendall test (docs/statistics.md).';
+COMMENT ON VIEW trends IS 'One row per (region, indicator) with at least three years carrying a value: OLS and Theil-Sen slopes and the Mann-Kendall test (the README, Statistics).';
 COMMENT ON COLUMN trends.region_code IS 'GB/T 2260 code of the region';
 COMMENT ON COLUMN trends.province_code IS 'code of the region''s province';
 COMMENT ON COLUMN trends.indicator IS 'indicator code';
@@ -176,7 +176,7 @@ COMMENT ON COLUMN benford.d9 IS 'number of counts with first digit 9';
 COMMENT ON COLUMN benford.run_id IS 'the run that computed the statistics';
 
 -- rankings -------------------------------------------------------------------------------------------
-COMMENT ON VIEW rankings IS 'Provincial rankings of counties on the composite index, one row per county and year, with the 5th-95th percentile rank interval (docs/ranking.md). Partitioned by year. Read the interval, not the rank.';
+COMMENT ON VIEW rankings IS 'Provincial rankings of counties on the composite index, one row per county and year, with the 5th-95th percentile rank interval (the README, How fazhi ranks counties). Partitioned by year. Read the interval, not the rank.';
 COMMENT ON COLUMN rankings.year IS 'ranking year; hive partition';
 COMMENT ON COLUMN rankings.province_code IS 'code of the province the county is ranked in';
 COMMENT ON COLUMN rankings.region_code IS 'GB/T 2260 code of the county';

@@ -53,8 +53,8 @@ public final class HtmlReport {
         for (ProvinceSection p : d.provinces()) {
             province(b, d.year(), p);
         }
-        b.append("<footer><p>Methods: trends and outliers as in <code>docs/statistics.md</code>; the ranking as in ")
-                .append("<code>docs/ranking.md</code>. Every figure can be traced to its sentence through ")
+        b.append("<footer><p>Methods: trends and outliers as in the README (Statistics); the ranking as in ")
+                .append("the README (How fazhi ranks counties). Every figure can be traced to its sentence through ")
                 .append("<code>observations.evidence</code> and <code>mentions</code> (see the README, Querying).</p></footer>\n");
         b.append("</body>\n</html>\n");
         return b.toString();
