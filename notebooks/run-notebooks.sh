@@ -69,7 +69,7 @@ for nb in "$here"/*.ipynb; do
   # the kernel never answers. It normally starts in under 10 s, so a kernel silent for 30 s is restarted, up to 3
   # times. A cell error is never retried.
   : >"$log"
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4 5; do
     start=$(date +%s)
     if (cd "$here" && "$jupyter" nbconvert --to notebook --execute \
           --ExecutePreprocessor.kernel_name=rapaio-jupyter-kernel \
