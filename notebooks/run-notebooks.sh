@@ -66,10 +66,10 @@ for nb in "$here"/*.ipynb; do
   ok=0
   # rapaio-jupyter-kernel 3.0.1 has a start-up race: a kernel_info_request that arrives before its shell handlers
   # are registered kills the shell thread (NullPointerException: "this.handlers" is null in Channels.getHandler), and
-  # the kernel never answers. It normally starts in under 10 s, so a kernel silent for 30 s is restarted, up to 4
+  # the kernel never answers. It normally starts in under 10 s, so a kernel silent for 30 s is restarted, up to 7
   # times. A cell error is never retried.
   : >"$log"
-  for attempt in 1 2 3 4 5; do
+  for attempt in 1 2 3 4 5 6 7 8; do
     start=$(date +%s)
     if (cd "$here" && "$jupyter" nbconvert --to notebook --execute \
           --ExecutePreprocessor.kernel_name=rapaio-jupyter-kernel \
