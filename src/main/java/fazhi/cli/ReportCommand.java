@@ -77,6 +77,10 @@ public class ReportCommand implements Callable<Integer> {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), ".report-", ".html");
             Files.writeString(tmp, HtmlReport.render(data, Instant.now()), StandardCharsets.UTF_8);
+            // a temp file is private to its owner; a report is meant to be shared
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             err.println("cannot write " + out + ": " + e.getMessage());
