@@ -47,6 +47,18 @@ public final class ReportIdentifier {
     private static final Pattern OPENING = Pattern.compile(
             "^(?:在|截至)?\\s*((?:19|20)\\d{2})\\s*(?:(?:年度|年)(?:以来|里|内|间|中)?\\s*(?:是|[，,、])|[，,、])");
     private static final int MAX_JOINED_LINE = 30;
+    private static final Pattern YEAR_SPAN = Pattern.compile(
+            "(?<!\\d)((?:19|20)\\d{2})\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*((?:19|20)\\d{2})\\s*(?:年度|年)?(?![\\d\\-/.])");
+    private static final Pattern BRACKETED_SPAN = Pattern.compile(
+            "[（(][^（()）]*?(?:19|20)\\d{2}\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*(?:19|20)\\d{2}[^（()）]*[）)]");
+    private static final Pattern BOOK_TITLE = Pattern.compile("《[^《》]*》");
+    private static final Pattern SIGNATURE_DATE = Pattern.compile(
+            "^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*月\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*日$");
+    private static final Pattern UNKNOWN_COUNTY = Pattern.compile(
+            "^\\s*([\\p{IsHan}]{1,8}?(?:自治县|自治旗|新区|区|县|旗))(?=人民政府|政府|司法局|关于|办公室|法治|委|[0-9_\\s]|$)");
+    private static final int SIGNATURE_TAIL_CHARS = 4_000;
+    /** Without a title in the text, only this many first lines may be the site's name. */
+    private static final int SITE_NAME_LINES_WITHOUT_TITLE = 5;
 
     private final RegionTable regions;
     private final IdentificationCues cues;
@@ -83,6 +95,10 @@ public final class ReportIdentifier {
     private record Title(int line, String text, String method) {
     }
 
+    /** The 落款 at the end: the organ lines before the date line, and the date's year. */
+    private record Signature(String organs, int year) {
+    }
+
     private record Signal(String method, Set<Region> candidates) {
         boolean isEmpty() {
             return candidates.isEmpty();
@@ -98,10 +114,27 @@ public final class ReportIdentifier {
         if (title == null && sourceFile != null) {
             title = titleFromFileName(sourceFile);
         }
+        String siteInTitle = null;
+        if (title != null) {
+            String[] split = splitSiteName(title.text());
+            if (split != null) {
+                title = new Title(title.line(), split[0], title.method());
+                siteInTitle = split[1];
+            }
+        }
         Region indexRegion = findIndexRegion(lines);
         String publisher = labelValue(lines, cues.publisherLabels());
+        String site = findSiteName(lines, title == null ? -1 : title.line());
+        if (site == null) {
+            site = siteInTitle;
+        }
+        Signature signature = findSignature(raw);
         Integer publishYear = findPublishYear(lines);
+        if (publishYear == null && signature != null) {
+            publishYear = signature.year();
+        }
         String opening = findOpening(lines, title == null || title.line() < 0 ? -1 : title.line());
+        String reportSentence = findReportSentence(lines);
 
         // ---- region
         Signal fromTitle = new Signal(title == null ? "title" : title.method(),
@@ -109,6 +142,25 @@ public final class ReportIdentifier {
         Signal fromPublisher = new Signal("publisher", publisher == null ? Set.of() : candidates(names.find(publisher)));
         Signal fromOpening = new Signal("opening_sentence",
                 opening == null ? Set.of() : candidates(names.find(opening, true)));
+        Signal fromSite = new Signal("site_name", site == null ? Set.of() : candidates(names.find(site)));
+        Signal fromSentence = new Signal("report_sentence",
+                reportSentence == null ? Set.of() : candidates(subjectNames(reportSentence)));
+        Signal fromSignature = new Signal("signature",
+                signature == null || signature.organs().isEmpty() ? Set.of() : candidates(names.find(signature.organs())));
+
+        if (!fromTitle.isEmpty()) {
+            String[] unknown = unknownCountyAfterHigherName(title.text());
+            if (unknown != null) {
+                return Identification.unresolved("region_unresolved: the title names " + unknown[0]
+                        + " followed by " + unknown[1] + ", a county-level unit the region table does not know"
+                        + " (new or renamed?): the report is not taken for any region");
+            }
+            String tail = countyNameInsideUnknownName(title.text());
+            if (tail != null) {
+                return Identification.unresolved("region_unresolved: the title names " + tail
+                        + ", which ends like a known county-level name but is not one (new or renamed?)");
+            }
+        }
 
         Set<Region> cands;
         String regionMethod;
@@ -131,7 +183,7 @@ public final class ReportIdentifier {
             regionMethod = null;
         }
 
-        List<Signal> weak = List.of(fromPublisher, fromOpening);
+        List<Signal> weak = List.of(fromPublisher, fromSite, fromOpening, fromSentence, fromSignature);
         if (!cands.isEmpty()) {
             for (Signal w : weak) {
                 if (w.isEmpty()) {
@@ -156,11 +208,25 @@ public final class ReportIdentifier {
                 } else {
                     Set<Region> narrowed = combine(cands, w.candidates());
                     if (narrowed.isEmpty()) {
-                        return Identification.unresolved("region_unresolved: the publisher names "
-                                + describe(cands) + " but the opening sentence names " + describe(w.candidates()));
+                        return Identification.unresolved("region_unresolved: the " + regionMethod.replace('_', ' ')
+                                + " names " + describe(cands) + " but the " + w.method().replace('_', ' ')
+                                + " names " + describe(w.candidates()));
                     }
                     if (narrowed.size() < cands.size() || !isCounty(first(cands))) {
+                        if (!isCounty(first(cands)) && isCounty(first(narrowed))) {
+                            regionMethod = w.method();
+                        }
                         cands = narrowed;
+                    }
+                }
+            }
+            if (cands.isEmpty() || cands.stream().noneMatch(ReportIdentifier::isCounty)) {
+                Region body = selfNamedCounty(raw);
+                if (body != null) {
+                    Set<Region> narrowed = cands.isEmpty() ? Set.of(body) : combine(cands, Set.of(body));
+                    if (!narrowed.isEmpty()) {
+                        cands = narrowed;
+                        regionMethod = "body";
                     }
                 }
             }
@@ -193,7 +259,8 @@ public final class ReportIdentifier {
             if (placeholderYear.matcher(title.text()).find()) {
                 yearDetail = "the title's year is a placeholder (" + find(placeholderYear, title.text()) + ")";
             } else {
-                Integer y = titleYear(title.text());
+                yearDetail = notOneYear(title.text(), "title");
+                Integer y = yearDetail == null ? titleYear(title.text()) : null;
                 if (y != null) {
                     year = y;
                     yearMethod = title.method();
@@ -205,6 +272,14 @@ public final class ReportIdentifier {
             if (m.find()) {
                 year = Integer.parseInt(m.group(1));
                 yearMethod = "opening_sentence";
+            }
+        }
+        if (year == null && yearDetail == null && reportSentence != null) {
+            yearDetail = notOneYear(reportSentence, "report sentence");
+            Integer y = yearDetail == null ? titleYear(reportSentence) : null;
+            if (y != null) {
+                year = y;
+                yearMethod = "report_sentence";
             }
         }
         if (year == null && yearDetail == null && title != null && publishYear != null
@@ -302,13 +377,21 @@ public final class ReportIdentifier {
         int limit = Math.min(lines.size(), cues.titleSearchLines());
         for (int i = 0; i < limit; i++) {
             String line = lines.get(i);
-            if (isChrome(line) || !isTitleLike(line)) {
+            if (isChrome(line)) {
+                continue;
+            }
+            if (!isTitleLike(line)) {
+                if (i + 1 < lines.size() && line.length() <= cues.titleMaxLength() / 2 && !line.contains("。")
+                        && !isChrome(lines.get(i + 1)) && !isTitleLike(lines.get(i + 1))
+                        && isTitleLike(line + lines.get(i + 1))) {
+                    return new Title(i + 1, line + lines.get(i + 1), "title");
+                }
                 continue;
             }
             String text = line;
             if (names.find(line).isEmpty() && i > 0) {
                 String prev = lines.get(i - 1);
-                if (prev.length() <= MAX_JOINED_LINE && !isChrome(prev) && !prev.matches(".*\\d.*")
+                if (prev.length() <= MAX_JOINED_LINE && !isChrome(prev) && !isSiteName(prev) && !prev.matches(".*\\d.*")
                         && !names.find(prev).isEmpty()) {
                     text = prev + line;
                 }
@@ -329,7 +412,28 @@ public final class ReportIdentifier {
         return isTitleLike(name) ? new Title(-1, name, "file_name") : null;
     }
 
+    /** The text without book titles (《纲要（2021—2025年）》) and bracketed year spans, which are not its year. */
+    private static String withoutCitedSpans(String text) {
+        return BRACKETED_SPAN.matcher(BOOK_TITLE.matcher(text).replaceAll("")).replaceAll("");
+    }
+
+    /** Why a title (or report sentence) does not cover one calendar year, or null when it may. */
+    private String notOneYear(String text, String where) {
+        String t = withoutCitedSpans(text);
+        for (String w : cues.partialYearWords()) {
+            if (t.contains(w)) {
+                return "the " + where + " covers part of a year (" + w + "), not a year's figures";
+            }
+        }
+        Matcher m = YEAR_SPAN.matcher(t);
+        if (m.find() && Integer.parseInt(m.group(2)) > Integer.parseInt(m.group(1))) {
+            return "the " + where + " covers several years (" + m.group().strip() + "): its figures are not one year's";
+        }
+        return null;
+    }
+
     private static Integer titleYear(String title) {
+        title = withoutCitedSpans(title);
         Matcher m = TITLE_YEAR.matcher(title);
         if (m.find()) {
             return Integer.parseInt(m.group(1));
@@ -348,6 +452,219 @@ public final class ReportIdentifier {
                     + " publisher or opening sentence";
         }
         return "no report title, index number, publisher or opening sentence names a region";
+    }
+
+    /** {title, site} when the title line carries the site name after a separator (…的报告_冠县人民政府). */
+    private String[] splitSiteName(String text) {
+        int end = -1;
+        for (String ending : cues.titleEndings()) {
+            int at = text.lastIndexOf(ending);
+            if (at >= 0) {
+                end = Math.max(end, at + ending.length());
+            }
+        }
+        if (end < 0 || end >= text.length()) {
+            return null;
+        }
+        String rest = text.substring(end);
+        for (String sep : cues.siteSeparators()) {
+            String r = rest.stripLeading();
+            if (r.startsWith(sep.strip()) && !sep.isBlank()) {
+                String siteName = r.substring(sep.strip().length()).strip();
+                return new String[] {text.substring(0, end), siteName.isEmpty() ? null : siteName};
+            }
+        }
+        return null;
+    }
+
+    /** A short line near the top that ends like a site name: 冠县人民政府门户网站. */
+    private String findSiteName(List<String> lines, int titleLine) {
+        int limit = Math.min(lines.size(), titleLine >= 0 ? titleLine : SITE_NAME_LINES_WITHOUT_TITLE);
+        for (int i = 0; i < limit; i++) {
+            String line = lines.get(i);
+            if (!isChrome(line) && isSiteName(line)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private boolean isSiteName(String line) {
+        if (line.length() > cues.siteNameMaxLength()) {
+            return false;
+        }
+        for (String suffix : cues.siteNameSuffixes()) {
+            if (line.endsWith(suffix) && line.length() > suffix.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The subject of 现将冠县2023年法治政府建设工作情况报告如下: the words between the start and the ending. */
+    private String findReportSentence(List<String> lines) {
+        int limit = Math.min(lines.size(), cues.openingSearchLines());
+        for (int i = 0; i < limit; i++) {
+            String line = lines.get(i);
+            for (String start : cues.reportSentenceStarts()) {
+                int s = line.indexOf(start);
+                if (s < 0) {
+                    continue;
+                }
+                for (String ending : cues.reportSentenceEndings()) {
+                    int e = line.indexOf(ending, s + start.length());
+                    if (e > s + start.length()) {
+                        return line.substring(s + start.length(), e);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Names in a subject phrase: official and full names (冠县 too), but no short county names (公安, 资源). */
+    private List<RegionNames.Mention> subjectNames(String phrase) {
+        List<RegionNames.Mention> out = new ArrayList<>();
+        for (RegionNames.Mention m : names.find(phrase)) {
+            boolean shortCounty = m.shortName() && m.regions().stream().allMatch(ReportIdentifier::isCounty);
+            if (!shortCounty && !cues.runningTextExcludedNames().contains(m.name())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The signature at the end: a date line within the last lines, with the organ line(s) just before it. */
+    private Signature findSignature(String raw) {
+        String tail = raw.length() > SIGNATURE_TAIL_CHARS ? raw.substring(raw.length() - SIGNATURE_TAIL_CHARS) : raw;
+        List<String> ls = lines(clean(chinese.normalize(tail)));
+        int from = Math.max(0, ls.size() - cues.signatureSearchLines());
+        for (int i = ls.size() - 1; i >= from; i--) {
+            Matcher m = SIGNATURE_DATE.matcher(ls.get(i));
+            if (!m.find()) {
+                continue;
+            }
+            int year = Integer.parseInt(m.group(2));
+            String same = m.group(1).strip();
+            if (!same.isEmpty()) {
+                return new Signature(isOrganLine(same) ? same : "", year);
+            }
+            StringBuilder organs = new StringBuilder();
+            for (int k = i - 1; k >= Math.max(0, i - 2) && isOrganLine(ls.get(k)); k--) {
+                organs.insert(0, ls.get(k) + " ");
+            }
+            return new Signature(organs.toString().strip(), year);
+        }
+        return null;
+    }
+
+    private boolean isOrganLine(String line) {
+        if (line.length() > cues.signatureMaxLength() || line.matches(".*[，,。；;：:！？!?].*")) {
+            return false;
+        }
+        for (String w : cues.signatureOrganWords()) {
+            if (line.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The one county-level region a first-person report (我县) names in its whole text, if it names exactly one,
+     * no ambiguous one, never right after a word of visiting (赴湄潭县), and its name ends like the report's
+     * self-references. Null otherwise.
+     */
+    private Region selfNamedCounty(String raw) {
+        String text = clean(chinese.normalize(raw.length() > CONTEXT_CHARS ? raw.substring(0, CONTEXT_CHARS) : raw));
+        Set<Region> counties = new LinkedHashSet<>();
+        for (RegionNames.Mention m : names.find(text, true)) {
+            if (m.regions().stream().noneMatch(ReportIdentifier::isCounty)) {
+                continue;
+            }
+            if (m.ambiguous()) {
+                return null;
+            }
+            String before = text.substring(Math.max(0, m.start() - 4), m.start());
+            for (String w : cues.selfReferenceNotAfter()) {
+                if (before.endsWith(w)) {
+                    return null;
+                }
+            }
+            counties.add(m.regions().get(0));
+        }
+        if (counties.size() != 1) {
+            return null;
+        }
+        Region r = first(counties);
+        String suffix = r.name().substring(r.name().length() - 1);
+        if (!cues.selfReferenceSuffixes().contains(suffix)) {
+            return null;
+        }
+        int self = 0;
+        int city = 0;
+        for (String p : cues.selfReferencePrefixes()) {
+            self += occurrences(text, p + suffix);
+            city += occurrences(text, p + "市");
+        }
+        return self > 0 && self > city ? r : null;
+    }
+
+    private static int occurrences(String text, String word) {
+        int n = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * 和康县 when a title's county-level name (康县) follows a character that is neither part of another name nor
+     * a word that may precede a name (关于, 中共, 年度): the name is the tail of a longer, unknown one.
+     */
+    private String countyNameInsideUnknownName(String titleText) {
+        int previousEnd = -1;
+        for (RegionNames.Mention m : names.find(titleText)) {
+            int start = m.start();
+            boolean tail = start > 0 && previousEnd != start
+                    && Character.UnicodeScript.of(titleText.charAt(start - 1)) == Character.UnicodeScript.HAN
+                    && m.regions().stream().allMatch(ReportIdentifier::isCounty);
+            if (tail) {
+                String before = titleText.substring(0, start);
+                if (cues.nameLeadIns().stream().noneMatch(before::endsWith)) {
+                    int from = start - 1;
+                    while (from > 0 && start - from < 3
+                            && Character.UnicodeScript.of(titleText.charAt(from - 1)) == Character.UnicodeScript.HAN) {
+                        from--;
+                    }
+                    return titleText.substring(from, m.end());
+                }
+            }
+            previousEnd = m.end();
+        }
+        return null;
+    }
+
+    /**
+     * {province or city, unknown name} when a province or city is followed by a county-level name that is not
+     * in the table (三沙市西沙区; 和田地区和康县, where only the tail 康县 would match a county elsewhere).
+     */
+    private String[] unknownCountyAfterHigherName(String titleText) {
+        List<RegionNames.Mention> ms = names.find(titleText);
+        for (int i = 0; i < ms.size(); i++) {
+            RegionNames.Mention m = ms.get(i);
+            if (m.regions().stream().anyMatch(ReportIdentifier::isCounty)) {
+                continue;
+            }
+            if (i + 1 < ms.size() && ms.get(i + 1).start() == m.end()) {
+                continue;
+            }
+            Matcher u = UNKNOWN_COUNTY.matcher(titleText.substring(m.end()));
+            if (u.find()) {
+                return new String[] {m.regions().size() == 1 ? m.regions().get(0).fullName() : m.name(), u.group(1)};
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ chrome labels
