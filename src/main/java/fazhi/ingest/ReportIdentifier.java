@@ -51,9 +51,12 @@ public final class ReportIdentifier {
             "(?<!\\d)((?:19|20)\\d{2})\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*((?:19|20)\\d{2})\\s*(?:年度|年)?(?![\\d\\-/.])");
     private static final Pattern BRACKETED_SPAN = Pattern.compile(
             "[（(][^（()）]*?(?:19|20)\\d{2}\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*(?:19|20)\\d{2}[^（()）]*[）)]");
+    /** 1-6月, 1月至9月: a range of months from January; up to 12 it is the whole year. */
+    private static final Pattern MONTH_RANGE = Pattern.compile(
+            "((?:19|20)\\d{2})\\s*年\\s*(?:1|一)\\s*月?\\s*[—–\\-~至到]\\s*(\\d{1,2}|十二|十一|十|[二三四五六七八九])\\s*月(?:份)?");
     private static final Pattern BOOK_TITLE = Pattern.compile("《[^《》]*》");
     private static final Pattern SIGNATURE_DATE = Pattern.compile(
-            "^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*月\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*日$");
+            "^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*月(?:\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*日)?$");
     private static final Pattern UNKNOWN_COUNTY = Pattern.compile(
             "^\\s*([\\p{IsHan}]{1,8}?(?:自治县|自治旗|新区|区|县|旗))(?=人民政府|政府|司法局|关于|办公室|法治|委|[0-9_\\s]|$)");
     private static final int SIGNATURE_TAIL_CHARS = 4_000;
@@ -190,6 +193,13 @@ public final class ReportIdentifier {
                     continue;
                 }
                 Set<Region> narrowed = combine(cands, w.candidates());
+                boolean authorSignal = w == fromSentence || w == fromSignature;
+                if (authorSignal && narrowed.isEmpty() && cands.stream().allMatch(ReportIdentifier::isCounty)
+                        && w.candidates().stream().anyMatch(ReportIdentifier::isCounty)) {
+                    return Identification.unresolved("region_unresolved: the " + regionMethod.replace('_', ' ')
+                            + " names " + describe(cands) + " but the " + w.method().replace('_', ' ') + " names "
+                            + describe(w.candidates()) + " (a report copied from another county?)");
+                }
                 boolean helps = cands.size() > 1 ? !narrowed.isEmpty() && narrowed.size() < cands.size()
                         : narrowed.size() == 1 && isCounty(first(narrowed)) && !isCounty(first(cands));
                 if (helps) {
@@ -425,6 +435,10 @@ public final class ReportIdentifier {
                 return "the " + where + " covers part of a year (" + w + "), not a year's figures";
             }
         }
+        Matcher months = MONTH_RANGE.matcher(t);
+        if (months.find() && monthNumber(months.group(2)) < 12) {
+            return "the " + where + " covers part of a year (" + months.group().strip() + "), not a year's figures";
+        }
         Matcher m = YEAR_SPAN.matcher(t);
         if (m.find() && Integer.parseInt(m.group(2)) > Integer.parseInt(m.group(1))) {
             return "the " + where + " covers several years (" + m.group().strip() + "): its figures are not one year's";
@@ -432,8 +446,23 @@ public final class ReportIdentifier {
         return null;
     }
 
+    private static int monthNumber(String m) {
+        int i = "一二三四五六七八九十".indexOf(m);
+        if (m.equals("十一")) {
+            return 11;
+        }
+        if (m.equals("十二")) {
+            return 12;
+        }
+        return i >= 0 ? i + 1 : Integer.parseInt(m);
+    }
+
     private static Integer titleYear(String title) {
         title = withoutCitedSpans(title);
+        Matcher whole = MONTH_RANGE.matcher(title);
+        if (whole.find() && monthNumber(whole.group(2)) == 12) {
+            return Integer.parseInt(whole.group(1));
+        }
         Matcher m = TITLE_YEAR.matcher(title);
         if (m.find()) {
             return Integer.parseInt(m.group(1));
@@ -461,6 +490,15 @@ public final class ReportIdentifier {
             int at = text.lastIndexOf(ending);
             if (at >= 0) {
                 end = Math.max(end, at + ending.length());
+            }
+        }
+        for (String sep : cues.siteSeparators()) {
+            int at = text.indexOf(sep);
+            if (at > 0 && (end < 0 || at < end) && !isTitleLike(text.substring(0, at))) {
+                String left = text.substring(0, at).strip();
+                if (isSiteName(left) || left.endsWith("人民政府") || left.endsWith("政府")) {
+                    return new String[] {text.substring(at + sep.length()).strip(), left};
+                }
             }
         }
         if (end < 0 || end >= text.length()) {
