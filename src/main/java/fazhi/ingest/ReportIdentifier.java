@@ -13,27 +13,44 @@ import java.util.stream.Collectors;
  * Infers the region and the report year of a submission from its text, for files the manifest says
  * nothing about.
  *
- * <p>Region: from the title (冠县关于2024年法治政府建设情况的报告; a title split over two lines is joined),
- * the region code embedded in the 索引号, then, when those name nothing or something ambiguous, the
- * publisher (发布机构) and the opening sentence (2020年，湄潭县……). Names may be full (山东省聊城市冠县),
- * official (冠县), short (湄潭) when that names one region, and in traditional characters. An ambiguous name
- * (朝阳区: Beijing or Changchun) is settled by the province or city the text names, or left unresolved.
- * Signals that contradict each other leave the region unresolved: nothing is guessed.
+ * <p>Region, strongest first: the title (冠县关于2024年法治政府建设情况的报告; a title split over two lines is
+ * joined; a site name glued to it by _ - | is cut off and used as a site name), then the region code embedded
+ * in the 索引号. When those name nothing or something ambiguous, weaker signals are used in this order: the
+ * publisher label (发布机构, 发文机关, 信息来源, 来源 …), a site-name line above the title
+ * (冠县人民政府门户网站), the opening sentence (2020年，湄潭县……), the report sentence
+ * (现将冠县2023年法治政府建设工作情况报告如下) and the signature at the end (冠县人民政府 / 2024年3月20日, up to
+ * two organ lines right before a date line). Weak signals that name different regions leave the region
+ * unresolved; so does a report sentence or signature naming another county than the title (a report copied
+ * from another county). Last, a report that calls itself 我县/本区/我旗 and names exactly one county-level
+ * region in its text, never right after a word of visiting (赴, 学习借鉴 …), is taken for that region
+ * ({@code body}); 我市 never is (a county-level city and a prefecture-level one both say it).
  *
- * <p>Year: the year the report covers: the title's year, else the opening sentence's. A publishing date
- * (发文日期) gives the year only when the title says the report is about the previous year (上一年度).
+ * <p>Names may be full (山东省聊城市冠县), official (冠县), short (湄潭) when that names one region, and in
+ * traditional characters. An ambiguous name (朝阳区: Beijing or Changchun) is settled by the province or city
+ * the text names, or left unresolved. Only a prefecture or province named by a weak signal is not enough (it
+ * may be where the report was published). A county-level name the region table lacks (三沙市西沙区 created in
+ * 2020, 和康县 in 2024, whose tail 康县 is a county of 甘肃) leaves the region unresolved, never the city
+ * before it nor the known name inside it. Nothing is guessed: an unresolved report is quarantined and a
+ * manifest can recover it; a wrong region would publish wrong figures.
  *
- * <p>{@code method} names how: {@code title}, {@code index_number}, {@code publisher},
- * {@code opening_sentence}, {@code file_name}, {@code publish_date}, with {@code _context} appended when an
- * ambiguous name was settled by the places the text names; {@code region+year} when they differ
- * (e.g. {@code title+opening_sentence}).
+ * <p>Year: the year the report covers: the title's year, else the opening sentence's, else the report
+ * sentence's. Years inside a cited document (《纲要（2021—2025年）》) or a bracketed span are not the year. A
+ * title (or report sentence) covering part of a year (上半年, 第一季度, 1-6月) or several years (2021—2023年,
+ * 2023-2024年度) leaves the year unresolved: its figures are not one year's, and no year is picked for it;
+ * 1-12月 is the whole year. A publishing date (发文日期, or the signature's date) gives the year only when the
+ * title says the report is about the previous year (上一年度); a banner date never does.
+ *
+ * <p>{@code method} names how: {@code title}, {@code index_number}, {@code publisher}, {@code site_name},
+ * {@code opening_sentence}, {@code report_sentence}, {@code signature}, {@code body}, {@code file_name},
+ * {@code publish_date}, with {@code _context} appended when an ambiguous name was settled by the places the
+ * text names; {@code region+year} when they differ (e.g. {@code signature+title}).
  *
  * <p>When either is unknown the result is {@link Identification#unresolved(String)} (both fields null); the
  * reason starts with {@code region_unresolved:} or {@code year_unresolved:} and says what was found, e.g. the
  * region when only the year is missing.
  *
- * <p>All vocabulary (title words, chrome labels, index-number prefixes, the traditional→simplified map) is
- * data under /schema.
+ * <p>All vocabulary (title words, chrome labels, index-number prefixes, site-name suffixes, signature organ
+ * words, self-references, the traditional→simplified map) is data under /schema.
  */
 public final class ReportIdentifier {
 
@@ -478,9 +495,10 @@ public final class ReportIdentifier {
                 return "the title names a placeholder (" + m.group() + "): an anonymised template";
             }
             return "the title (" + abbreviate(title.text()) + ") names no region, and neither does an index number,"
-                    + " publisher or opening sentence";
+                    + " publisher, site name, opening or report sentence, signature or (one county named in) the body";
         }
-        return "no report title, index number, publisher or opening sentence names a region";
+        return "no report title, index number, publisher, site name, opening or report sentence, signature or"
+                + " (one county named in) the body names a region";
     }
 
     /** {title, site} when the title line carries the site name after a separator (…的报告_冠县人民政府). */
