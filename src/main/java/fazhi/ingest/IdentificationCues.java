@@ -30,7 +30,7 @@ record IdentificationCues(
         List<String> siteNameSuffixes, int siteNameMaxLength,
         List<String> reportSentenceStarts, List<String> reportSentenceEndings,
         int signatureSearchLines, int signatureMaxLength, List<String> signatureOrganWords,
-        List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter,
+        List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter, List<String> selfReferenceNotBefore,
         List<String> nameLeadIns) {
 
     static final String RESOURCE = "/schema/ingest-identification.yaml";
@@ -81,7 +81,7 @@ record IdentificationCues(
                 strings(sentence, "starts"), longestFirst(strings(sentence, "endings")),
                 required(signature, "search_lines").asInt(), required(signature, "max_length").asInt(),
                 longestFirst(strings(signature, "organ_words")),
-                strings(self, "prefixes"), strings(self, "suffixes"), longestFirst(strings(self, "not_after")),
+                strings(self, "prefixes"), strings(self, "suffixes"), longestFirst(strings(self, "not_after")), strings(self, "not_before"),
                 longestFirst(strings(title, "name_lead_ins")));
     }
 

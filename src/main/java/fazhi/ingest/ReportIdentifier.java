@@ -77,6 +77,8 @@ public final class ReportIdentifier {
     private static final Pattern UNKNOWN_COUNTY = Pattern.compile(
             "^\\s*([\\p{IsHan}]{1,8}?(?:自治县|自治旗|新区|区|县|旗))(?=人民政府|政府|司法局|关于|办公室|法治|委|[0-9_\\s]|$)");
     private static final int SIGNATURE_TAIL_CHARS = 4_000;
+    /** How far after a county's name in the body a word of visiting (来我县) is looked for. */
+    private static final int VISIT_WINDOW = 16;
     /** Without a title in the text, only this many first lines may be the site's name. */
     private static final int SITE_NAME_LINES_WITHOUT_TITLE = 5;
 
@@ -628,7 +630,7 @@ public final class ReportIdentifier {
 
     /**
      * The one county-level region a first-person report (我县) names in its whole text, if it names exactly one,
-     * no ambiguous one, never right after a word of visiting (赴湄潭县), and its name ends like the report's
+     * no ambiguous one, never right after a word of visiting (赴湄潭县) nor shortly before one (湄潭县……来我县), and its name ends like the report's
      * self-references. Null otherwise.
      */
     private Region selfNamedCounty(String raw) {
@@ -644,6 +646,12 @@ public final class ReportIdentifier {
             String before = text.substring(Math.max(0, m.start() - 4), m.start());
             for (String w : cues.selfReferenceNotAfter()) {
                 if (before.endsWith(w)) {
+                    return null;
+                }
+            }
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + VISIT_WINDOW));
+            for (String w : cues.selfReferenceNotBefore()) {
+                if (after.contains(w)) {
                     return null;
                 }
             }
