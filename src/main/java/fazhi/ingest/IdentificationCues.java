@@ -25,7 +25,13 @@ record IdentificationCues(
         List<Pattern> noisePatterns, String placeholderCharacters,
         List<String> countySuffixes, List<String> prefectureSuffixes, List<String> provinceSuffixes,
         int minShortLength, List<String> shortNameStopwords, List<String> commonWordNames,
-        List<String> governmentWords, List<String> runningTextExcludedNames, List<String> ethnicNames) {
+        List<String> governmentWords, List<String> runningTextExcludedNames, List<String> ethnicNames,
+        List<String> partialYearWords, List<String> siteSeparators,
+        List<String> siteNameSuffixes, int siteNameMaxLength,
+        List<String> reportSentenceStarts, List<String> reportSentenceEndings,
+        int signatureSearchLines, int signatureMaxLength, List<String> signatureOrganWords,
+        List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter, List<String> selfReferenceNotBefore,
+        List<String> nameLeadIns) {
 
     static final String RESOURCE = "/schema/ingest-identification.yaml";
 
@@ -47,6 +53,10 @@ record IdentificationCues(
         JsonNode index = required(root, "index_number");
         JsonNode opening = required(root, "opening_sentence");
         JsonNode names = required(root, "names");
+        JsonNode site = required(root, "site_name");
+        JsonNode sentence = required(root, "report_sentence");
+        JsonNode signature = required(root, "signature");
+        JsonNode self = required(root, "self_reference");
         List<Pattern> noise = new ArrayList<>();
         for (String p : strings(root, "noise_patterns")) {
             noise.add(Pattern.compile(p));
@@ -65,7 +75,14 @@ record IdentificationCues(
                 longestFirst(strings(names, "province_suffixes")), required(names, "min_short_length").asInt(),
                 strings(names, "short_name_stopwords"), strings(names, "common_word_names"),
                 longestFirst(strings(names, "government_words")),
-                strings(names, "running_text_excluded_names"), longestFirst(strings(names, "ethnic_names")));
+                strings(names, "running_text_excluded_names"), longestFirst(strings(names, "ethnic_names")),
+                longestFirst(strings(title, "partial_year_words")), strings(title, "site_separators"),
+                longestFirst(strings(site, "suffixes")), required(site, "max_length").asInt(),
+                strings(sentence, "starts"), longestFirst(strings(sentence, "endings")),
+                required(signature, "search_lines").asInt(), required(signature, "max_length").asInt(),
+                longestFirst(strings(signature, "organ_words")),
+                strings(self, "prefixes"), strings(self, "suffixes"), longestFirst(strings(self, "not_after")), strings(self, "not_before"),
+                longestFirst(strings(title, "name_lead_ins")));
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -13,27 +13,44 @@ import java.util.stream.Collectors;
  * Infers the region and the report year of a submission from its text, for files the manifest says
  * nothing about.
  *
- * <p>Region: from the title (冠县关于2024年法治政府建设情况的报告; a title split over two lines is joined),
- * the region code embedded in the 索引号, then, when those name nothing or something ambiguous, the
- * publisher (发布机构) and the opening sentence (2020年，湄潭县……). Names may be full (山东省聊城市冠县),
- * official (冠县), short (湄潭) when that names one region, and in traditional characters. An ambiguous name
- * (朝阳区: Beijing or Changchun) is settled by the province or city the text names, or left unresolved.
- * Signals that contradict each other leave the region unresolved: nothing is guessed.
+ * <p>Region, strongest first: the title (冠县关于2024年法治政府建设情况的报告; a title split over two lines is
+ * joined; a site name glued to it by _ - | is cut off and used as a site name), then the region code embedded
+ * in the 索引号. When those name nothing or something ambiguous, weaker signals are used in this order: the
+ * publisher label (发布机构, 发文机关, 信息来源, 来源 …), a site-name line above the title
+ * (冠县人民政府门户网站), the opening sentence (2020年，湄潭县……), the report sentence
+ * (现将冠县2023年法治政府建设工作情况报告如下) and the signature at the end (冠县人民政府 / 2024年3月20日, up to
+ * two organ lines right before a date line). Weak signals that name different regions leave the region
+ * unresolved; so does a report sentence or signature naming another county than the title (a report copied
+ * from another county). Last, a report that calls itself 我县/本区/我旗 and names exactly one county-level
+ * region in its text, never right after a word of visiting (赴, 学习借鉴 …), is taken for that region
+ * ({@code body}); 我市 never is (a county-level city and a prefecture-level one both say it).
  *
- * <p>Year: the year the report covers: the title's year, else the opening sentence's. A publishing date
- * (发文日期) gives the year only when the title says the report is about the previous year (上一年度).
+ * <p>Names may be full (山东省聊城市冠县), official (冠县), short (湄潭) when that names one region, and in
+ * traditional characters. An ambiguous name (朝阳区: Beijing or Changchun) is settled by the province or city
+ * the text names, or left unresolved. Only a prefecture or province named by a weak signal is not enough (it
+ * may be where the report was published). A county-level name the region table lacks (三沙市西沙区 created in
+ * 2020, 和康县 in 2024, whose tail 康县 is a county of 甘肃) leaves the region unresolved, never the city
+ * before it nor the known name inside it. Nothing is guessed: an unresolved report is quarantined and a
+ * manifest can recover it; a wrong region would publish wrong figures.
  *
- * <p>{@code method} names how: {@code title}, {@code index_number}, {@code publisher},
- * {@code opening_sentence}, {@code file_name}, {@code publish_date}, with {@code _context} appended when an
- * ambiguous name was settled by the places the text names; {@code region+year} when they differ
- * (e.g. {@code title+opening_sentence}).
+ * <p>Year: the year the report covers: the title's year, else the opening sentence's, else the report
+ * sentence's. Years inside a cited document (《纲要（2021—2025年）》) or a bracketed span are not the year. A
+ * title (or report sentence) covering part of a year (上半年, 第一季度, 1-6月) or several years (2021—2023年,
+ * 2023-2024年度) leaves the year unresolved: its figures are not one year's, and no year is picked for it;
+ * 1-12月 is the whole year. A publishing date (发文日期, or the signature's date) gives the year only when the
+ * title says the report is about the previous year (上一年度); a banner date never does.
+ *
+ * <p>{@code method} names how: {@code title}, {@code index_number}, {@code publisher}, {@code site_name},
+ * {@code opening_sentence}, {@code report_sentence}, {@code signature}, {@code body}, {@code file_name},
+ * {@code publish_date}, with {@code _context} appended when an ambiguous name was settled by the places the
+ * text names; {@code region+year} when they differ (e.g. {@code signature+title}).
  *
  * <p>When either is unknown the result is {@link Identification#unresolved(String)} (both fields null); the
  * reason starts with {@code region_unresolved:} or {@code year_unresolved:} and says what was found, e.g. the
  * region when only the year is missing.
  *
- * <p>All vocabulary (title words, chrome labels, index-number prefixes, the traditional→simplified map) is
- * data under /schema.
+ * <p>All vocabulary (title words, chrome labels, index-number prefixes, site-name suffixes, signature organ
+ * words, self-references, the traditional→simplified map) is data under /schema.
  */
 public final class ReportIdentifier {
 
@@ -47,6 +64,23 @@ public final class ReportIdentifier {
     private static final Pattern OPENING = Pattern.compile(
             "^(?:在|截至)?\\s*((?:19|20)\\d{2})\\s*(?:(?:年度|年)(?:以来|里|内|间|中)?\\s*(?:是|[，,、])|[，,、])");
     private static final int MAX_JOINED_LINE = 30;
+    private static final Pattern YEAR_SPAN = Pattern.compile(
+            "(?<!\\d)((?:19|20)\\d{2})\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*((?:19|20)\\d{2})\\s*(?:年度|年)?(?![\\d\\-/.])");
+    private static final Pattern BRACKETED_SPAN = Pattern.compile(
+            "[（(][^（()）]*?(?:19|20)\\d{2}\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*(?:19|20)\\d{2}[^（()）]*[）)]");
+    /** 1-6月, 1月至9月: a range of months from January; up to 12 it is the whole year. */
+    private static final Pattern MONTH_RANGE = Pattern.compile(
+            "((?:19|20)\\d{2})\\s*年\\s*(?:1|一)\\s*月?\\s*[—–\\-~至到]\\s*(\\d{1,2}|十二|十一|十|[二三四五六七八九])\\s*月(?:份)?");
+    private static final Pattern BOOK_TITLE = Pattern.compile("《[^《》]*》");
+    private static final Pattern SIGNATURE_DATE = Pattern.compile(
+            "^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*月(?:\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*日)?$");
+    private static final Pattern UNKNOWN_COUNTY = Pattern.compile(
+            "^\\s*([\\p{IsHan}]{1,8}?(?:自治县|自治旗|新区|区|县|旗))(?=人民政府|政府|司法局|关于|办公室|法治|委|[0-9_\\s]|$)");
+    private static final int SIGNATURE_TAIL_CHARS = 4_000;
+    /** How far after a county's name in the body a word of visiting (来我县) is looked for. */
+    private static final int VISIT_WINDOW = 16;
+    /** Without a title in the text, only this many first lines may be the site's name. */
+    private static final int SITE_NAME_LINES_WITHOUT_TITLE = 5;
 
     private final RegionTable regions;
     private final IdentificationCues cues;
@@ -83,6 +117,10 @@ public final class ReportIdentifier {
     private record Title(int line, String text, String method) {
     }
 
+    /** The 落款 at the end: the organ lines before the date line, and the date's year. */
+    private record Signature(String organs, int year) {
+    }
+
     private record Signal(String method, Set<Region> candidates) {
         boolean isEmpty() {
             return candidates.isEmpty();
@@ -98,10 +136,27 @@ public final class ReportIdentifier {
         if (title == null && sourceFile != null) {
             title = titleFromFileName(sourceFile);
         }
+        String siteInTitle = null;
+        if (title != null) {
+            String[] split = splitSiteName(title.text());
+            if (split != null) {
+                title = new Title(title.line(), split[0], title.method());
+                siteInTitle = split[1];
+            }
+        }
         Region indexRegion = findIndexRegion(lines);
         String publisher = labelValue(lines, cues.publisherLabels());
+        String site = findSiteName(lines, title == null ? -1 : title.line());
+        if (site == null) {
+            site = siteInTitle;
+        }
+        Signature signature = findSignature(raw);
         Integer publishYear = findPublishYear(lines);
+        if (publishYear == null && signature != null) {
+            publishYear = signature.year();
+        }
         String opening = findOpening(lines, title == null || title.line() < 0 ? -1 : title.line());
+        String reportSentence = findReportSentence(lines);
 
         // ---- region
         Signal fromTitle = new Signal(title == null ? "title" : title.method(),
@@ -109,6 +164,25 @@ public final class ReportIdentifier {
         Signal fromPublisher = new Signal("publisher", publisher == null ? Set.of() : candidates(names.find(publisher)));
         Signal fromOpening = new Signal("opening_sentence",
                 opening == null ? Set.of() : candidates(names.find(opening, true)));
+        Signal fromSite = new Signal("site_name", site == null ? Set.of() : candidates(names.find(site)));
+        Signal fromSentence = new Signal("report_sentence",
+                reportSentence == null ? Set.of() : candidates(subjectNames(reportSentence)));
+        Signal fromSignature = new Signal("signature",
+                signature == null || signature.organs().isEmpty() ? Set.of() : candidates(names.find(signature.organs())));
+
+        if (!fromTitle.isEmpty()) {
+            String[] unknown = unknownCountyAfterHigherName(title.text());
+            if (unknown != null) {
+                return Identification.unresolved("region_unresolved: the title names " + unknown[0]
+                        + " followed by " + unknown[1] + ", a county-level unit the region table does not know"
+                        + " (new or renamed?): the report is not taken for any region");
+            }
+            String tail = countyNameInsideUnknownName(title.text());
+            if (tail != null) {
+                return Identification.unresolved("region_unresolved: the title names " + tail
+                        + ", which ends like a known county-level name but is not one (new or renamed?)");
+            }
+        }
 
         Set<Region> cands;
         String regionMethod;
@@ -131,13 +205,20 @@ public final class ReportIdentifier {
             regionMethod = null;
         }
 
-        List<Signal> weak = List.of(fromPublisher, fromOpening);
+        List<Signal> weak = List.of(fromPublisher, fromSite, fromOpening, fromSentence, fromSignature);
         if (!cands.isEmpty()) {
             for (Signal w : weak) {
                 if (w.isEmpty()) {
                     continue;
                 }
                 Set<Region> narrowed = combine(cands, w.candidates());
+                boolean authorSignal = w == fromSentence || w == fromSignature;
+                if (authorSignal && narrowed.isEmpty() && cands.stream().allMatch(ReportIdentifier::isCounty)
+                        && w.candidates().stream().anyMatch(ReportIdentifier::isCounty)) {
+                    return Identification.unresolved("region_unresolved: the " + regionMethod.replace('_', ' ')
+                            + " names " + describe(cands) + " but the " + w.method().replace('_', ' ') + " names "
+                            + describe(w.candidates()) + " (a report copied from another county?)");
+                }
                 boolean helps = cands.size() > 1 ? !narrowed.isEmpty() && narrowed.size() < cands.size()
                         : narrowed.size() == 1 && isCounty(first(narrowed)) && !isCounty(first(cands));
                 if (helps) {
@@ -156,11 +237,25 @@ public final class ReportIdentifier {
                 } else {
                     Set<Region> narrowed = combine(cands, w.candidates());
                     if (narrowed.isEmpty()) {
-                        return Identification.unresolved("region_unresolved: the publisher names "
-                                + describe(cands) + " but the opening sentence names " + describe(w.candidates()));
+                        return Identification.unresolved("region_unresolved: the " + regionMethod.replace('_', ' ')
+                                + " names " + describe(cands) + " but the " + w.method().replace('_', ' ')
+                                + " names " + describe(w.candidates()));
                     }
                     if (narrowed.size() < cands.size() || !isCounty(first(cands))) {
+                        if (!isCounty(first(cands)) && isCounty(first(narrowed))) {
+                            regionMethod = w.method();
+                        }
                         cands = narrowed;
+                    }
+                }
+            }
+            if (cands.isEmpty() || cands.stream().noneMatch(ReportIdentifier::isCounty)) {
+                Region body = selfNamedCounty(raw);
+                if (body != null) {
+                    Set<Region> narrowed = cands.isEmpty() ? Set.of(body) : combine(cands, Set.of(body));
+                    if (!narrowed.isEmpty()) {
+                        cands = narrowed;
+                        regionMethod = "body";
                     }
                 }
             }
@@ -193,7 +288,8 @@ public final class ReportIdentifier {
             if (placeholderYear.matcher(title.text()).find()) {
                 yearDetail = "the title's year is a placeholder (" + find(placeholderYear, title.text()) + ")";
             } else {
-                Integer y = titleYear(title.text());
+                yearDetail = notOneYear(title.text(), "title");
+                Integer y = yearDetail == null ? titleYear(title.text()) : null;
                 if (y != null) {
                     year = y;
                     yearMethod = title.method();
@@ -205,6 +301,14 @@ public final class ReportIdentifier {
             if (m.find()) {
                 year = Integer.parseInt(m.group(1));
                 yearMethod = "opening_sentence";
+            }
+        }
+        if (year == null && yearDetail == null && reportSentence != null) {
+            yearDetail = notOneYear(reportSentence, "report sentence");
+            Integer y = yearDetail == null ? titleYear(reportSentence) : null;
+            if (y != null) {
+                year = y;
+                yearMethod = "report_sentence";
             }
         }
         if (year == null && yearDetail == null && title != null && publishYear != null
@@ -302,13 +406,21 @@ public final class ReportIdentifier {
         int limit = Math.min(lines.size(), cues.titleSearchLines());
         for (int i = 0; i < limit; i++) {
             String line = lines.get(i);
-            if (isChrome(line) || !isTitleLike(line)) {
+            if (isChrome(line)) {
+                continue;
+            }
+            if (!isTitleLike(line)) {
+                if (i + 1 < lines.size() && line.length() <= cues.titleMaxLength() / 2 && !line.contains("。")
+                        && !isChrome(lines.get(i + 1)) && !isTitleLike(lines.get(i + 1))
+                        && isTitleLike(line + lines.get(i + 1))) {
+                    return new Title(i + 1, line + lines.get(i + 1), "title");
+                }
                 continue;
             }
             String text = line;
             if (names.find(line).isEmpty() && i > 0) {
                 String prev = lines.get(i - 1);
-                if (prev.length() <= MAX_JOINED_LINE && !isChrome(prev) && !prev.matches(".*\\d.*")
+                if (prev.length() <= MAX_JOINED_LINE && !isChrome(prev) && !isSiteName(prev) && !prev.matches(".*\\d.*")
                         && !names.find(prev).isEmpty()) {
                     text = prev + line;
                 }
@@ -329,7 +441,47 @@ public final class ReportIdentifier {
         return isTitleLike(name) ? new Title(-1, name, "file_name") : null;
     }
 
+    /** The text without book titles (《纲要（2021—2025年）》) and bracketed year spans, which are not its year. */
+    private static String withoutCitedSpans(String text) {
+        return BRACKETED_SPAN.matcher(BOOK_TITLE.matcher(text).replaceAll("")).replaceAll("");
+    }
+
+    /** Why a title (or report sentence) does not cover one calendar year, or null when it may. */
+    private String notOneYear(String text, String where) {
+        String t = withoutCitedSpans(text);
+        for (String w : cues.partialYearWords()) {
+            if (t.contains(w)) {
+                return "the " + where + " covers part of a year (" + w + "), not a year's figures";
+            }
+        }
+        Matcher months = MONTH_RANGE.matcher(t);
+        if (months.find() && monthNumber(months.group(2)) < 12) {
+            return "the " + where + " covers part of a year (" + months.group().strip() + "), not a year's figures";
+        }
+        Matcher m = YEAR_SPAN.matcher(t);
+        if (m.find() && Integer.parseInt(m.group(2)) > Integer.parseInt(m.group(1))) {
+            return "the " + where + " covers several years (" + m.group().strip() + "): its figures are not one year's";
+        }
+        return null;
+    }
+
+    private static int monthNumber(String m) {
+        int i = "一二三四五六七八九十".indexOf(m);
+        if (m.equals("十一")) {
+            return 11;
+        }
+        if (m.equals("十二")) {
+            return 12;
+        }
+        return i >= 0 ? i + 1 : Integer.parseInt(m);
+    }
+
     private static Integer titleYear(String title) {
+        title = withoutCitedSpans(title);
+        Matcher whole = MONTH_RANGE.matcher(title);
+        if (whole.find() && monthNumber(whole.group(2)) == 12) {
+            return Integer.parseInt(whole.group(1));
+        }
         Matcher m = TITLE_YEAR.matcher(title);
         if (m.find()) {
             return Integer.parseInt(m.group(1));
@@ -345,9 +497,238 @@ public final class ReportIdentifier {
                 return "the title names a placeholder (" + m.group() + "): an anonymised template";
             }
             return "the title (" + abbreviate(title.text()) + ") names no region, and neither does an index number,"
-                    + " publisher or opening sentence";
+                    + " publisher, site name, opening or report sentence, signature or (one county named in) the body";
         }
-        return "no report title, index number, publisher or opening sentence names a region";
+        return "no report title, index number, publisher, site name, opening or report sentence, signature or"
+                + " (one county named in) the body names a region";
+    }
+
+    /** {title, site} when the title line carries the site name after a separator (…的报告_冠县人民政府). */
+    private String[] splitSiteName(String text) {
+        int end = -1;
+        for (String ending : cues.titleEndings()) {
+            int at = text.lastIndexOf(ending);
+            if (at >= 0) {
+                end = Math.max(end, at + ending.length());
+            }
+        }
+        for (String sep : cues.siteSeparators()) {
+            int at = text.indexOf(sep);
+            if (at > 0 && (end < 0 || at < end) && !isTitleLike(text.substring(0, at))) {
+                String left = text.substring(0, at).strip();
+                if (isSiteName(left) || left.endsWith("人民政府") || left.endsWith("政府")) {
+                    return new String[] {text.substring(at + sep.length()).strip(), left};
+                }
+            }
+        }
+        if (end < 0 || end >= text.length()) {
+            return null;
+        }
+        String rest = text.substring(end);
+        for (String sep : cues.siteSeparators()) {
+            String r = rest.stripLeading();
+            if (r.startsWith(sep.strip()) && !sep.isBlank()) {
+                String siteName = r.substring(sep.strip().length()).strip();
+                return new String[] {text.substring(0, end), siteName.isEmpty() ? null : siteName};
+            }
+        }
+        return null;
+    }
+
+    /** A short line near the top that ends like a site name: 冠县人民政府门户网站. */
+    private String findSiteName(List<String> lines, int titleLine) {
+        int limit = Math.min(lines.size(), titleLine >= 0 ? titleLine : SITE_NAME_LINES_WITHOUT_TITLE);
+        for (int i = 0; i < limit; i++) {
+            String line = lines.get(i);
+            if (!isChrome(line) && isSiteName(line)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private boolean isSiteName(String line) {
+        if (line.length() > cues.siteNameMaxLength()) {
+            return false;
+        }
+        for (String suffix : cues.siteNameSuffixes()) {
+            if (line.endsWith(suffix) && line.length() > suffix.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The subject of 现将冠县2023年法治政府建设工作情况报告如下: the words between the start and the ending. */
+    private String findReportSentence(List<String> lines) {
+        int limit = Math.min(lines.size(), cues.openingSearchLines());
+        for (int i = 0; i < limit; i++) {
+            String line = lines.get(i);
+            for (String start : cues.reportSentenceStarts()) {
+                int s = line.indexOf(start);
+                if (s < 0) {
+                    continue;
+                }
+                for (String ending : cues.reportSentenceEndings()) {
+                    int e = line.indexOf(ending, s + start.length());
+                    if (e > s + start.length()) {
+                        return line.substring(s + start.length(), e);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Names in a subject phrase: official and full names (冠县 too), but no short county names (公安, 资源). */
+    private List<RegionNames.Mention> subjectNames(String phrase) {
+        List<RegionNames.Mention> out = new ArrayList<>();
+        for (RegionNames.Mention m : names.find(phrase)) {
+            boolean shortCounty = m.shortName() && m.regions().stream().allMatch(ReportIdentifier::isCounty);
+            if (!shortCounty && !cues.runningTextExcludedNames().contains(m.name())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The signature at the end: a date line within the last lines, with the organ line(s) just before it. */
+    private Signature findSignature(String raw) {
+        String tail = raw.length() > SIGNATURE_TAIL_CHARS ? raw.substring(raw.length() - SIGNATURE_TAIL_CHARS) : raw;
+        List<String> ls = lines(clean(chinese.normalize(tail)));
+        int from = Math.max(0, ls.size() - cues.signatureSearchLines());
+        for (int i = ls.size() - 1; i >= from; i--) {
+            Matcher m = SIGNATURE_DATE.matcher(ls.get(i));
+            if (!m.find()) {
+                continue;
+            }
+            int year = Integer.parseInt(m.group(2));
+            String same = m.group(1).strip();
+            if (!same.isEmpty()) {
+                return new Signature(isOrganLine(same) ? same : "", year);
+            }
+            StringBuilder organs = new StringBuilder();
+            for (int k = i - 1; k >= Math.max(0, i - 2) && isOrganLine(ls.get(k)); k--) {
+                organs.insert(0, ls.get(k) + " ");
+            }
+            return new Signature(organs.toString().strip(), year);
+        }
+        return null;
+    }
+
+    private boolean isOrganLine(String line) {
+        if (line.length() > cues.signatureMaxLength() || line.matches(".*[，,。；;：:！？!?].*")) {
+            return false;
+        }
+        for (String w : cues.signatureOrganWords()) {
+            if (line.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The one county-level region a first-person report (我县) names in its whole text, if it names exactly one,
+     * no ambiguous one, never right after a word of visiting (赴湄潭县) nor shortly before one (湄潭县……来我县), and its name ends like the report's
+     * self-references. Null otherwise.
+     */
+    private Region selfNamedCounty(String raw) {
+        String text = clean(chinese.normalize(raw.length() > CONTEXT_CHARS ? raw.substring(0, CONTEXT_CHARS) : raw));
+        Set<Region> counties = new LinkedHashSet<>();
+        for (RegionNames.Mention m : names.find(text, true)) {
+            if (m.regions().stream().noneMatch(ReportIdentifier::isCounty)) {
+                continue;
+            }
+            if (m.ambiguous()) {
+                return null;
+            }
+            String before = text.substring(Math.max(0, m.start() - 4), m.start());
+            for (String w : cues.selfReferenceNotAfter()) {
+                if (before.endsWith(w)) {
+                    return null;
+                }
+            }
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + VISIT_WINDOW));
+            for (String w : cues.selfReferenceNotBefore()) {
+                if (after.contains(w)) {
+                    return null;
+                }
+            }
+            counties.add(m.regions().get(0));
+        }
+        if (counties.size() != 1) {
+            return null;
+        }
+        Region r = first(counties);
+        String suffix = r.name().substring(r.name().length() - 1);
+        if (!cues.selfReferenceSuffixes().contains(suffix)) {
+            return null;
+        }
+        int self = 0;
+        int city = 0;
+        for (String p : cues.selfReferencePrefixes()) {
+            self += occurrences(text, p + suffix);
+            city += occurrences(text, p + "市");
+        }
+        return self > 0 && self > city ? r : null;
+    }
+
+    private static int occurrences(String text, String word) {
+        int n = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * 和康县 when a title's county-level name (康县) follows a character that is neither part of another name nor
+     * a word that may precede a name (关于, 中共, 年度): the name is the tail of a longer, unknown one.
+     */
+    private String countyNameInsideUnknownName(String titleText) {
+        int previousEnd = -1;
+        for (RegionNames.Mention m : names.find(titleText)) {
+            int start = m.start();
+            boolean tail = start > 0 && previousEnd != start
+                    && Character.UnicodeScript.of(titleText.charAt(start - 1)) == Character.UnicodeScript.HAN
+                    && m.regions().stream().allMatch(ReportIdentifier::isCounty);
+            if (tail) {
+                String before = titleText.substring(0, start);
+                if (cues.nameLeadIns().stream().noneMatch(before::endsWith)) {
+                    int from = start - 1;
+                    while (from > 0 && start - from < 3
+                            && Character.UnicodeScript.of(titleText.charAt(from - 1)) == Character.UnicodeScript.HAN) {
+                        from--;
+                    }
+                    return titleText.substring(from, m.end());
+                }
+            }
+            previousEnd = m.end();
+        }
+        return null;
+    }
+
+    /**
+     * {province or city, unknown name} when a province or city is followed by a county-level name that is not
+     * in the table (三沙市西沙区; 和田地区和康县, where only the tail 康县 would match a county elsewhere).
+     */
+    private String[] unknownCountyAfterHigherName(String titleText) {
+        List<RegionNames.Mention> ms = names.find(titleText);
+        for (int i = 0; i < ms.size(); i++) {
+            RegionNames.Mention m = ms.get(i);
+            if (m.regions().stream().anyMatch(ReportIdentifier::isCounty)) {
+                continue;
+            }
+            if (i + 1 < ms.size() && ms.get(i + 1).start() == m.end()) {
+                continue;
+            }
+            Matcher u = UNKNOWN_COUNTY.matcher(titleText.substring(m.end()));
+            if (u.find()) {
+                return new String[] {m.regions().size() == 1 ? m.regions().get(0).fullName() : m.name(), u.group(1)};
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ chrome labels
