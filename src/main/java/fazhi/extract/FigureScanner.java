@@ -13,6 +13,17 @@ final class FigureScanner {
     private static final String CHINESE_DIGITS = "〇零一二两三四五六七八九";
     private static final String CHINESE_ALL = CHINESE_DIGITS + "十百千万亿点";
     private static final String PERCENT_WORD = "百分之";
+    /** The characters a figure can start with (百 of 百分之, X placeholders, digits, Chinese numerals). */
+    private static final boolean[] FIGURE_INITIAL = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            FIGURE_INITIAL[c] = true;
+        }
+        for (char c : (CHINESE_ALL + PERCENT_WORD.charAt(0) + "Xx×").toCharArray()) {
+            FIGURE_INITIAL[c] = true;
+        }
+    }
 
     private final ExtractionLexicon lexicon;
     private final List<String> qualifiersBefore;
@@ -43,6 +54,9 @@ final class FigureScanner {
 
     private Figure figureAt(String text, int i, int to) {
         char c = text.charAt(i);
+        if (!FIGURE_INITIAL[c]) {
+            return null;
+        }
         if (text.startsWith(PERCENT_WORD, i)) {
             int j = i + PERCENT_WORD.length();
             int numEnd;
