@@ -29,12 +29,24 @@ final class FigureScanner {
     private final List<String> qualifiersBefore;
     private final List<String> qualifiersAfterNumber;
     private final List<String> qualifiersAfterUnit;
+    /** The lexicon's units (longest first) by their first character; null when a unit is empty. */
+    private final java.util.Map<Character, List<String>> unitsByInitial;
 
     FigureScanner(ExtractionLexicon lexicon) {
         this.lexicon = lexicon;
         this.qualifiersBefore = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersBefore);
         this.qualifiersAfterNumber = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterNumber);
         this.qualifiersAfterUnit = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterUnit);
+        java.util.Map<Character, List<String>> byInitial = new java.util.HashMap<>();
+        boolean anyEmpty = false;
+        for (String w : lexicon.units) {
+            if (w.isEmpty()) {
+                anyEmpty = true;
+            } else {
+                byInitial.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+            }
+        }
+        this.unitsByInitial = anyEmpty ? null : byInitial;
     }
 
     List<Figure> scan(String text, int from, int to) {
@@ -178,7 +190,10 @@ final class FigureScanner {
                 j = u + 1;
             }
         } else if (!percent) {
-            for (String w : lexicon.units) {
+            // only the units starting with the character at u can start there (same ones, same order)
+            List<String> units = unitsByInitial == null ? lexicon.units
+                    : u < text.length() ? unitsByInitial.getOrDefault(text.charAt(u), List.of()) : List.of();
+            for (String w : units) {
                 if (text.startsWith(w, u) && u + w.length() <= to) {
                     unit = w;
                     j = u + w.length();

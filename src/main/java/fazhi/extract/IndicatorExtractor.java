@@ -32,6 +32,8 @@ public final class IndicatorExtractor {
     private static final String CLAUSE_ENDS = ",:";
     private static final String ELISION = "(略)";
     private static final char ELISION_INITIAL = ELISION.charAt(0);
+    private static final boolean[] IS_SENTENCE_END = charTable(SENTENCE_ENDS);
+    private static final boolean[] IS_CLAUSE_END = charTable(CLAUSE_ENDS);
     private static final Pattern TOP_HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分)");
     private static final Pattern LIST_MARKER = Pattern.compile(
             "(?:[一二三四五六七八九十]+是|\\([一二三四五六七八九十0-9]{1,3}\\)|[0-9]{1,2}[.、](?![0-9])|[①-⑳])");
@@ -56,8 +58,12 @@ public final class IndicatorExtractor {
     private final List<Term> allSubjects;
     /** Every distinct subject term of the catalog: a sentence naming none of a phrasing's terms skips it. */
     private final List<Term> uniqueTerms;
-    /** Indexes into {@code uniqueTerms} by the term's first character. */
+    /** Indexes into {@code uniqueTerms} of the terms with a gap, by the term's first character. */
     private final int[][] termsByInitial;
+    /** The terms without a gap (each under its index in {@code uniqueTerms}). */
+    private final LiteralTrie literalTerms;
+    /** The subject terms with a gap, longest first (the others are in {@code literalTerms}). */
+    private final List<Term> gapSubjects;
     private final Pattern tableYear;
     private final String markerInitials;
     /** {@code markerInitials} as a lookup by character. */
@@ -109,7 +115,12 @@ public final class IndicatorExtractor {
         this.countIndicatorsByUnit = java.util.Collections.unmodifiableMap(frozen);
         this.uniqueTerms = List.copyOf(unique);
         this.termsByInitial = new int[Character.MAX_VALUE + 1][];
+        this.literalTerms = new LiteralTrie();
         for (int i = 0; i < unique.size(); i++) {
+            if (unique.get(i).gap == null) {
+                literalTerms.add(unique.get(i).text, i);
+                continue;
+            }
             char c = unique.get(i).text.charAt(0);
             int[] old = termsByInitial[c] == null ? new int[0] : termsByInitial[c];
             int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
@@ -121,6 +132,7 @@ public final class IndicatorExtractor {
         // searches over all subjects (longest, last, any) find the same with one copy
         Set<String> seen = new java.util.HashSet<>();
         this.allSubjects = subjects.stream().filter(t -> seen.add(t.text)).toList();
+        this.gapSubjects = allSubjects.stream().filter(t -> t.gap != null).toList();
         this.tableYear = Pattern.compile(lexicon.tableYearHeader);
         StringBuilder initials = new StringBuilder();
         for (String w : lexicon.respectivelyMarkers) {
@@ -197,7 +209,7 @@ public final class IndicatorExtractor {
      *               one-figure sentences that stand for the items of a "分别为" list
      */
     private void readProse(String text, int ls, int le, Doc doc, List<RawMention> out, int onlyAt) {
-        List<int[]> sentences = split(text, ls, le, SENTENCE_ENDS, true);
+        List<int[]> sentences = split(text, ls, le, IS_SENTENCE_END, true);
         List<Integer> blockStarts = blockStarts(text, ls, le, sentences);
         List<Figure> figures = scanner.scan(text, ls, le);
         boolean[] inTitle = insideTitles(text, ls, le);
@@ -223,7 +235,7 @@ public final class IndicatorExtractor {
                 lastRateSentence = sentence[0];
             }
             if (clausesOf != sentence) {
-                clauses = split(text, sentence[0], sentence[1], CLAUSE_ENDS, false);
+                clauses = split(text, sentence[0], sentence[1], IS_CLAUSE_END, false);
                 clausesOf = sentence;
             }
             int[] clause = containing(clauses, f.numberStart());
@@ -320,7 +332,7 @@ public final class IndicatorExtractor {
                     continue;
                 }
                 // the items: from the clause start (or the last figure before the marker) to the marker
-                int[] clause = containing(split(text, sentence[0], sentence[1], CLAUSE_ENDS, false), m0);
+                int[] clause = containing(split(text, sentence[0], sentence[1], IS_CLAUSE_END, false), m0);
                 int a = clause == null ? sentence[0] : clause[0];
                 for (Figure p : figures) {
                     if (p.end() <= m0 && p.end() > a && p.hasUnit() && !lex.dateUnits.contains(p.unitText())) {
@@ -524,7 +536,7 @@ public final class IndicatorExtractor {
         Integer year = null;
         Matcher lm = LIST_MARKER.matcher(text);
         Matcher m = YEAR.matcher(text);
-        for (int[] clause : split(text, from, to, CLAUSE_ENDS, false)) {
+        for (int[] clause : split(text, from, to, IS_CLAUSE_END, false)) {
             int p = clause[0];
             while (p < clause[1] && text.charAt(p) == ' ') {
                 p++;
@@ -648,7 +660,12 @@ public final class IndicatorExtractor {
     /** Which distinct subject terms occur in [from, to). */
     private boolean[] termsNamed(String text, int from, int to) {
         boolean[] out = new boolean[uniqueTerms.size()];
+        LiteralTrie.Visitor mark = (id, length) -> {
+            out[id] = true;
+            return false;
+        };
         for (int i = from; i < to; i++) {
+            literalTerms.walk(text, i, to, mark);
             int[] candidates = termsByInitial[text.charAt(i)];
             if (candidates == null) {
                 continue;
@@ -932,18 +949,17 @@ public final class IndicatorExtractor {
         }
         int from = Math.max(0, h.start - 12);
         int to = Math.min(text.length(), h.end + 12);
-        for (Term t : allSubjects) {
-            if (t.text.length() <= h.length()) {
-                continue;
+        // a longer term without a gap inside [from, to) containing the hit starts in [h.end - longest, h.start]
+        int hitLength = h.length();
+        for (int p = Math.max(from, h.end - literalTerms.longest()); p <= h.start; p++) {
+            int at = p;
+            if (literalTerms.walk(text, p, to, (id, length) -> length > hitLength && at + length >= h.end
+                    && isCombined(text, at, at + length))) {
+                return true;
             }
-            if (t.gap == null) {
-                // an occurrence inside [from, to) containing the hit starts in [h.end - length, h.start]
-                int n = t.text.length();
-                for (int p = Math.max(from, h.end - n), last = Math.min(h.start, to - n); p <= last; p++) {
-                    if (text.startsWith(t.text, p) && isCombined(text, p, p + n)) {
-                        return true;
-                    }
-                }
+        }
+        for (Term t : gapSubjects) {
+            if (t.text.length() <= h.length()) {
                 continue;
             }
             for (Hit o : t.find(text, from, to)) {
@@ -1100,7 +1116,16 @@ public final class IndicatorExtractor {
     // ------------------------------------------------------------------ segmentation helpers
 
     /** Spans [start, end) of text between the given delimiters; elisions also end a sentence. */
-    private static List<int[]> split(String text, int from, int to, String delimiters, boolean elisions) {
+    private static boolean[] charTable(String chars) {
+        boolean[] table = new boolean[Character.MAX_VALUE + 1];
+        for (int i = 0; i < chars.length(); i++) {
+            table[chars.charAt(i)] = true;
+        }
+        return table;
+    }
+
+    /** @param delimiters which characters end a span ({@link #IS_SENTENCE_END}, {@link #IS_CLAUSE_END}) */
+    private static List<int[]> split(String text, int from, int to, boolean[] delimiters, boolean elisions) {
         List<int[]> out = new ArrayList<>();
         int s = from;
         int i = from;
@@ -1114,7 +1139,7 @@ public final class IndicatorExtractor {
                 s = i;
                 continue;
             }
-            if (delimiters.indexOf(c) >= 0 && !(c == ',' && isThousands(text, i)) && !(c == ':' && isTime(text, i))) {
+            if (delimiters[c] && !(c == ',' && isThousands(text, i)) && !(c == ':' && isTime(text, i))) {
                 out.add(new int[]{s, i + 1});
                 s = i + 1;
             }
