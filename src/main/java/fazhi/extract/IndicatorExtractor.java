@@ -696,7 +696,10 @@ public final class IndicatorExtractor {
             // every way of reading a figure needs one of the phrasing's subjects in the sentence
             boolean named = false;
             for (CompiledPhrasing p : ci.phrasings) {
-                named |= p.namedIn(r.present);
+                if (p.namedIn(r.present)) {
+                    named = true;
+                    break;
+                }
             }
             if (!named) {
                 continue;
