@@ -13,17 +13,40 @@ final class FigureScanner {
     private static final String CHINESE_DIGITS = "〇零一二两三四五六七八九";
     private static final String CHINESE_ALL = CHINESE_DIGITS + "十百千万亿点";
     private static final String PERCENT_WORD = "百分之";
+    /** The characters a figure can start with (百 of 百分之, X placeholders, digits, Chinese numerals). */
+    private static final boolean[] FIGURE_INITIAL = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            FIGURE_INITIAL[c] = true;
+        }
+        for (char c : (CHINESE_ALL + PERCENT_WORD.charAt(0) + "Xx×").toCharArray()) {
+            FIGURE_INITIAL[c] = true;
+        }
+    }
 
     private final ExtractionLexicon lexicon;
     private final List<String> qualifiersBefore;
     private final List<String> qualifiersAfterNumber;
     private final List<String> qualifiersAfterUnit;
+    /** The lexicon's units (longest first) by their first character; null when a unit is empty. */
+    private final java.util.Map<Character, List<String>> unitsByInitial;
 
     FigureScanner(ExtractionLexicon lexicon) {
         this.lexicon = lexicon;
         this.qualifiersBefore = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersBefore);
         this.qualifiersAfterNumber = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterNumber);
         this.qualifiersAfterUnit = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterUnit);
+        java.util.Map<Character, List<String>> byInitial = new java.util.HashMap<>();
+        boolean anyEmpty = false;
+        for (String w : lexicon.units) {
+            if (w.isEmpty()) {
+                anyEmpty = true;
+            } else {
+                byInitial.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+            }
+        }
+        this.unitsByInitial = anyEmpty ? null : byInitial;
     }
 
     List<Figure> scan(String text, int from, int to) {
@@ -43,6 +66,9 @@ final class FigureScanner {
 
     private Figure figureAt(String text, int i, int to) {
         char c = text.charAt(i);
+        if (!FIGURE_INITIAL[c]) {
+            return null;
+        }
         if (text.startsWith(PERCENT_WORD, i)) {
             int j = i + PERCENT_WORD.length();
             int numEnd;
@@ -164,7 +190,10 @@ final class FigureScanner {
                 j = u + 1;
             }
         } else if (!percent) {
-            for (String w : lexicon.units) {
+            // only the units starting with the character at u can start there (same ones, same order)
+            List<String> units = unitsByInitial == null ? lexicon.units
+                    : u < text.length() ? unitsByInitial.getOrDefault(text.charAt(u), List.of()) : List.of();
+            for (String w : units) {
                 if (text.startsWith(w, u) && u + w.length() <= to) {
                     unit = w;
                     j = u + w.length();

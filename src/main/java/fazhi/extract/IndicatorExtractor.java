@@ -31,6 +31,9 @@ public final class IndicatorExtractor {
     private static final String SENTENCE_ENDS = "。;!?";
     private static final String CLAUSE_ENDS = ",:";
     private static final String ELISION = "(略)";
+    private static final char ELISION_INITIAL = ELISION.charAt(0);
+    private static final boolean[] IS_SENTENCE_END = charTable(SENTENCE_ENDS);
+    private static final boolean[] IS_CLAUSE_END = charTable(CLAUSE_ENDS);
     private static final Pattern TOP_HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分)");
     private static final Pattern LIST_MARKER = Pattern.compile(
             "(?:[一二三四五六七八九十]+是|\\([一二三四五六七八九十0-9]{1,3}\\)|[0-9]{1,2}[.、](?![0-9])|[①-⑳])");
@@ -48,13 +51,23 @@ public final class IndicatorExtractor {
     private final ExtractionLexicon lex;
     private final FigureScanner scanner;
     private final List<CompiledIndicator> indicators;
+    /** The rate indicators, in catalog order: those a percentage can be. */
+    private final List<CompiledIndicator> rateIndicators;
+    /** The count indicators accepting a unit, in catalog order: those a figure with that unit can be. */
+    private final Map<String, List<CompiledIndicator>> countIndicatorsByUnit;
     private final List<Term> allSubjects;
     /** Every distinct subject term of the catalog: a sentence naming none of a phrasing's terms skips it. */
     private final List<Term> uniqueTerms;
-    /** Indexes into {@code uniqueTerms} by the term's first character. */
+    /** Indexes into {@code uniqueTerms} of the terms with a gap, by the term's first character. */
     private final int[][] termsByInitial;
+    /** The terms without a gap (each under its index in {@code uniqueTerms}). */
+    private final LiteralTrie literalTerms;
+    /** The subject terms with a gap, longest first (the others are in {@code literalTerms}). */
+    private final List<Term> gapSubjects;
     private final Pattern tableYear;
     private final String markerInitials;
+    /** {@code markerInitials} as a lookup by character. */
+    private final boolean[] isMarkerInitial;
 
     public IndicatorExtractor(IndicatorCatalog catalog) {
         this(catalog, ExtractionLexicon.bundled());
@@ -85,9 +98,29 @@ public final class IndicatorExtractor {
             }
             indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
         }
+        List<CompiledIndicator> rates = new ArrayList<>();
+        Map<String, List<CompiledIndicator>> byUnit = new java.util.HashMap<>();
+        for (CompiledIndicator ci : indicators) {
+            if (ci.def.isRate()) {
+                rates.add(ci);
+            } else {
+                for (String u : ci.units) {
+                    byUnit.computeIfAbsent(u, k -> new ArrayList<>()).add(ci);
+                }
+            }
+        }
+        this.rateIndicators = List.copyOf(rates);
+        Map<String, List<CompiledIndicator>> frozen = new java.util.HashMap<>();
+        byUnit.forEach((u, l) -> frozen.put(u, List.copyOf(l)));
+        this.countIndicatorsByUnit = java.util.Collections.unmodifiableMap(frozen);
         this.uniqueTerms = List.copyOf(unique);
         this.termsByInitial = new int[Character.MAX_VALUE + 1][];
+        this.literalTerms = new LiteralTrie();
         for (int i = 0; i < unique.size(); i++) {
+            if (unique.get(i).gap == null) {
+                literalTerms.add(unique.get(i).text, i);
+                continue;
+            }
             char c = unique.get(i).text.charAt(0);
             int[] old = termsByInitial[c] == null ? new int[0] : termsByInitial[c];
             int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
@@ -95,7 +128,11 @@ public final class IndicatorExtractor {
             termsByInitial[c] = grown;
         }
         subjects.sort(Comparator.comparingInt((Term t) -> t.text.length()).reversed());
-        this.allSubjects = List.copyOf(subjects);
+        // one of each text (the first, in the same longest-first order): equal terms give equal hits, so the
+        // searches over all subjects (longest, last, any) find the same with one copy
+        Set<String> seen = new java.util.HashSet<>();
+        this.allSubjects = subjects.stream().filter(t -> seen.add(t.text)).toList();
+        this.gapSubjects = allSubjects.stream().filter(t -> t.gap != null).toList();
         this.tableYear = Pattern.compile(lexicon.tableYearHeader);
         StringBuilder initials = new StringBuilder();
         for (String w : lexicon.respectivelyMarkers) {
@@ -104,6 +141,10 @@ public final class IndicatorExtractor {
             }
         }
         this.markerInitials = initials.toString();
+        this.isMarkerInitial = new boolean[Character.MAX_VALUE + 1];
+        for (int i = 0; i < markerInitials.length(); i++) {
+            isMarkerInitial[markerInitials.charAt(i)] = true;
+        }
     }
 
     /** Same as {@link #extract(String, Integer)} with no report-year hint (the title's year is used, if any). */
@@ -168,7 +209,7 @@ public final class IndicatorExtractor {
      *               one-figure sentences that stand for the items of a "分别为" list
      */
     private void readProse(String text, int ls, int le, Doc doc, List<RawMention> out, int onlyAt) {
-        List<int[]> sentences = split(text, ls, le, SENTENCE_ENDS, true);
+        List<int[]> sentences = split(text, ls, le, IS_SENTENCE_END, true);
         List<Integer> blockStarts = blockStarts(text, ls, le, sentences);
         List<Figure> figures = scanner.scan(text, ls, le);
         boolean[] inTitle = insideTitles(text, ls, le);
@@ -177,6 +218,8 @@ public final class IndicatorExtractor {
         int lastRateSentence = -1;
         boolean[] present = null;
         int presentSentence = -1;
+        List<int[]> clauses = null;
+        int[] clausesOf = null;
         for (int fi = 0; fi < figures.size(); fi++) {
             Figure f = figures.get(fi);
             if (!f.hasUnit() || inTitle[f.numberStart() - ls] || (onlyAt >= 0 && f.numberStart() != onlyAt)
@@ -191,7 +234,11 @@ public final class IndicatorExtractor {
                 lastRate = null;
                 lastRateSentence = sentence[0];
             }
-            int[] clause = containing(split(text, sentence[0], sentence[1], CLAUSE_ENDS, false), f.numberStart());
+            if (clausesOf != sentence) {
+                clauses = split(text, sentence[0], sentence[1], IS_CLAUSE_END, false);
+                clausesOf = sentence;
+            }
+            int[] clause = containing(clauses, f.numberStart());
             if (clause == null) {
                 continue;
             }
@@ -270,7 +317,7 @@ public final class IndicatorExtractor {
         boolean[] handled = null;
         for (int[] sentence : sentences) {
             for (int at = sentence[0]; at < sentence[1]; at++) {
-                if (markerInitials.indexOf(text.charAt(at)) < 0) {
+                if (!isMarkerInitial[text.charAt(at)]) {
                     continue;
                 }
                 String marker = startingWord(text, at, sentence[1], lex.respectivelyMarkers);
@@ -285,7 +332,7 @@ public final class IndicatorExtractor {
                     continue;
                 }
                 // the items: from the clause start (or the last figure before the marker) to the marker
-                int[] clause = containing(split(text, sentence[0], sentence[1], CLAUSE_ENDS, false), m0);
+                int[] clause = containing(split(text, sentence[0], sentence[1], IS_CLAUSE_END, false), m0);
                 int a = clause == null ? sentence[0] : clause[0];
                 for (Figure p : figures) {
                     if (p.end() <= m0 && p.end() > a && p.hasUnit() && !lex.dateUnits.contains(p.unitText())) {
@@ -487,12 +534,14 @@ public final class IndicatorExtractor {
      */
     private Integer attributedYear(String text, int from, int to, boolean[] inTitle, int lineStart) {
         Integer year = null;
-        for (int[] clause : split(text, from, to, CLAUSE_ENDS, false)) {
+        Matcher lm = LIST_MARKER.matcher(text);
+        Matcher m = YEAR.matcher(text);
+        for (int[] clause : split(text, from, to, IS_CLAUSE_END, false)) {
             int p = clause[0];
             while (p < clause[1] && text.charAt(p) == ' ') {
                 p++;
             }
-            Matcher lm = LIST_MARKER.matcher(text).region(p, clause[1]);
+            lm.region(p, clause[1]);
             if (lm.lookingAt()) {
                 p = lm.end();
             }
@@ -500,7 +549,7 @@ public final class IndicatorExtractor {
             if (lead != null) {
                 p += lead.length();
             }
-            Matcher m = YEAR.matcher(text).region(p, clause[1]);
+            m.region(p, clause[1]);
             if (m.lookingAt() && !inTitle[m.start() - lineStart]
                     && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null) {
                 year = yearValue(m.group(1));
@@ -611,7 +660,12 @@ public final class IndicatorExtractor {
     /** Which distinct subject terms occur in [from, to). */
     private boolean[] termsNamed(String text, int from, int to) {
         boolean[] out = new boolean[uniqueTerms.size()];
+        LiteralTrie.Visitor mark = (id, length) -> {
+            out[id] = true;
+            return false;
+        };
         for (int i = from; i < to; i++) {
+            literalTerms.walk(text, i, to, mark);
             int[] candidates = termsByInitial[text.charAt(i)];
             if (candidates == null) {
                 continue;
@@ -627,7 +681,10 @@ public final class IndicatorExtractor {
 
     private Match bestMatch(Reading r) {
         Match best = null;
-        for (CompiledIndicator ci : indicators) {
+        // only the indicators the figure's kind and unit allow (the same, in the same order, as checked below)
+        List<CompiledIndicator> candidates = r.figure.percent() ? rateIndicators
+                : countIndicatorsByUnit.getOrDefault(r.figure.unitText(), List.of());
+        for (CompiledIndicator ci : candidates) {
             IndicatorDefinition d = ci.def;
             Figure f = r.figure;
             if (f.percent() != d.isRate()) {
@@ -639,7 +696,10 @@ public final class IndicatorExtractor {
             // every way of reading a figure needs one of the phrasing's subjects in the sentence
             boolean named = false;
             for (CompiledPhrasing p : ci.phrasings) {
-                named |= p.namedIn(r.present);
+                if (p.namedIn(r.present)) {
+                    named = true;
+                    break;
+                }
             }
             if (!named) {
                 continue;
@@ -836,10 +896,9 @@ public final class IndicatorExtractor {
         Hit best = null;
         for (Term t : terms) {
             for (Hit h : t.find(text, from, to)) {
-                if (inTitle[h.start - lineStart] || isCombinedAround(text, h)) {
-                    continue;
-                }
-                if (best == null || h.length() > best.length()) {
+                // only a hit longer than the best so far can be chosen: the checks are for those alone
+                if ((best == null || h.length() > best.length())
+                        && !inTitle[h.start - lineStart] && !isCombinedAround(text, h)) {
                     best = h;
                 }
             }
@@ -893,7 +952,16 @@ public final class IndicatorExtractor {
         }
         int from = Math.max(0, h.start - 12);
         int to = Math.min(text.length(), h.end + 12);
-        for (Term t : allSubjects) {
+        // a longer term without a gap inside [from, to) containing the hit starts in [h.end - longest, h.start]
+        int hitLength = h.length();
+        for (int p = Math.max(from, h.end - literalTerms.longest()); p <= h.start; p++) {
+            int at = p;
+            if (literalTerms.walk(text, p, to, (id, length) -> length > hitLength && at + length >= h.end
+                    && isCombined(text, at, at + length))) {
+                return true;
+            }
+        }
+        for (Term t : gapSubjects) {
             if (t.text.length() <= h.length()) {
                 continue;
             }
@@ -1051,13 +1119,22 @@ public final class IndicatorExtractor {
     // ------------------------------------------------------------------ segmentation helpers
 
     /** Spans [start, end) of text between the given delimiters; elisions also end a sentence. */
-    private static List<int[]> split(String text, int from, int to, String delimiters, boolean elisions) {
+    private static boolean[] charTable(String chars) {
+        boolean[] table = new boolean[Character.MAX_VALUE + 1];
+        for (int i = 0; i < chars.length(); i++) {
+            table[chars.charAt(i)] = true;
+        }
+        return table;
+    }
+
+    /** @param delimiters which characters end a span ({@link #IS_SENTENCE_END}, {@link #IS_CLAUSE_END}) */
+    private static List<int[]> split(String text, int from, int to, boolean[] delimiters, boolean elisions) {
         List<int[]> out = new ArrayList<>();
         int s = from;
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (elisions && text.startsWith(ELISION, i)) {
+            if (elisions && c == ELISION_INITIAL && text.startsWith(ELISION, i)) {
                 if (i > s) {
                     out.add(new int[]{s, i});
                 }
@@ -1065,7 +1142,7 @@ public final class IndicatorExtractor {
                 s = i;
                 continue;
             }
-            if (delimiters.indexOf(c) >= 0 && !(c == ',' && isThousands(text, i)) && !(c == ':' && isTime(text, i))) {
+            if (delimiters[c] && !(c == ',' && isThousands(text, i)) && !(c == ':' && isTime(text, i))) {
                 out.add(new int[]{s, i + 1});
                 s = i + 1;
             }
@@ -1103,12 +1180,13 @@ public final class IndicatorExtractor {
     private static List<Integer> blockStarts(String text, int ls, int le, List<int[]> sentences) {
         List<Integer> out = new ArrayList<>();
         out.add(ls);
+        Matcher m = LIST_MARKER.matcher(text);
         for (int[] s : sentences) {
             int a = s[0];
             while (a < s[1] && text.charAt(a) == ' ') {
                 a++;
             }
-            Matcher m = LIST_MARKER.matcher(text).region(a, s[1]);
+            m.region(a, s[1]);
             if (m.lookingAt()) {
                 out.add(a);
             }
@@ -1334,10 +1412,15 @@ public final class IndicatorExtractor {
     private static final class Term {
         final String text;
         final Pattern gap;
+        /** With a gap: the literal text before the first gap and after the last (every match has them). */
+        final String head;
+        final String tail;
 
         private Term(String text, Pattern gap) {
             this.text = text;
             this.gap = gap;
+            this.head = gap == null ? text : text.substring(0, text.indexOf(GAP));
+            this.tail = gap == null ? text : text.substring(text.lastIndexOf(GAP) + GAP.length());
         }
 
         static Term of(String s) {
@@ -1366,7 +1449,7 @@ public final class IndicatorExtractor {
                     out.add(new Hit(i, i + this.text.length()));
                     i = indexIn(text, this.text, i + 1, to);
                 }
-            } else {
+            } else if (indexIn(text, head, from, to) >= 0) {
                 Matcher m = gap.matcher(text).region(from, to);
                 while (m.find()) {
                     out.add(new Hit(m.start(), m.end()));
@@ -1380,6 +1463,9 @@ public final class IndicatorExtractor {
                 return text.startsWith(this.text, at) && at + this.text.length() <= to
                         ? new Hit(at, at + this.text.length()) : null;
             }
+            if (!(at + head.length() <= to && text.startsWith(head, at))) {
+                return null;
+            }
             Matcher m = gap.matcher(text).region(at, to);
             return m.lookingAt() ? new Hit(m.start(), m.end()) : null;
         }
@@ -1387,6 +1473,9 @@ public final class IndicatorExtractor {
         boolean endsIn(String s) {
             if (gap == null) {
                 return s.endsWith(text);
+            }
+            if (!s.endsWith(tail)) {
+                return false;
             }
             Matcher m = gap.matcher(s);
             while (m.find()) {
@@ -1417,11 +1506,11 @@ public final class IndicatorExtractor {
             if (gap == null) {
                 return at + this.text.length() <= to && text.startsWith(this.text, at);
             }
-            return gap.matcher(text).region(at, to).lookingAt();
+            return at + head.length() <= to && text.startsWith(head, at) && gap.matcher(text).region(at, to).lookingAt();
         }
 
         boolean foundIn(String s) {
-            return gap == null ? s.contains(text) : gap.matcher(s).find();
+            return gap == null ? s.contains(text) : s.contains(head) && gap.matcher(s).find();
         }
     }
 }
