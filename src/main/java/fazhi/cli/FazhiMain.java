@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.config.BatchRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,7 @@ public class FazhiMain implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new FazhiMain());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("fazhi " + cmd.getCommandName() + ": " + RunSummary.rootMessage(e));
+            cmd.getErr().println("fazhi " + cmd.getCommandName() + ": " + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;
         });
         return cli.execute(args);

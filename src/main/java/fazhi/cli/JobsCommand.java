@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.config.BatchRunner;
 import fazhi.config.JobRepositoryUrl;
 import fazhi.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ public class JobsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (SQLException e) {
             System.err.println("fazhi jobs: cannot read the job repository " + url + ": "
-                    + RunSummary.rootMessage(e));
+                    + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;
         }
     }

@@ -38,7 +38,7 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("fazhi " + jobName() + ": " + e.getMessage());
             return ExitCodes.WAREHOUSE_BUSY;
         } catch (Exception e) {
-            System.err.println("fazhi " + jobName() + ": the run could not start: " + RunSummary.rootMessage(e));
+            System.err.println("fazhi " + jobName() + ": the run could not start: " + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;
         }
         return new RunSummary(options.warehouse, outcome).print(System.out);

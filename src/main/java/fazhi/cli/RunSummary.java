@@ -78,17 +78,8 @@ final class RunSummary {
             return held > 0 ? ExitCodes.PUBLISHED_WITH_QUARANTINES : ExitCodes.OK;
         } catch (SQLException e) {
             out.println("run " + outcome.runId() + " completed, but the warehouse could not be read back: "
-                    + rootMessage(e));
+                    + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 }

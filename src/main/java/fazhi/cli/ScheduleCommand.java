@@ -60,7 +60,7 @@ public class ScheduleCommand implements Callable<Integer> {
                     options.jobRepository, options.reprocess));
             return new RunSummary(options.warehouse, outcome).print(System.out);
         } catch (Exception e) {
-            System.out.println("run could not start: " + RunSummary.rootMessage(e));
+            System.out.println("run could not start: " + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;
         }
     }

@@ -70,7 +70,7 @@ public class StatsCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.WAREHOUSE_BUSY;
             } catch (Exception e) {
-                err.println("fazhi stats: " + RunSummary.rootMessage(e));
+                err.println("fazhi stats: " + BatchRunner.rootMessage(e));
                 err.flush();
                 return ExitCodes.RUN_FAILED;
             }

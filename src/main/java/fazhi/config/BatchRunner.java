@@ -91,7 +91,7 @@ public final class BatchRunner {
                         s.getFilterCount()));
             }
             String description = execution.getAllFailureExceptions().stream()
-                    .map(BatchRunner::describe).distinct().reduce((a, b) -> a + "; " + b)
+                    .map(BatchRunner::rootMessage).distinct().reduce((a, b) -> a + "; " + b)
                     .orElse(execution.getExitStatus().getExitDescription());
             return new RunOutcome(execution.getJobParameters().getString("runId"), execution.getStatus(), description,
                     steps);
@@ -113,12 +113,13 @@ public final class BatchRunner {
         return new SpringApplicationBuilder(FazhiApplication.class).properties(props).run();
     }
 
-    private static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** The first line of the innermost cause's message: what an operator reads, never a stack trace. */
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-        String msg = root.getMessage();
-        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 }

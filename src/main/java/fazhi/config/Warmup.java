@@ -3,6 +3,7 @@ package fazhi.config;
 import fazhi.warehouse.MentionRow;
 import fazhi.warehouse.ParquetTableWriter;
 import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseDirectories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +47,9 @@ final class Warmup {
             log.debug("warm-up of the Parquet writer skipped: {}", e.toString());
         } finally {
             if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (Throwable ignored) {
+                try {
+                    WarehouseDirectories.deleteTree(dir);
+                } catch (RuntimeException ignored) {
                     // a temporary folder left behind is harmless
                 }
             }

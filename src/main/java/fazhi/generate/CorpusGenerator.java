@@ -4,6 +4,7 @@ import fazhi.generate.PhraseBank.IndicatorSpec;
 import fazhi.generate.RenderedReport.TruthRow;
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
+import fazhi.warehouse.WarehouseDirectories;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -173,19 +174,8 @@ public final class CorpusGenerator {
             }
         }
         if (ours) {
-            deleteTree(out.resolve("reports"));
-            deleteTree(out.resolve("truth"));
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
+            WarehouseDirectories.deleteTree(out.resolve("reports"));
+            WarehouseDirectories.deleteTree(out.resolve("truth"));
         }
     }
 
