@@ -1,7 +1,6 @@
 package fazhi.config.nightly;
 
 import fazhi.extract.IndicatorExtractor;
-import fazhi.normalize.StructuredFigures;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** extract: find every phrasing of the indicator catalog that states a figure (tables of figures need none). */
@@ -14,7 +13,7 @@ public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress,
 
     @Override
     public ReportInProgress process(ReportInProgress report) {
-        if (report.stopped() || StructuredFigures.isStructured(report.decoded().format())) {
+        if (report.stopped() || report.table() != null) {
             return report;
         }
         // the identified year lets the extractor drop figures the report attributes to other years

@@ -121,10 +121,11 @@ public class ExtractionStepsConfiguration {
             CanonicalSelector selector) {
         return new CompositeItemProcessor<>(List.of(
                 new DecodeReportProcessor(reader),
-                new IdentifyReportProcessor(identifier, structured, regions),
+                new ReadFigureTableProcessor(structured),
+                new IdentifyReportProcessor(identifier, regions),
                 new CleanTextProcessor(cleaner),
                 new ExtractMentionsProcessor(extractor),
-                new NormalizeMentionsProcessor(normalizer, structured, selector),
+                new NormalizeMentionsProcessor(normalizer, selector),
                 new DecideStatusProcessor()));
     }
 

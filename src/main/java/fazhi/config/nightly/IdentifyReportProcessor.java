@@ -13,12 +13,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, ReportInProgress> {
     private final ReportIdentifier identifier;
-    private final StructuredFigures structured;
     private final RegionTable regions;
 
-    public IdentifyReportProcessor(ReportIdentifier identifier, StructuredFigures structured, RegionTable regions) {
+    public IdentifyReportProcessor(ReportIdentifier identifier, RegionTable regions) {
         this.identifier = identifier;
-        this.structured = structured;
         this.regions = regions;
     }
 
@@ -30,8 +28,7 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
         var s = report.submission();
         Identification fromText = null;
         if (s.manifestRegionCode() == null || s.manifestYear() == null) {
-            fromText = StructuredFigures.isStructured(report.decoded().format())
-                    ? fromTable(structured.read(report.decoded().format(), report.decoded().text()))
+            fromText = report.table() != null ? fromTable(report.table())
                     : identifier.identify(report.decoded().text(), s.sourceFile());
         }
         String regionCode = s.manifestRegionCode() != null ? s.manifestRegionCode() : fromText.regionCode();

@@ -6,6 +6,7 @@ import fazhi.ingest.DiscoveredSubmission;
 import fazhi.ingest.Identification;
 import fazhi.ingest.Region;
 import fazhi.normalize.Mention;
+import fazhi.normalize.StructuredFigures;
 
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  */
 public record ReportInProgress(DiscoveredSubmission submission,
                                DecodedDocument decoded,
+                               StructuredFigures.Table table,
                                Identification identification,
                                Region region,
                                String cleanText,
@@ -32,7 +34,7 @@ public record ReportInProgress(DiscoveredSubmission submission,
 
     /** A report as discovery left it: duplicates and unreadable files are already stopped. */
     public static ReportInProgress start(DiscoveredSubmission s) {
-        ReportInProgress r = new ReportInProgress(s, null, null, null, null, List.of(), List.of(), List.of(), null, null);
+        ReportInProgress r = new ReportInProgress(s, null, null, null, null, null, List.of(), List.of(), List.of(), null, null);
         return switch (s.action()) {
             case DiscoveredSubmission.DUPLICATE -> r.stop(DUPLICATE, s.reason());
             case DiscoveredSubmission.FAILED -> r.stop(FAILED, s.reason());
@@ -48,39 +50,45 @@ public record ReportInProgress(DiscoveredSubmission submission,
     /** Ends the report's journey; a note discovery made about the file (a manifest ignored) is kept. */
     public ReportInProgress stop(String status, String reason) {
         String note = DiscoveredSubmission.PROCESS.equals(submission.action()) ? submission.reason() : null;
-        return new ReportInProgress(submission, decoded, identification, region, cleanText, rawMentions,
+        return new ReportInProgress(submission, decoded, table, identification, region, cleanText, rawMentions,
                 mentions, canonical, status, note == null ? reason : reason + " (" + note + ")");
     }
 
     public ReportInProgress withDecoded(DecodedDocument d) {
-        return new ReportInProgress(submission, d, identification, region, cleanText, rawMentions, mentions,
+        return new ReportInProgress(submission, d, table, identification, region, cleanText, rawMentions, mentions,
+                canonical, status, reason);
+    }
+
+    /** A table of figures sent instead of prose, read once: it says whose figures they are, and gives them. */
+    public ReportInProgress withTable(StructuredFigures.Table t) {
+        return new ReportInProgress(submission, decoded, t, identification, region, cleanText, rawMentions, mentions,
                 canonical, status, reason);
     }
 
     public ReportInProgress withIdentification(Identification id, Region r) {
-        return new ReportInProgress(submission, decoded, id, r, cleanText, rawMentions, mentions, canonical,
+        return new ReportInProgress(submission, decoded, table, id, r, cleanText, rawMentions, mentions, canonical,
                 status, reason);
     }
 
     public ReportInProgress withCleanText(String text) {
-        return new ReportInProgress(submission, decoded, identification, region, text, rawMentions, mentions,
+        return new ReportInProgress(submission, decoded, table, identification, region, text, rawMentions, mentions,
                 canonical, status, reason);
     }
 
     public ReportInProgress withRawMentions(List<RawMention> raw) {
-        return new ReportInProgress(submission, decoded, identification, region, cleanText, List.copyOf(raw),
+        return new ReportInProgress(submission, decoded, table, identification, region, cleanText, List.copyOf(raw),
                 mentions, canonical, status, reason);
     }
 
     public ReportInProgress withMentions(List<Mention> all, List<Mention> chosen) {
-        return new ReportInProgress(submission, decoded, identification, region, cleanText, rawMentions,
+        return new ReportInProgress(submission, decoded, table, identification, region, cleanText, rawMentions,
                 List.copyOf(all), List.copyOf(chosen), status, reason);
     }
 
     /** Drops the large intermediate text once it is no longer needed, so a chunk holds little memory. */
     public ReportInProgress withoutText() {
         DecodedDocument slim = decoded == null ? null : new DecodedDocument(decoded.format(), decoded.encoding(), null);
-        return new ReportInProgress(submission, slim, identification, region, null, List.of(), mentions,
+        return new ReportInProgress(submission, slim, null, identification, region, null, List.of(), mentions,
                 canonical, status, reason);
     }
 }
