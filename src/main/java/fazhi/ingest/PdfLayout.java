@@ -161,6 +161,7 @@ final class PdfLayout {
         float charWidth = medianCharWidth(runs);
         int twoColumn = 0;
         List<List<Line>> pages = new ArrayList<>();
+        List<Line> singleColumn = new ArrayList<>();
         for (int page = 1; page <= pageWidths.length; page++) {
             List<Run> pageRuns = byPage.getOrDefault(page, List.of());
             List<Line> lines = new ArrayList<>();
@@ -169,7 +170,7 @@ final class PdfLayout {
                 lines.addAll(columnLines(pageRuns, pageWidths[page - 1], charWidth));
             } else {
                 lines.addAll(lines(pageRuns, charWidth));
-                setColumn(lines);
+                singleColumn.addAll(lines);
             }
             pages.add(lines);
         }
@@ -183,6 +184,10 @@ final class PdfLayout {
             return new Result(b.toString(), new Repairs(0, 0, 0, 0, 0, 0));
         }
         int[] dropped = dropRunningLines(pages);
+        // the body's edges over the whole document, once headers and footers are gone: a page holding only
+        // short lines has no full line
+        singleColumn.removeIf(l -> pages.stream().noneMatch(p -> p.contains(l)));
+        setColumn(singleColumn);
         List<Line> all = new ArrayList<>();
         pages.forEach(all::addAll);
         int wrapped = mergeWrappedCells(all, charWidth);
@@ -271,13 +276,15 @@ final class PdfLayout {
         return out;
     }
 
-    /** The page's body edges: the leftmost start and rightmost end of its lines. */
+    /** The body's edges: the leftmost start and rightmost end of its lines (table rows may stick out). */
     private static void setColumn(List<Line> lines) {
         float left = Float.MAX_VALUE;
         float right = 0;
         for (Line l : lines) {
-            left = Math.min(left, l.x0);
-            right = Math.max(right, l.x1);
+            if (!l.tableRow()) {
+                left = Math.min(left, l.x0);
+                right = Math.max(right, l.x1);
+            }
         }
         for (Line l : lines) {
             l.columnLeft = left;
@@ -433,7 +440,7 @@ final class PdfLayout {
             Line wrap = lines.get(i);
             if (row.tableRow() && !wrap.tableRow() && wrap.page == row.page
                     && Math.abs(wrap.x0 - row.x0) <= 0.5 * charWidth
-                    && wrap.y > row.y && wrap.y - row.y <= 1.6 * row.height
+                    && wrap.y > row.y && wrap.y - row.y <= 2.0 * row.height
                     && wrap.x1 < row.cellX0.get(1)) {
                 row.cells.set(0, row.cells.get(0) + wrap.text());
                 lines.remove(i);
