@@ -89,8 +89,8 @@ class SubmissionReaderFailureTest {
 
     @Test
     void unsupportedExtension() throws Exception {
-        reason(Files.writeString(dir.resolve("report.doc"), "x"))
-                .hasMessageStartingWith("unsupported file type '.doc'");
+        reason(Files.writeString(dir.resolve("report.odt"), "x"))
+                .hasMessageStartingWith("unsupported file type '.odt'").hasMessageEndingWith("save it as .docx or .pdf");
     }
 
     @Test
