@@ -32,12 +32,13 @@ final class PdfTextExtractor {
 
     static PdfLayout.Result extract(byte[] bytes, PdfLayout layout) throws UnreadableSubmissionException {
         if (!hasPdfHeader(bytes)) {
-            throw new UnreadableSubmissionException("not a PDF: the file does not start with %PDF-");
+            throw new UnreadableSubmissionException("not a PDF: the file does not start with %PDF-; to resolve,"
+                    + " send the PDF itself, or the report as .docx");
         }
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             int pages = doc.getNumberOfPages();
             if (pages == 0) {
-                throw new UnreadableSubmissionException("PDF has no pages");
+                throw new UnreadableSubmissionException("PDF has no pages; to resolve, send the complete PDF");
             }
             RunCollector collector = new RunCollector();
             collector.setSortByPosition(true);
@@ -52,14 +53,16 @@ final class PdfTextExtractor {
             if (visible < (long) MIN_CHARS_PER_PAGE * pages) {
                 throw new UnreadableSubmissionException("PDF has no text layer (" + visible
                         + " characters of text on " + pages + (pages == 1 ? " page" : " pages")
-                        + "): it is probably a scanned image and needs OCR");
+                        + "): it is probably a scanned image and needs OCR; to resolve, send a PDF with a text"
+                        + " layer (as saved by the office software) or the .docx");
             }
             return result;
         } catch (InvalidPasswordException e) {
-            throw new UnreadableSubmissionException("encrypted PDF: a password is required to open it", e);
+            throw new UnreadableSubmissionException("encrypted PDF: a password is required to open it; to resolve,"
+                    + " send a copy without a password", e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableSubmissionException("damaged PDF: it cannot be parsed ("
-                    + SubmissionReader.shortMessage(e) + ")", e);
+                    + SubmissionReader.shortMessage(e) + "); to resolve, send the file again or as .docx", e);
         }
     }
 

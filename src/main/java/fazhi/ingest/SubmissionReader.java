@@ -74,12 +74,13 @@ public final class SubmissionReader {
             int dot = name.lastIndexOf('.');
             String ext = dot < 0 ? "(no extension)" : "'" + name.substring(dot) + "'";
             throw new UnreadableSubmissionException("unsupported file type " + ext
-                    + ": fazhi reads .txt, .htm/.html, .docx, .doc, .wps, .pdf, .csv and .json; save it as .docx or .pdf",
+                    + ": fazhi reads .txt, .htm/.html, .docx, .doc, .wps, .pdf, .csv and .json; to resolve, save it as"
+                    + " .docx or .pdf",
                     null, UnreadableSubmissionException.UNSUPPORTED_FORMAT);
         }
         byte[] bytes = readBytes(file);
         if (bytes.length == 0) {
-            throw new UnreadableSubmissionException("empty file (0 bytes)");
+            throw new UnreadableSubmissionException("empty file (0 bytes); to resolve, send the file again");
         }
         DecodedDocument doc = switch (format) {
             case "html" -> html(bytes);
@@ -106,7 +107,7 @@ public final class SubmissionReader {
             return DocxTextRenderer.render(bytes);
         }
         throw new UnreadableSubmissionException(".wps file is not Word-compatible (neither a Word 97-2003 binary"
-                + " nor a .docx package); save it as .docx or .pdf", null,
+                + " nor a .docx package); to resolve, save it as .docx or .pdf", null,
                 UnreadableSubmissionException.UNSUPPORTED_FORMAT);
     }
 

@@ -37,16 +37,19 @@ final class WordBinaryReader {
     static String read(byte[] bytes, String kind) throws UnreadableSubmissionException {
         if (!isOle2(bytes)) {
             throw new UnreadableSubmissionException("not a valid " + kind
-                    + ": it is not an OLE2 compound file (Word 97-2003 format)");
+                    + ": it is not an OLE2 compound file (Word 97-2003 format); to resolve, give the file the"
+                    + " extension of its real format, or send it as .docx or .pdf");
         }
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
-                throw new UnreadableSubmissionException("encrypted " + kind + ": a password is required to open it");
+                throw new UnreadableSubmissionException("encrypted " + kind + ": a password is required to open it; to resolve,"
+                        + " send a copy without a password");
             }
             if (!root.hasEntryCaseInsensitive("WordDocument")) {
                 throw new UnreadableSubmissionException(kind + " is not Word-compatible (it holds no Word"
-                        + " document stream); save it as .docx or .pdf", null, UnreadableSubmissionException.UNSUPPORTED_FORMAT);
+                        + " document stream); to resolve, save it as .docx or .pdf", null,
+                        UnreadableSubmissionException.UNSUPPORTED_FORMAT);
             }
             String raw;
             try (HWPFDocument doc = new HWPFDocument(root)) {
@@ -59,10 +62,11 @@ final class WordBinaryReader {
             }
             return render(raw);
         } catch (EncryptedDocumentException e) {
-            throw new UnreadableSubmissionException("encrypted " + kind + ": a password is required to open it", e);
+            throw new UnreadableSubmissionException("encrypted " + kind + ": a password is required to open it; to resolve,"
+                    + " send a copy without a password", e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableSubmissionException("damaged " + kind + ": it cannot be parsed ("
-                    + SubmissionReader.shortMessage(e) + ")", e);
+                    + SubmissionReader.shortMessage(e) + "); to resolve, send the file again or as .docx or .pdf", e);
         }
     }
 

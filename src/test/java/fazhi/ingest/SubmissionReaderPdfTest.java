@@ -53,7 +53,7 @@ class SubmissionReaderPdfTest {
         PdfFixtures.writeEncryptedPdf(pdf, REPORT);
 
         assertThatThrownBy(() -> reader.read(pdf)).isInstanceOf(UnreadableSubmissionException.class)
-                .hasMessage("encrypted PDF: a password is required to open it");
+                .hasMessage("encrypted PDF: a password is required to open it; to resolve, send a copy without a password");
     }
 
     @Test

@@ -102,7 +102,7 @@ class SubmissionReaderWordTest {
                 e -> {
                     assertThat(e.code()).isEqualTo("unsupported_format");
                     assertThat(e.getMessage()).isEqualTo(".wps file is not Word-compatible (it holds no Word document"
-                            + " stream); save it as .docx or .pdf");
+                            + " stream); to resolve, save it as .docx or .pdf");
                 });
     }
 
@@ -113,7 +113,7 @@ class SubmissionReaderWordTest {
         assertThatThrownBy(() -> reader.read(wps)).isInstanceOfSatisfying(UnreadableSubmissionException.class,
                 e -> {
                     assertThat(e.code()).isEqualTo("unsupported_format");
-                    assertThat(e.getMessage()).startsWith(".wps file is not Word-compatible").endsWith("save it as .docx or .pdf");
+                    assertThat(e.getMessage()).startsWith(".wps file is not Word-compatible").endsWith("to resolve, save it as .docx or .pdf");
                 });
     }
 
@@ -136,6 +136,6 @@ class SubmissionReaderWordTest {
         Path doc = file("fake.doc", "冠县关于2023年法治政府建设情况的报告".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> reader.read(doc)).isInstanceOf(UnreadableSubmissionException.class)
-                .hasMessage("not a valid .doc file: it is not an OLE2 compound file (Word 97-2003 format)");
+                .hasMessage("not a valid .doc file: it is not an OLE2 compound file (Word 97-2003 format); to resolve, give the file the extension of its real format, or send it as .docx or .pdf");
     }
 }
