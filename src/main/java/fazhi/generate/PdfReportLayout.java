@@ -25,7 +25,7 @@ final class PdfReportLayout {
     static final float BOTTOM = 770f;
     static final float HEADER_Y = 52f;
     static final float FOOTER_Y = 805f;
-    static final int LABEL_CHARS = 15;
+    static final int LABEL_CHARS = 8;
     static final float VALUE_X = LEFT + (LABEL_CHARS + 2) * SIZE;
     /** characters that may not start a line (避头): kept at the end of the line before */
     private static final String NO_LINE_START = "。，、；：？！）》」』”’%";
@@ -119,7 +119,7 @@ final class PdfReportLayout {
 
     private void table(List<List<String>> rows) {
         for (List<String> row : rows) {
-            List<String> label = wrap(row.get(0), LABEL_CHARS, LABEL_CHARS);
+            List<String> label = wrap(row.get(0), LABEL_CHARS, LABEL_CHARS, true);
             if (y + label.size() * LINE > BOTTOM) {
                 nextPage();
             }
@@ -150,6 +150,14 @@ final class PdfReportLayout {
 
     /** Breaks text into lines of at most {@code first} then {@code rest} characters (one more for 避头 punctuation). */
     static List<String> wrap(String text, int first, int rest) {
+        return wrap(text, first, rest, false);
+    }
+
+    /**
+     * @param strict never exceed the width (a table cell): a line that would start with closing punctuation
+     *               gives its last character to the next line instead
+     */
+    static List<String> wrap(String text, int first, int rest, boolean strict) {
         int[] cps = text.strip().codePoints().toArray();
         List<String> out = new ArrayList<>();
         int i = 0;
@@ -157,7 +165,7 @@ final class PdfReportLayout {
         while (i < cps.length) {
             int end = Math.min(cps.length, i + width);
             if (end < cps.length && NO_LINE_START.indexOf(cps[end]) >= 0) {
-                end++;
+                end = strict && end - i > 1 ? end - 1 : end + 1;
             }
             out.add(new String(cps, i, end - i));
             i = end;

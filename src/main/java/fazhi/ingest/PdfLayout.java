@@ -50,6 +50,8 @@ final class PdfLayout {
         float x0;
         float x1;
         final float y;
+        /** baseline of the line's last printed line (a wrapped cell adds lines below) */
+        float lastY;
         final float height;
         /** left and right edges of the column (or page body) the line belongs to */
         float columnLeft;
@@ -60,6 +62,7 @@ final class PdfLayout {
             x0 = first.x0();
             x1 = first.x1();
             y = first.y();
+            lastY = y;
             height = first.height();
             cells.add(first.text());
             cellX0.add(first.x0());
@@ -440,9 +443,10 @@ final class PdfLayout {
             Line wrap = lines.get(i);
             if (row.tableRow() && !wrap.tableRow() && wrap.page == row.page
                     && Math.abs(wrap.x0 - row.x0) <= 0.5 * charWidth
-                    && wrap.y > row.y && wrap.y - row.y <= 2.0 * row.height
+                    && wrap.y > row.lastY && wrap.y - row.lastY <= 2.0 * row.height
                     && wrap.x1 < row.cellX0.get(1)) {
                 row.cells.set(0, row.cells.get(0) + wrap.text());
+                row.lastY = wrap.y;
                 lines.remove(i);
                 i--;
                 merged++;
