@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -168,7 +170,7 @@ final class PdfLayout {
         for (int page = 1; page <= pageWidths.length; page++) {
             List<Run> pageRuns = byPage.getOrDefault(page, List.of());
             List<Line> lines = new ArrayList<>();
-            if (repair && twoColumns(pageRuns, pageWidths[page - 1], charWidth)) {
+            if (repair && twoColumns(pageRuns, pageWidths[page - 1])) {
                 twoColumn++;
                 lines.addAll(columnLines(pageRuns, pageWidths[page - 1], charWidth));
             } else {
@@ -189,7 +191,9 @@ final class PdfLayout {
         int[] dropped = dropRunningLines(pages);
         // the body's edges over the whole document, once headers and footers are gone: a page holding only
         // short lines has no full line
-        singleColumn.removeIf(l -> pages.stream().noneMatch(p -> p.contains(l)));
+        Set<Line> kept = new HashSet<>();
+        pages.forEach(kept::addAll);
+        singleColumn.removeIf(l -> !kept.contains(l));
         setColumn(singleColumn);
         List<Line> all = new ArrayList<>();
         pages.forEach(all::addAll);
@@ -229,7 +233,6 @@ final class PdfLayout {
         // a line breaking in the middle of a paragraph is followed by one about a line-height below, or by
         // the first line of the next page or column (which starts higher up)
         boolean nextLine = next.page != line.page || next.y < line.y || next.y - line.y <= 2.2 * line.height;
-        // a full line whose right edge passes the next line's column start by far is in another flow
         return full && notIndented && nextLine;
     }
 
@@ -299,7 +302,7 @@ final class PdfLayout {
      * Two columns when at least {@code column_min_rows} baselines carry a long run wholly left of the middle
      * and a long run wholly right of it (a table's narrow figure column does not count).
      */
-    private boolean twoColumns(List<Run> runs, float pageWidth, float charWidth) {
+    private boolean twoColumns(List<Run> runs, float pageWidth) {
         float mid = pageWidth / 2;
         float minWidth = (float) (columnShare * pageWidth);
         Map<Integer, int[]> rows = new HashMap<>();

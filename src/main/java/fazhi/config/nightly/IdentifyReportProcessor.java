@@ -48,8 +48,9 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
             String reason = fromText.reason();
             if (!reason.startsWith("year_unresolved")) {
                 // the manifest named the region; reading the text stopped at its region, before any year
+                String why = reason.contains("; to resolve") ? reason.substring(0, reason.indexOf("; to resolve")) : reason;
                 reason = Identification.yearUnresolved("the manifest names the region but not the year, and the"
-                        + " text was not read for one (" + reason + ")", "add the year to the file's manifest.csv row")
+                        + " text was not read for one (" + why + ")", "add the year to the file's manifest.csv row")
                         .reason();
             }
             return report.stop(ReportInProgress.QUARANTINED, reason);
@@ -69,5 +70,4 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
         }
         return new Identification(table.regionCode(), table.year(), "table", null);
     }
-
 }
