@@ -40,6 +40,10 @@ public final class TextCleaner {
     private final String[] labelSpace;
     private final int metadataValueMaxLength;
     private final List<String> titleMarkers;
+    /** a line ending so is a sentence ("特此报告。"), not a title */
+    private final List<String> titleNotEndings;
+    /** a line this long is a paragraph of the body: the title is looked for before it */
+    private final int bodyParagraphLength;
     private final int titleMaxLength;
     private final List<String> preambleKeepMarkers;
     private final List<Pattern> artefacts;
@@ -69,6 +73,8 @@ public final class TextCleaner {
         }
         metadataValueMaxLength = YamlResources.integer(n, "metadata_value_max_length", 60);
         titleMarkers = YamlResources.strings(n, "title_markers");
+        titleNotEndings = YamlResources.strings(n, "title_not_endings");
+        bodyParagraphLength = YamlResources.integer(n, "body_paragraph_length", 200);
         titleMaxLength = YamlResources.integer(n, "title_max_length", 60);
         preambleKeepMarkers = YamlResources.strings(n, "preamble_keep_markers");
         artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
@@ -232,7 +238,10 @@ public final class TextCleaner {
                 continue;
             }
             seen++;
-            if (line.length() <= titleMaxLength && containsAny(line, titleMarkers)) {
+            if (line.length() > bodyParagraphLength) {
+                break; // the body has begun: whatever short line comes later is not the title
+            }
+            if (line.length() <= titleMaxLength && containsAny(line, titleMarkers) && !endsWithAny(line, titleNotEndings)) {
                 title = i;
                 break;
             }
@@ -338,6 +347,15 @@ public final class TextCleaner {
             }
         }
         return out;
+    }
+
+    private static boolean endsWithAny(String s, List<String> endings) {
+        for (String e : endings) {
+            if (s.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsAny(String s, List<String> words) {

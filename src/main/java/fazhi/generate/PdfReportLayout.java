@@ -84,7 +84,7 @@ final class PdfReportLayout {
         switch (b.kind()) {
             case TITLE -> {
                 for (String line : b.text().split("\n")) {
-                    for (String part : wrap(line, CHARS_PER_LINE * 4 / 5, CHARS_PER_LINE * 4 / 5)) {
+                    for (String part : titleLines(line, CHARS_PER_LINE * 4 / 5)) {
                         line(center(part, TITLE_SIZE), TITLE_SIZE, part);
                     }
                 }
@@ -146,6 +146,31 @@ final class PdfReportLayout {
     private void nextPage() {
         page++;
         y = TOP;
+    }
+
+    /** Where an author breaks a title too long for one line: before 关于, after 人民政府, before 法治. */
+    private static final List<String> TITLE_BREAKS_BEFORE = List.of("关于", "法治");
+    private static final List<String> TITLE_BREAKS_AFTER = List.of("人民政府");
+
+    /** A long title is broken by hand at a phrase boundary, not wherever the line is full. */
+    static List<String> titleLines(String title, int width) {
+        if (title.length() <= width) {
+            return List.of(title);
+        }
+        for (String after : TITLE_BREAKS_AFTER) {
+            int at = title.indexOf(after);
+            if (at > 0 && at + after.length() < title.length() && at + after.length() <= width
+                    && title.length() - at - after.length() <= width) {
+                return List.of(title.substring(0, at + after.length()), title.substring(at + after.length()));
+            }
+        }
+        for (String before : TITLE_BREAKS_BEFORE) {
+            int at = title.indexOf(before);
+            if (at > 0 && at <= width && title.length() - at <= width) {
+                return List.of(title.substring(0, at), title.substring(at));
+            }
+        }
+        return wrap(title, width, width);
     }
 
     /** Breaks text into lines of at most {@code first} then {@code rest} characters (one more for 避头 punctuation). */

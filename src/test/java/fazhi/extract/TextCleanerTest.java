@@ -73,4 +73,16 @@ class TextCleanerTest {
 
         assertThat(cleaner.cleanWithOffsets(decoded).text()).isEqualTo(cleaner.clean(decoded));
     }
+
+    @Test
+    void aTitleBrokenOverTwoLinesDoesNotMakeALaterShortLineTheTitle() {
+        // a PDF's paragraphs are long lines; its title "…情况报" / "告" names no 报告 on either line
+        String body = "2022年，全县深入推进依法行政。".repeat(20);
+        String decoded = "博野县人民政府2022年度法治政府建设情况报\n告\n" + body + "\n主要工作数据统计表\n指标 | 2022年\n"
+                + "行政复议受理(件) | 91\n三、存在的问题\n特此报告。\n【合成数据 本文非真实政府报告】\n";
+
+        String clean = cleaner.clean(decoded);
+
+        assertThat(clean).contains("主要工作数据统计表\n指标 | 2022年\n行政复议受理(件) | 91\n三、存在的问题\n特此报告。");
+    }
 }
