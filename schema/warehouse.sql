@@ -25,7 +25,7 @@ COMMENT ON COLUMN observations.value IS 'the figure in the indicator''s unit (DO
 COMMENT ON COLUMN observations.unit IS 'unit of value: % for rates (0-100), otherwise a counting word such as 件, 个, 人, 项';
 COMMENT ON COLUMN observations.qualifier IS 'how exact the report is: exact, at_least (余 / 以上), approx (约), at_most (不足 / 以下) or redacted (X, 略)';
 COMMENT ON COLUMN observations.evidence IS 'the sentence of the report the figure was read from';
-COMMENT ON COLUMN observations.char_offset IS 'character offset of the figure in the cleaned report text';
+COMMENT ON COLUMN observations.char_offset IS 'where the figure starts in the report text as decoded, counted in characters (UTF-16 units) from 0: for a .txt file the file itself (newlines as LF), for html/docx/doc/wps/pdf the text `fazhi text FILE` prints; `fazhi text FILE --at OFFSET` shows it';
 COMMENT ON COLUMN observations.source_file IS 'file name of the report in the input folder';
 COMMENT ON COLUMN observations.rule IS 'the extraction rule (indicator:phrasing) that found the figure';
 COMMENT ON COLUMN observations.run_id IS 'the nightly run that extracted the figure';
@@ -41,7 +41,7 @@ COMMENT ON COLUMN mentions.value IS 'the normalised figure; null when redacted';
 COMMENT ON COLUMN mentions.unit IS 'unit of value';
 COMMENT ON COLUMN mentions.qualifier IS 'exact, at_least, approx, at_most or redacted';
 COMMENT ON COLUMN mentions.evidence IS 'the sentence the candidate was read from';
-COMMENT ON COLUMN mentions.char_offset IS 'character offset of the candidate in the cleaned report text';
+COMMENT ON COLUMN mentions.char_offset IS 'where the candidate starts in the report text as decoded (as observations.char_offset; `fazhi text FILE --at OFFSET`)';
 COMMENT ON COLUMN mentions.rule IS 'the extraction rule (indicator:phrasing) that found the candidate';
 COMMENT ON COLUMN mentions.chosen IS 'true for the candidate that became the observation of its (region, year, indicator)';
 COMMENT ON COLUMN mentions.run_id IS 'the nightly run that extracted the candidate';
