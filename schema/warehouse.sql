@@ -186,7 +186,8 @@ COMMENT ON COLUMN rankings.rank IS 'rank within the province and year, 1 = best;
 COMMENT ON COLUMN rankings.rank_p05 IS '5th percentile of the rank over the Monte Carlo runs (weights and method perturbed)';
 COMMENT ON COLUMN rankings.rank_median IS 'median rank over the Monte Carlo runs';
 COMMENT ON COLUMN rankings.rank_p95 IS '95th percentile of the rank over the Monte Carlo runs';
-COMMENT ON COLUMN rankings.indicators_used IS 'number of indicators that entered the score';
+COMMENT ON COLUMN rankings.indicators_used IS 'number of reported indicators that entered the score';
+COMMENT ON COLUMN rankings.indicators_imputed IS 'number of imputed indicators that entered the score (parameters.imputation of the framework)';
 COMMENT ON COLUMN rankings.coverage IS 'share (0-1) of the framework''s indicators the county reported';
 COMMENT ON COLUMN rankings.ranked IS 'false when the county was screened out (too few indicators, or too few counties in the province)';
 COMMENT ON COLUMN rankings.not_ranked_reason IS 'why the county was not ranked; null when ranked';
@@ -204,14 +205,15 @@ COMMENT ON COLUMN ranking_steps.step IS 'raw, screened, transformed, treated, no
 COMMENT ON COLUMN ranking_steps.value IS 'the value of the indicator for the county after that step';
 
 -- ranking_treated_points -----------------------------------------------------------------------------
-COMMENT ON VIEW ranking_treated_points IS 'Every value the ranking''s outlier treatment changed (winsorised or log-transformed). Partitioned by year.';
+COMMENT ON VIEW ranking_treated_points IS 'Every value the ranking''s outlier treatment changed (winsorised or log-transformed) and every value its imputation filled in. Partitioned by year.';
 COMMENT ON COLUMN ranking_treated_points.year IS 'ranking year';
 COMMENT ON COLUMN ranking_treated_points.scope IS 'the province code, or nation, over which the indicator was treated';
 COMMENT ON COLUMN ranking_treated_points.province_code IS 'code of the county''s province';
 COMMENT ON COLUMN ranking_treated_points.region_code IS 'GB/T 2260 code of the county';
 COMMENT ON COLUMN ranking_treated_points.indicator IS 'indicator code';
-COMMENT ON COLUMN ranking_treated_points.action IS 'winhi / winlo (winsorised from above / below) or log_ct (COINr log transform)';
-COMMENT ON COLUMN ranking_treated_points.value_before IS 'value before treatment (after the transform step)';
+COMMENT ON COLUMN ranking_treated_points.action IS 'winhi / winlo (winsorised from above / below), log_ct (COINr log transform) or imputed';
+COMMENT ON COLUMN ranking_treated_points.method IS 'winsorise or log_ct; for imputed points the imputation method (province_median, county_position)';
+COMMENT ON COLUMN ranking_treated_points.value_before IS 'value before treatment (after the transform step); null for an imputed point';
 COMMENT ON COLUMN ranking_treated_points.value_after IS 'value after treatment';
 
 -- ranking_log ----------------------------------------------------------------------------------------
