@@ -111,7 +111,7 @@ class RankingRunnerTest {
                     steps.add(rs.getString(1));
                 }
                 assertThat(steps).containsExactlyInAnyOrder("raw", "screened", "transformed", "treated",
-                        "normalised", "aggregated", "ranked");
+                        "normalised", "aggregated", "contribution", "ranked");
             }
             try (ResultSet rs = s.executeQuery("SELECT value FROM ranking_log WHERE step = 'uncertainty' "
                     + "AND parameter = 'draws'")) {
