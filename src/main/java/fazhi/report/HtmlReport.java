@@ -102,12 +102,14 @@ public final class HtmlReport {
             }
             SvgCharts.RankScale scale = new SvgCharts.RankScale(maxRank, 260, 8);
             b.append("<p class=\"explain\">Rank 1 = highest composite score (0–100). The bar is the 5th–95th percentile of ")
-                    .append("the county's rank over 1,000 re-computations with perturbed weights and methods; the tick is the ")
+                    .append("the county's rank over 1,000 re-computations with perturbed weights and methods and, where the ")
+                    .append("framework imputes, freshly drawn values for the figures a county did not report; the tick is the ")
                     .append("median rank, the dot the published rank. <strong>Read the interval, not the rank</strong>: counties ")
                     .append("whose bars overlap widely are not clearly different.</p>\n");
             b.append("<table class=\"ranking\">\n<thead><tr><th>Rank</th><th>County 区县</th><th class=\"num\">Score</th>")
                     .append("<th>Rank interval (5th–95th pct)<br>").append(SvgCharts.rankAxis(scale)).append("</th>")
-                    .append("<th class=\"num\">P05–P95</th><th class=\"num\">Indicators</th><th class=\"num\">Coverage</th><th></th></tr></thead>\n<tbody>\n");
+                    .append("<th class=\"num\">P05–P95</th><th class=\"num\">Indicators</th><th class=\"num\">Coverage</th>")
+                    .append("<th>What drove the score</th><th></th></tr></thead>\n<tbody>\n");
             for (RankingEntry r : ranked) {
                 String name = r.regionName() == null ? r.regionCode() : r.regionName();
                 String label = name + ": rank " + r.rank() + ", 90% interval " + r.rankP05() + "–" + r.rankP95()
@@ -118,7 +120,8 @@ public final class HtmlReport {
                         .append(SvgCharts.rankInterval(scale, r.rank(), r.rankP05(), r.rankMedian(), r.rankP95(), label))
                         .append("</td><td class=\"num\">").append(r.rankP05()).append("–").append(r.rankP95())
                         .append("</td><td class=\"num\">").append(r.indicatorsUsed()).append("</td><td class=\"num\">")
-                        .append(Html.num(100 * r.coverage(), 0)).append("%</td><td>")
+                        .append(Html.num(100 * r.coverage(), 0)).append("%</td><td class=\"drivers\">")
+                        .append(drivers(r.drivers())).append("</td><td>")
                         .append(r.synthetic() ? "<span class=\"tag synthetic\">synthetic input</span>" : "")
                         .append("</td></tr>\n");
             }
@@ -136,6 +139,32 @@ public final class HtmlReport {
             }
             b.append("</ul></details>\n");
         }
+    }
+
+    /**
+     * The two indicators that cost the county most score (weight share × distance from 100) and the one that
+     * earned it most (weight share × value), each as "code value/100 (share of weight)"; imputed values marked *.
+     * A county that reports everything is scored on its weak indicators too: this is where that shows.
+     */
+    static String drivers(List<ReportData.Driver> drivers) {
+        if (drivers.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("held back by ");
+        List<ReportData.Driver> costly = drivers.stream().filter(d -> d.cost() > 0).limit(2).toList();
+        b.append(costly.isEmpty() ? "nothing" : String.join(", ", costly.stream().map(HtmlReport::driver).toList()));
+        drivers.stream().max(java.util.Comparator.comparingDouble(d -> d.weightShare() * d.normalised()))
+                .ifPresent(d -> b.append("; carried by ").append(driver(d)));
+        long imputed = drivers.stream().filter(ReportData.Driver::imputed).count();
+        if (imputed > 0) {
+            b.append("; ").append(imputed).append(" of ").append(drivers.size()).append(" imputed (*)");
+        }
+        return esc(b.toString());
+    }
+
+    private static String driver(ReportData.Driver d) {
+        return d.indicator() + (d.imputed() ? "*" : "") + " " + Html.num(d.normalised(), 0) + "/100 ("
+                + Html.num(100 * d.weightShare(), 0) + "% of weight)";
     }
 
     private static void trends(StringBuilder b, int year, ProvinceSection p) {

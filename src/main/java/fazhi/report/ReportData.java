@@ -39,10 +39,29 @@ public record ReportData(int year, String warehouseLabel, String runId, List<Pro
         }
     }
 
-    /** A row of {@code rankings}. */
+    /**
+     * A row of {@code rankings}, with what drove its score: the county's normalised value of each indicator
+     * that entered it (ranking_steps), ordered by how much score it cost (weight share × (upper − value)).
+     */
     public record RankingEntry(String regionCode, String regionName, Double score, Integer rank, Integer rankP05,
                                Integer rankMedian, Integer rankP95, int indicatorsUsed, double coverage,
-                               boolean ranked, String notRankedReason, boolean synthetic) {
+                               boolean ranked, String notRankedReason, boolean synthetic, List<Driver> drivers) {
+        public RankingEntry {
+            drivers = List.copyOf(drivers);
+        }
+    }
+
+    /**
+     * One indicator's part in a county's score.
+     *
+     * @param weightShare the indicator's weight over the weights of the indicators the county's score used
+     * @param imputed     true when the value was imputed, not reported
+     */
+    public record Driver(String indicator, double normalised, double weightShare, boolean imputed) {
+        /** score points lost against the top of the scale (upper = 100) */
+        public double cost() {
+            return weightShare * (100 - normalised);
+        }
     }
 
     /** One indicator's small multiples: a series per region, on a common value scale. */

@@ -112,6 +112,30 @@ class HtmlReportTest {
     }
 
     @Test
+    void givenPanel_whenRendered_thenEveryRankedCountySaysWhatHeldItBackAndWhatCarriedIt() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
+        String html = HtmlReport.render(d, NOW);
+        assertThat(count(html, "held back by ")).isEqualTo(11);
+        ReportData.RankingEntry last = d.provinces().get(0).ranked().get(d.provinces().get(0).ranked().size() - 1);
+        assertThat(last.drivers()).isNotEmpty();
+        // the costliest indicator first, and the weight shares of the indicators it used add up to one
+        assertThat(last.drivers().get(0).cost()).isGreaterThanOrEqualTo(last.drivers().get(1).cost());
+        assertThat(last.drivers().stream().mapToDouble(ReportData.Driver::weightShare).sum())
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        has(html, last.drivers().get(0).indicator());
+    }
+
+    @Test
+    void givenAWeakRateOnTheHeaviestIndicator_whenExplained_thenItIsNamedFirstWithItsShareOfTheWeight() {
+        String text = HtmlReport.drivers(List.of(
+                new ReportData.Driver("head_appearance_rate", 0, 2.0 / 9, false),
+                new ReportData.Driver("normdoc_filing_rate", 0, 1.0 / 9, true),
+                new ReportData.Driver("hotline_response_rate", 100, 0.5 / 9, false)));
+        assertThat(text).isEqualTo("held back by head_appearance_rate 0/100 (22% of weight), normdoc_filing_rate* 0/100"
+                + " (11% of weight); carried by hotline_response_rate 100/100 (6% of weight); 1 of 3 imputed (*)");
+    }
+
+    @Test
     void givenSyntheticProvince_whenRendered_thenBannerAndTags() throws Exception {
         ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.HENAN, null);
         assertThat(d.synthetic().any()).isTrue();
