@@ -278,9 +278,11 @@ public final class RankingPipeline {
                 }
             }
             score[u] = Aggregator.aggregate(p.aggregation(), norm[u], weights, units.get(u).regionCode(), codes);
-            if (Double.isNaN(score[u])) {
-                reason[u] = "no indicator left to score: every indicator the county reported is constant "
+            if (Double.isNaN(score[u]) || used[u] == 0) {
+                // a score made of imputed values only would rank the county on its peers' figures
+                reason[u] = "no reported indicator left to score: every indicator the county reported is constant "
                         + "within its " + p.scope().configName() + " and was excluded";
+                score[u] = Double.NaN;
             } else {
                 steps.add(step(year, units.get(u), INDEX, "aggregated", score[u]));
                 // what drove the score: each indicator's share of it (the weighted mean's terms; they sum to the
@@ -291,6 +293,19 @@ public final class RankingPipeline {
                                 weights[j] / weightPresent * norm[u][j]));
                     }
                 }
+            }
+        }
+
+        // a county dropped at aggregation can leave its province with too few to rank
+        Map<String, Integer> scoredPerProvince = new LinkedHashMap<>();
+        for (int u = 0; u < n; u++) {
+            scoredPerProvince.merge(units.get(u).provinceCode(), reason[u] == null ? 1 : 0, Integer::sum);
+        }
+        for (int u = 0; u < n; u++) {
+            int m = scoredPerProvince.get(units.get(u).provinceCode());
+            if (reason[u] == null && m < p.minUnits()) {
+                reason[u] = "too few counties: only " + m + " in the province have a score, " + p.minUnits()
+                        + " needed for a ranking";
             }
         }
 
