@@ -52,7 +52,7 @@ public class RankCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private static final String[] COLUMNS = {"year", "province_code", "province_name", "rank", "region_code",
-            "region_name", "score", "rank_p05", "rank_median", "rank_p95", "indicators_used", "coverage", "ranked",
+            "region_name", "score", "rank_p05", "rank_median", "rank_p95", "indicators_used", "indicators_imputed", "coverage", "ranked",
             "not_ranked_reason", "synthetic"};
 
     @Override
@@ -72,7 +72,7 @@ public class RankCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
              PreparedStatement ps = c.prepareStatement("SELECT year, province_code, rank, region_code, region_name,"
-                     + " score, rank_p05, rank_median, rank_p95, indicators_used, coverage, ranked,"
+                     + " score, rank_p05, rank_median, rank_p95, indicators_used, indicators_imputed, coverage, ranked,"
                      + " not_ranked_reason, synthetic FROM rankings WHERE year = ?"
                      + (provinceCode == null ? "" : " AND province_code = ?")
                      + " ORDER BY province_code, ranked DESC, rank, region_code")) {
@@ -160,7 +160,9 @@ public class RankCommand implements Callable<Integer> {
                     r.get("score") == null ? "" : String.format(Locale.ROOT, "%.2f", ((Number) r.get("score")).doubleValue()),
                     ranked ? r.get("rank_p05") + "–" + r.get("rank_p95") : "",
                     ranked ? String.valueOf(r.get("rank_median")) : "",
-                    String.valueOf(r.get("indicators_used")),
+                    // reported + imputed indicators in the score
+                    r.get("indicators_used") + (((Number) r.get("indicators_imputed")).intValue() > 0
+                            ? "+" + r.get("indicators_imputed") + "*" : ""),
                     String.format(Locale.ROOT, "%.0f%%", 100 * ((Number) r.get("coverage")).doubleValue()),
                     ranked ? (Boolean.TRUE.equals(r.get("synthetic")) ? "synthetic input" : "")
                             : "not ranked: " + r.get("not_ranked_reason")});
