@@ -32,10 +32,6 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
 
-    @Option(names = "--dense", description = "disclose far more indicators than real reports do (schema/generator/"
-            + "README.md, Disclosure): for extraction benchmarks that need every phrasing often")
-    boolean dense;
-
     @Override
     public Integer call() throws Exception {
         Matcher m = YEARS.matcher(years.trim());
@@ -52,8 +48,7 @@ public class GenerateCommand implements Callable<Integer> {
         CorpusGenerator.Summary s;
         try {
             long[] lastPrint = {System.nanoTime()};
-            CorpusGenerator.Options options = CorpusGenerator.Options.of(out, counties, from, to, seed);
-            s = CorpusGenerator.bundled().generate(dense ? options.withDense() : options,
+            s = CorpusGenerator.bundled().generate(CorpusGenerator.Options.of(out, counties, from, to, seed),
                     (done, total, reports, bytes) -> {
                         long now = System.nanoTime();
                         if (!quiet && (now - lastPrint[0] > 2_000_000_000L || done == total)) {

@@ -10,10 +10,6 @@ public final class Normaliser {
     private Normaliser() {
     }
 
-    /** Result: the normalised values (NaN where missing or excluded) and whether the indicator was constant. */
-    public record Result(double[] values, boolean constant) {
-    }
-
     /**
      * A fitted scale: normalised = base + span · (direction · x − centre) / spread; for a constant indicator
      * every value maps to {@code constantValue} (NaN when the indicator is excluded).
@@ -26,30 +22,13 @@ public final class Normaliser {
             }
             return constant ? constantValue : base + span * (direction * x - centre) / spread;
         }
-
-        Result applyAll(double[] x) {
-            double[] out = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                out[i] = apply(x[i]);
-            }
-            return new Result(out, constant);
-        }
     }
 
+    /** min-max onto [lower, upper], or the z-score with the sample standard deviation (n - 1), as R's scale() */
     public static Scale fit(Normalisation method, double[] x, int direction, double lower, double upper,
                             ConstantIndicatorPolicy policy) {
         return method == Normalisation.MIN_MAX ? fitMinMax(x, direction, lower, upper, policy)
                 : fitZScore(x, direction, policy);
-    }
-
-    public static Result minMax(double[] x, int direction, double lower, double upper,
-                                ConstantIndicatorPolicy policy) {
-        return fitMinMax(x, direction, lower, upper, policy).applyAll(x);
-    }
-
-    /** z-score with the sample standard deviation (n - 1), as R's {@code scale()}. */
-    public static Result zScore(double[] x, int direction, ConstantIndicatorPolicy policy) {
-        return fitZScore(x, direction, policy).applyAll(x);
     }
 
     private static Scale fitMinMax(double[] x, int direction, double lower, double upper,

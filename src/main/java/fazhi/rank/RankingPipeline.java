@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 /**
  * The ranking of one year, as a chain of named steps (COINr style), in memory and without I/O:
  * raw → screened → transformed → treated → imputed → normalised → aggregated → ranked, then the Monte
- * Carlo uncertainty, whose draws vary the weights, the method and the imputed values. Every step's dataset goes to {@link YearResult#steps()}, its parameters and outcomes to
- * {@link YearResult#log()}.
+ * Carlo uncertainty, whose draws vary the weights, the method and the imputed values. Every step's dataset
+ * goes to {@link YearResult#steps()}, its parameters and outcomes to {@link YearResult#log()}.
  */
 public final class RankingPipeline {
 
