@@ -84,7 +84,7 @@ public record RankingParameters(
         mc.put("draws", String.valueOf(draws));
         mc.put("seed", String.valueOf(seed));
         mc.put("generator", "java.util.SplittableRandom(seed + year); imputation draws: one stream per province,"
-                + " SplittableRandom(seed + year) split in province order");
+                + " SplittableRandom(seed + 1000003 year + 7919 province_code.hashCode())");
         mc.put("weight_perturbation", String.valueOf(weightPerturbation));
         mc.put("alternatives", alternatives.toString());
         mc.put("geometric_lower", String.valueOf(geometricLower));
