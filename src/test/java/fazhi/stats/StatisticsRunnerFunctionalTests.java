@@ -310,4 +310,38 @@ class StatisticsRunnerFunctionalTests {
             assertThat(columns).isEqualTo(5);
         }
     }
+
+    @Test
+    void theDisclosureIndexCountsFiguresWithAValueOfTheCatalogByDomainAndRanksTheProvincesCounties(@TempDir Path tmp)
+            throws Exception {
+        List<ObservationRow> rows = new ArrayList<>();
+        rows.add(TestWarehouse.obs("370101", 2023, "head_appearance_rate", 100.0, "%", "exact"));
+        rows.add(TestWarehouse.obs("370101", 2023, "litigation_cases", 40.0, "件", "exact"));
+        rows.add(TestWarehouse.obs("370101", 2023, "recon_applications", null, "件", "redacted"));
+        rows.add(TestWarehouse.obs("370102", 2023, "recon_applications", 12.0, "件", "exact"));
+        rows.add(TestWarehouse.obs("370103", 2023, "recon_applications", 9.0, "件", "exact"));
+        Path version = TestWarehouse.versionWith(tmp, rows);
+        try (Connection c = TestWarehouse.open(version)) {
+            new StatisticsRunner().run(c, version, "run-1");
+        }
+        int catalog = fazhi.extract.IndicatorCatalog.bundled().indicators().size();
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT region_code, indicators_disclosed, catalog_size, share, "
+                    + "domain_shares['litigation'], domain_shares['reconsideration'], rank, peers, synthetic "
+                    + "FROM disclosure WHERE year = 2023 ORDER BY region_code");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(2)).as("the redacted figure is not disclosed").isEqualTo(2);
+            assertThat(rs.getInt(3)).isEqualTo(catalog);
+            assertThat(rs.getDouble(4)).isEqualTo(2.0 / catalog);
+            assertThat(rs.getDouble(5)).as("two of the four litigation indicators").isEqualTo(0.5);
+            assertThat(rs.getDouble(6)).isZero();
+            assertThat(rs.getInt(7)).isEqualTo(1);
+            assertThat(rs.getInt(8)).isEqualTo(3);
+            assertThat(rs.getBoolean(9)).isFalse();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(7)).as("equal shares share the better rank").isEqualTo(2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(7)).isEqualTo(2);
+        }
+    }
 }
