@@ -157,6 +157,7 @@ COMMENT ON COLUMN outliers.group_median IS 'median of the peer group''s scored v
 COMMENT ON COLUMN outliers.group_mad IS 'raw median absolute deviation of the peer group''s scored values';
 COMMENT ON COLUMN outliers.scale IS 'what the distance from the median is divided by: max(group_mad, floor), the floor 1 percentage point for rates and 0.1 on the log1p scale for counts (jobs/statistics.yaml)';
 COMMENT ON COLUMN outliers.not_scored_reason IS 'why there is no score: peer_group_too_small (a province with fewer counties than outliers.min_peer_group: see the nation row) or no_scale; null when scored';
+COMMENT ON COLUMN outliers.population IS 'for the level of a count: the residents it was divided by (scored as log1p per 100,000 residents, when every peer has a population); null when compared as it is';
 COMMENT ON COLUMN outliers.synthetic IS 'true when the figure and its peers are synthetic (real and synthetic figures are never peers of each other)';
 COMMENT ON COLUMN outliers.run_id IS 'the run that computed the statistics';
 
@@ -207,8 +208,8 @@ COMMENT ON COLUMN population.region_code IS 'GB/T 2260 code (current, or an earl
 COMMENT ON COLUMN population.year IS 'the year';
 COMMENT ON COLUMN population.population IS 'resident population, persons (interpolated years rounded half up)';
 COMMENT ON COLUMN population.method IS 'census, interpolated, nearest_census (years after 2020) or one_census (only one census fits the territory as it is now)';
-COMMENT ON COLUMN population.census_2010 IS '2010 census figure of the territory; null when that census does not fit it (land went to another unit since)';
-COMMENT ON COLUMN population.census_2020 IS '2020 census figure of the territory; null when that census does not fit it';
+COMMENT ON COLUMN population.census2010 IS '2010 census figure of the territory; null when that census does not fit it (land went to another unit since)';
+COMMENT ON COLUMN population.census2020 IS '2020 census figure of the territory; null when that census does not fit it';
 COMMENT ON COLUMN population.source IS 'the census rows summed, e.g. census 2010: 110101+110103 (东城区 and 崇文区, merged in 2010)';
 COMMENT ON COLUMN population.transfer_since_census IS 'true when a town-level transfer (region_lineage change transferred) moved land into or out of the territory after the census used; the figure is then off by an unknown amount';
 
