@@ -25,9 +25,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code fazhi rank --year YYYY [--province CODE|NAME] [--warehouse DIR] [--format table|csv|json]}: prints the
- * published provincial rankings of counties (the {@code rankings} table) with Chinese names, scores and the
- * 5th-95th percentile rank interval. Exit codes: 0 printed, 1 nothing published for that year / province or no
+ * {@code fazhi rank --year YYYY [--province CODE|NAME] [--index composite|disclosure] [--warehouse DIR]
+ * [--format table|csv|json]}: prints the published provincial rankings of counties (the {@code rankings} table, or
+ * with {@code --index disclosure} the {@code disclosure} table) with Chinese names, scores and the 5th-95th
+ * percentile rank interval. Exit codes: 0 printed, 1 nothing published for that year / province or no
  * warehouse, 2 unknown province.
  */
 @Command(name = "rank", header = "Print the provincial ranking of counties for one year.", mixinStandardHelpOptions = true,
@@ -35,6 +36,9 @@ import java.util.concurrent.Callable;
 public class RankCommand implements Callable<Integer> {
 
     public enum Format { table, csv, json }
+
+    /** composite: the ranking framework's index; disclosure: the share of the catalog the report discloses */
+    public enum Index { composite, disclosure }
 
     @Option(names = "--year", required = true, description = "ranking year, e.g. 2023")
     int year;
@@ -47,6 +51,10 @@ public class RankCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv (RFC 4180) or json")
     Format format;
+
+    @Option(names = "--index", defaultValue = "composite",
+            description = "composite (the ranking framework, default) or disclosure (the share of the catalog disclosed)")
+    Index index;
 
     @Spec
     CommandSpec spec;
@@ -68,6 +76,9 @@ public class RankCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
+        }
+        if (index == Index.disclosure) {
+            return DisclosureRankPrinter.print(warehouse, year, provinceCode, format, out, err);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
@@ -167,6 +178,12 @@ public class RankCommand implements Callable<Integer> {
                     ranked ? (Boolean.TRUE.equals(r.get("synthetic")) ? "synthetic input" : "")
                             : "not ranked: " + r.get("not_ranked_reason")});
         }
+        printAligned(out, cells);
+    }
+
+    /** Rows of cells in aligned columns (the first row is the header). */
+    static void printAligned(PrintWriter out, List<String[]> cells) {
+        String[] head = cells.get(0);
         int[] width = new int[head.length];
         for (String[] row : cells) {
             for (int i = 0; i < row.length; i++) {

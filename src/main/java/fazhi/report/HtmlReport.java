@@ -1,5 +1,7 @@
 package fazhi.report;
 
+import fazhi.report.ReportData.DisclosureEntry;
+import fazhi.report.ReportData.DisclosureYear;
 import fazhi.report.ReportData.IndicatorPanel;
 import fazhi.report.ReportData.OutlierEntry;
 import fazhi.report.ReportData.ProvinceSection;
@@ -81,6 +83,7 @@ public final class HtmlReport {
                 .append(esc(p.provinceName())).append(" <span class=\"code\">").append(esc(p.provinceCode()))
                 .append("</span></h2>\n");
         ranking(b, year, p);
+        disclosure(b, year, p);
         trends(b, year, p);
         outliers(b, year, p);
         b.append("</section>\n");
@@ -197,6 +200,55 @@ public final class HtmlReport {
                 b.append("<p class=\"explain\">").append(panel.regionsLeftOut())
                         .append(" more regions not drawn (query <code>observations</code> for all).</p>\n");
             }
+        }
+    }
+
+    private static void disclosure(StringBuilder b, int year, ProvinceSection p) {
+        b.append("<h3>Disclosure index, ").append(year).append("</h3>\n");
+        if (p.disclosure().isEmpty()) {
+            b.append("<p class=\"empty\">No report of this province for ").append(year).append(".</p>\n");
+            return;
+        }
+        int maxRank = 1;
+        for (DisclosureEntry d : p.disclosure()) {
+            maxRank = Math.max(maxRank, d.rankP95() == null ? 1 : d.rankP95());
+        }
+        SvgCharts.RankScale scale = new SvgCharts.RankScale(maxRank, 260, 8);
+        b.append("<p class=\"explain\">How many of the catalog's ").append(p.disclosure().get(0).catalogSize())
+                .append(" figures each report discloses (a redacted figure is not disclosed), and the county's rank ")
+                .append("among the province's counties. The bar is the 5th–95th percentile of the rank when the ")
+                .append("catalog's indicators are resampled 1,000 times: a rank that depends on which figures the ")
+                .append("catalog happens to list has a wide bar. Every report can be scored on this, whatever it ")
+                .append("discloses.</p>\n");
+        b.append("<table class=\"ranking disclosure\">\n<thead><tr><th>Rank</th><th>County 区县</th>")
+                .append("<th class=\"num\">Disclosed</th><th class=\"num\">Share</th><th>Rank interval (5th–95th pct)<br>")
+                .append(SvgCharts.rankAxis(scale)).append("</th><th class=\"num\">P05–P95</th><th>By domain</th>")
+                .append("<th></th></tr></thead>\n<tbody>\n");
+        for (DisclosureEntry d : p.disclosure()) {
+            String name = d.regionName() == null ? d.regionCode() : d.regionName();
+            boolean ranked = d.rank() != null;
+            b.append("<tr><td class=\"num\">").append(ranked ? d.rank() : "–").append("</td><td>").append(esc(name))
+                    .append(" <span class=\"code\">").append(esc(d.regionCode())).append("</span></td><td class=\"num\">")
+                    .append(d.indicatorsDisclosed()).append("/").append(d.catalogSize()).append("</td><td class=\"num\">")
+                    .append(num(100 * d.share(), 0)).append("%</td><td>")
+                    .append(ranked ? SvgCharts.rankInterval(scale, d.rank(), d.rankP05(), d.rankMedian(), d.rankP95(),
+                            name + ": disclosure rank " + d.rank() + " of " + d.peers() + ", 90% interval "
+                                    + d.rankP05() + "–" + d.rankP95()) : "")
+                    .append("</td><td class=\"num\">").append(ranked ? d.rankP05() + "–" + d.rankP95() + " of " + d.peers() : "")
+                    .append("</td><td class=\"domains\">").append(esc(d.domains() == null ? "" : d.domains()))
+                    .append("</td><td>").append(d.synthetic() ? "<span class=\"tag synthetic\">synthetic</span>" : "")
+                    .append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        if (p.disclosureByYear().size() > 1) {
+            b.append("<p class=\"explain\">Disclosure over the years (median share of the catalog): ");
+            String sep = "";
+            for (DisclosureYear y : p.disclosureByYear()) {
+                b.append(sep).append(y.year()).append(y.synthetic() ? " (synthetic)" : "").append(" ")
+                        .append(num(100 * y.medianShare(), 0)).append("% of ").append(y.reports()).append(" reports");
+                sep = " · ";
+            }
+            b.append(". Each county's own trend is in <code>trends</code> (indicator <code>disclosure_share</code>).</p>\n");
         }
     }
 

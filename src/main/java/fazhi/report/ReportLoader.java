@@ -1,5 +1,7 @@
 package fazhi.report;
 
+import fazhi.report.ReportData.DisclosureEntry;
+import fazhi.report.ReportData.DisclosureYear;
 import fazhi.report.ReportData.Driver;
 import fazhi.report.ReportData.IndicatorPanel;
 import fazhi.report.ReportData.OutlierEntry;
@@ -99,7 +101,51 @@ public final class ReportLoader {
         long scored = scalarLong("SELECT count(*) FROM outliers WHERE year = ? AND province_code = ? AND score IS NOT NULL",
                 "outliers", req.year(), province);
         List<OutlierEntry> outliers = outliers(req.year(), province);
-        return new ProvinceSection(province, name, rankings, panels, outliers, scored);
+        return new ProvinceSection(province, name, rankings, panels, outliers, scored,
+                disclosure(req.year(), province), disclosureByYear(req.year(), province));
+    }
+
+    private List<DisclosureEntry> disclosure(int year, String province) throws SQLException {
+        List<DisclosureEntry> out = new ArrayList<>();
+        if (!has("disclosure")) {
+            return out;
+        }
+        // domains listed from the most to the least disclosed, each as "domain 3/4"-like shares in percent
+        try (PreparedStatement ps = c.prepareStatement("SELECT region_code, region_name, indicators_disclosed,"
+                + " catalog_size, share, rank, rank_p05, rank_median, rank_p95, peers, synthetic,"
+                + " (SELECT string_agg(e.key || ' ' || CAST(round(100 * e.value) AS INTEGER) || '%', ', '"
+                + "   ORDER BY e.value DESC, e.key) FROM (SELECT unnest(map_entries(domain_shares)) AS e) t(e))"
+                + " FROM disclosure WHERE year = ? AND province_code = ?"
+                + " ORDER BY synthetic, rank NULLS LAST, region_code")) {
+            ps.setInt(1, year);
+            ps.setString(2, province);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DisclosureEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            rs.getDouble(5), integer(rs, 6), integer(rs, 7), integer(rs, 8), integer(rs, 9),
+                            integer(rs, 10), rs.getBoolean(11), rs.getString(12)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<DisclosureYear> disclosureByYear(int year, String province) throws SQLException {
+        List<DisclosureYear> out = new ArrayList<>();
+        if (!has("disclosure")) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT year, synthetic, count(*), median(share)"
+                + " FROM disclosure WHERE year <= ? AND province_code = ? GROUP BY ALL ORDER BY synthetic, year")) {
+            ps.setInt(1, year);
+            ps.setString(2, province);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DisclosureYear(rs.getInt(1), rs.getBoolean(2), rs.getLong(3), rs.getDouble(4)));
+                }
+            }
+        }
+        return out;
     }
 
     private String provinceName(String code) throws SQLException {

@@ -99,7 +99,8 @@ class HtmlReportTest {
         String html = HtmlReport.render(d, NOW);
         assertThat(html).startsWith("<!DOCTYPE html>");
         has(html, "<meta charset=\"utf-8\">", "山东省");
-        assertThat(count(html, "<svg class=\"rank-bar\"")).isEqualTo(11);
+        // eleven ranked on the framework, and all twelve counties on the disclosure index
+        assertThat(count(html, "<svg class=\"rank-bar\"")).isEqualTo(11 + 12);
         assertThat(count(html, "<svg class=\"small-multiple\"")).isGreaterThanOrEqualTo(3 * 11);
         has(html, "class=\"sen\"");
         // the planted sentence is shown, escaped
@@ -154,6 +155,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void givenPanel_whenRendered_thenTheDisclosureIndexWithIntervalsAndTheYearsOfDisclosure() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
+        ReportData.ProvinceSection p = d.provinces().get(0);
+        assertThat(p.disclosure()).hasSize(ReportWarehouses.SHANDONG_COUNTIES.length);
+        assertThat(p.disclosure()).allSatisfy(e -> assertThat(e.rankP05()).isLessThanOrEqualTo(e.rankP95()));
+        assertThat(p.disclosureByYear()).extracting(ReportData.DisclosureYear::year).contains(2017, 2023);
+        String html = HtmlReport.render(d, NOW);
+        has(html, "Disclosure index, 2023", "disclosure rank", "Disclosure over the years", "litigation");
+    }
+
+    @Test
     void givenTheTinySampleWarehouse_whenRendered_thenItSaysWhyThingsAreMissingInsteadOfFailing() throws Exception {
         Path wh = ReportWarehouses.sample();
         int year = Integer.parseInt(fazhi.config.TestWarehouses.query(wh,
@@ -162,6 +174,9 @@ class HtmlReportTest {
         assertThat(d.provinces()).isNotEmpty();
         String html = HtmlReport.render(d, NOW);
         has(html, "No county of this province is ranked", "No region has three years");
+        // no real county can be ranked on the framework, but every real report has a disclosure index
+        assertThat(d.provinces().stream().mapToInt(p -> p.disclosure().size()).sum()).isPositive();
+        has(html, "Disclosure index, " + year, "/45");
         ReportData none = load(wh, 1999, null, null);
         has(HtmlReport.render(none, NOW), "no observations and no rankings for 1999");
     }
