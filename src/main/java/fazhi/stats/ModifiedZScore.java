@@ -6,6 +6,10 @@ package fazhi.stats;
  * of the values equal) no value gets a score. A MAD that is zero but for floating-point noise counts as
  * zero: differences of decimal rates (98.2 − 98.0 against 98.1 − 97.9) differ by 1e-14, and dividing by
  * that would turn equal changes into scores of 10^12.
+ *
+ * <p>{@link #score(double[], double)} divides by max(MAD, floor) instead: a floor on the scale, so that a spread of
+ * near zero (a bounded rate where most counties report 97-99 %) cannot turn a one-point difference into a flag.
+ * With a floor every value gets a score, also where MAD = 0.
  */
 public final class ModifiedZScore {
     public static final double CONSTANT = 0.6745;
@@ -19,22 +23,28 @@ public final class ModifiedZScore {
     /**
      * @param scores one per input value; all null when MAD is 0 or undefined
      */
-    public record Scores(double median, double mad, Double[] scores) {
+    public record Scores(double median, double mad, double scale, Double[] scores) {
         public boolean flagged(int i) {
             return isFlagged(scores[i]);
         }
     }
 
     public static Scores score(double[] x) {
+        return score(x, 0);
+    }
+
+    /** Scores divided by max(MAD, floor); with {@code floor = 0}, no scores where MAD is (noise around) zero. */
+    public static Scores score(double[] x, double floor) {
         double median = Medians.median(x);
         double mad = Medians.mad(x, median);
+        double scale = Math.max(mad, floor);
         Double[] z = new Double[x.length];
-        if (mad > NOISE * Math.max(1.0, Math.abs(median))) {
+        if (scale > NOISE * Math.max(1.0, Math.abs(median))) {
             for (int i = 0; i < x.length; i++) {
-                z[i] = CONSTANT * (x[i] - median) / mad;
+                z[i] = CONSTANT * (x[i] - median) / scale;
             }
         }
-        return new Scores(median, mad, z);
+        return new Scores(median, mad, scale, z);
     }
 
     public static boolean isFlagged(Double score) {

@@ -15,6 +15,14 @@ public final class TrendAnalysis {
      */
     public static TrendRow analyse(String regionCode, String provinceCode, String indicator, int[] years,
                                    double[] values, String runId) {
+        return analyse(regionCode, regionCode, false, provinceCode, indicator, years, values, runId);
+    }
+
+    /**
+     * @param regionCodes the codes the series was reported under (see {@link TrendRow#regionCodes()})
+     */
+    public static TrendRow analyse(String regionCode, String regionCodes, boolean synthetic, String provinceCode,
+                                   String indicator, int[] years, double[] values, String runId) {
         int n = years.length;
         if (n < MIN_YEARS) {
             return null;
@@ -31,6 +39,6 @@ public final class TrendAnalysis {
                 ols.slope(), ols.ciLow(), ols.ciHigh(),
                 sen.slope(), mk.s(), mk.z(), p, mk.tauB(), TrendDirection.of(mk.s(), p, ALPHA).code(),
                 provinceCode, ols.p(), sen.intercept(), sen.ciLow(), sen.ciHigh(),
-                mk.varS(), p == null ? null : mk.exact() ? "exact" : "normal", runId);
+                mk.varS(), p == null ? null : mk.exact() ? "exact" : "normal", regionCodes, synthetic, runId);
     }
 }

@@ -42,7 +42,9 @@ class CorpusGeneratorTest {
     @BeforeAll
     static void generate() throws IOException {
         corpus = tmp.resolve("corpus");
-        summary = CorpusGenerator.bundled().generate(CorpusGenerator.Options.of(corpus, 60, 2018, 2023, 11));
+        // dense: these tests check that every surface form and phrasing is rendered, which needs many figures
+        summary = CorpusGenerator.bundled().generate(CorpusGenerator.Options.of(corpus, 60, 2018, 2023, 11)
+                .withDense());
         manifest = ReadBack.csv(corpus.resolve("reports/manifest.csv"));
         observations = ReadBack.csv(corpus.resolve("truth/observations.csv"));
         surfaces = ReadBack.csv(corpus.resolve("truth/surfaces.csv"));
