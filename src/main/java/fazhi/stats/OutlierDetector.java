@@ -108,7 +108,7 @@ public final class OutlierDetector {
             }
             String reason = score != null ? null : tooSmall ? PEER_GROUP_TOO_SMALL : NO_SCALE;
             out.accept(new OutlierRow(c.regionCode(), indicator, c.value(), scope, method, score,
-                    score != null && Math.abs(score) > parameters.outlierThreshold(), c.provinceCode(), level,
+                    ModifiedZScore.isFlagged(score, parameters.outlierThreshold()), c.provinceCode(), level,
                     c.previousValue(), scaled ? c.scoredValue() : null, finite,
                     scores != null ? scores.median() : null, scores != null ? scores.mad() : null,
                     scores != null ? scores.scale() : null, reason, c.population(), c.synthetic(), runId, year));

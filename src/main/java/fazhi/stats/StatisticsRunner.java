@@ -11,10 +11,8 @@ import fazhi.warehouse.WarehouseTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ import java.util.TreeMap;
  * (431121 祁阳县 → 431181 祁阳市) keeps one trend series and one year-on-year comparison under its latest code
  * ({@link RegionLineage#seriesCode}). Real and synthetic figures never meet: not in a series, not as peers, not
  * in a Benford tally; every derived row carries {@code synthetic}.
- * Earlier output of these three tables in the folder is replaced. The folder should be a staging
+ * Earlier output of these four tables in the folder is replaced. The folder should be a staging
  * version: publishing it atomically is the caller's job.
  *
  * <p>Memory: each query is read in order and one series (trends), one (year, indicator) cross-section
@@ -158,7 +156,7 @@ public final class StatisticsRunner {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(DISCLOSURE_QUERY)) {
             while (rs.next()) {
                 Set<String> disclosed = new LinkedHashSet<>();
-                java.sql.Array list = rs.getArray(6);
+                Array list = rs.getArray(6);
                 if (list != null) {
                     for (Object code : (Object[]) list.getArray()) {
                         disclosed.add(String.valueOf(code));
@@ -221,7 +219,7 @@ public final class StatisticsRunner {
                         k -> new ArrayList<>()).add(r);
             }
             for (List<DisclosureRow> rows : shares.values()) {
-                rows.sort(java.util.Comparator.comparingInt(DisclosureRow::year));
+                rows.sort(Comparator.comparingInt(DisclosureRow::year));
                 DisclosureRow last = rows.get(rows.size() - 1);
                 series.start(lineage.seriesCode(last.regionCode()), last.provinceCode(), DISCLOSURE_SHARE,
                         last.synthetic());

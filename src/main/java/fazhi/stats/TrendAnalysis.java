@@ -13,11 +13,6 @@ public final class TrendAnalysis {
      * @param years ascending years, one value each
      * @return the row, or null when the series has fewer than {@link #MIN_YEARS} points
      */
-    public static TrendRow analyse(String regionCode, String provinceCode, String indicator, int[] years,
-                                   double[] values, String runId) {
-        return analyse(regionCode, regionCode, false, provinceCode, indicator, years, values, runId);
-    }
-
     /**
      * @param regionCodes the codes the series was reported under (see {@link TrendRow#regionCodes()})
      */

@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import static fazhi.warehouse.WarehouseConnection.quote;
 
@@ -73,7 +75,7 @@ public final class DimensionTables {
      * old code finds its population by its own code.
      */
     List<PopulationRow> populationRows() {
-        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
         for (Region r : regions.all()) {
             if (!r.level().equals("province")) {
                 codes.add(r.code());

@@ -3,6 +3,15 @@ package fazhi.reference;
 import fazhi.reference.RegionLineage.ChangeKind;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bundled code history (schema/reference/region-changes.csv) read as series and as territory. */
@@ -58,5 +67,27 @@ class RegionLineageTest {
         }
         assertThat(lineage.changes()).hasSize(452);
         assertThat(lineage.transfers()).hasSize(102);
+    }
+
+    @Test
+    void everyRecodeAgreesWithTheYearEndCodeLists() throws Exception {
+        // schema/reference/region-codes-by-year.csv: the MCA list at 31 December of each year, 2009-2024
+        Map<Integer, Set<String>> lists = new HashMap<>();
+        List<String> lines = Files.readAllLines(Path.of("schema/reference/region-codes-by-year.csv"), StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            lists.computeIfAbsent(Integer.parseInt(f[0]), y -> new HashSet<>()).add(f[1]);
+        }
+        int checked = 0;
+        for (RegionLineage.Change c : lineage.changes()) {
+            if (c.kind() == ChangeKind.RECODED) {
+                assertThat(lists.get(c.year() - 1)).as("%s: the old code is in the list of the year before", c)
+                        .contains(c.oldCode());
+                assertThat(lists.get(c.year())).as("%s: the new code is in the year's list", c).contains(c.newCode());
+                assertThat(lists.get(c.year())).as("%s: the old code is gone", c).doesNotContain(c.oldCode());
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(291);
     }
 }
