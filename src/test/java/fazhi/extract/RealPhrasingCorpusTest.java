@@ -36,7 +36,7 @@ class RealPhrasingCorpusTest {
     private static final double TUNING_RECALL_FLOOR = 0.60;
     private static final double HOLDOUT_F1_FLOOR = 0.60;
 
-    private static final Pattern ID = Pattern.compile("([a-z]+)-([0-9]{3})");
+    private static final Pattern ID = Pattern.compile("([a-z0-9-]+)-([0-9]{3})");
     private static final Pattern FIGURE = Pattern.compile(
             "([a-z0-9_]+) +(redacted|-?[0-9]+(?:\\.[0-9]+)?)(?: +(at_least|approx|at_most))?");
 
