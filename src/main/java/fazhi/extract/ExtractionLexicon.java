@@ -67,6 +67,9 @@ public final class ExtractionLexicon {
     final List<String> sharedHeadNouns;
     final List<String> yearSpanFollowers;
     final List<String> yearLeadWords;
+    final List<Pattern> periodCues;
+    final List<String> subjectModifierSuffixes;
+    final List<String> listContinuations;
     final List<String> comparisonYearPrefixes;
     final List<String> durationAfterUnit;
     final List<String> rankPrefixes;
@@ -125,6 +128,9 @@ public final class ExtractionLexicon {
         sharedHeadNouns = YamlResources.strings(n, "shared_head_nouns");
         yearSpanFollowers = longestFirst(YamlResources.strings(n, "year_span_followers"));
         yearLeadWords = longestFirst(YamlResources.strings(n, "year_lead_words"));
+        periodCues = YamlResources.strings(n, "period_cues").stream().map(Pattern::compile).toList();
+        subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));
+        listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
         comparisonYearPrefixes = YamlResources.strings(n, "comparison_year_prefixes");
         durationAfterUnit = longestFirst(YamlResources.strings(n, "duration_after_unit"));
         rankPrefixes = YamlResources.strings(n, "rank_prefixes");

@@ -252,6 +252,11 @@ final class FigureScanner {
         return true;
     }
 
+    /** A character of a number: an Arabic digit or a Chinese numeral ("五件、", "一百三十八个、"). */
+    static boolean isNumeral(char c) {
+        return isDigit(c) || CHINESE_ALL.indexOf(c) >= 0;
+    }
+
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -166,8 +166,10 @@ public final class IndicatorExtractor {
             if (present == null) {
                 present = terms.namedIn(text, sentence.start(), sentence.end());
             }
+            // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
+            int verbStart = winStart > clause.start() && continuesList(text, winStart, f.start()) ? clause.start() : winStart;
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, sentence, blockStart,
-                    lastRate, inTitle, ls, present);
+                    lastRate, inTitle, ls, present, verbStart);
             Match m = matcher.bestMatch(r);
             if (m == null) {
                 continue;
@@ -177,6 +179,9 @@ public final class IndicatorExtractor {
             }
             if (traps.isTrap(text.substring(winStart, f.start()), doc.county)) {
                 continue;
+            }
+            if (traps.otherPeriod(text, sentence.start(), f.start())) {
+                continue; // "4月份,受理...", "近三年来共..."
             }
             if (doc.year != null) {
                 Integer said = traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls);
@@ -203,12 +208,23 @@ public final class IndicatorExtractor {
             boolean[] inTitle = Segmenter.insideTitles(text, ls, le);
             Reading r = new Reading(text, f, labelStart, labelEnd, new Span(labelStart, f.numberStart()),
                     f.numberStart(), sentence, contextStart, null, inTitle, ls,
-                    terms.namedIn(text, sentence.start(), sentence.end()));
+                    terms.namedIn(text, sentence.start(), sentence.end()), labelStart);
             Match m = matcher.bestMatch(r);
             if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.county)) {
                 out.add(mention(m, f, row, false, true));
             }
         });
+    }
+
+    /** Does the window after a figure open with a list continuation ("、行政规范性文件")? */
+    private boolean continuesList(String text, int from, int to) {
+        int p = Segmenter.skipSpaces(text, from, to);
+        for (String w : lex.listContinuations) {
+            if (text.startsWith(w, p) && p + w.length() <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RawMention mention(Match m, Figure f, String evidence, boolean breakdown, boolean table) {

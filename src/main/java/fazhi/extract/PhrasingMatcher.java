@@ -187,13 +187,17 @@ final class PhrasingMatcher {
         Figure f = r.figure;
         String window = r.window();
         String verb = firstContained(window, p.verbs);
-        boolean verbsOk = p.verbs.isEmpty() || verb != null;
+        // a list item shares the verb of the list ("审核重大行政决策12件、行政规范性文件31件")
+        String sharedVerb = verb != null || r.verbStart >= r.winStart ? verb
+                : firstContained(r.text.substring(r.verbStart, r.winStart), p.verbs);
+        boolean verbsOk = p.verbs.isEmpty() || sharedVerb != null;
         Match best = null;
         // subject before the figure
         if (verbsOk) {
             Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart);
             if (left != null && chineseFollowOk(r.text, f)) {
-                best = new Match(d, p.id, MatchKind.BEFORE, 10 + left.length() + (verb == null ? 0 : verb.length()));
+                best = new Match(d, p.id, MatchKind.BEFORE,
+                        10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.length()));
             }
         }
         // subject right after the figure: "80件规范性文件进行了清理"
@@ -345,13 +349,15 @@ final class PhrasingMatcher {
         final int lineStart;
         /** Which of the catalog's distinct subject terms the sentence names. */
         final boolean[] present;
+        /** Where a verb for the window may stand: before the window when it continues a list. */
+        final int verbStart;
         /** The rates of a list the figure is given to each of ("响应率、办结率均为100%"). */
         final List<Match> each = new ArrayList<>(2);
         private String window;
         private String contextText;
 
         Reading(String text, Figure figure, int winStart, int winEnd, Span clause, int nextStart, Span sentence,
-                int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present) {
+                int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present, int verbStart) {
             this.text = text;
             this.figure = figure;
             this.winStart = winStart;
@@ -364,6 +370,7 @@ final class PhrasingMatcher {
             this.inTitle = inTitle;
             this.lineStart = lineStart;
             this.present = present;
+            this.verbStart = verbStart;
         }
 
         String window() {

@@ -133,7 +133,7 @@ final class SubjectTerms {
             for (Hit h : t.find(text, from, to)) {
                 // only a hit longer than the best so far can be chosen: the checks are for those alone
                 if ((best == null || h.length() > best.length())
-                        && !inTitle[h.start() - lineStart] && !isCombinedAround(text, h)) {
+                        && !inTitle[h.start() - lineStart] && !modified(text, h) && !isCombinedAround(text, h)) {
                     best = h;
                 }
             }
@@ -154,7 +154,7 @@ final class SubjectTerms {
         Hit best = null;
         for (Term t : all) {
             for (Hit h : t.find(text, from, to)) {
-                if (inTitle[h.start() - lineStart]) {
+                if (inTitle[h.start() - lineStart] || modified(text, h)) {
                     continue;
                 }
                 if (best == null || h.end() > best.end() || (h.end() == best.end() && h.length() > best.length())) {
@@ -177,12 +177,22 @@ final class SubjectTerms {
             }
             for (Term t : terms) {
                 Hit h = t.at(text, from + k, clauseEnd);
-                if (h != null && !isCombined(text, h.start(), h.end())) {
+                if (h != null && !modified(text, h) && !isCombined(text, h.start(), h.end())) {
                     return h;
                 }
             }
         }
         return null;
+    }
+
+    /** "行政处罚类", "政务服务事项清单": the term names a category or a list of the things, not the things. */
+    private boolean modified(String text, Hit h) {
+        for (String w : lex.subjectModifierSuffixes) {
+            if (text.startsWith(w, h.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Combined, judged on the longest occurrence containing the hit ("政协提案" for "提案"). */
@@ -229,11 +239,11 @@ final class SubjectTerms {
         return false;
     }
 
-    /** "98件、政协提案143件": a list of figures, not a noun joined to another. */
+    /** "98件、政协提案143件", "六十五件、政协委员提案": a list of figures, not a noun joined to another. */
     private boolean figureJustBefore(String text, int b) {
         for (int k = b - 1; k >= Math.max(0, b - FIGURE_BEFORE_REACH); k--) {
             char c = text.charAt(k);
-            if (FigureScanner.isDigit(c) || c == '%' || lex.placeholderCharacters.indexOf(c) >= 0) {
+            if (FigureScanner.isNumeral(c) || c == '%' || lex.placeholderCharacters.indexOf(c) >= 0) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package fazhi.extract;
 
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Figures that are not levels of the report's year, read from the words around them: changes ("同比增长30%",
@@ -104,10 +105,20 @@ final class TrapRules {
             m.region(p, clause.end());
             if (m.lookingAt() && !inTitle[m.start() - lineStart]
                     && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null) {
-                year = yearValue(m.group(1));
+                year = yearValue(m.group(1)); // "2019年以来" too: a total since 2019 is not a 2023 figure
             }
         }
         return year;
+    }
+
+    /** Does the sentence date the figure at {@code to} to part of a year or to several years ("4月份", "近三年来")? */
+    boolean otherPeriod(String text, int from, int to) {
+        for (Pattern p : lex.periodCues) {
+            if (p.matcher(text).region(from, to).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The year named before the title's report marker, or null. */

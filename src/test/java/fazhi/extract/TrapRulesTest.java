@@ -37,13 +37,26 @@ class TrapRulesTest {
     }
 
     @Test
+    void partYearsAndSpansOfYearsAreOtherPeriods() {
+        for (String s : List.of("4月份,受理案件30件", "第四季度受理30件", "1月至7月受理30件", "1至10月受理30件",
+                "近三年来共受理30件", "2015年5月至年底受理30件")) {
+            assertThat(traps.otherPeriod(s, 0, s.indexOf('3', s.indexOf("受理")))).as(s).isTrue();
+        }
+        for (String s : List.of("1月至12月受理30件", "2023年1月1日至12月31日受理30件", "全年受理30件")) {
+            assertThat(traps.otherPeriod(s, 0, s.indexOf("30"))).as(s).isFalse();
+        }
+    }
+
+    @Test
     void aYearOpeningAClauseAttributesTheFigureButAYearInsideAClauseDoesNot() {
         String s = "2022年,受理案件30件";
         assertThat(traps.attributedYear(s, 0, s.indexOf('3'), new boolean[s.length() + 1], 0)).isEqualTo(2022);
         String inside = "对2022年办结的827件案件进行自查";
         assertThat(traps.attributedYear(inside, 0, inside.indexOf('8'), new boolean[inside.length() + 1], 0)).isNull();
-        String span = "2019年以来,办结30件";
-        assertThat(traps.attributedYear(span, 0, span.indexOf('3'), new boolean[span.length() + 1], 0)).isNull();
+        String law = "2019年修订的条例施行后,办结30件";
+        assertThat(traps.attributedYear(law, 0, law.indexOf('3'), new boolean[law.length() + 1], 0)).isNull();
+        String since = "2019年以来,共办结30件"; // a total since 2019
+        assertThat(traps.attributedYear(since, 0, since.indexOf('3'), new boolean[since.length() + 1], 0)).isEqualTo(2019);
         assertThat(traps.titleYear("冠县二〇二三年法治政府建设情况的报告")).isEqualTo(2023);
     }
 }
