@@ -70,6 +70,7 @@ public final class ExtractionLexicon {
     final List<Pattern> periodCues;
     final List<String> subjectModifierSuffixes;
     final List<String> listContinuations;
+    final List<String> shareWords;
     final List<String> comparisonYearPrefixes;
     final List<String> durationAfterUnit;
     final List<String> rankPrefixes;
@@ -131,6 +132,7 @@ public final class ExtractionLexicon {
         periodCues = YamlResources.strings(n, "period_cues").stream().map(Pattern::compile).toList();
         subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
+        shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         comparisonYearPrefixes = YamlResources.strings(n, "comparison_year_prefixes");
         durationAfterUnit = longestFirst(YamlResources.strings(n, "duration_after_unit"));
         rankPrefixes = YamlResources.strings(n, "rank_prefixes");

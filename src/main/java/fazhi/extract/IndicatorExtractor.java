@@ -43,7 +43,7 @@ public final class IndicatorExtractor {
         this.terms = matcher.terms();
         this.traps = new TrapRules(lexicon, segmenter);
         this.respectively = new RespectivelyLists(lexicon, segmenter, terms);
-        this.tables = new TableRows(lexicon, scanner);
+        this.tables = new TableRows(lexicon, scanner, segmenter);
     }
 
     /** Same as {@link #extract(String, Integer)} with no report-year hint (the title's year is used, if any). */
@@ -76,6 +76,11 @@ public final class IndicatorExtractor {
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
         int tableContextStart = 0;
+        // rows without bars: "受理矛盾纠纷(件) 8710" on one line, or a label line and a value line
+        int shortRunStart = -1;
+        int previousStart = -1;
+        int labelStart = -1;
+        int labelEnd = -1;
         int pos = 0;
         while (pos <= text.length()) {
             int nl = text.indexOf('\n', pos);
@@ -87,14 +92,31 @@ public final class IndicatorExtractor {
                     plan = planPart;
                 }
                 if (!plan) {
+                    TableRows.Layout layout = TableRows.isRow(line) ? null : tables.layout(text, pos, end);
+                    if (layout != TableRows.Layout.PROSE && layout != null && shortRunStart < 0) {
+                        shortRunStart = previousStart < 0 ? pos : previousStart;
+                    }
                     if (TableRows.isRow(line)) {
                         yearColumn = readTableRow(text, pos, end, tableContextStart, yearColumn, doc, out);
+                    } else if (layout == TableRows.Layout.LABELLED_VALUE) {
+                        int v = tables.valueStart(text, pos, end);
+                        readSplitRow(text, shortRunStart, pos, v, v, end, doc, out);
+                        labelStart = -1;
+                    } else if (layout == TableRows.Layout.VALUE && labelStart >= 0) {
+                        readSplitRow(text, shortRunStart, labelStart, labelEnd, pos, end, doc, out);
+                        labelStart = -1;
                     } else {
                         yearColumn = TableRows.ANY_COLUMN;
                         tableContextStart = pos;
                         readProse(text, pos, end, doc, out, -1);
+                        labelStart = layout == TableRows.Layout.LABEL ? pos : -1;
+                        labelEnd = end;
+                    }
+                    if (layout == TableRows.Layout.PROSE) {
+                        shortRunStart = -1;
                     }
                 }
+                previousStart = pos;
             }
             if (nl < 0) {
                 break;
@@ -102,6 +124,24 @@ public final class IndicatorExtractor {
             pos = nl + 1;
         }
         return out;
+    }
+
+    /**
+     * A row without bars, label [ls, le) and value [vs, ve), read as the row "label | value" after the short
+     * lines above it (the table's heading and labels, where context words are looked for); the mentions
+     * point at the value in the text.
+     */
+    private void readSplitRow(String text, int contextStart, int ls, int le, int vs, int ve, Doc doc,
+                              List<RawMention> out) {
+        String context = text.substring(contextStart, ls);
+        String row = text.substring(ls, le).strip() + TableRows.CELL + text.substring(vs, ve);
+        String synthetic = context + row;
+        int valueAt = synthetic.length() - (ve - vs);
+        List<RawMention> got = new ArrayList<>();
+        readTableRow(synthetic, context.length(), synthetic.length(), 0, TableRows.ANY_COLUMN, doc, got);
+        for (RawMention m : got) {
+            out.add(m.at(vs + m.charOffset() - valueAt));
+        }
     }
 
     /**

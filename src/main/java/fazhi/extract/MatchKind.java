@@ -10,6 +10,8 @@ enum MatchKind {
     CONTINUED("continued"),
     /** A verb-only clause borrows the subject named last in the sentence ("收到申请19件,受理19件"). */
     INHERITED("inherited"),
+    /** A rate as the share of the count just named ("负责人出庭应诉26件,占100%"). */
+    SHARE("share"),
     /** One figure given to each rate of a list ("响应率、办结率均为100%"). */
     EACH("each");
 

@@ -24,6 +24,11 @@ import fazhi.extract.SubjectTerms.Term;
  */
 final class PhrasingMatcher {
 
+    /** How far before a share ("占100%") the count it is a share of may be named. */
+    private static final int SHARE_REACH = 24;
+    /** How far after a rate its subject may stand ("100%实现全程网办"). */
+    private static final int AFTER_REACH = 20;
+
     private final ExtractionLexicon lex;
     private final SubjectTerms terms;
     /** The rate indicators, in catalog order: those a percentage can be. */
@@ -52,7 +57,8 @@ final class PhrasingMatcher {
                         return unique.size() - 1;
                     });
                 }
-                ps.add(new CompiledPhrasing(p.id(), ts, ExtractionLexicon.longestFirst(p.verbs()), idx));
+                ps.add(new CompiledPhrasing(p.id(), ts, ExtractionLexicon.longestFirst(p.verbs()), idx, p.after(),
+                        p.shareOf().stream().map(Term::of).toList()));
                 all.addAll(ts);
             }
             indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
@@ -153,6 +159,25 @@ final class PhrasingMatcher {
                 }
             }
         }
+        // "负责人出庭应诉26件,占100%": the share of the count named just before
+        if (!p.shareOf.isEmpty() && endsWithShareWord(r.window())) {
+            String before = r.text.substring(Math.max(r.sentence.start(), r.winStart - SHARE_REACH), r.winStart);
+            for (Term t : p.shareOf) {
+                if (t.foundIn(before)) {
+                    return new Match(d, p.id, MatchKind.SHARE, 8);
+                }
+            }
+        }
+        // "政务服务事项100%实现全程网办": the rate's subject after the figure, no other figure or rate between
+        if (p.after && !namesRate(gov)) {
+            String rest = r.text.substring(r.figure.end(), Math.min(r.clause.end(), r.figure.end() + AFTER_REACH));
+            for (Term t : p.subjects) {
+                List<Hit> hits = t.find(rest, 0, rest.length());
+                if (!hits.isEmpty() && plainWords(rest.substring(0, hits.get(0).start()))) {
+                    return new Match(d, p.id, MatchKind.AFTER, 5);
+                }
+            }
+        }
         // "上年为87%,今年提升至96.5%": a bare figure continues the rate named before it in the sentence
         if (namesRate(gov) || leftover(gov, "").length() > lex.inheritMaxLeftover) {
             return null;
@@ -172,6 +197,26 @@ final class PhrasingMatcher {
             }
         }
         return null;
+    }
+
+    private boolean endsWithShareWord(String window) {
+        String w = window.strip();
+        for (String s : lex.shareWords) {
+            if (w.endsWith(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words only: no figure and no rate name ("的区级政务服务事项可"). */
+    private boolean plainWords(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (FigureScanner.isDigit(s.charAt(i)) || s.charAt(i) == '%') {
+                return false;
+            }
+        }
+        return !namesRate(s);
     }
 
     private boolean namesRate(String s) {
@@ -316,7 +361,8 @@ final class PhrasingMatcher {
     }
 
     /** @param termIndexes the subjects' indexes as {@link SubjectTerms#namedIn(String, int, int)} reports them */
-    record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs, int[] termIndexes) {
+    record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs, int[] termIndexes, boolean after,
+                            List<Term> shareOf) {
         boolean namedIn(boolean[] present) {
             for (int i : termIndexes) {
                 if (present[i]) {

@@ -23,6 +23,11 @@ public record RawMention(String indicator, String numberText, String unitText, S
         this(indicator, numberText, unitText, qualifierText, evidence, charOffset, rule, false);
     }
 
+    /** This mention at another offset (read from a row put together from two lines). */
+    RawMention at(int offset) {
+        return new RawMention(indicator, numberText, unitText, qualifierText, evidence, offset, rule, breakdown);
+    }
+
     /** This mention, read from one item of a 分别 list, placed back at the list's figure and sentence. */
     RawMention respectively(String listEvidence, int listOffset) {
         return new RawMention(indicator, numberText, unitText, qualifierText, listEvidence, listOffset,

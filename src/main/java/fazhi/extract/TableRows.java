@@ -16,7 +16,20 @@ final class TableRows {
     static final int NO_COLUMN = Integer.MAX_VALUE;
     /** The rows are not under a year header. */
     static final int ANY_COLUMN = -1;
-    private static final char CELL = '|';
+    static final char CELL = '|';
+    /** The longest line that can be a label or a "label value" row. */
+    private static final int SHORT_LINE = 40;
+
+    /** What a line without bars is in a table laid out over lines. */
+    enum Layout {
+        /** "受理矛盾纠纷(件)": a label, its value may follow on the next line */
+        LABEL,
+        /** "8710", "99.8%": a value alone */
+        VALUE,
+        /** "受理矛盾纠纷(件) 8710": a label and its value */
+        LABELLED_VALUE,
+        PROSE
+    }
     private static final Pattern LABEL_UNIT = Pattern.compile("\\(([^()]{1,4})\\)\\s*$");
 
     /** Reads a row's figure as if its label [labelStart, labelEnd) were written right before it. */
@@ -26,16 +39,55 @@ final class TableRows {
 
     private final ExtractionLexicon lex;
     private final FigureScanner scanner;
+    private final Segmenter segmenter;
     private final Pattern yearHeader;
 
-    TableRows(ExtractionLexicon lex, FigureScanner scanner) {
+    TableRows(ExtractionLexicon lex, FigureScanner scanner, Segmenter segmenter) {
         this.lex = lex;
         this.scanner = scanner;
+        this.segmenter = segmenter;
         this.yearHeader = Pattern.compile(lex.tableYearHeader);
     }
 
     static boolean isRow(String line) {
         return line.indexOf(CELL) >= 0;
+    }
+
+    /** How the line [ls, le) reads as part of a table without bars. */
+    Layout layout(String text, int ls, int le) {
+        int a = Segmenter.skipSpaces(text, ls, le);
+        int b = le;
+        while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        if (b - a > SHORT_LINE || b == a) {
+            return Layout.PROSE;
+        }
+        for (int i = a; i < b; i++) {
+            if (segmenter.isSentenceEnd(text.charAt(i)) || segmenter.isClauseEnd(text.charAt(i))) {
+                return Layout.PROSE;
+            }
+        }
+        List<Figure> figures = scanner.scan(text, a, b);
+        if (figures.size() == 1 && figures.get(0).start() == a && figures.get(0).end() == b) {
+            return Layout.VALUE;
+        }
+        if (!figures.isEmpty()) {
+            Figure last = figures.get(figures.size() - 1);
+            int v = last.start();
+            if (last.end() == b && v > a && text.charAt(v - 1) == ' ' && hasIdeograph(text, new Span(a, v))
+                    && figures.stream().filter(f -> f.start() < v).noneMatch(Figure::hasUnit)) {
+                return Layout.LABELLED_VALUE;
+            }
+        }
+        return hasIdeograph(text, new Span(a, b)) && figures.stream().noneMatch(Figure::hasUnit)
+                ? Layout.LABEL : Layout.PROSE;
+    }
+
+    /** Where the value of a {@link Layout#LABELLED_VALUE} line starts. */
+    int valueStart(String text, int ls, int le) {
+        List<Figure> figures = scanner.scan(text, ls, le);
+        return figures.get(figures.size() - 1).start();
     }
 
     /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TableRowsTest {
 
     private final ExtractionLexicon lex = ExtractionLexicon.bundled();
-    private final TableRows rows = new TableRows(lex, new FigureScanner(lex));
+    private final TableRows rows = new TableRows(lex, new FigureScanner(lex), new Segmenter(lex));
 
     @Test
     void aRowIsReadAsLabelAndFigureWithTheUnitOfTheLabel() {
