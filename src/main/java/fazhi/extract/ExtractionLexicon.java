@@ -71,6 +71,11 @@ public final class ExtractionLexicon {
     final List<String> subjectModifierSuffixes;
     final List<String> listContinuations;
     final List<String> shareWords;
+    final List<String> groupingUnits;
+    final List<String> subsetCues;
+    final List<String> subsetActors;
+    final List<String> verbNegations;
+    final List<String> verbConjunctions;
     final List<String> comparisonYearPrefixes;
     final List<String> durationAfterUnit;
     final List<String> rankPrefixes;
@@ -133,6 +138,11 @@ public final class ExtractionLexicon {
         subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
+        groupingUnits = YamlResources.strings(n, "grouping_units");
+        subsetCues = YamlResources.strings(n, "subset_cues");
+        subsetActors = YamlResources.strings(n, "subset_actors");
+        verbNegations = longestFirst(YamlResources.strings(n, "verb_negations"));
+        verbConjunctions = longestFirst(YamlResources.strings(n, "verb_conjunctions"));
         comparisonYearPrefixes = YamlResources.strings(n, "comparison_year_prefixes");
         durationAfterUnit = longestFirst(YamlResources.strings(n, "duration_after_unit"));
         rankPrefixes = YamlResources.strings(n, "rank_prefixes");
@@ -162,6 +172,11 @@ public final class ExtractionLexicon {
     /** "百分之九十五" without its percent word; other numbers as they are. */
     public String withoutPercentWord(String numberText) {
         return numberText.startsWith(percentWord) ? numberText.substring(percentWord.length()) : numberText;
+    }
+
+    /** A unit after which a figure does not end the window of the next one (a date, "14类"). */
+    boolean windowTransparent(String unit) {
+        return dateUnits.contains(unit) || groupingUnits.contains(unit);
     }
 
     boolean isRateName(String s) {

@@ -59,7 +59,7 @@ public final class IndicatorCatalog {
                     throw new IllegalStateException(source + ": a phrasing of " + code + " has no subjects");
                 }
                 phrasings.add(new Phrasing(YamlResources.text(p, "id", "p" + phrasings.size()),
-                        subjects.isEmpty() ? shareOf : subjects, YamlResources.strings(p, "verbs"),
+                        subjects, YamlResources.strings(p, "verbs"),
                         p.path("after").asBoolean(false), shareOf));
             }
             if (phrasings.isEmpty()) {

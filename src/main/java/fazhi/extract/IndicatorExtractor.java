@@ -159,20 +159,27 @@ public final class IndicatorExtractor {
                 (sentence, at, got) -> readProse(sentence, 0, sentence.length(), doc, got, at), out, doc.meter);
         String lastRate = null;
         Span sentence = null;
+        int sentenceIndex = -1;
         boolean[] present = null;
+        int topicStart = ls;
         List<Span> clauses = null;
+        // "1月份,县12345热线受理...;...办结率100%": a period opening the line dates all of it
+        boolean linePeriod = !sentences.isEmpty() && traps.otherPeriod(text, ls,
+                segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end());
         for (int fi = 0; fi < figures.size(); fi++) {
             Figure f = figures.get(fi);
             if (!f.hasUnit() || inTitle[f.numberStart() - ls] || (onlyAt >= 0 && f.numberStart() != onlyAt)
                     || (handled != null && handled[fi])) {
                 continue;
             }
-            Span s = Span.containing(sentences, f.numberStart(), doc.meter);
-            if (s == null) {
+            int si = Span.indexContaining(sentences, f.numberStart(), doc.meter);
+            if (si < 0) {
                 continue;
             }
+            Span s = sentences.get(si);
             if (s != sentence) {
                 sentence = s;
+                sentenceIndex = si;
                 lastRate = null;
                 present = null;
                 clauses = segmenter.clauses(text, s.start(), s.end());
@@ -187,7 +194,7 @@ public final class IndicatorExtractor {
                 if (p.end() <= clause.start()) {
                     break;
                 }
-                if (p.end() <= f.start() && p.hasUnit() && !lex.dateUnits.contains(p.unitText())) {
+                if (p.end() <= f.start() && p.hasUnit() && !lex.windowTransparent(p.unitText())) {
                     winStart = p.end();
                     break;
                 }
@@ -205,11 +212,17 @@ public final class IndicatorExtractor {
             int blockStart = Span.lastAtOrBefore(blockStarts, f.start(), ls, doc.meter);
             if (present == null) {
                 present = terms.namedIn(text, sentence.start(), sentence.end());
+                topicStart = sentence.start();
+                if (sentenceIndex > 0 && !any(present)) {
+                    // a sentence naming no subject continues the one before ("无上年结转;年内审结135件")
+                    topicStart = sentences.get(sentenceIndex - 1).start();
+                    present = terms.namedIn(text, topicStart, sentence.end());
+                }
             }
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && continuesList(text, winStart, f.start()) ? clause.start() : winStart;
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, sentence, blockStart,
-                    lastRate, inTitle, ls, present, verbStart);
+                    lastRate, inTitle, ls, present, verbStart, topicStart);
             Match m = matcher.bestMatch(r);
             if (m == null) {
                 continue;
@@ -220,8 +233,9 @@ public final class IndicatorExtractor {
             if (traps.isTrap(text.substring(winStart, f.start()), doc.county)) {
                 continue;
             }
-            if (traps.otherPeriod(text, sentence.start(), f.start())) {
-                continue; // "4月份,受理...", "近三年来共..."
+            if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
+                    || containsAny(text.substring(sentence.start(), f.start()), lex.subsetActors)) {
+                continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次"
             }
             if (doc.year != null) {
                 Integer said = traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls);
@@ -248,7 +262,7 @@ public final class IndicatorExtractor {
             boolean[] inTitle = Segmenter.insideTitles(text, ls, le);
             Reading r = new Reading(text, f, labelStart, labelEnd, new Span(labelStart, f.numberStart()),
                     f.numberStart(), sentence, contextStart, null, inTitle, ls,
-                    terms.namedIn(text, sentence.start(), sentence.end()), labelStart);
+                    terms.namedIn(text, sentence.start(), sentence.end()), labelStart, sentence.start());
             Match m = matcher.bestMatch(r);
             if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.county)) {
                 out.add(mention(m, f, row, false, true));
@@ -272,6 +286,15 @@ public final class IndicatorExtractor {
                 + (breakdown ? "+breakdown" : "") + (table ? "+table" : "");
         return new RawMention(m.indicator().code(), f.numberText(), f.unitText(), f.qualifierText(),
                 evidence, f.numberStart(), rule, breakdown);
+    }
+
+    private static boolean any(boolean[] flags) {
+        for (boolean b : flags) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean containsAny(String s, List<String> words) {

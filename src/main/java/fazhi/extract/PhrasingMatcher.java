@@ -49,17 +49,20 @@ final class PhrasingMatcher {
             for (Phrasing p : d.phrasings()) {
                 List<Term> ts = p.subjects().stream().map(Term::of)
                         .sorted(Comparator.comparingInt((Term t) -> t.text.length()).reversed()).toList();
-                int[] idx = new int[ts.size()];
-                for (int i = 0; i < ts.size(); i++) {
-                    Term t = ts.get(i);
+                List<Term> share = p.shareOf().stream().map(Term::of).toList();
+                List<Term> named = new ArrayList<>(ts);
+                named.addAll(share);
+                int[] idx = new int[named.size()];
+                for (int i = 0; i < named.size(); i++) {
+                    Term t = named.get(i);
                     idx[i] = termIndex.computeIfAbsent(t.text, k -> {
                         unique.add(t);
                         return unique.size() - 1;
                     });
                 }
                 ps.add(new CompiledPhrasing(p.id(), ts, ExtractionLexicon.longestFirst(p.verbs()), idx, p.after(),
-                        p.shareOf().stream().map(Term::of).toList()));
-                all.addAll(ts);
+                        share));
+                all.addAll(named);
             }
             indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
         }
@@ -119,7 +122,7 @@ final class PhrasingMatcher {
                     continue;
                 }
                 Match m = d.isRate() ? matchRate(r, d, p) : matchCount(r, d, p);
-                if (m != null && (best == null || m.score > best.score)) {
+                if (m != null && m.betterThan(best)) {
                     best = m;
                 }
                 if (m != null && m.kind == MatchKind.EACH && r.each.stream().noneMatch(e -> e.indicator == d)) {
@@ -231,10 +234,11 @@ final class PhrasingMatcher {
     private Match matchCount(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
         Figure f = r.figure;
         String window = r.window();
-        String verb = firstContained(window, p.verbs);
-        // a list item shares the verb of the list ("审核重大行政决策12件、行政规范性文件31件")
-        String sharedVerb = verb != null || r.verbStart >= r.winStart ? verb
-                : firstContained(r.text.substring(r.verbStart, r.winStart), p.verbs);
+        Verb verb = nearestVerb(r.text, r.winStart, r.winEnd, p.verbs, false);
+        // a list item shares the verb of the list ("审核重大行政决策12件、行政规范性文件31件"), not a verb
+        // inside a name before it ("人民调解组织...、预防纠纷651件")
+        Verb sharedVerb = verb != null || r.verbStart >= r.winStart ? verb
+                : nearestVerb(r.text, r.verbStart, r.winStart, p.verbs, true);
         boolean verbsOk = p.verbs.isEmpty() || sharedVerb != null;
         Match best = null;
         // subject before the figure
@@ -242,18 +246,21 @@ final class PhrasingMatcher {
             Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart);
             if (left != null && chineseFollowOk(r.text, f)) {
                 best = new Match(d, p.id, MatchKind.BEFORE,
-                        10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.length()));
+                        10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.word.length()),
+                        sharedVerb == null ? 0 : sharedVerb.end);
             }
         }
-        // subject right after the figure: "80件规范性文件进行了清理"
+        // subject right after the figure: "80件规范性文件进行了清理"; in a list, the verb after the list
+        // ("对188项涉企经营事项、13项证明事项和67项申请材料实行告知承诺")
         Hit right = terms.rightAfter(r.text, f.end(), r.clause.end(), p.subjects);
         if (right != null) {
-            String clauseText = r.text.substring(r.winStart, r.nextStart);
-            String v = p.verbs.isEmpty() ? "" : firstContained(clauseText, p.verbs);
+            int verbEnd = lex.listSeparators.contains(r.text.substring(right.end(), r.nextStart).strip())
+                    ? r.clause.end() : r.nextStart;
+            Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false);
             if (v != null && !containsAny(r.text.substring(f.end(), r.clause.end()), d.exclude())) {
-                int score = 10 + right.length() + v.length();
+                int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
-                    best = new Match(d, p.id, MatchKind.AFTER, score);
+                    best = new Match(d, p.id, MatchKind.AFTER, score, v.end);
                 }
             }
         }
@@ -261,33 +268,101 @@ final class PhrasingMatcher {
         if (best == null && p.verbs.isEmpty() && chineseFollowOk(r.text, f) && containsAny(window, lex.linkWords)
                 && leftover(window, "").isEmpty()
                 && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null) {
-            Hit topic = terms.last(r.text, r.sentence.start(), r.winStart, r.inTitle, r.lineStart);
+            Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
                 for (Term t : p.subjects) {
                     if (t.foundIn(topicText)) {
-                        return new Match(d, p.id, MatchKind.CONTINUED, 1);
+                        return new Match(d, p.id, MatchKind.CONTINUED, 1, 0);
                     }
                 }
             }
         }
-        // verb only: borrow the subject named last in the sentence ("收到申请19件,受理19件,审结16件")
+        // verb only: borrow the subject named last in the sentence ("收到申请19件,受理19件,审结16件"), or in
+        // the sentence before when this one names none ("无上年结转;年内审结135件")
         if (best == null && verb != null && chineseFollowOk(r.text, f)
                 && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
                 && !containsAny(window, lex.inheritBlockers)
-                && leftover(window, verb).length() <= lex.inheritMaxLeftover) {
-            Hit topic = terms.last(r.text, r.sentence.start(), r.winStart, r.inTitle, r.lineStart);
+                && leftover(window, verb.word).length() <= lex.inheritMaxLeftover) {
+            Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
                 for (Term t : p.subjects) {
                     if (t.foundIn(topicText)) {
-                        best = new Match(d, p.id, MatchKind.INHERITED, verb.length());
+                        best = new Match(d, p.id, MatchKind.INHERITED, verb.word.length(), verb.end);
                         break;
                     }
                 }
             }
         }
         return best;
+    }
+
+    /** A verb of a phrasing where it stands: the word and where it ends. */
+    private record Verb(String word, int end) {
+    }
+
+    /**
+     * The verb of the list standing nearest before {@code to} in [from, to) (the longer at the same end),
+     * not negated ("不予受理") and not joined to another verb ("失效和废止38件": a combined count); null: none.
+     *
+     * @param outsideTerms also not inside a subject term ("人民调解组织" holds no verb 调解)
+     */
+    private Verb nearestVerb(String text, int from, int to, List<String> verbs, boolean outsideTerms) {
+        Verb best = null;
+        List<Hit> names = outsideTerms ? terms.hits(text, from, to) : List.of();
+        for (String v : verbs) {
+            int at = to - v.length();
+            while (at >= from) {
+                at = text.lastIndexOf(v, at);
+                if (at < from) {
+                    break;
+                }
+                int end = at + v.length();
+                if (!negated(text, at) && !joined(text, at, end) && !inside(names, at, end)) {
+                    if (best == null || end > best.end || (end == best.end && v.length() > best.word.length())) {
+                        best = new Verb(v, end);
+                    }
+                    break;
+                }
+                at--;
+            }
+        }
+        return best;
+    }
+
+    /** "失效和废止": a verb joined to another word by a conjunction. */
+    private boolean joined(String text, int start, int end) {
+        for (String c : lex.verbConjunctions) {
+            int b = start - c.length();
+            if (b > 0 && text.startsWith(c, b) && SubjectTerms.isIdeograph(text.charAt(b - 1))
+                    && !terms.figureJustBefore(text, b)) {
+                return true;
+            }
+            if (text.startsWith(c, end) && end + c.length() < text.length()
+                    && SubjectTerms.isIdeograph(text.charAt(end + c.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean negated(String text, int at) {
+        for (String n : lex.verbNegations) {
+            if (at >= n.length() && text.startsWith(n, at - n.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inside(List<Hit> names, int start, int end) {
+        for (Hit h : names) {
+            if (h.start() <= start && h.end() >= end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Chinese-numeral figure must be followed by a listed character (三项制度 is no figure). */
@@ -348,15 +423,6 @@ final class PhrasingMatcher {
         return SubjectTerms.PUNCT.matcher(s).replaceAll("");
     }
 
-    private static String firstContained(String s, List<String> words) {
-        for (String w : words) {
-            if (s.contains(w)) {
-                return w;
-            }
-        }
-        return null;
-    }
-
     record CompiledIndicator(IndicatorDefinition def, List<CompiledPhrasing> phrasings, Set<String> units) {
     }
 
@@ -373,7 +439,15 @@ final class PhrasingMatcher {
         }
     }
 
-    record Match(IndicatorDefinition indicator, String phrasing, MatchKind kind, int score) {
+    /** @param verbEnd where the verb read ends (0: none): at equal scores the verb nearer the figure wins */
+    record Match(IndicatorDefinition indicator, String phrasing, MatchKind kind, int score, int verbEnd) {
+        Match(IndicatorDefinition indicator, String phrasing, MatchKind kind, int score) {
+            this(indicator, phrasing, kind, score, 0);
+        }
+
+        boolean betterThan(Match o) {
+            return o == null || score > o.score || (score == o.score && verbEnd > o.verbEnd);
+        }
     }
 
     /** Everything known about one figure while it is being read. */
@@ -397,13 +471,16 @@ final class PhrasingMatcher {
         final boolean[] present;
         /** Where a verb for the window may stand: before the window when it continues a list. */
         final int verbStart;
+        /** Where a subject a verb-only clause borrows may stand: the sentence, or the one before if it names none. */
+        final int topicStart;
         /** The rates of a list the figure is given to each of ("响应率、办结率均为100%"). */
         final List<Match> each = new ArrayList<>(2);
         private String window;
         private String contextText;
 
         Reading(String text, Figure figure, int winStart, int winEnd, Span clause, int nextStart, Span sentence,
-                int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present, int verbStart) {
+                int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present, int verbStart,
+                int topicStart) {
             this.text = text;
             this.figure = figure;
             this.winStart = winStart;
@@ -417,6 +494,7 @@ final class PhrasingMatcher {
             this.lineStart = lineStart;
             this.present = present;
             this.verbStart = verbStart;
+            this.topicStart = topicStart;
         }
 
         String window() {

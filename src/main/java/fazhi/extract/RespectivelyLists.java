@@ -63,7 +63,7 @@ final class RespectivelyLists {
                     if (p.end() > m0) {
                         break;
                     }
-                    if (p.hasUnit() && !lex.dateUnits.contains(p.unitText())) {
+                    if (p.hasUnit() && !lex.windowTransparent(p.unitText())) {
                         a = p.end();
                     }
                 }
@@ -76,6 +76,7 @@ final class RespectivelyLists {
                 String lead = text.substring(blockStart, sentence.start()) + text.substring(a, m0)
                         + lex.sentenceEnds.charAt(0) + text.substring(sentence.start(), a);
                 String evidence = text.substring(sentence.start(), sentence.end()).strip();
+                List<RawMention> read = new ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
                     Figure f = figures.get(list.get(i));
                     String figText = text.substring(f.start(), f.end());
@@ -84,12 +85,18 @@ final class RespectivelyLists {
                     List<RawMention> got = new ArrayList<>();
                     reader.read(synthetic, head.length() + f.numberStart() - f.start(), got);
                     for (RawMention g : got) {
-                        out.add(g.respectively(evidence, f.numberStart()));
+                        read.add(g.respectively(evidence, f.numberStart()));
                     }
                     if (handled == null) {
                         handled = new boolean[figures.size()];
                     }
                     handled[list.get(i)] = true;
+                }
+                // "民事、刑事、行政法律援助案件分别为381宗、242宗和1宗": items of one indicator are its parts
+                for (RawMention m : read) {
+                    if (read.stream().filter(o -> o.indicator().equals(m.indicator())).count() == 1) {
+                        out.add(m);
+                    }
                 }
                 at = figures.get(list.get(list.size() - 1)).end() - 1;
             }

@@ -14,6 +14,12 @@ record Span(int start, int end) {
      * that finding the sentence of every figure of a long line stays O(n log n), not O(n²).
      */
     static Span containing(List<Span> spans, int offset, WorkMeter meter) {
+        int i = indexContaining(spans, offset, meter);
+        return i < 0 ? null : spans.get(i);
+    }
+
+    /** The index of the span containing the offset, or -1 (as {@link #containing}). */
+    static int indexContaining(List<Span> spans, int offset, WorkMeter meter) {
         int lo = 0;
         int hi = spans.size() - 1;
         while (lo <= hi) {
@@ -25,10 +31,10 @@ record Span(int start, int end) {
             } else if (offset >= s.end) {
                 lo = mid + 1;
             } else {
-                return s;
+                return mid;
             }
         }
-        return null;
+        return -1;
     }
 
     /** The last of the sorted offsets that is at most {@code offset} ({@code fallback} when none is). */

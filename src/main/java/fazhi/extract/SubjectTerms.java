@@ -240,7 +240,7 @@ final class SubjectTerms {
     }
 
     /** "98件、政协提案143件", "六十五件、政协委员提案": a list of figures, not a noun joined to another. */
-    private boolean figureJustBefore(String text, int b) {
+    boolean figureJustBefore(String text, int b) {
         for (int k = b - 1; k >= Math.max(0, b - FIGURE_BEFORE_REACH); k--) {
             char c = text.charAt(k);
             if (FigureScanner.isNumeral(c) || c == '%' || lex.placeholderCharacters.indexOf(c) >= 0) {

@@ -62,14 +62,20 @@ final class TrapRules {
                 return true;
             }
         }
+        Matcher year = lex.year.matcher(window);
         for (String m : lex.priorValueMarkers) {
             if (tail.endsWith(m)) {
                 return true;
+            }
+            int at = window.lastIndexOf(m);
+            if (at >= 0 && year.region(at + m.length(), window.length()).lookingAt()) {
+                return true; // "从2019年全年的15%"
             }
         }
         return IndicatorExtractor.containsAny(window, lex.priorYearCues)
                 || IndicatorExtractor.containsAny(window, lex.targetCues)
                 || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
+                || IndicatorExtractor.containsAny(window, lex.subsetCues)
                 || (county && IndicatorExtractor.containsAny(window, lex.higherCityCues));
     }
 
