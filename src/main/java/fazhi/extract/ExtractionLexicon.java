@@ -25,6 +25,7 @@ public final class ExtractionLexicon {
     final Pattern year;
     final Pattern dateExpression;
     final Pattern trailingYear;
+    final Pattern yearBeforeFigure;
     final List<String> rateSuffixes;
     final List<String> ordinalPrefixes;
     final String percentWord;
@@ -92,6 +93,7 @@ public final class ExtractionLexicon {
         year = Pattern.compile(YamlResources.required(n, "year"));
         dateExpression = Pattern.compile(YamlResources.required(n, "date_expression"));
         trailingYear = Pattern.compile(YamlResources.required(n, "trailing_year"));
+        yearBeforeFigure = Pattern.compile(YamlResources.required(n, "year_before_figure"));
         rateSuffixes = YamlResources.strings(n, "rate_suffixes");
         ordinalPrefixes = YamlResources.strings(n, "ordinal_prefixes");
         percentWord = YamlResources.required(n, "percent_word");

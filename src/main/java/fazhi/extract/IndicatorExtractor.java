@@ -213,7 +213,7 @@ public final class IndicatorExtractor {
             if (present == null) {
                 present = terms.namedIn(text, sentence.start(), sentence.end());
                 topicStart = sentence.start();
-                if (sentenceIndex > 0 && !any(present)) {
+                if (sentenceIndex > 0 && !terms.anySubject(present)) {
                     // a sentence naming no subject continues the one before ("无上年结转;年内审结135件")
                     topicStart = sentences.get(sentenceIndex - 1).start();
                     present = terms.namedIn(text, topicStart, sentence.end());
@@ -238,7 +238,10 @@ public final class IndicatorExtractor {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次"
             }
             if (doc.year != null) {
-                Integer said = traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls);
+                Integer said = traps.yearRightBefore(text.substring(winStart, f.start()));
+                if (said == null) {
+                    said = traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls);
+                }
                 if (said != null && !said.equals(doc.year)) {
                     continue; // "2022年受理...30件" in the report on 2023
                 }
@@ -286,15 +289,6 @@ public final class IndicatorExtractor {
                 + (breakdown ? "+breakdown" : "") + (table ? "+table" : "");
         return new RawMention(m.indicator().code(), f.numberText(), f.unitText(), f.qualifierText(),
                 evidence, f.numberStart(), rule, breakdown);
-    }
-
-    private static boolean any(boolean[] flags) {
-        for (boolean b : flags) {
-            if (b) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean containsAny(String s, List<String> words) {

@@ -27,7 +27,7 @@ final class PhrasingMatcher {
     /** How far before a share ("占100%") the count it is a share of may be named. */
     private static final int SHARE_REACH = 24;
     /** How far after a rate its subject may stand ("100%实现全程网办"). */
-    private static final int AFTER_REACH = 20;
+    private static final int AFTER_REACH = 24;
 
     private final ExtractionLexicon lex;
     private final SubjectTerms terms;
@@ -67,7 +67,18 @@ final class PhrasingMatcher {
             indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
         }
         all.sort(Comparator.comparingInt((Term t) -> t.text.length()).reversed());
-        this.terms = new SubjectTerms(lex, unique, all);
+        Set<String> shareOnly = new java.util.HashSet<>();
+        for (IndicatorDefinition d : catalog.indicators()) {
+            for (Phrasing p : d.phrasings()) {
+                shareOnly.addAll(p.shareOf());
+            }
+        }
+        for (IndicatorDefinition d : catalog.indicators()) {
+            for (Phrasing p : d.phrasings()) {
+                p.subjects().forEach(shareOnly::remove);
+            }
+        }
+        this.terms = new SubjectTerms(lex, unique, all, shareOnly);
         List<CompiledIndicator> rates = new ArrayList<>();
         Map<String, List<CompiledIndicator>> byUnit = new HashMap<>();
         for (CompiledIndicator ci : indicators) {
@@ -257,7 +268,7 @@ final class PhrasingMatcher {
             int verbEnd = lex.listSeparators.contains(r.text.substring(right.end(), r.nextStart).strip())
                     ? r.clause.end() : r.nextStart;
             Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false);
-            if (v != null && !containsAny(r.text.substring(f.end(), r.clause.end()), d.exclude())) {
+            if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
                 int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
                     best = new Match(d, p.id, MatchKind.AFTER, score, v.end);

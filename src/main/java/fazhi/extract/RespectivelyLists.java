@@ -1,7 +1,9 @@
 package fazhi.extract;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * "受理、审结行政复议案件分别为20件、18件": each item of the list before 分别 / 依次 is read with its figure as
@@ -71,6 +73,7 @@ final class RespectivelyLists {
                 if (items == null) {
                     continue;
                 }
+                boolean sharedTail = !terms.namedIn(text.substring(a, m0).split("、")[0]);
                 int blockStart = Span.lastAtOrBefore(blockStarts, sentence.start(), ls, meter);
                 String between = text.substring(m1, figures.get(list.get(0)).start());
                 String lead = text.substring(blockStart, sentence.start()) + text.substring(a, m0)
@@ -92,9 +95,12 @@ final class RespectivelyLists {
                     }
                     handled[list.get(i)] = true;
                 }
-                // "民事、刑事、行政法律援助案件分别为381宗、242宗和1宗": items of one indicator are its parts
+                // "民事、刑事、行政法律援助案件分别为381宗、242宗和1宗": items sharing the last item's subject
+                // and read as one indicator are its parts, none of them its total; otherwise the first is
+                Set<String> seen = new HashSet<>();
                 for (RawMention m : read) {
-                    if (read.stream().filter(o -> o.indicator().equals(m.indicator())).count() == 1) {
+                    boolean repeated = read.stream().filter(o -> o.indicator().equals(m.indicator())).count() > 1;
+                    if (seen.add(m.indicator()) && !(repeated && sharedTail)) {
                         out.add(m);
                     }
                 }

@@ -33,14 +33,21 @@ final class SubjectTerms {
     private final LiteralTrie literal;
     /** The terms with a gap, longest first. */
     private final List<Term> gapTerms;
+    /** Which of {@code unique} name what is counted (not only what a share is of: "纠错" of 纠错率). */
+    private final boolean[] subject;
 
     /**
      * @param uniqueInOrder   each distinct term once, indexed as {@link #namedIn(String, int, int)} reports them
      * @param longestFirstAll every term of the catalog, longest first (duplicates allowed)
+     * @param shareOnly       terms that are only the base of a share ("纠错" of "纠错案件29件,占19.2%")
      */
-    SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll) {
+    SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll, Set<String> shareOnly) {
         this.lex = lex;
         this.unique = List.copyOf(uniqueInOrder);
+        this.subject = new boolean[unique.size()];
+        for (int i = 0; i < unique.size(); i++) {
+            subject[i] = !shareOnly.contains(unique.get(i).text);
+        }
         Set<String> seen = new HashSet<>();
         this.all = longestFirstAll.stream().filter(t -> seen.add(t.text)).toList();
         this.gapTerms = all.stream().filter(t -> t.gap != null).toList();
@@ -84,6 +91,16 @@ final class SubjectTerms {
             }
         }
         return out;
+    }
+
+    /** Does a result of {@link #namedIn(String, int, int)} name a subject (a share's base aside)? */
+    boolean anySubject(boolean[] named) {
+        for (int i = 0; i < named.length; i++) {
+            if (named[i] && subject[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean namedIn(String s) {

@@ -127,6 +127,12 @@ final class TrapRules {
         return false;
     }
 
+    /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or null. */
+    Integer yearRightBefore(String window) {
+        Matcher m = lex.yearBeforeFigure.matcher(window.strip());
+        return m.find() ? yearValue(m.group(1)) : null;
+    }
+
     /** The year named before the title's report marker, or null. */
     Integer titleYear(String title) {
         if (title == null) {
