@@ -70,6 +70,11 @@ public final class ExtractionLexicon {
     final List<String> yearLeadWords;
     final List<Pattern> periodCues;
     final List<String> subjectModifierSuffixes;
+    final List<String> listNouns;
+    final List<String> listUnits;
+    final List<String> partQualifiers;
+    final List<String> relativeMarkers;
+    final int relativeClauseReach;
     final List<String> listContinuations;
     final List<String> shareWords;
     final List<String> groupingUnits;
@@ -138,6 +143,11 @@ public final class ExtractionLexicon {
         yearLeadWords = longestFirst(YamlResources.strings(n, "year_lead_words"));
         periodCues = YamlResources.strings(n, "period_cues").stream().map(Pattern::compile).toList();
         subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));
+        listNouns = YamlResources.strings(n, "list_nouns");
+        listUnits = YamlResources.strings(n, "list_units");
+        partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
+        relativeMarkers = YamlResources.strings(n, "relative_markers");
+        relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         groupingUnits = YamlResources.strings(n, "grouping_units");

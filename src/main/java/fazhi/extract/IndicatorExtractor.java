@@ -203,8 +203,12 @@ public final class IndicatorExtractor {
                 winStart = f.start();
             }
             int nextStart = clause.end();
-            if (fi + 1 < figures.size() && figures.get(fi + 1).start() < clause.end()) {
-                nextStart = Math.max(f.end(), figures.get(fi + 1).start());
+            int next = fi + 1;
+            while (next < figures.size() && next < fi + 4 && traps.isOrdinal(text, figures.get(next))) {
+                next++; // "62项证明事项列入第一批告知承诺制清单": an ordinal is no next figure
+            }
+            if (next < figures.size() && figures.get(next).start() < clause.end()) {
+                nextStart = Math.max(f.end(), figures.get(next).start());
             }
             if (traps.notALevel(text, figures, fi)) {
                 continue;

@@ -67,18 +67,15 @@ final class PhrasingMatcher {
             indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
         }
         all.sort(Comparator.comparingInt((Term t) -> t.text.length()).reversed());
-        Set<String> shareOnly = new java.util.HashSet<>();
+        Set<String> countSubjects = new java.util.HashSet<>();
         for (IndicatorDefinition d : catalog.indicators()) {
             for (Phrasing p : d.phrasings()) {
-                shareOnly.addAll(p.shareOf());
+                if (!d.isRate()) {
+                    countSubjects.addAll(p.subjects());
+                }
             }
         }
-        for (IndicatorDefinition d : catalog.indicators()) {
-            for (Phrasing p : d.phrasings()) {
-                p.subjects().forEach(shareOnly::remove);
-            }
-        }
-        this.terms = new SubjectTerms(lex, unique, all, shareOnly);
+        this.terms = new SubjectTerms(lex, unique, all, countSubjects);
         List<CompiledIndicator> rates = new ArrayList<>();
         Map<String, List<CompiledIndicator>> byUnit = new HashMap<>();
         for (CompiledIndicator ci : indicators) {
@@ -254,7 +251,8 @@ final class PhrasingMatcher {
         Match best = null;
         // subject before the figure
         if (verbsOk) {
-            Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart);
+            Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart,
+                    lex.listUnits.contains(f.unitText()));
             if (left != null && chineseFollowOk(r.text, f)) {
                 best = new Match(d, p.id, MatchKind.BEFORE,
                         10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.word.length()),
@@ -301,6 +299,25 @@ final class PhrasingMatcher {
                 for (Term t : p.subjects) {
                     if (t.foundIn(topicText)) {
                         best = new Match(d, p.id, MatchKind.INHERITED, verb.word.length(), verb.end);
+                        break;
+                    }
+                }
+            }
+        }
+        // figure first, verb after, subject borrowed: "63件行政复议案件由县司法局办理,54件已办结"
+        if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
+                && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
+                && terms.rightAfter(r.text, f.end(), r.clause.end(), terms.all()) == null
+                && !containsAny(window, lex.inheritBlockers)
+                && leftover(window, "").length() <= lex.inheritMaxLeftover) {
+            Verb after = nearestVerb(r.text, f.end(), Math.max(f.end(), r.nextStart), p.verbs, false);
+            Hit topic = after == null ? null : terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined()) {
+                String topicText = r.text.substring(topic.start(), topic.end());
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        // the least specific reading: a verb in the window of another indicator wins
+                        best = new Match(d, p.id, MatchKind.INHERITED, 1, 0);
                         break;
                     }
                 }

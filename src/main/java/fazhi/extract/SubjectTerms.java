@@ -33,20 +33,21 @@ final class SubjectTerms {
     private final LiteralTrie literal;
     /** The terms with a gap, longest first. */
     private final List<Term> gapTerms;
-    /** Which of {@code unique} name what is counted (not only what a share is of: "纠错" of 纠错率). */
+    /** Which of {@code unique} name what a count counts (not "纠错率", not "纠错" of a share). */
     private final boolean[] subject;
 
     /**
      * @param uniqueInOrder   each distinct term once, indexed as {@link #namedIn(String, int, int)} reports them
      * @param longestFirstAll every term of the catalog, longest first (duplicates allowed)
-     * @param shareOnly       terms that are only the base of a share ("纠错" of "纠错案件29件,占19.2%")
+     * @param countSubjects   the terms that name what a count counts (not a rate's name, not a share's base)
      */
-    SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll, Set<String> shareOnly) {
+    SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll,
+                 Set<String> countSubjects) {
         this.lex = lex;
         this.unique = List.copyOf(uniqueInOrder);
         this.subject = new boolean[unique.size()];
         for (int i = 0; i < unique.size(); i++) {
-            subject[i] = !shareOnly.contains(unique.get(i).text);
+            subject[i] = countSubjects.contains(unique.get(i).text);
         }
         Set<String> seen = new HashSet<>();
         this.all = longestFirstAll.stream().filter(t -> seen.add(t.text)).toList();
@@ -93,7 +94,7 @@ final class SubjectTerms {
         return out;
     }
 
-    /** Does a result of {@link #namedIn(String, int, int)} name a subject (a share's base aside)? */
+    /** Does a result of {@link #namedIn(String, int, int)} name what a count counts? */
     boolean anySubject(boolean[] named) {
         for (int i = 0; i < named.length; i++) {
             if (named[i] && subject[i]) {
@@ -145,12 +146,19 @@ final class SubjectTerms {
 
     /** The longest occurrence of one of the terms in [from, to), neither inside 《》 nor joined to another noun. */
     Hit longest(String text, int from, int to, List<Term> terms, boolean[] inTitle, int lineStart) {
+        return longest(text, from, to, terms, inTitle, lineStart, false);
+    }
+
+    /** @param countsLists the figure's unit counts lists: a term before a list noun names the lists */
+    Hit longest(String text, int from, int to, List<Term> terms, boolean[] inTitle, int lineStart,
+                boolean countsLists) {
         Hit best = null;
         for (Term t : terms) {
             for (Hit h : t.find(text, from, to)) {
                 // only a hit longer than the best so far can be chosen: the checks are for those alone
-                if ((best == null || h.length() > best.length())
-                        && !inTitle[h.start() - lineStart] && !modified(text, h) && !isCombinedAround(text, h)) {
+                if ((best == null || h.length() > best.length()) && !inTitle[h.start() - lineStart]
+                        && !modified(text, h) && !(countsLists && listed(text, h)) && !part(text, h.start())
+                        && !isCombinedAround(text, h)) {
                     best = h;
                 }
             }
@@ -182,9 +190,39 @@ final class SubjectTerms {
         return best;
     }
 
-    /** One of the terms starting at most four characters (no punctuation, no digit) after {@code from}. */
+    /**
+     * One of the terms starting at most four characters (no punctuation, no digit) after {@code from}, or
+     * right after a short modifier ending in a relative marker ("40宗以区政府为当事人的行政诉讼案件"); not a
+     * part ("14个乡镇调委会").
+     */
     Hit rightAfter(String text, int from, int clauseEnd, List<Term> terms) {
-        for (int k = 0; k <= RIGHT_REACH && from + k < clauseEnd; k++) {
+        Hit h = rightAfterWithin(text, from, clauseEnd, terms, RIGHT_REACH);
+        if (h != null) {
+            return part(text, h.start()) ? null : h;
+        }
+        int reach = Math.min(clauseEnd, from + lex.relativeClauseReach);
+        for (int k = from; k < reach; k++) {
+            char c = text.charAt(k);
+            if (PUNCT.matcher(String.valueOf(c)).matches() || FigureScanner.isDigit(c)) {
+                return null;
+            }
+            for (String m : lex.relativeMarkers) {
+                if (text.startsWith(m, k)) {
+                    for (Term t : terms) {
+                        Hit r = t.at(text, k + m.length(), clauseEnd);
+                        if (r != null && !modified(text, r) && !part(text, r.start())
+                                && !isCombined(text, r.start(), r.end())) {
+                            return r;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Hit rightAfterWithin(String text, int from, int clauseEnd, List<Term> terms, int reach) {
+        for (int k = 0; k <= reach && from + k < clauseEnd; k++) {
             char c = text.charAt(from + k);
             if (k > 0 && PUNCT.matcher(String.valueOf(text.charAt(from + k - 1))).matches()) {
                 return null;
@@ -202,7 +240,27 @@ final class SubjectTerms {
         return null;
     }
 
-    /** "行政处罚类", "政务服务事项清单": the term names a category or a list of the things, not the things. */
+    /** "乡镇调委会", "县级人民调解委员会": a term right after a part qualifier. */
+    private boolean part(String text, int start) {
+        for (String q : lex.partQualifiers) {
+            if (start >= q.length() && text.startsWith(q, start - q.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "政务服务事项清单": the term before a list noun. */
+    private boolean listed(String text, Hit h) {
+        for (String w : lex.listNouns) {
+            if (text.startsWith(w, h.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "行政处罚类": the term names a category of the things, not the things. */
     private boolean modified(String text, Hit h) {
         for (String w : lex.subjectModifierSuffixes) {
             if (text.startsWith(w, h.end())) {

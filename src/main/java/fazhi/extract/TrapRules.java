@@ -156,7 +156,7 @@ final class TrapRules {
         return v;
     }
 
-    private boolean isOrdinal(String text, Figure f) {
+    boolean isOrdinal(String text, Figure f) {
         int k = f.numberStart();
         while (k > 0 && text.charAt(k - 1) == ' ') {
             k--;
