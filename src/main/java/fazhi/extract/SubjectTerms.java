@@ -157,7 +157,7 @@ final class SubjectTerms {
             for (Hit h : t.find(text, from, to)) {
                 // only a hit longer than the best so far can be chosen: the checks are for those alone
                 if ((best == null || h.length() > best.length()) && !inTitle[h.start() - lineStart]
-                        && !modified(text, h) && !(countsLists && listed(text, h)) && !part(text, h.start())
+                        && !modified(text, h) && !(countsLists && listed(text, h)) && !partAround(text, h)
                         && !isCombinedAround(text, h)) {
                     best = h;
                 }
@@ -244,6 +244,20 @@ final class SubjectTerms {
     private boolean part(String text, int start) {
         for (String q : lex.partQualifiers) {
             if (start >= q.length() && text.startsWith(q, start - q.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A part, judged on every term occurrence containing the hit ("乡镇人民调解委员会" for "调解委员会"). */
+    private boolean partAround(String text, Hit h) {
+        if (part(text, h.start())) {
+            return true;
+        }
+        for (int p = Math.max(0, h.end() - literal.longest()); p < h.start(); p++) {
+            int at = p;
+            if (literal.walk(text, p, text.length(), (id, length) -> at + length >= h.end() && part(text, at))) {
                 return true;
             }
         }
