@@ -79,8 +79,9 @@ public final class IndicatorExtractor {
         // rows without bars: "受理矛盾纠纷(件) 8710" on one line, or a label line and a value line
         int shortRunStart = -1;
         int previousStart = -1;
-        int labelStart = -1;
-        int labelEnd = -1;
+        // labels waiting for their values: one label line then its value, or a column of labels then a
+        // column of values as PDF tables come out (paired in order)
+        java.util.ArrayDeque<Span> labels = new java.util.ArrayDeque<>();
         int pos = 0;
         while (pos <= text.length()) {
             int nl = text.indexOf('\n', pos);
@@ -101,16 +102,31 @@ public final class IndicatorExtractor {
                     } else if (layout == TableRows.Layout.LABELLED_VALUE) {
                         int v = tables.valueStart(text, pos, end);
                         readSplitRow(text, shortRunStart, pos, v, v, end, doc, out);
-                        labelStart = -1;
-                    } else if (layout == TableRows.Layout.VALUE && labelStart >= 0) {
-                        readSplitRow(text, shortRunStart, labelStart, labelEnd, pos, end, doc, out);
-                        labelStart = -1;
+                        labels.clear();
+                    } else if (layout == TableRows.Layout.VALUE && !labels.isEmpty()) {
+                        List<Span> values = valueRun(text, pos, end);
+                        if (values.size() > 1 && values.size() == labels.size()) {
+                            for (Span v : values) { // a column of labels, then a column of values
+                                Span label = labels.poll();
+                                readSplitRow(text, shortRunStart, label.start(), label.end(), v.start(), v.end(),
+                                        doc, out);
+                            }
+                            end = values.get(values.size() - 1).end();
+                            nl = end < text.length() ? end : -1;
+                        } else {
+                            Span label = labels.peekLast();
+                            readSplitRow(text, shortRunStart, label.start(), label.end(), pos, end, doc, out);
+                        }
+                        labels.clear();
                     } else {
                         yearColumn = TableRows.ANY_COLUMN;
                         tableContextStart = pos;
                         readProse(text, pos, end, doc, out, -1);
-                        labelStart = layout == TableRows.Layout.LABEL ? pos : -1;
-                        labelEnd = end;
+                        if (layout == TableRows.Layout.LABEL) {
+                            labels.add(new Span(pos, end));
+                        } else {
+                            labels.clear();
+                        }
                     }
                     if (layout == TableRows.Layout.PROSE) {
                         shortRunStart = -1;
@@ -124,6 +140,23 @@ public final class IndicatorExtractor {
             pos = nl + 1;
         }
         return out;
+    }
+
+    /** The value lines from the one at [pos, end) on, up to the first line that is not a value alone. */
+    private List<Span> valueRun(String text, int pos, int end) {
+        List<Span> run = new ArrayList<>();
+        run.add(new Span(pos, end));
+        int p = end + 1;
+        while (p < text.length()) {
+            int nl = text.indexOf('\n', p);
+            int e = nl < 0 ? text.length() : nl;
+            if (tables.layout(text, p, e) != TableRows.Layout.VALUE) {
+                break;
+            }
+            run.add(new Span(p, e));
+            p = e + 1;
+        }
+        return run;
     }
 
     /**
@@ -238,7 +271,7 @@ public final class IndicatorExtractor {
                 continue;
             }
             if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
-                    || containsAny(text.substring(sentence.start(), f.start()), lex.subsetActors)) {
+                    || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())) {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次"
             }
             if (doc.year != null) {

@@ -232,8 +232,8 @@ final class SubjectTerms {
             }
             for (Term t : terms) {
                 Hit h = t.at(text, from + k, clauseEnd);
-                if (h != null && !modified(text, h) && !isCombined(text, h.start(), h.end())) {
-                    return h;
+                if (h != null && !modified(text, h) && !listed(text, h) && !isCombined(text, h.start(), h.end())) {
+                    return h; // "31个政务服务事项清单": a count of lists
                 }
             }
         }

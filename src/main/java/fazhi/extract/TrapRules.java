@@ -127,6 +127,30 @@ final class TrapRules {
         return false;
     }
 
+    /**
+     * "村(居)法律顾问...开展法治宣传300余次": the work of a subset of actors named before the figure, unless
+     * the actors are what the indicator counts (villages with a legal adviser).
+     */
+    boolean bySubsetActor(String before, IndicatorDefinition indicator) {
+        for (String actor : lex.subsetActors) {
+            if (before.contains(actor) && !counts(indicator, actor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean counts(IndicatorDefinition indicator, String actor) {
+        for (Phrasing p : indicator.phrasings()) {
+            for (String w : p.verbs()) {
+                if (actor.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or null. */
     Integer yearRightBefore(String window) {
         Matcher m = lex.yearBeforeFigure.matcher(window.strip());
