@@ -304,6 +304,22 @@ final class PhrasingMatcher {
                 }
             }
         }
+        // a clause of only fillers sums up the sentence so far: "逐件梳理行政规范性文件,共136件",
+        // "分两批取消证明事项,合计105项" (verb and subject both borrowed; the least specific reading)
+        if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
+                && r.winStart > r.sentence.start() && r.sentence.start() >= r.lineStart
+                && leftover(window, "").isEmpty()) {
+            Verb before = nearestVerb(r.text, r.sentence.start(), r.winStart, p.verbs, true);
+            Hit topic = before == null ? null : terms.last(r.text, r.sentence.start(), r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined()) {
+                String topicText = r.text.substring(topic.start(), topic.end());
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        return new Match(d, p.id, MatchKind.INHERITED, 0, 0); // a verb after the figure wins
+                    }
+                }
+            }
+        }
         // figure first, verb after, subject borrowed: "63件行政复议案件由县司法局办理,54件已办结"
         if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
                 && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
