@@ -22,6 +22,9 @@ import fazhi.extract.PhrasingMatcher.Reading;
  */
 public final class IndicatorExtractor {
 
+    /** How much of the short lines above a row without bars is its context (heading, labels). */
+    private static final int ROW_CONTEXT = 200;
+
     private final ExtractionLexicon lex;
     private final FigureScanner scanner;
     private final Segmenter segmenter;
@@ -166,7 +169,8 @@ public final class IndicatorExtractor {
      */
     private void readSplitRow(String text, int contextStart, int ls, int le, int vs, int ve, Doc doc,
                               List<RawMention> out) {
-        String context = text.substring(contextStart, ls);
+        // the lines just above, not a whole long run of them: work stays linear in the lines of a table
+        String context = text.substring(Math.max(contextStart, ls - ROW_CONTEXT), ls);
         String row = text.substring(ls, le).strip() + TableRows.CELL + text.substring(vs, ve);
         String synthetic = context + row;
         int valueAt = synthetic.length() - (ve - vs);

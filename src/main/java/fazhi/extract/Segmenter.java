@@ -43,11 +43,6 @@ final class Segmenter {
         return isClauseEnd[c];
     }
 
-    /** Does the elision token stand at {@code at}? */
-    boolean elisionAt(String text, int at) {
-        return text.startsWith(elision, at);
-    }
-
     private List<Span> split(String text, int from, int to, boolean[] delimiters, boolean elisions) {
         List<Span> out = new ArrayList<>();
         char elisionInitial = elision.charAt(0);
