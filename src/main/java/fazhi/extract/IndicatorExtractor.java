@@ -263,7 +263,7 @@ public final class IndicatorExtractor {
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && continuesList(text, winStart, f.start()) ? clause.start() : winStart;
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, sentence, blockStart,
-                    lastRate, inTitle, ls, present, verbStart, topicStart);
+                    lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
             Match m = matcher.bestMatch(r);
             if (m == null) {
                 continue;
@@ -306,7 +306,7 @@ public final class IndicatorExtractor {
             boolean[] inTitle = Segmenter.insideTitles(text, ls, le);
             Reading r = new Reading(text, f, labelStart, labelEnd, new Span(labelStart, f.numberStart()),
                     f.numberStart(), sentence, contextStart, null, inTitle, ls,
-                    terms.namedIn(text, sentence.start(), sentence.end()), labelStart, sentence.start());
+                    terms.namedIn(text, sentence.start(), sentence.end()), labelStart, sentence.start(), doc.meter);
             Match m = matcher.bestMatch(r);
             if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.county)) {
                 out.add(mention(m, f, row, false, true));

@@ -242,11 +242,11 @@ final class PhrasingMatcher {
     private Match matchCount(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
         Figure f = r.figure;
         String window = r.window();
-        Verb verb = nearestVerb(r.text, r.winStart, r.winEnd, p.verbs, false);
+        Verb verb = nearestVerb(r.text, r.winStart, r.winEnd, p.verbs, false, r.meter);
         // a list item shares the verb of the list ("审核重大行政决策12件、行政规范性文件31件"), not a verb
         // inside a name before it ("人民调解组织...、预防纠纷651件")
         Verb sharedVerb = verb != null || r.verbStart >= r.winStart ? verb
-                : nearestVerb(r.text, r.verbStart, r.winStart, p.verbs, true);
+                : nearestVerb(r.text, r.verbStart, r.winStart, p.verbs, true, r.meter);
         boolean verbsOk = p.verbs.isEmpty() || sharedVerb != null;
         Match best = null;
         // subject before the figure
@@ -265,7 +265,7 @@ final class PhrasingMatcher {
         if (right != null) {
             int verbEnd = lex.listSeparators.contains(r.text.substring(right.end(), r.nextStart).strip())
                     ? r.clause.end() : r.nextStart;
-            Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false);
+            Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false, r.meter);
             if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
                 int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
@@ -309,7 +309,7 @@ final class PhrasingMatcher {
         if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
                 && r.winStart > r.sentence.start() && r.sentence.start() >= r.lineStart
                 && leftover(window, "").isEmpty()) {
-            Verb before = nearestVerb(r.text, r.sentence.start(), r.winStart, p.verbs, true);
+            Verb before = nearestVerb(r.text, r.sentence.start(), r.winStart, p.verbs, true, r.meter);
             Hit topic = before == null ? null : terms.last(r.text, r.sentence.start(), r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
@@ -326,7 +326,7 @@ final class PhrasingMatcher {
                 && terms.rightAfter(r.text, f.end(), r.clause.end(), terms.all()) == null
                 && !containsAny(window, lex.inheritBlockers)
                 && leftover(window, "").length() <= lex.inheritMaxLeftover) {
-            Verb after = nearestVerb(r.text, f.end(), Math.max(f.end(), r.nextStart), p.verbs, false);
+            Verb after = nearestVerb(r.text, f.end(), Math.max(f.end(), r.nextStart), p.verbs, false, r.meter);
             Hit topic = after == null ? null : terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
@@ -352,15 +352,16 @@ final class PhrasingMatcher {
      *
      * @param outsideTerms also not inside a subject term ("人民调解组织" holds no verb 调解)
      */
-    private Verb nearestVerb(String text, int from, int to, List<String> verbs, boolean outsideTerms) {
+    private Verb nearestVerb(String text, int from, int to, List<String> verbs, boolean outsideTerms,
+                             WorkMeter meter) {
         Verb best = null;
         List<Hit> names = outsideTerms ? terms.hits(text, from, to) : List.of();
+        meter.add(Math.max(0, to - from));
         for (String v : verbs) {
-            int at = to - v.length();
-            while (at >= from) {
-                at = text.lastIndexOf(v, at);
-                if (at < from) {
-                    break;
+            // backwards within [from, to) only: String.lastIndexOf would scan to the start of the text
+            for (int at = to - v.length(); at >= from; at--) {
+                if (!text.startsWith(v, at)) {
+                    continue;
                 }
                 int end = at + v.length();
                 if (!negated(text, at) && !joined(text, at, end) && !inside(names, at, end)) {
@@ -369,7 +370,6 @@ final class PhrasingMatcher {
                     }
                     break;
                 }
-                at--;
             }
         }
         return best;
@@ -517,6 +517,8 @@ final class PhrasingMatcher {
         final int verbStart;
         /** Where a subject a verb-only clause borrows may stand: the sentence, or the one before if it names none. */
         final int topicStart;
+        /** Counts the characters the verb searches examine (see {@link WorkMeter}). */
+        final WorkMeter meter;
         /** The rates of a list the figure is given to each of ("响应率、办结率均为100%"). */
         final List<Match> each = new ArrayList<>(2);
         private String window;
@@ -524,7 +526,7 @@ final class PhrasingMatcher {
 
         Reading(String text, Figure figure, int winStart, int winEnd, Span clause, int nextStart, Span sentence,
                 int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present, int verbStart,
-                int topicStart) {
+                int topicStart, WorkMeter meter) {
             this.text = text;
             this.figure = figure;
             this.winStart = winStart;
@@ -539,6 +541,7 @@ final class PhrasingMatcher {
             this.present = present;
             this.verbStart = verbStart;
             this.topicStart = topicStart;
+            this.meter = meter;
         }
 
         String window() {
