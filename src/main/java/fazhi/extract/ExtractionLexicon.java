@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -14,6 +15,24 @@ import tools.jackson.databind.JsonNode;
 public final class ExtractionLexicon {
 
     private static final String BUNDLED = "/schema/extraction-lexicon.yaml";
+    /** The cleaner's words the extractor shares: the elision token and the title markers. */
+    private static final String CLEANING = "/schema/cleaning.yaml";
+
+    final String sentenceEnds;
+    final String clauseEnds;
+    final Pattern topHeading;
+    final Pattern listItemMarker;
+    final Pattern year;
+    final Pattern dateExpression;
+    final Pattern trailingYear;
+    final Pattern yearBeforeFigure;
+    final List<String> rateSuffixes;
+    final List<String> ordinalPrefixes;
+    final String percentWord;
+    final String placeholderCharacters;
+    final String elisionToken;
+    final List<String> titleMarkers;
+    final int titleMaxLength;
 
     final List<String> units;
     final List<String> dateUnits;
@@ -25,6 +44,7 @@ public final class ExtractionLexicon {
     final Map<String, String> qualifiersAfterUnit;
     final List<String> linkWords;
     final List<String> changeVerbs;
+    final List<String> changeParticles;
     final List<String> levelMarkers;
     final List<String> comparisonCues;
     final List<String> changeUnits;
@@ -48,14 +68,44 @@ public final class ExtractionLexicon {
     final List<String> sharedHeadNouns;
     final List<String> yearSpanFollowers;
     final List<String> yearLeadWords;
+    final List<Pattern> periodCues;
+    final List<String> subjectModifierSuffixes;
+    final List<String> listNouns;
+    final List<String> listUnits;
+    final List<String> partQualifiers;
+    final List<String> relativeMarkers;
+    final int relativeClauseReach;
+    final List<String> listContinuations;
+    final List<String> shareWords;
+    final List<String> groupingUnits;
+    final List<String> subsetCues;
+    final List<String> subsetActors;
+    final List<String> verbNegations;
+    final List<String> verbConjunctions;
     final List<String> comparisonYearPrefixes;
     final List<String> durationAfterUnit;
     final List<String> rankPrefixes;
     final List<String> rankPrefixBlockers;
     final List<String> rankUnits;
     final List<String> distributiveWords;
+    final String rateListConjunction;
 
-    private ExtractionLexicon(JsonNode n) {
+    private ExtractionLexicon(JsonNode n, JsonNode cleaning) {
+        sentenceEnds = YamlResources.required(n, "sentence_ends");
+        clauseEnds = YamlResources.required(n, "clause_ends");
+        topHeading = Pattern.compile(YamlResources.required(n, "top_heading"));
+        listItemMarker = Pattern.compile(YamlResources.required(n, "list_item_marker"));
+        year = Pattern.compile(YamlResources.required(n, "year"));
+        dateExpression = Pattern.compile(YamlResources.required(n, "date_expression"));
+        trailingYear = Pattern.compile(YamlResources.required(n, "trailing_year"));
+        yearBeforeFigure = Pattern.compile(YamlResources.required(n, "year_before_figure"));
+        rateSuffixes = YamlResources.strings(n, "rate_suffixes");
+        ordinalPrefixes = YamlResources.strings(n, "ordinal_prefixes");
+        percentWord = YamlResources.required(n, "percent_word");
+        placeholderCharacters = YamlResources.required(n, "placeholder_characters");
+        elisionToken = YamlResources.required(cleaning, "elision_token");
+        titleMarkers = YamlResources.strings(cleaning, "title_markers");
+        titleMaxLength = Integer.parseInt(YamlResources.required(cleaning, "title_max_length"));
         units = longestFirst(YamlResources.strings(n, "units"));
         dateUnits = YamlResources.strings(n, "date_units");
         chineseNumeralFollowers = YamlResources.strings(n, "chinese_numeral_followers");
@@ -67,6 +117,7 @@ public final class ExtractionLexicon {
         qualifiersAfterUnit = YamlResources.map(q, "after_unit");
         linkWords = longestFirst(YamlResources.strings(n, "link_words"));
         changeVerbs = longestFirst(YamlResources.strings(n, "change_verbs"));
+        changeParticles = YamlResources.strings(n, "change_particles");
         levelMarkers = YamlResources.strings(n, "level_markers");
         comparisonCues = YamlResources.strings(n, "comparison_cues");
         changeUnits = YamlResources.strings(n, "change_units");
@@ -82,7 +133,7 @@ public final class ExtractionLexicon {
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);
-        tableYearHeader = YamlResources.text(n, "table_year_header", "((?:19|20)\\d{2})(?:年度?.{0,6})?");
+        tableYearHeader = YamlResources.required(n, "table_year_header");
         respectivelyMarkers = longestFirst(YamlResources.strings(n, "respectively_markers"));
         respectivelyMaxGap = YamlResources.integer(n, "respectively_max_gap", 12);
         listSeparators = YamlResources.strings(n, "list_separators");
@@ -90,16 +141,63 @@ public final class ExtractionLexicon {
         sharedHeadNouns = YamlResources.strings(n, "shared_head_nouns");
         yearSpanFollowers = longestFirst(YamlResources.strings(n, "year_span_followers"));
         yearLeadWords = longestFirst(YamlResources.strings(n, "year_lead_words"));
+        periodCues = YamlResources.strings(n, "period_cues").stream().map(Pattern::compile).toList();
+        subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));
+        listNouns = YamlResources.strings(n, "list_nouns");
+        listUnits = YamlResources.strings(n, "list_units");
+        partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
+        relativeMarkers = YamlResources.strings(n, "relative_markers");
+        relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);
+        listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
+        shareWords = longestFirst(YamlResources.strings(n, "share_words"));
+        groupingUnits = YamlResources.strings(n, "grouping_units");
+        subsetCues = YamlResources.strings(n, "subset_cues");
+        subsetActors = YamlResources.strings(n, "subset_actors");
+        verbNegations = longestFirst(YamlResources.strings(n, "verb_negations"));
+        verbConjunctions = longestFirst(YamlResources.strings(n, "verb_conjunctions"));
         comparisonYearPrefixes = YamlResources.strings(n, "comparison_year_prefixes");
         durationAfterUnit = longestFirst(YamlResources.strings(n, "duration_after_unit"));
         rankPrefixes = YamlResources.strings(n, "rank_prefixes");
         rankPrefixBlockers = YamlResources.strings(n, "rank_prefix_blockers");
         rankUnits = YamlResources.strings(n, "rank_units");
         distributiveWords = YamlResources.strings(n, "distributive_words");
+        rateListConjunction = YamlResources.required(n, "rate_list_conjunction");
     }
 
     public static ExtractionLexicon bundled() {
-        return new ExtractionLexicon(YamlResources.load(BUNDLED));
+        return new ExtractionLexicon(YamlResources.load(BUNDLED), YamlResources.load(CLEANING));
+    }
+
+    /** The number of a placeholder figure ("X", "XX"), as {@link RawMention#numberText()} carries it. */
+    public boolean isPlaceholder(String numberText) {
+        if (numberText.isEmpty() || numberText.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < numberText.length(); i++) {
+            if (placeholderCharacters.indexOf(numberText.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "百分之九十五" without its percent word; other numbers as they are. */
+    public String withoutPercentWord(String numberText) {
+        return numberText.startsWith(percentWord) ? numberText.substring(percentWord.length()) : numberText;
+    }
+
+    /** A unit after which a figure does not end the window of the next one (a date, "14类"). */
+    boolean windowTransparent(String unit) {
+        return dateUnits.contains(unit) || groupingUnits.contains(unit);
+    }
+
+    boolean isRateName(String s) {
+        for (String r : rateSuffixes) {
+            if (s.endsWith(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

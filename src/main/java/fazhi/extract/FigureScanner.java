@@ -12,20 +12,11 @@ final class FigureScanner {
 
     private static final String CHINESE_DIGITS = "〇零一二两三四五六七八九";
     private static final String CHINESE_ALL = CHINESE_DIGITS + "十百千万亿点";
-    private static final String PERCENT_WORD = "百分之";
-    /** The characters a figure can start with (百 of 百分之, X placeholders, digits, Chinese numerals). */
-    private static final boolean[] FIGURE_INITIAL = new boolean[Character.MAX_VALUE + 1];
-
-    static {
-        for (char c = '0'; c <= '9'; c++) {
-            FIGURE_INITIAL[c] = true;
-        }
-        for (char c : (CHINESE_ALL + PERCENT_WORD.charAt(0) + "Xx×").toCharArray()) {
-            FIGURE_INITIAL[c] = true;
-        }
-    }
-
     private final ExtractionLexicon lexicon;
+    /** The characters a figure can start with (the percent word's first, placeholders, digits, numerals). */
+    private final boolean[] figureInitial = new boolean[Character.MAX_VALUE + 1];
+    private final String percentWord;
+    private final String placeholders;
     private final List<String> qualifiersBefore;
     private final List<String> qualifiersAfterNumber;
     private final List<String> qualifiersAfterUnit;
@@ -34,6 +25,14 @@ final class FigureScanner {
 
     FigureScanner(ExtractionLexicon lexicon) {
         this.lexicon = lexicon;
+        this.percentWord = lexicon.percentWord;
+        this.placeholders = lexicon.placeholderCharacters;
+        for (char c = '0'; c <= '9'; c++) {
+            figureInitial[c] = true;
+        }
+        for (char c : (CHINESE_ALL + percentWord.charAt(0) + placeholders).toCharArray()) {
+            figureInitial[c] = true;
+        }
         this.qualifiersBefore = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersBefore);
         this.qualifiersAfterNumber = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterNumber);
         this.qualifiersAfterUnit = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterUnit);
@@ -66,11 +65,11 @@ final class FigureScanner {
 
     private Figure figureAt(String text, int i, int to) {
         char c = text.charAt(i);
-        if (!FIGURE_INITIAL[c]) {
+        if (!figureInitial[c]) {
             return null;
         }
-        if (text.startsWith(PERCENT_WORD, i)) {
-            int j = i + PERCENT_WORD.length();
+        if (text.startsWith(percentWord, i)) {
+            int j = i + percentWord.length();
             int numEnd;
             if (j < to && text.charAt(j) == '百' && (j + 1 >= to || CHINESE_ALL.indexOf(text.charAt(j + 1)) < 0)) {
                 numEnd = j + 1; // 百分之百
@@ -82,7 +81,7 @@ final class FigureScanner {
             }
             return finish(text, i, i, numEnd, to, text.substring(i, numEnd), true, false, isChinese(text, j, numEnd));
         }
-        if (c == 'X' || c == 'x' || c == '×') {
+        if (placeholders.indexOf(c) >= 0) {
             if (i > 0 && isLatin(text.charAt(i - 1))) {
                 return null;
             }
@@ -199,7 +198,7 @@ final class FigureScanner {
                     j = u + w.length();
                     for (String suffix : lexicon.perOccasionSuffix) {
                         if (text.startsWith(suffix, j)) {
-                            unit = w + "次";
+                            unit = w + suffix.substring(1, suffix.length() - 1); // "人(次)" is 人次
                             j += suffix.length();
                             break;
                         }
@@ -251,6 +250,11 @@ final class FigureScanner {
             }
         }
         return true;
+    }
+
+    /** A character of a number: an Arabic digit or a Chinese numeral ("五件、", "一百三十八个、"). */
+    static boolean isNumeral(char c) {
+        return isDigit(c) || CHINESE_ALL.indexOf(c) >= 0;
     }
 
     static boolean isDigit(char c) {

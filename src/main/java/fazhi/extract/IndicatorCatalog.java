@@ -54,11 +54,13 @@ public final class IndicatorCatalog {
             List<Phrasing> phrasings = new ArrayList<>();
             for (JsonNode p : n.path("phrasings")) {
                 List<String> subjects = YamlResources.strings(p, "subjects");
-                if (subjects.isEmpty()) {
+                List<String> shareOf = YamlResources.strings(p, "share_of");
+                if (subjects.isEmpty() && shareOf.isEmpty()) {
                     throw new IllegalStateException(source + ": a phrasing of " + code + " has no subjects");
                 }
                 phrasings.add(new Phrasing(YamlResources.text(p, "id", "p" + phrasings.size()),
-                        subjects, YamlResources.strings(p, "verbs")));
+                        subjects, YamlResources.strings(p, "verbs"),
+                        p.path("after").asBoolean(false), shareOf));
             }
             if (phrasings.isEmpty()) {
                 throw new IllegalStateException(source + ": indicator " + code + " has no phrasings");

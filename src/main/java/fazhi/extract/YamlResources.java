@@ -59,6 +59,15 @@ final class YamlResources {
         return v == null || v.isNull() ? fallback : v.asString();
     }
 
+    /** A scalar that must be there: its absence is a broken schema file, not a default. */
+    static String required(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.asString().isEmpty()) {
+            throw new IllegalStateException("schema: missing " + field);
+        }
+        return v.asString();
+    }
+
     static int integer(JsonNode node, String field, int fallback) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? fallback : v.asInt();

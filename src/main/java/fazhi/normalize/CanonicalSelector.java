@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * <p>Rule, applied in this order until one mention is left:
  * <ol>
- *   <li>a county total before a breakdown: mentions whose rule carries {@code +breakdown} (read after
- *       其中) are used only when the report states no other figure for the indicator;</li>
+ *   <li>a county total before a breakdown: breakdown mentions (read after 其中) are used only when the
+ *       report states no other figure for the indicator;</li>
  *   <li>a stated value before a redacted placeholder (X);</li>
  *   <li>the first statement in the document (smallest char offset): reports state the headline figure
  *       first and repeat or break it down later;</li>
@@ -22,10 +22,8 @@ import java.util.Map;
  */
 public final class CanonicalSelector {
 
-    static final String BREAKDOWN_MARK = "+breakdown";
-
     private static final Comparator<Mention> PREFERENCE = Comparator
-            .comparing((Mention m) -> isBreakdown(m))
+            .comparing(Mention::breakdown)
             .thenComparing(m -> m.qualifier() == Qualifier.REDACTED)
             .thenComparingInt(Mention::charOffset)
             .thenComparing(m -> m.rule() == null ? "" : m.rule())
@@ -39,9 +37,5 @@ public final class CanonicalSelector {
         List<Mention> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparing(Mention::indicator));
         return out;
-    }
-
-    static boolean isBreakdown(Mention m) {
-        return m.rule() != null && m.rule().contains(BREAKDOWN_MARK);
     }
 }

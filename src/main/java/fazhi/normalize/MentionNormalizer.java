@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import fazhi.extract.ExtractionLexicon;
 import fazhi.extract.IndicatorCatalog;
@@ -20,9 +19,6 @@ import fazhi.extract.RawMention;
  * 0–100 are returned as they are: validation judges them.
  */
 public final class MentionNormalizer {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("[Xx×]{1,3}");
-    private static final String PERCENT_WORD = "百分之";
 
     private final IndicatorCatalog catalog;
     private final ExtractionLexicon lexicon;
@@ -44,21 +40,19 @@ public final class MentionNormalizer {
                 continue;
             }
             String number = r.numberText().strip();
-            if (PLACEHOLDER.matcher(number).matches()) {
+            if (lexicon.isPlaceholder(number)) {
                 out.add(new Mention(r.indicator(), null, def.get().unit(), Qualifier.REDACTED, r.evidence(),
-                        r.charOffset(), r.rule()));
+                        r.charOffset(), r.rule(), r.breakdown()));
                 continue;
             }
-            if (number.startsWith(PERCENT_WORD)) {
-                number = number.substring(PERCENT_WORD.length());
-            }
+            number = lexicon.withoutPercentWord(number);
             Optional<BigDecimal> value = ChineseNumerals.tryParse(number);
             if (value.isEmpty()) {
                 continue;
             }
             Qualifier q = Qualifier.valueOf(lexicon.qualifierCode(r.qualifierText()).toUpperCase(Locale.ROOT));
             out.add(new Mention(r.indicator(), value.get().doubleValue(), def.get().unit(), q, r.evidence(),
-                    r.charOffset(), r.rule()));
+                    r.charOffset(), r.rule(), r.breakdown()));
         }
         return out;
     }

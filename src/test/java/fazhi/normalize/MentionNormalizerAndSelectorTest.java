@@ -47,7 +47,7 @@ class MentionNormalizerAndSelectorTest {
 
     @Test
     void selectorPrefersTotalsThenValuesThenTheFirstStatement() {
-        Mention breakdown = new Mention("mediators", 86.0, "人", Qualifier.EXACT, "e", 5, "mediators:m+breakdown");
+        Mention breakdown = new Mention("mediators", 86.0, "人", Qualifier.EXACT, "e", 5, "mediators:m+breakdown", true);
         Mention redacted = new Mention("mediators", null, "人", Qualifier.REDACTED, "e", 1, "mediators:m");
         Mention first = new Mention("mediators", 1200.0, "人", Qualifier.AT_LEAST, "e", 10, "mediators:m");
         Mention later = new Mention("mediators", 1210.0, "人", Qualifier.EXACT, "e", 50, "mediators:m");

@@ -1,0 +1,562 @@
+package fazhi.extract;
+
+import static fazhi.extract.IndicatorExtractor.containsAny;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fazhi.extract.SubjectTerms.Hit;
+import fazhi.extract.SubjectTerms.Term;
+
+/**
+ * Reads one figure against the catalog's phrasings: the indicators its kind and unit allow, each phrasing
+ * whose subject the sentence names, then the ways a phrasing can govern the figure ({@link MatchKind}). A
+ * rate is governed by the rate name right before it; a count by its subject before it in the window (with a
+ * verb when the phrasing has verbs), right after it, or borrowed from the subject named last in the sentence.
+ * The most specific match (longest subject + verb) wins. Immutable; safe to share between threads.
+ */
+final class PhrasingMatcher {
+
+    /** How far before a share ("占100%") the count it is a share of may be named. */
+    private static final int SHARE_REACH = 24;
+    /** How far after a rate its subject may stand ("100%实现全程网办"). */
+    private static final int AFTER_REACH = 24;
+
+    private final ExtractionLexicon lex;
+    private final SubjectTerms terms;
+    /** The rate indicators, in catalog order: those a percentage can be. */
+    private final List<CompiledIndicator> rateIndicators;
+    /** The count indicators accepting a unit, in catalog order: those a figure with that unit can be. */
+    private final Map<String, List<CompiledIndicator>> countIndicatorsByUnit;
+    /** "行政复议、行政应诉和调解率" splits at 、 and at 和 before a rate name. */
+    private final Pattern rateListSeparator;
+
+    PhrasingMatcher(IndicatorCatalog catalog, ExtractionLexicon lex) {
+        this.lex = lex;
+        List<CompiledIndicator> indicators = new ArrayList<>();
+        List<Term> all = new ArrayList<>();
+        Map<String, Integer> termIndex = new LinkedHashMap<>();
+        List<Term> unique = new ArrayList<>();
+        for (IndicatorDefinition d : catalog.indicators()) {
+            List<CompiledPhrasing> ps = new ArrayList<>();
+            for (Phrasing p : d.phrasings()) {
+                List<Term> ts = p.subjects().stream().map(Term::of)
+                        .sorted(Comparator.comparingInt((Term t) -> t.text.length()).reversed()).toList();
+                List<Term> share = p.shareOf().stream().map(Term::of).toList();
+                List<Term> named = new ArrayList<>(ts);
+                named.addAll(share);
+                int[] idx = new int[named.size()];
+                for (int i = 0; i < named.size(); i++) {
+                    Term t = named.get(i);
+                    idx[i] = termIndex.computeIfAbsent(t.text, k -> {
+                        unique.add(t);
+                        return unique.size() - 1;
+                    });
+                }
+                ps.add(new CompiledPhrasing(p.id(), ts, ExtractionLexicon.longestFirst(p.verbs()), idx, p.after(),
+                        share));
+                all.addAll(named);
+            }
+            indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
+        }
+        all.sort(Comparator.comparingInt((Term t) -> t.text.length()).reversed());
+        Set<String> countSubjects = new java.util.HashSet<>();
+        for (IndicatorDefinition d : catalog.indicators()) {
+            for (Phrasing p : d.phrasings()) {
+                if (!d.isRate()) {
+                    countSubjects.addAll(p.subjects());
+                }
+            }
+        }
+        this.terms = new SubjectTerms(lex, unique, all, countSubjects);
+        List<CompiledIndicator> rates = new ArrayList<>();
+        Map<String, List<CompiledIndicator>> byUnit = new HashMap<>();
+        for (CompiledIndicator ci : indicators) {
+            if (ci.def.isRate()) {
+                rates.add(ci);
+            } else {
+                for (String u : ci.units) {
+                    byUnit.computeIfAbsent(u, k -> new ArrayList<>()).add(ci);
+                }
+            }
+        }
+        this.rateIndicators = List.copyOf(rates);
+        Map<String, List<CompiledIndicator>> frozen = new HashMap<>();
+        byUnit.forEach((u, l) -> frozen.put(u, List.copyOf(l)));
+        this.countIndicatorsByUnit = Map.copyOf(frozen);
+        String rateChars = String.join("", lex.rateSuffixes); // one character each
+        this.rateListSeparator = Pattern.compile("、|" + Pattern.quote(lex.rateListConjunction)
+                + "(?=[^" + rateChars + "]{0,8}[" + rateChars + "])");
+    }
+
+    SubjectTerms terms() {
+        return terms;
+    }
+
+    /** The best match of the figure being read, or null; a list of rates fills {@link Reading#each}. */
+    Match bestMatch(Reading r) {
+        Match best = null;
+        // only the indicators the figure's kind and unit allow (the same, in the same order, as checked below)
+        List<CompiledIndicator> candidates = r.figure.percent() ? rateIndicators
+                : countIndicatorsByUnit.getOrDefault(r.figure.unitText(), List.of());
+        for (CompiledIndicator ci : candidates) {
+            IndicatorDefinition d = ci.def;
+            // every way of reading a figure needs one of the phrasing's subjects in the sentence
+            boolean named = false;
+            for (CompiledPhrasing p : ci.phrasings) {
+                if (p.namedIn(r.present)) {
+                    named = true;
+                    break;
+                }
+            }
+            if (!named) {
+                continue;
+            }
+            if (!d.context().isEmpty() && !containsAny(r.contextText(), d.context())) {
+                continue;
+            }
+            if (!d.exclude().isEmpty() && containsAny(r.window(), d.exclude())) {
+                continue;
+            }
+            for (CompiledPhrasing p : ci.phrasings) {
+                if (!p.namedIn(r.present)) {
+                    continue;
+                }
+                Match m = d.isRate() ? matchRate(r, d, p) : matchCount(r, d, p);
+                if (m != null && m.betterThan(best)) {
+                    best = m;
+                }
+                if (m != null && m.kind == MatchKind.EACH && r.each.stream().noneMatch(e -> e.indicator == d)) {
+                    r.each.add(m);
+                }
+            }
+        }
+        return best;
+    }
+
+    private Match matchRate(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
+        String gov = stripGoverning(r.window());
+        // "报备率、及时率、规范率均达到100%": 均 gives the figure to every rate of the list before it
+        String link = r.window().length() >= gov.length() ? r.window().substring(gov.length()) : "";
+        String[] items = null;
+        if (containsAny(link, lex.distributiveWords) && (gov.contains("、") || gov.contains(lex.rateListConjunction))) {
+            items = rateListSeparator.split(gov);
+            boolean rates = items.length > 1;
+            for (String item : items) {
+                rates &= lex.isRateName(item);
+            }
+            if (!rates) {
+                items = null;
+            }
+        }
+        for (Term t : p.subjects) {
+            if (t.endsIn(gov)) {
+                return new Match(d, p.id, items == null ? MatchKind.BEFORE : MatchKind.EACH, 10 + t.text.length());
+            }
+        }
+        if (items != null) {
+            for (String item : items) {
+                for (Term t : p.subjects) {
+                    if (t.endsIn(item)) {
+                        return new Match(d, p.id, MatchKind.EACH, 10 + t.text.length());
+                    }
+                }
+            }
+        }
+        // "负责人出庭应诉26件,占100%": the share of the count named just before
+        if (!p.shareOf.isEmpty() && endsWithShareWord(r.window())) {
+            String before = r.text.substring(Math.max(r.sentence.start(), r.winStart - SHARE_REACH), r.winStart);
+            for (Term t : p.shareOf) {
+                if (t.foundIn(before)) {
+                    return new Match(d, p.id, MatchKind.SHARE, 8);
+                }
+            }
+        }
+        // "政务服务事项100%实现全程网办": the rate's subject after the figure, no other figure or rate between
+        if (p.after && !namesRate(gov)) {
+            String rest = r.text.substring(r.figure.end(), Math.min(r.clause.end(), r.figure.end() + AFTER_REACH));
+            for (Term t : p.subjects) {
+                List<Hit> hits = t.find(rest, 0, rest.length());
+                if (!hits.isEmpty() && plainWords(rest.substring(0, hits.get(0).start()))) {
+                    return new Match(d, p.id, MatchKind.AFTER, 5);
+                }
+            }
+        }
+        // "上年为87%,今年提升至96.5%": a bare figure continues the rate named before it in the sentence
+        if (namesRate(gov) || leftover(gov, "").length() > lex.inheritMaxLeftover) {
+            return null;
+        }
+        if (d.code().equals(r.lastRate)) {
+            return new Match(d, p.id, MatchKind.CONTINUED, 1);
+        }
+        // "成功率提高了2个百分点,达到97%": the rate named last in the sentence, with no other rate after it
+        String before = r.text.substring(r.sentence.start(), r.winStart);
+        int lastRateWord = -1;
+        for (String s : lex.rateSuffixes) {
+            lastRateWord = Math.max(lastRateWord, before.lastIndexOf(s));
+        }
+        for (Term t : p.subjects) {
+            if (lastRateWord >= 0 && t.endsIn(before.substring(0, lastRateWord + 1))) {
+                return new Match(d, p.id, MatchKind.CONTINUED, 1);
+            }
+        }
+        return null;
+    }
+
+    private boolean endsWithShareWord(String window) {
+        String w = window.strip();
+        for (String s : lex.shareWords) {
+            if (w.endsWith(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words only: no figure and no rate name ("的区级政务服务事项可"). */
+    private boolean plainWords(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (FigureScanner.isDigit(s.charAt(i)) || s.charAt(i) == '%') {
+                return false;
+            }
+        }
+        return !namesRate(s);
+    }
+
+    private boolean namesRate(String s) {
+        for (String w : lex.rateSuffixes) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Match matchCount(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
+        Figure f = r.figure;
+        String window = r.window();
+        Verb verb = nearestVerb(r.text, r.winStart, r.winEnd, p.verbs, false, r.meter);
+        // a list item shares the verb of the list ("审核重大行政决策12件、行政规范性文件31件"), not a verb
+        // inside a name before it ("人民调解组织...、预防纠纷651件")
+        Verb sharedVerb = verb != null || r.verbStart >= r.winStart ? verb
+                : nearestVerb(r.text, r.verbStart, r.winStart, p.verbs, true, r.meter);
+        boolean verbsOk = p.verbs.isEmpty() || sharedVerb != null;
+        Match best = null;
+        // subject before the figure
+        if (verbsOk) {
+            Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart,
+                    lex.listUnits.contains(f.unitText()));
+            if (left != null && chineseFollowOk(r.text, f)) {
+                best = new Match(d, p.id, MatchKind.BEFORE,
+                        10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.word.length()),
+                        sharedVerb == null ? 0 : sharedVerb.end);
+            }
+        }
+        // subject right after the figure: "80件规范性文件进行了清理"; in a list, the verb after the list
+        // ("对188项涉企经营事项、13项证明事项和67项申请材料实行告知承诺")
+        Hit right = terms.rightAfter(r.text, f.end(), r.clause.end(), p.subjects);
+        if (right != null) {
+            int verbEnd = lex.listSeparators.contains(r.text.substring(right.end(), r.nextStart).strip())
+                    ? r.clause.end() : r.nextStart;
+            Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false, r.meter);
+            if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
+                int score = 10 + right.length() + v.word.length();
+                if (best == null || score > best.score) {
+                    best = new Match(d, p.id, MatchKind.AFTER, score, v.end);
+                }
+            }
+        }
+        // only a link word: the clause continues the subject named last ("案件同比增长15.6%,达到2310件")
+        if (best == null && p.verbs.isEmpty() && chineseFollowOk(r.text, f) && containsAny(window, lex.linkWords)
+                && leftover(window, "").isEmpty()
+                && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null) {
+            Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined()) {
+                String topicText = r.text.substring(topic.start(), topic.end());
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        return new Match(d, p.id, MatchKind.CONTINUED, 1, 0);
+                    }
+                }
+            }
+        }
+        // verb only: borrow the subject named last in the sentence ("收到申请19件,受理19件,审结16件"), or in
+        // the sentence before when this one names none ("无上年结转;年内审结135件")
+        if (best == null && verb != null && chineseFollowOk(r.text, f)
+                && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
+                && !containsAny(window, lex.inheritBlockers)
+                && leftover(window, verb.word).length() <= lex.inheritMaxLeftover) {
+            Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined()) {
+                String topicText = r.text.substring(topic.start(), topic.end());
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        best = new Match(d, p.id, MatchKind.INHERITED, verb.word.length(), verb.end);
+                        break;
+                    }
+                }
+            }
+        }
+        // a clause of only fillers sums up the sentence so far: "逐件梳理行政规范性文件,共136件",
+        // "分两批取消证明事项,合计105项" (verb and subject both borrowed; the least specific reading)
+        if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
+                && r.winStart > r.sentence.start() && r.sentence.start() >= r.lineStart
+                && leftover(window, "").isEmpty()) {
+            Verb before = nearestVerb(r.text, r.sentence.start(), r.winStart, p.verbs, true, r.meter);
+            Hit topic = before == null ? null : terms.last(r.text, r.sentence.start(), r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined()) {
+                String topicText = r.text.substring(topic.start(), topic.end());
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        return new Match(d, p.id, MatchKind.INHERITED, 0, 0); // a verb after the figure wins
+                    }
+                }
+            }
+        }
+        // figure first, verb after, subject borrowed: "63件行政复议案件由县司法局办理,54件已办结"
+        if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
+                && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
+                && terms.rightAfter(r.text, f.end(), r.clause.end(), terms.all()) == null
+                && !containsAny(window, lex.inheritBlockers)
+                && leftover(window, "").length() <= lex.inheritMaxLeftover) {
+            Verb after = nearestVerb(r.text, f.end(), Math.max(f.end(), r.nextStart), p.verbs, false, r.meter);
+            Hit topic = after == null ? null : terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
+            if (topic != null && !topic.combined()) {
+                String topicText = r.text.substring(topic.start(), topic.end());
+                for (Term t : p.subjects) {
+                    if (t.foundIn(topicText)) {
+                        // the least specific reading: a verb in the window of another indicator wins
+                        best = new Match(d, p.id, MatchKind.INHERITED, 1, 0);
+                        break;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A verb of a phrasing where it stands: the word and where it ends. */
+    private record Verb(String word, int end) {
+    }
+
+    /**
+     * The verb of the list standing nearest before {@code to} in [from, to) (the longer at the same end),
+     * not negated ("不予受理") and not joined to another verb ("失效和废止38件": a combined count); null: none.
+     *
+     * @param outsideTerms also not inside a subject term ("人民调解组织" holds no verb 调解)
+     */
+    private Verb nearestVerb(String text, int from, int to, List<String> verbs, boolean outsideTerms,
+                             WorkMeter meter) {
+        Verb best = null;
+        List<Hit> names = outsideTerms ? terms.hits(text, from, to) : List.of();
+        meter.add(Math.max(0, to - from));
+        for (String v : verbs) {
+            // backwards within [from, to) only: String.lastIndexOf would scan to the start of the text
+            for (int at = to - v.length(); at >= from; at--) {
+                if (!text.startsWith(v, at)) {
+                    continue;
+                }
+                int end = at + v.length();
+                if (!negated(text, at) && !joined(text, at, end) && !inside(names, at, end)) {
+                    if (best == null || end > best.end || (end == best.end && v.length() > best.word.length())) {
+                        best = new Verb(v, end);
+                    }
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** "失效和废止": a verb joined to another word by a conjunction. */
+    private boolean joined(String text, int start, int end) {
+        for (String c : lex.verbConjunctions) {
+            int b = start - c.length();
+            if (b > 0 && text.startsWith(c, b) && SubjectTerms.isIdeograph(text.charAt(b - 1))
+                    && !terms.figureJustBefore(text, b)) {
+                return true;
+            }
+            if (text.startsWith(c, end) && end + c.length() < text.length()
+                    && SubjectTerms.isIdeograph(text.charAt(end + c.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean negated(String text, int at) {
+        for (String n : lex.verbNegations) {
+            if (at >= n.length() && text.startsWith(n, at - n.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inside(List<Hit> names, int start, int end) {
+        for (Hit h : names) {
+            if (h.start() <= start && h.end() >= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Chinese-numeral figure must be followed by a listed character (三项制度 is no figure). */
+    private boolean chineseFollowOk(String text, Figure f) {
+        if (!f.chinese() || f.end() >= text.length()) {
+            return true;
+        }
+        return lex.chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
+                || text.startsWith(lex.elisionToken, f.end());
+    }
+
+    /** The rate name governing a figure: the window without trailing link, time and hedge words. */
+    private String stripGoverning(String window) {
+        String s = window;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            String t = s.replaceAll("[\\s、,:]+$", "");
+            Matcher y = lex.trailingYear.matcher(t);
+            if (y.find()) {
+                t = t.substring(0, y.start());
+            }
+            for (List<String> words : List.of(lex.linkWords, lex.priorYearCues, lex.inheritFillers,
+                    lex.priorValueMarkers, new ArrayList<>(lex.qualifiersBefore.keySet()))) {
+                for (String w : words) {
+                    if (!w.isEmpty() && t.endsWith(w)) {
+                        t = t.substring(0, t.length() - w.length());
+                        break;
+                    }
+                }
+            }
+            if (!t.equals(s)) {
+                s = t;
+                changed = true;
+            }
+        }
+        return s;
+    }
+
+    /** What a verb-only window says besides its verb, fillers, dates and punctuation. */
+    private String leftover(String window, String verb) {
+        String s = lex.dateExpression.matcher(window).replaceAll("");
+        if (!verb.isEmpty()) {
+            s = s.replaceFirst(Pattern.quote(verb), "");
+        }
+        for (String w : lex.inheritFillers) {
+            s = s.replace(w, "");
+        }
+        for (String w : lex.linkWords) {
+            s = s.replace(w, "");
+        }
+        for (String w : lex.priorYearCues) {
+            s = s.replace(w, "");
+        }
+        for (String w : lex.qualifiersBefore.keySet()) {
+            s = s.replace(w, "");
+        }
+        return SubjectTerms.PUNCT.matcher(s).replaceAll("");
+    }
+
+    record CompiledIndicator(IndicatorDefinition def, List<CompiledPhrasing> phrasings, Set<String> units) {
+    }
+
+    /** @param termIndexes the subjects' indexes as {@link SubjectTerms#namedIn(String, int, int)} reports them */
+    record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs, int[] termIndexes, boolean after,
+                            List<Term> shareOf) {
+        boolean namedIn(boolean[] present) {
+            for (int i : termIndexes) {
+                if (present[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** @param verbEnd where the verb read ends (0: none): at equal scores the verb nearer the figure wins */
+    record Match(IndicatorDefinition indicator, String phrasing, MatchKind kind, int score, int verbEnd) {
+        Match(IndicatorDefinition indicator, String phrasing, MatchKind kind, int score) {
+            this(indicator, phrasing, kind, score, 0);
+        }
+
+        boolean betterThan(Match o) {
+            return o == null || score > o.score || (score == o.score && verbEnd > o.verbEnd);
+        }
+    }
+
+    /** Everything known about one figure while it is being read. */
+    static class Reading {
+        final String text;
+        final Figure figure;
+        /** The window before the figure: from the previous figure of the clause (or its start) to this one. */
+        final int winStart;
+        final int winEnd;
+        final Span clause;
+        /** Where the next figure of the clause starts (or the clause ends). */
+        final int nextStart;
+        final Span sentence;
+        /** Where the list item or paragraph of the figure starts: the scope of context words. */
+        final int blockStart;
+        /** The rate read last in the sentence, if any. */
+        final String lastRate;
+        final boolean[] inTitle;
+        final int lineStart;
+        /** Which of the catalog's distinct subject terms the sentence names. */
+        final boolean[] present;
+        /** Where a verb for the window may stand: before the window when it continues a list. */
+        final int verbStart;
+        /** Where a subject a verb-only clause borrows may stand: the sentence, or the one before if it names none. */
+        final int topicStart;
+        /** Counts the characters the verb searches examine (see {@link WorkMeter}). */
+        final WorkMeter meter;
+        /** The rates of a list the figure is given to each of ("响应率、办结率均为100%"). */
+        final List<Match> each = new ArrayList<>(2);
+        private String window;
+        private String contextText;
+
+        Reading(String text, Figure figure, int winStart, int winEnd, Span clause, int nextStart, Span sentence,
+                int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present, int verbStart,
+                int topicStart, WorkMeter meter) {
+            this.text = text;
+            this.figure = figure;
+            this.winStart = winStart;
+            this.winEnd = winEnd;
+            this.clause = clause;
+            this.nextStart = nextStart;
+            this.sentence = sentence;
+            this.blockStart = blockStart;
+            this.lastRate = lastRate;
+            this.inTitle = inTitle;
+            this.lineStart = lineStart;
+            this.present = present;
+            this.verbStart = verbStart;
+            this.topicStart = topicStart;
+            this.meter = meter;
+        }
+
+        String window() {
+            if (window == null) {
+                window = text.substring(winStart, winEnd);
+            }
+            return window;
+        }
+
+        /** The list item or paragraph up to the end of the sentence, where context words are looked for. */
+        String contextText() {
+            if (contextText == null) {
+                contextText = text.substring(blockStart, sentence.end());
+            }
+            return contextText;
+        }
+    }
+}

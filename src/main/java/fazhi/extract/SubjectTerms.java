@@ -1,0 +1,464 @@
+package fazhi.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The subject terms of the catalog's phrasings (what is counted: "行政复议案件", "执法…主体") and where they
+ * stand in a text: which terms a sentence names, the longest one in a window, the one named last, one right
+ * after a figure, and whether an occurrence is joined to another noun ("诉讼及复议案件": a combined count).
+ * Literal terms are walked in a trie, terms with a gap ("…", up to six characters without punctuation) are
+ * matched by regex. Immutable; safe to share between threads.
+ */
+final class SubjectTerms {
+
+    /** Punctuation that ends the short stretch between a figure and a subject right after it. */
+    static final Pattern PUNCT = Pattern.compile("[\\s、,.:;\"'“”‘’《》()\\[\\]-]");
+    private static final int RIGHT_REACH = 4;
+    private static final int COMBINED_REACH = 12;
+    private static final int FIGURE_BEFORE_REACH = 4;
+
+    private final ExtractionLexicon lex;
+    /** Every distinct term of the catalog, longest first (one copy of each text). */
+    private final List<Term> all;
+    /** Every distinct term, indexed as {@link #namedIn} reports them. */
+    private final List<Term> unique;
+    /** Indexes into {@code unique} of the terms with a gap, by the term's first character. */
+    private final int[][] gapTermsByInitial;
+    private final LiteralTrie literal;
+    /** The terms with a gap, longest first. */
+    private final List<Term> gapTerms;
+    /** Which of {@code unique} name what a count counts (not "纠错率", not "纠错" of a share). */
+    private final boolean[] subject;
+
+    /**
+     * @param uniqueInOrder   each distinct term once, indexed as {@link #namedIn(String, int, int)} reports them
+     * @param longestFirstAll every term of the catalog, longest first (duplicates allowed)
+     * @param countSubjects   the terms that name what a count counts (not a rate's name, not a share's base)
+     */
+    SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll,
+                 Set<String> countSubjects) {
+        this.lex = lex;
+        this.unique = List.copyOf(uniqueInOrder);
+        this.subject = new boolean[unique.size()];
+        for (int i = 0; i < unique.size(); i++) {
+            subject[i] = countSubjects.contains(unique.get(i).text);
+        }
+        Set<String> seen = new HashSet<>();
+        this.all = longestFirstAll.stream().filter(t -> seen.add(t.text)).toList();
+        this.gapTerms = all.stream().filter(t -> t.gap != null).toList();
+        this.gapTermsByInitial = new int[Character.MAX_VALUE + 1][];
+        this.literal = new LiteralTrie();
+        for (int i = 0; i < unique.size(); i++) {
+            if (unique.get(i).gap == null) {
+                literal.add(unique.get(i).text, i);
+                continue;
+            }
+            char c = unique.get(i).text.charAt(0);
+            int[] old = gapTermsByInitial[c] == null ? new int[0] : gapTermsByInitial[c];
+            int[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = i;
+            gapTermsByInitial[c] = grown;
+        }
+    }
+
+    /** Every distinct term, longest first. */
+    List<Term> all() {
+        return all;
+    }
+
+    /** Which distinct terms occur in [from, to) (indexed as the terms given to the constructor). */
+    boolean[] namedIn(String text, int from, int to) {
+        boolean[] out = new boolean[unique.size()];
+        LiteralTrie.Visitor mark = (id, length) -> {
+            out[id] = true;
+            return false;
+        };
+        for (int i = from; i < to; i++) {
+            literal.walk(text, i, to, mark);
+            int[] candidates = gapTermsByInitial[text.charAt(i)];
+            if (candidates == null) {
+                continue;
+            }
+            for (int k : candidates) {
+                if (!out[k] && unique.get(k).startsAt(text, i, to)) {
+                    out[k] = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Does a result of {@link #namedIn(String, int, int)} name what a count counts? */
+    boolean anySubject(boolean[] named) {
+        for (int i = 0; i < named.length; i++) {
+            if (named[i] && subject[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean namedIn(String s) {
+        for (Term t : all) {
+            if (t.foundIn(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The longest term of the item and what follows it ("审结行政复议案件" gives "行政复议案件"). */
+    String tail(String item) {
+        for (Term t : all) { // longest first
+            List<Hit> hits = t.find(item, 0, item.length());
+            if (!hits.isEmpty()) {
+                return item.substring(hits.get(0).start());
+            }
+        }
+        return null;
+    }
+
+    /** The longest term of the item and what stands before it ("行政复议案件受理数" gives "行政复议案件"). */
+    String head(String item) {
+        for (Term t : all) {
+            List<Hit> hits = t.find(item, 0, item.length());
+            if (!hits.isEmpty()) {
+                return item.substring(0, hits.get(0).end());
+            }
+        }
+        return null;
+    }
+
+    /** Every occurrence of any term in [from, to). */
+    List<Hit> hits(String text, int from, int to) {
+        List<Hit> out = new ArrayList<>();
+        for (Term t : all) {
+            out.addAll(t.find(text, from, to));
+        }
+        return out;
+    }
+
+    /** The longest occurrence of one of the terms in [from, to), neither inside 《》 nor joined to another noun. */
+    Hit longest(String text, int from, int to, List<Term> terms, boolean[] inTitle, int lineStart) {
+        return longest(text, from, to, terms, inTitle, lineStart, false);
+    }
+
+    /** @param countsLists the figure's unit counts lists: a term before a list noun names the lists */
+    Hit longest(String text, int from, int to, List<Term> terms, boolean[] inTitle, int lineStart,
+                boolean countsLists) {
+        Hit best = null;
+        for (Term t : terms) {
+            for (Hit h : t.find(text, from, to)) {
+                // only a hit longer than the best so far can be chosen: the checks are for those alone
+                if ((best == null || h.length() > best.length()) && !inTitle[h.start() - lineStart]
+                        && !modified(text, h) && !(countsLists && listed(text, h)) && !partAround(text, h)
+                        && !isCombinedAround(text, h)) {
+                    best = h;
+                }
+            }
+            if (best != null && best.length() >= t.text.length()) {
+                break; // terms are sorted longest first
+            }
+        }
+        return best;
+    }
+
+    /** The longest occurrence of any term in [from, to), as {@link #longest}. */
+    Hit longest(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        return longest(text, from, to, all, inTitle, lineStart);
+    }
+
+    /** The occurrence ending last before {@code to}, outside 《》. */
+    Hit last(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        Hit best = null;
+        for (Term t : all) {
+            for (Hit h : t.find(text, from, to)) {
+                if (inTitle[h.start() - lineStart] || modified(text, h)) {
+                    continue;
+                }
+                if (best == null || h.end() > best.end() || (h.end() == best.end() && h.length() > best.length())) {
+                    best = new Hit(h.start(), h.end(), isCombined(text, h.start(), h.end()));
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * One of the terms starting at most four characters (no punctuation, no digit) after {@code from}, or
+     * right after a short modifier ending in a relative marker ("40宗以区政府为当事人的行政诉讼案件"); not a
+     * part ("14个乡镇调委会").
+     */
+    Hit rightAfter(String text, int from, int clauseEnd, List<Term> terms) {
+        Hit h = rightAfterWithin(text, from, clauseEnd, terms, RIGHT_REACH);
+        if (h != null) {
+            return part(text, h.start()) ? null : h;
+        }
+        int reach = Math.min(clauseEnd, from + lex.relativeClauseReach);
+        for (int k = from; k < reach; k++) {
+            char c = text.charAt(k);
+            if (PUNCT.matcher(String.valueOf(c)).matches() || FigureScanner.isDigit(c)) {
+                return null;
+            }
+            for (String m : lex.relativeMarkers) {
+                if (text.startsWith(m, k)) {
+                    for (Term t : terms) {
+                        Hit r = t.at(text, k + m.length(), clauseEnd);
+                        if (r != null && !modified(text, r) && !part(text, r.start())
+                                && !isCombined(text, r.start(), r.end())) {
+                            return r;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Hit rightAfterWithin(String text, int from, int clauseEnd, List<Term> terms, int reach) {
+        for (int k = 0; k <= reach && from + k < clauseEnd; k++) {
+            char c = text.charAt(from + k);
+            if (k > 0 && PUNCT.matcher(String.valueOf(text.charAt(from + k - 1))).matches()) {
+                return null;
+            }
+            if (FigureScanner.isDigit(c)) {
+                return null;
+            }
+            for (Term t : terms) {
+                Hit h = t.at(text, from + k, clauseEnd);
+                if (h != null && !modified(text, h) && !listed(text, h) && !isCombined(text, h.start(), h.end())) {
+                    return h; // "31个政务服务事项清单": a count of lists
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "乡镇调委会", "县级人民调解委员会": a term right after a part qualifier. */
+    private boolean part(String text, int start) {
+        for (String q : lex.partQualifiers) {
+            if (start >= q.length() && text.startsWith(q, start - q.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A part, judged on every term occurrence containing the hit ("乡镇人民调解委员会" for "调解委员会"). */
+    private boolean partAround(String text, Hit h) {
+        if (part(text, h.start())) {
+            return true;
+        }
+        for (int p = Math.max(0, h.end() - literal.longest()); p < h.start(); p++) {
+            int at = p;
+            if (literal.walk(text, p, text.length(), (id, length) -> at + length >= h.end() && part(text, at))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "政务服务事项清单": the term before a list noun. */
+    private boolean listed(String text, Hit h) {
+        for (String w : lex.listNouns) {
+            if (text.startsWith(w, h.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "行政处罚类": the term names a category of the things, not the things. */
+    private boolean modified(String text, Hit h) {
+        for (String w : lex.subjectModifierSuffixes) {
+            if (text.startsWith(w, h.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Combined, judged on the longest occurrence containing the hit ("政协提案" for "提案"). */
+    private boolean isCombinedAround(String text, Hit h) {
+        if (isCombined(text, h.start(), h.end())) {
+            return true;
+        }
+        int from = Math.max(0, h.start() - COMBINED_REACH);
+        int to = Math.min(text.length(), h.end() + COMBINED_REACH);
+        // a longer literal term inside [from, to) containing the hit starts in [h.end - longest, h.start]
+        int hitLength = h.length();
+        for (int p = Math.max(from, h.end() - literal.longest()); p <= h.start(); p++) {
+            int at = p;
+            if (literal.walk(text, p, to, (id, length) -> length > hitLength && at + length >= h.end()
+                    && isCombined(text, at, at + length))) {
+                return true;
+            }
+        }
+        for (Term t : gapTerms) {
+            if (t.text.length() <= h.length()) {
+                continue;
+            }
+            for (Hit o : t.find(text, from, to)) {
+                if (o.start() <= h.start() && o.end() >= h.end() && isCombined(text, o.start(), o.end())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "诉讼及复议案件", "行政确权、行政复议、行政诉讼等": a term joined to another noun counts a combined total. */
+    boolean isCombined(String text, int start, int end) {
+        for (String c : lex.combineConjunctions) {
+            int b = start - c.length();
+            if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)) {
+                return true;
+            }
+            if (text.startsWith(c, end) && end + c.length() < text.length()
+                    && isIdeograph(text.charAt(end + c.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "98件、政协提案143件", "六十五件、政协委员提案": a list of figures, not a noun joined to another. */
+    boolean figureJustBefore(String text, int b) {
+        for (int k = b - 1; k >= Math.max(0, b - FIGURE_BEFORE_REACH); k--) {
+            char c = text.charAt(k);
+            if (FigureScanner.isNumeral(c) || c == '%' || lex.placeholderCharacters.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isIdeograph(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** An occurrence of a term; {@code combined}: joined to another noun (set by {@link #last}). */
+    record Hit(int start, int end, boolean combined) {
+        Hit(int start, int end) {
+            this(start, end, false);
+        }
+
+        int length() {
+            return end - start;
+        }
+    }
+
+    /** A subject term; "…" inside it is a gap of up to six characters without punctuation. */
+    static final class Term {
+        private static final String GAP = "…";
+
+        final String text;
+        final Pattern gap;
+        /** With a gap: the literal text before the first gap and after the last (every match has them). */
+        final String head;
+        final String tail;
+
+        private Term(String text, Pattern gap) {
+            this.text = text;
+            this.gap = gap;
+            this.head = gap == null ? text : text.substring(0, text.indexOf(GAP));
+            this.tail = gap == null ? text : text.substring(text.lastIndexOf(GAP) + GAP.length());
+        }
+
+        static Term of(String s) {
+            if (!s.contains(GAP)) {
+                return new Term(s, null);
+            }
+            StringBuilder re = new StringBuilder();
+            String[] parts = s.split(GAP, -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    re.append("[^,.:;。、()\\s]{0,6}?");
+                }
+                re.append(Pattern.quote(parts[i]));
+            }
+            return new Term(s, Pattern.compile(re.toString()));
+        }
+
+        List<Hit> find(String text, int from, int to) {
+            List<Hit> out = new ArrayList<>();
+            if (from >= to) {
+                return out;
+            }
+            if (gap == null) {
+                int i = indexIn(text, this.text, from, to);
+                while (i >= 0) {
+                    out.add(new Hit(i, i + this.text.length()));
+                    i = indexIn(text, this.text, i + 1, to);
+                }
+            } else if (indexIn(text, head, from, to) >= 0) {
+                Matcher m = gap.matcher(text).region(from, to);
+                while (m.find()) {
+                    out.add(new Hit(m.start(), m.end()));
+                }
+            }
+            return out;
+        }
+
+        Hit at(String text, int at, int to) {
+            if (gap == null) {
+                return text.startsWith(this.text, at) && at + this.text.length() <= to
+                        ? new Hit(at, at + this.text.length()) : null;
+            }
+            if (!(at + head.length() <= to && text.startsWith(head, at))) {
+                return null;
+            }
+            Matcher m = gap.matcher(text).region(at, to);
+            return m.lookingAt() ? new Hit(m.start(), m.end()) : null;
+        }
+
+        boolean endsIn(String s) {
+            if (gap == null) {
+                return s.endsWith(text);
+            }
+            if (!s.endsWith(tail)) {
+                return false;
+            }
+            Matcher m = gap.matcher(s);
+            while (m.find()) {
+                if (m.end() == s.length()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** First occurrence of w lying entirely inside [from, to), or -1 (String.indexOf would scan to the end). */
+        static int indexIn(String text, String w, int from, int to) {
+            int n = w.length();
+            if (n == 0) {
+                return from < to ? from : -1;
+            }
+            char first = w.charAt(0);
+            for (int i = Math.max(from, 0), last = Math.min(to, text.length()) - n; i <= last; i++) {
+                if (text.charAt(i) == first && text.regionMatches(i + 1, w, 1, n - 1)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Does an occurrence lying inside [at, to) start at {@code at}? */
+        boolean startsAt(String text, int at, int to) {
+            if (gap == null) {
+                return at + this.text.length() <= to && text.startsWith(this.text, at);
+            }
+            return at + head.length() <= to && text.startsWith(head, at) && gap.matcher(text).region(at, to).lookingAt();
+        }
+
+        boolean foundIn(String s) {
+            return gap == null ? s.contains(text) : s.contains(head) && gap.matcher(s).find();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package fazhi.extract;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Figures that are not levels of the report's year, read from the words around them: changes ("同比增长30%",
+ * "减少12件"), prior-year values ("上年为87%", "由87%提升至"), targets ("力争达到98%"), other entities'
+ * figures ("全省", and "全市" in a county's report), ordinals ("第3名"), ranks ("前10名"), durations ("3个工作日"),
+ * ranges ("10%-20%"), change units ("个百分点"), and figures a clause attributes to another year
+ * ("2022年受理...30件" in the report on 2023). Every word comes from the lexicon.
+ */
+final class TrapRules {
+
+    private static final String CHINESE_YEAR_DIGITS = "〇一二三四五六七八九零";
+
+    private final ExtractionLexicon lex;
+    private final Segmenter segmenter;
+
+    TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
+        this.lex = lex;
+        this.segmenter = segmenter;
+    }
+
+    /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
+    boolean notALevel(String text, List<Figure> figures, int i) {
+        Figure f = figures.get(i);
+        return isOrdinal(text, f) || isRank(text, f) || isDuration(text, f) || isRange(text, figures, i)
+                || lex.changeUnits.contains(f.unitText());
+    }
+
+    /** Change figures, prior-year values, targets and other entities' figures, read from the window before the figure. */
+    boolean isTrap(String window, boolean county) {
+        String tail = window.strip();
+        boolean level = false;
+        for (String m : lex.levelMarkers) {
+            if (tail.endsWith(m)) {
+                level = true;
+            }
+        }
+        if (!level) {
+            String t = tail;
+            for (String particle : lex.changeParticles) {
+                if (t.endsWith(particle)) {
+                    t = t.substring(0, t.length() - particle.length()); // "增加了": the change verb before it
+                    break;
+                }
+            }
+            for (String q : lex.qualifiersBefore.keySet()) {
+                if (t.endsWith(q)) {
+                    t = t.substring(0, t.length() - q.length());
+                    break;
+                }
+            }
+            for (String v : lex.changeVerbs) {
+                if (t.endsWith(v)) {
+                    return true;
+                }
+            }
+            if (IndicatorExtractor.containsAny(window, lex.comparisonCues) || comparedWithYear(window)) {
+                return true;
+            }
+        }
+        Matcher year = lex.year.matcher(window);
+        for (String m : lex.priorValueMarkers) {
+            if (tail.endsWith(m)) {
+                return true;
+            }
+            int at = window.lastIndexOf(m);
+            if (at >= 0 && year.region(at + m.length(), window.length()).lookingAt()) {
+                return true; // "从2019年全年的15%"
+            }
+        }
+        return IndicatorExtractor.containsAny(window, lex.priorYearCues)
+                || IndicatorExtractor.containsAny(window, lex.targetCues)
+                || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
+                || IndicatorExtractor.containsAny(window, lex.subsetCues)
+                || (county && IndicatorExtractor.containsAny(window, lex.higherCityCues));
+    }
+
+    /** "较2022年", "与2022年相比": a comparison with a named year. */
+    private boolean comparedWithYear(String window) {
+        Matcher m = lex.year.matcher(window);
+        while (m.find()) {
+            for (String c : lex.comparisonYearPrefixes) {
+                if (m.start() >= c.length() && window.startsWith(c, m.start() - c.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The year a figure is explicitly said to be about: the year that opens the last clause of its sentence
+     * that opens with one, up to the figure ("2022年受理...30件", "2021年,全县办理...", "截至2023年底,...");
+     * not a year inside a clause ("对2022年办结的827件案件进行自查": the cases' year, not the figure's),
+     * nor one that starts a span ("2019年以来") or dates a law ("2023年修订的"), nor one in a title 《》.
+     */
+    Integer attributedYear(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        Integer year = null;
+        Matcher m = lex.year.matcher(text);
+        for (Span clause : segmenter.clauses(text, from, to)) {
+            int p = Segmenter.skipSpaces(text, clause.start(), clause.end());
+            p = segmenter.afterListMarker(text, p, clause.end());
+            String lead = startingWord(text, p, clause.end(), lex.yearLeadWords);
+            if (lead != null) {
+                p += lead.length();
+            }
+            m.region(p, clause.end());
+            if (m.lookingAt() && !inTitle[m.start() - lineStart]
+                    && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null) {
+                year = yearValue(m.group(1)); // "2019年以来" too: a total since 2019 is not a 2023 figure
+            }
+        }
+        return year;
+    }
+
+    /** Does the sentence date the figure at {@code to} to part of a year or to several years ("4月份", "近三年来")? */
+    boolean otherPeriod(String text, int from, int to) {
+        for (Pattern p : lex.periodCues) {
+            if (p.matcher(text).region(from, to).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "村(居)法律顾问...开展法治宣传300余次": the work of a subset of actors named before the figure, unless
+     * the actors are what the indicator counts (villages with a legal adviser).
+     */
+    boolean bySubsetActor(String before, IndicatorDefinition indicator) {
+        for (String actor : lex.subsetActors) {
+            if (before.contains(actor) && !counts(indicator, actor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean counts(IndicatorDefinition indicator, String actor) {
+        for (Phrasing p : indicator.phrasings()) {
+            for (String w : p.verbs()) {
+                if (actor.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or null. */
+    Integer yearRightBefore(String window) {
+        Matcher m = lex.yearBeforeFigure.matcher(window.strip());
+        return m.find() ? yearValue(m.group(1)) : null;
+    }
+
+    /** The year named before the title's report marker, or null. */
+    Integer titleYear(String title) {
+        if (title == null) {
+            return null;
+        }
+        Matcher m = lex.year.matcher(title);
+        int stop = segmenter.titleMarkerAt(title);
+        return m.find() && m.start() < stop ? yearValue(m.group(1)) : null;
+    }
+
+    static Integer yearValue(String digits) {
+        int v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            int d = FigureScanner.isDigit(c) ? c - '0' : CHINESE_YEAR_DIGITS.indexOf(c);
+            if (d < 0) {
+                return null;
+            }
+            v = v * 10 + (d == 10 ? 0 : d);
+        }
+        return v;
+    }
+
+    boolean isOrdinal(String text, Figure f) {
+        int k = f.numberStart();
+        while (k > 0 && text.charAt(k - 1) == ' ') {
+            k--;
+        }
+        for (String p : lex.ordinalPrefixes) {
+            if (k >= p.length() && text.startsWith(p, k - p.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "位列全省前10名": a rank, not a count. */
+    private boolean isRank(String text, Figure f) {
+        if (!lex.rankUnits.contains(f.unitText())) {
+            return false;
+        }
+        int k = f.numberStart();
+        while (k > 0 && text.charAt(k - 1) == ' ') {
+            k--;
+        }
+        for (String p : lex.rankPrefixes) {
+            int b = k - p.length();
+            if (b >= 0 && text.startsWith(p, b)
+                    && !(b > 0 && lex.rankPrefixBlockers.contains(String.valueOf(text.charAt(b - 1))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "3个工作日", "6个月": a duration, not a count. */
+    private boolean isDuration(String text, Figure f) {
+        return startingWord(text, f.end(), text.length(), lex.durationAfterUnit) != null;
+    }
+
+    /** "10%-20%", "3-5名": two figures joined by a range connector are neither of them a level. */
+    private boolean isRange(String text, List<Figure> figures, int i) {
+        Figure f = figures.get(i);
+        if (i > 0) {
+            Figure p = figures.get(i - 1);
+            if (p.end() <= f.start() && lex.rangeConnectors.contains(text.substring(p.end(), f.start()).strip())) {
+                return true;
+            }
+            if (p.numberEnd() <= f.start() && !p.hasUnit()
+                    && lex.rangeConnectors.contains(text.substring(p.numberEnd(), f.start()).strip())) {
+                return true;
+            }
+        }
+        if (i + 1 < figures.size()) {
+            Figure n = figures.get(i + 1);
+            if (f.end() <= n.start() && lex.rangeConnectors.contains(text.substring(f.end(), n.start()).strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String startingWord(String text, int at, int to, List<String> words) {
+        for (String w : words) {
+            if (text.startsWith(w, at) && at + w.length() <= to) {
+                return w;
+            }
+        }
+        return null;
+    }
+}

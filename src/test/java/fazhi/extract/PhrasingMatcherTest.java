@@ -1,0 +1,53 @@
+package fazhi.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The ways a phrasing governs a figure, seen through the rule each mention carries. */
+class PhrasingMatcherTest {
+
+    private final IndicatorExtractor extractor = new IndicatorExtractor(IndicatorCatalog.bundled());
+
+    private List<String> rules(String text) {
+        return extractor.extract(text).stream().map(RawMention::rule).toList();
+    }
+
+    @Test
+    void aSubjectBeforeTheFigureWithAVerbMatches() {
+        assertThat(rules("全年受理行政复议案件19件。")).containsExactly("recon_accepted:accepted");
+    }
+
+    @Test
+    void aSubjectRightAfterTheFigureMatches() {
+        assertThat(rules("对80件规范性文件进行了清理。")).containsExactly("normdoc_cleanup_total:cleaned/after");
+    }
+
+    @Test
+    void aVerbOnlyClauseInheritsTheSubjectNamedBefore() {
+        assertThat(rules("收到行政复议申请20件,受理19件。"))
+                .containsExactly("recon_applications:received", "recon_accepted:accepted/inherited");
+    }
+
+    @Test
+    void aBareRateContinuesTheRateNamedBefore() {
+        assertThat(rules("行政机关负责人出庭应诉率为100%。胜诉率达到85%,上年为80%,今年提升至90%。"))
+                .contains("head_appearance_rate:rate", "litigation_win_rate:rate");
+        assertThat(rules("成功率提高了2个百分点,达到97%。调解工作扎实。"))
+                .isEmpty(); // the context word 调解 is after the sentence: no mediation rate
+    }
+
+    @Test
+    void aDistributiveWordGivesOneRateToEachRateOfTheList() {
+        assertThat(rules("12345热线响应率、办结率均为100%。"))
+                .containsExactly("hotline_response_rate:rate/each", "hotline_completion_rate:rate/each");
+    }
+
+    @Test
+    void aFigureAfterQiZhongIsABreakdown() {
+        List<RawMention> got = extractor.extract("办理行政复议案件30件,其中受理行政复议案件20件。");
+        assertThat(got).extracting(RawMention::breakdown).containsExactly(false, true);
+    }
+}

@@ -1,0 +1,190 @@
+package fazhi.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import fazhi.normalize.CanonicalSelector;
+import fazhi.normalize.Mention;
+import fazhi.normalize.MentionNormalizer;
+import fazhi.normalize.Qualifier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real-phrasing corpus (src/test/resources/cases/real/*.yaml, format in its README): each case is
+ * cleaned, extracted with its year, normalized and selected, and the WHOLE set of canonical figures is
+ * compared with the case's figures as (indicator, value) pairs; a stray figure is a false positive, a
+ * missing one a false negative. A case whose number is divisible by 5 is held out: its split is scored in
+ * aggregate only and its cases are never printed, so tuning cannot look at them. The floors are on the
+ * aggregate numbers, a little below what the extractor reaches.
+ */
+class RealPhrasingCorpusTest {
+
+    private static final double TUNING_PRECISION_FLOOR = 0.93;
+    private static final double TUNING_RECALL_FLOOR = 0.86;
+    private static final double HOLDOUT_F1_FLOOR = 0.65;
+
+    private static final Pattern ID = Pattern.compile("([a-z0-9-]+)-([0-9]{3})");
+    private static final Pattern FIGURE = Pattern.compile(
+            "([a-z0-9_]+) +(redacted|-?[0-9]+(?:\\.[0-9]+)?)(?: +(at_least|approx|at_most))?");
+
+    private static final IndicatorCatalog CATALOG = IndicatorCatalog.bundled();
+    private static final TextCleaner CLEANER = new TextCleaner();
+    private static final IndicatorExtractor EXTRACTOR = new IndicatorExtractor(CATALOG);
+    private static final MentionNormalizer NORMALIZER = new MentionNormalizer(CATALOG);
+    private static final CanonicalSelector SELECTOR = new CanonicalSelector();
+
+    /** A figure of a case: the value is null for a placeholder ("redacted"). */
+    record Figure(String indicator, Double value) {
+        boolean sameAs(Figure o) {
+            if (!indicator.equals(o.indicator)) {
+                return false;
+            }
+            if (value == null || o.value == null) {
+                return value == null && o.value == null;
+            }
+            return Math.abs(value - o.value) <= 1e-9 * Math.max(1, Math.max(Math.abs(value), Math.abs(o.value)));
+        }
+
+        @Override
+        public String toString() {
+            return indicator + " " + (value == null ? "redacted" : value % 1 == 0 ? String.valueOf(value.longValue())
+                    : String.valueOf(value));
+        }
+    }
+
+    record Case(String id, int number, int year, String text, List<Figure> figures) {
+        boolean holdout() {
+            return number % 5 == 0;
+        }
+    }
+
+    /** Counts of one split. */
+    static final class Score {
+        int cases;
+        int passed;
+        int expected;
+        int predicted;
+        int correct;
+
+        double precision() {
+            return predicted == 0 ? 1 : (double) correct / predicted;
+        }
+
+        double recall() {
+            return expected == 0 ? 1 : (double) correct / expected;
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        String line(String split) {
+            return String.format("%s: %d cases, %d pass whole; expected %d, predicted %d, correct %d: "
+                            + "precision %.4f, recall %.4f, F1 %.4f", split, cases, passed, expected, predicted, correct,
+                    precision(), recall(), f1());
+        }
+    }
+
+    @Test
+    void realPhrasingsAreExtractedAboveTheFloors() throws IOException, URISyntaxException {
+        List<Case> cases = load();
+        Score tuning = new Score();
+        Score holdout = new Score();
+        StringBuilder failures = new StringBuilder();
+        for (Case c : cases) {
+            String clean = CLEANER.clean(c.text());
+            List<Mention> chosen = SELECTOR.select(NORMALIZER.normalize(EXTRACTOR.extract(clean, c.year())));
+            List<Figure> got = new ArrayList<>();
+            for (Mention m : chosen) {
+                got.add(new Figure(m.indicator(), m.qualifier() == Qualifier.REDACTED ? null : m.value()));
+            }
+            int correct = 0;
+            List<Figure> unmatched = new ArrayList<>(c.figures());
+            List<Figure> stray = new ArrayList<>();
+            for (Figure g : got) {
+                Figure hit = unmatched.stream().filter(g::sameAs).findFirst().orElse(null);
+                if (hit != null) {
+                    unmatched.remove(hit);
+                    correct++;
+                } else {
+                    stray.add(g);
+                }
+            }
+            Score s = c.holdout() ? holdout : tuning;
+            s.cases++;
+            s.expected += c.figures().size();
+            s.predicted += got.size();
+            s.correct += correct;
+            boolean pass = unmatched.isEmpty() && stray.isEmpty();
+            if (pass) {
+                s.passed++;
+            } else if (!c.holdout()) {
+                failures.append(String.format("%s (%d)%n  text:     %s%n  expected: %s%n  got:      %s%n  missing:  %s"
+                                + "%n  stray:    %s%n  rules:    %s%n", c.id(), c.year(), c.text().strip().replace("\n", "⏎"),
+                        c.figures(), got, unmatched, stray, chosen.stream().map(Mention::rule).toList()));
+            }
+        }
+        System.out.print(failures);
+        System.out.println(tuning.line("tuning"));
+        System.out.println(holdout.line("holdout"));
+        assertThat(cases).as("cases in the corpus").hasSizeGreaterThanOrEqualTo(300);
+        assertThat(tuning.precision()).as("tuning precision").isGreaterThanOrEqualTo(TUNING_PRECISION_FLOOR);
+        assertThat(tuning.recall()).as("tuning recall").isGreaterThanOrEqualTo(TUNING_RECALL_FLOOR);
+        assertThat(holdout.f1()).as("holdout F1").isGreaterThanOrEqualTo(HOLDOUT_F1_FLOOR);
+    }
+
+    /** Every case of every file; a case that breaks the format fails with its file and id. */
+    static List<Case> load() throws IOException, URISyntaxException {
+        Path dir = Path.of(Objects.requireNonNull(RealPhrasingCorpusTest.class.getResource("/cases/real")).toURI());
+        List<Case> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                String stem = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+                JsonNode root;
+                try (InputStream in = Files.newInputStream(file)) {
+                    root = YamlResources.parse(in);
+                }
+                for (JsonNode n : root.path("cases")) {
+                    out.add(parse(file.getFileName().toString(), stem, n));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Case parse(String file, String stem, JsonNode n) {
+        String id = n.path("id").asString();
+        Matcher m = ID.matcher(id);
+        if (!m.matches() || !m.group(1).equals(stem)) {
+            throw new IllegalStateException(file + ": case id '" + id + "' is not " + stem + "-NNN");
+        }
+        if (!n.path("year").isInt() || n.path("text").asString().isBlank()) {
+            throw new IllegalStateException(file + " " + id + ": a year and a text are required");
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (JsonNode f : n.path("figures")) {
+            Matcher fm = FIGURE.matcher(f.asString().strip());
+            if (!fm.matches() || CATALOG.byCode(fm.group(1)).isEmpty()) {
+                throw new IllegalStateException(file + " " + id + ": figure '" + f.asString() + "' is not "
+                        + "'<catalog indicator> <value>|redacted [qualifier]'");
+            }
+            figures.add(new Figure(fm.group(1), fm.group(2).equals("redacted") ? null : Double.valueOf(fm.group(2))));
+        }
+        return new Case(id, Integer.parseInt(m.group(2)), n.path("year").asInt(), n.path("text").asString(), figures);
+    }
+}

@@ -1,0 +1,46 @@
+package fazhi.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import fazhi.extract.SubjectTerms.Hit;
+import fazhi.extract.SubjectTerms.Term;
+
+class SubjectTermsTest {
+
+    private final SubjectTerms terms = new PhrasingMatcher(IndicatorCatalog.bundled(), ExtractionLexicon.bundled()).terms();
+
+    @Test
+    void aTermWithAGapSpansUpToSixCharactersWithoutPunctuation() {
+        Term t = Term.of("执法…主体");
+        assertThat(t.foundIn("全县有行政执法职能的主体32个")).isTrue();
+        assertThat(t.foundIn("执法队伍和各乡镇的主体")).isFalse();
+        assertThat(t.foundIn("执法工作,主体32个")).isFalse();
+    }
+
+    @Test
+    void theLongestTermBeforeAFigureWinsUnlessJoinedToAnotherNoun() {
+        String s = "全年受理行政复议案件19件";
+        boolean[] inTitle = Segmenter.insideTitles(s, 0, s.length());
+        Hit h = terms.longest(s, 0, s.indexOf('1'), inTitle, 0);
+        assertThat(s.substring(h.start(), h.end())).isEqualTo("行政复议案件");
+        String combined = "办理行政诉讼及复议案件15件";
+        assertThat(terms.isCombined(combined, combined.indexOf("复议案件"), combined.indexOf("15"))).isTrue();
+    }
+
+    @Test
+    void aTermRightAfterAFigureIsFoundWithinFourCharacters() {
+        String s = "对80件规范性文件进行清理";
+        Hit h = terms.rightAfter(s, s.indexOf('件') + 1, s.length(), terms.all());
+        assertThat(s.substring(h.start(), h.end())).isEqualTo("规范性文件");
+        assertThat(terms.rightAfter("对80件,规范性文件", 4, 10, terms.all())).isNull();
+    }
+
+    @Test
+    void theTermNamedLastInASentenceIsTheTopicAVerbOnlyClauseBorrows() {
+        String s = "收到行政复议申请20件,受理";
+        Hit h = terms.last(s, 0, s.length(), Segmenter.insideTitles(s, 0, s.length()), 0);
+        assertThat(s.substring(h.start(), h.end())).isEqualTo("行政复议申请");
+    }
+}

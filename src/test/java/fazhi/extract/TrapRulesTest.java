@@ -1,0 +1,62 @@
+package fazhi.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TrapRulesTest {
+
+    private final ExtractionLexicon lex = ExtractionLexicon.bundled();
+    private final TrapRules traps = new TrapRules(lex, new Segmenter(lex));
+    private final FigureScanner scanner = new FigureScanner(lex);
+
+    @Test
+    void changesPriorYearValuesTargetsAndOtherEntitiesAreTrapsButANewLevelIsNot() {
+        assertThat(traps.isTrap("行政复议案件同比增长", false)).isTrue();
+        assertThat(traps.isTrap("案件增加了", false)).isTrue();
+        assertThat(traps.isTrap("出庭应诉率由", false)).isTrue();
+        assertThat(traps.isTrap("出庭应诉率提升至", false)).isFalse();
+        assertThat(traps.isTrap("上年受理", false)).isTrue();
+        assertThat(traps.isTrap("力争办结率达到", false)).isTrue();
+        assertThat(traps.isTrap("全省受理", false)).isTrue();
+        assertThat(traps.isTrap("全市受理", true)).isTrue();
+        assertThat(traps.isTrap("全市受理", false)).isFalse();
+        assertThat(traps.isTrap("受理", false)).isFalse();
+    }
+
+    @Test
+    void ordinalsRanksDurationsRangesAndChangeUnitsAreNotLevels() {
+        for (String s : List.of("排名第3名", "位列全省前10名", "在3个工作日内", "10%-20%", "提高5个百分点")) {
+            List<Figure> figures = scanner.scan(s, 0, s.length());
+            assertThat(traps.notALevel(s, figures, 0)).as(s).isTrue();
+        }
+        String level = "受理19件";
+        assertThat(traps.notALevel(level, scanner.scan(level, 0, level.length()), 0)).isFalse();
+    }
+
+    @Test
+    void partYearsAndSpansOfYearsAreOtherPeriods() {
+        for (String s : List.of("4月份,受理案件30件", "第四季度受理30件", "1月至7月受理30件", "1至10月受理30件",
+                "近三年来共受理30件", "2015年5月至年底受理30件")) {
+            assertThat(traps.otherPeriod(s, 0, s.indexOf('3', s.indexOf("受理")))).as(s).isTrue();
+        }
+        for (String s : List.of("1月至12月受理30件", "2023年1月1日至12月31日受理30件", "全年受理30件")) {
+            assertThat(traps.otherPeriod(s, 0, s.indexOf("30"))).as(s).isFalse();
+        }
+    }
+
+    @Test
+    void aYearOpeningAClauseAttributesTheFigureButAYearInsideAClauseDoesNot() {
+        String s = "2022年,受理案件30件";
+        assertThat(traps.attributedYear(s, 0, s.indexOf('3'), new boolean[s.length() + 1], 0)).isEqualTo(2022);
+        String inside = "对2022年办结的827件案件进行自查";
+        assertThat(traps.attributedYear(inside, 0, inside.indexOf('8'), new boolean[inside.length() + 1], 0)).isNull();
+        String law = "2019年修订的条例施行后,办结30件";
+        assertThat(traps.attributedYear(law, 0, law.indexOf('3'), new boolean[law.length() + 1], 0)).isNull();
+        String since = "2019年以来,共办结30件"; // a total since 2019
+        assertThat(traps.attributedYear(since, 0, since.indexOf('3'), new boolean[since.length() + 1], 0)).isEqualTo(2019);
+        assertThat(traps.titleYear("冠县二〇二三年法治政府建设情况的报告")).isEqualTo(2023);
+    }
+}
