@@ -51,12 +51,34 @@ public final class BatchRunner {
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
     }
 
+    /**
+     * What a command writes before its job starts (the demo's generated reports): done once the warehouse
+     * lock is held, so that a run that finds the warehouse busy writes nothing at all.
+     */
+    @FunctionalInterface
+    public interface Preparation {
+        Preparation NONE = () -> { };
+
+        void prepare() throws java.io.IOException;
+    }
+
     public static RunOutcome run(RunRequest request) throws Exception {
+        return run(request, Preparation.NONE);
+    }
+
+    /** Takes the warehouse lock first; everything else, {@code preparation} included, happens under it. */
+    public static RunOutcome run(RunRequest request, Preparation preparation) throws Exception {
         WarehouseLayout layout = new WarehouseLayout(request.warehouse());
         String runId = newRunId();
-        Warmup.start();
-        try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId);
-             ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
+        try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId)) {
+            Warmup.start();
+            preparation.prepare();
+            return runLocked(request, layout, runId);
+        }
+    }
+
+    private static RunOutcome runLocked(RunRequest request, WarehouseLayout layout, String runId) throws Exception {
+        try (ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
             Job job = context.getBean(request.jobName() + "Job", Job.class);
             JobOperator operator = context.getBean(JobOperator.class);
             String input = request.input() == null ? "" : request.input().toAbsolutePath().normalize().toString();
