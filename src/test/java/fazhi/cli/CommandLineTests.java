@@ -105,6 +105,32 @@ class CommandLineTests {
     }
 
     @Test
+    void jobsShowsEachRunsExitCodeAndCountsByStatusSoANightThatHeldFilesBackDoesNotLookClean() throws Exception {
+        Path warehouse = tmp.resolve("wh");
+        Path input = sample();
+        int clean = FazhiMain.execute("ingest", "--input", input.toString(), "--warehouse", warehouse.toString());
+        // the next night: one file arrives empty, one the manifest announces has vanished
+        Files.write(input.resolve("empty.txt"), new byte[0]);
+        Files.writeString(input.resolve("manifest.csv"), "vanished.txt,371525,2023,\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        int held = FazhiMain.execute("ingest", "--input", input.toString(), "--warehouse", warehouse.toString());
+        out.reset();
+
+        int jobs = FazhiMain.execute("jobs", "--warehouse", warehouse.toString(), "--format", "csv");
+
+        assertThat(jobs).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
+        assertThat(clean).isEqualTo(ExitCodes.OK);
+        assertThat(held).isEqualTo(ExitCodes.PUBLISHED_WITH_QUARANTINES);
+        var lines = stdout().lines().toList();
+        assertThat(lines.get(0).toLowerCase(java.util.Locale.ROOT)).contains("status,exit_code,").endsWith(",outcome");
+        // newest first; both COMPLETED for Spring Batch, but not the same night for fazhi
+        assertThat(lines.get(1)).contains(",COMPLETED,3,")
+                .endsWith(",\"0 published, 1 quarantined, 0 duplicate, 1 failed (2 not expected by the manifest)\"");
+        assertThat(lines.get(2)).contains(",COMPLETED,0,")
+                .endsWith(",\"4 published, 1 quarantined, 0 duplicate, 0 failed\"");
+    }
+
+    @Test
     void aQueryErrorIsOneLineWithoutAStackTrace() {
         Path warehouse = tmp.resolve("wh");
         FazhiMain.execute("ingest", "--input", sample().toString(), "--warehouse", warehouse.toString());
