@@ -161,6 +161,14 @@ public final class SubmissionReader {
         if (nl > 0) {
             m = m.substring(0, nl);
         }
+        // libraries wrap causes as "org.apache.xmlbeans.XmlException: error: …": the operator needs the words
+        m = LEADING_CLASS_NAME.matcher(m).replaceFirst("");
+        if (m.isBlank()) {
+            return "no detail given";
+        }
         return m.length() > 160 ? m.substring(0, 160) + "…" : m;
     }
+
+    private static final Pattern LEADING_CLASS_NAME =
+            Pattern.compile("^(?:(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*:\\s*)+");
 }
