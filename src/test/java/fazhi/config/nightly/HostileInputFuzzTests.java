@@ -198,6 +198,35 @@ class HostileInputFuzzTests {
         System.out.println("fuzz: " + MANIFEST_CASES + " manifests (" + ignored + " ignored as unparseable): " + byStatus);
     }
 
+    @Test
+    void aNightOfHostileFilesAmongGoodReportsPublishesTheGoodOnesAndListsEveryFile() throws Exception {
+        // the whole job, so the staging writer, DuckDB and the Parquet files meet the hostile text too
+        Path input = fazhi.config.TestWarehouses.copyOfSampleData(tmp.resolve("night/in"));
+        Random random = new Random(7);
+        int hostile = 0;
+        for (var seed : seeds.entrySet()) {
+            String ext = seed.getKey().substring(seed.getKey().lastIndexOf('.'));
+            for (Mutation m : Mutation.values()) {
+                Files.write(input.resolve("hostile-" + hostile++ + ext), m.apply(seed.getValue(), random, seeds));
+            }
+        }
+        Path warehouse = tmp.resolve("night/wh");
+
+        var outcome = fazhi.config.TestWarehouses.run("ingest", input, warehouse);
+
+        assertThat(outcome.completed()).as(outcome.exitDescription()).isTrue();
+        var rows = fazhi.config.TestWarehouses.query(warehouse, "SELECT source_file, status, reason FROM submissions");
+        assertThat(rows).hasSize(hostile + 5);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(STATUSES).contains(r.get(1));
+            assertThat(r.get(2)).isNotBlank().doesNotContain("\n");
+        });
+        // the four real reports are published, or superseded by a damaged copy that still named their county and year
+        assertThat(fazhi.config.TestWarehouses.count(warehouse, "SELECT count(*) FROM submissions WHERE source_file "
+                + "NOT LIKE 'hostile-%' AND (status = 'published' OR reason LIKE 'superseded by hostile-%')"))
+                .isEqualTo(4);
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     record Outcome(String status, String reason, String thrown) {
