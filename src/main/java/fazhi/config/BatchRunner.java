@@ -112,12 +112,16 @@ public final class BatchRunner {
                 steps.add(new StepOutcome(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
                         s.getFilterCount()));
             }
-            String description = execution.getAllFailureExceptions().stream()
-                    .map(BatchRunner::rootMessage).distinct().reduce((a, b) -> a + "; " + b)
-                    .orElse(execution.getExitStatus().getExitDescription());
+            String description = causes(execution).orElse(execution.getExitStatus().getExitDescription());
             return new RunOutcome(execution.getJobParameters().getString("runId"), execution.getStatus(), description,
                     steps);
         }
+    }
+
+    /** What made a run fail, one line per distinct cause, or empty when nothing did. */
+    public static java.util.Optional<String> causes(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream()
+                .map(BatchRunner::rootMessage).distinct().reduce((a, b) -> a + "; " + b);
     }
 
     /** A Spring context with Boot's batch support over the given job repository database. */

@@ -131,6 +131,26 @@ class CommandLineTests {
     }
 
     @Test
+    void jobsShowsTheCauseOfAFailedRunInOneLineAndExitCodeOne() throws Exception {
+        Path warehouse = tmp.resolve("wh");
+        Path input = sample();
+        FazhiMain.execute("ingest", "--input", input.toString(), "--warehouse", warehouse.toString());
+        // the published submissions table is damaged behind fazhi's back: the next run cannot compose on it
+        Path published = warehouse.resolve("current/submissions/part-0.parquet").toRealPath();
+        Files.delete(published);
+        Files.writeString(published, "not parquet");
+        int failed = FazhiMain.execute("ingest", "--input", input.toString(), "--warehouse", warehouse.toString());
+        out.reset();
+
+        FazhiMain.execute("jobs", "--warehouse", warehouse.toString(), "--format", "csv");
+
+        assertThat(failed).isEqualTo(ExitCodes.RUN_FAILED);
+        String newest = stdout().lines().skip(1).findFirst().orElseThrow();
+        assertThat(newest).contains(",FAILED,1,").contains("part-0.parquet")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
     void aQueryErrorIsOneLineWithoutAStackTrace() {
         Path warehouse = tmp.resolve("wh");
         FazhiMain.execute("ingest", "--input", sample().toString(), "--warehouse", warehouse.toString());

@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.BatchRunner;
 import fazhi.warehouse.RunTally;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
@@ -17,7 +18,8 @@ import java.sql.SQLException;
 /**
  * Writes fazhi's own outcome of a run that published into the job repository's exit status: the exit code
  * {@value #WITH_QUARANTINES} when files were held back that the manifest did not expect, and the counts by
- * status as the exit description. {@code fazhi jobs} shows both. Logs and reads only; it counts nothing itself.
+ * status as the exit description; for a run that failed, its cause in one line rather than Spring Batch's
+ * stack trace. {@code fazhi jobs} shows both. Logs and reads only; it counts nothing itself.
  */
 public class RunOutcomeListener implements JobExecutionListener {
     /** The exit status code of a run that published but held files back (exit code 3 of the command). */
@@ -27,6 +29,12 @@ public class RunOutcomeListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.FAILED) {
+            // Spring Batch keeps the stack trace as the exit message; fazhi jobs shows the cause instead
+            BatchRunner.causes(execution).ifPresent(cause ->
+                    execution.setExitStatus(new ExitStatus(execution.getExitStatus().getExitCode(), cause)));
+            return;
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return;
         }
