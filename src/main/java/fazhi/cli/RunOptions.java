@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.config.BatchRunner.Preparation;
 import fazhi.generate.DemoInput;
 import picocli.CommandLine.Option;
 
@@ -46,11 +47,11 @@ public class RunOptions {
     /**
      * Without --input: assembles the demo (bundled real reports plus the synthetic panel) inside the warehouse
      * folder, announced as synthetic where the operator reads. It writes into the warehouse, so it runs only
-     * under the warehouse lock (see {@link fazhi.config.BatchRunner.Preparation}).
+     * under the warehouse lock (see {@link Preparation}).
      */
-    fazhi.config.BatchRunner.Preparation prepareDemo(PrintStream out) {
+    Preparation prepareDemo(PrintStream out) {
         if (input != null) {
-            return fazhi.config.BatchRunner.Preparation.NONE;
+            return Preparation.NONE;
         }
         return () -> {
             var demo = DemoInput.assemble(SAMPLE_DATA, DemoInput.folderOf(warehouse));

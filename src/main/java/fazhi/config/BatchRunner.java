@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -59,7 +61,7 @@ public final class BatchRunner {
     public interface Preparation {
         Preparation NONE = () -> { };
 
-        void prepare() throws java.io.IOException;
+        void prepare() throws IOException;
     }
 
     public static RunOutcome run(RunRequest request) throws Exception {
@@ -119,7 +121,7 @@ public final class BatchRunner {
     }
 
     /** What made a run fail, one line per distinct cause, or empty when nothing did. */
-    public static java.util.Optional<String> causes(JobExecution execution) {
+    public static Optional<String> causes(JobExecution execution) {
         return execution.getAllFailureExceptions().stream()
                 .map(BatchRunner::rootMessage).distinct().reduce((a, b) -> a + "; " + b);
     }
