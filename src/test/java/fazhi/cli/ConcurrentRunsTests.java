@@ -111,6 +111,21 @@ class ConcurrentRunsTests {
     }
 
     @Test
+    void aRefusedAttemptInTheJvmThatHoldsTheLockLeavesTheWarehouseLockedForOtherProcesses() throws Exception {
+        Path warehouse = tmp.resolve("held");
+        Path log = tmp.resolve("other.log");
+        try (WarehouseLock held = WarehouseLock.acquire(new WarehouseLayout(warehouse), "the-first-run")) {
+            // closing a channel on the lock file would free the POSIX lock of this whole process
+            assertThat(execute(Writer.INGEST.args(input, warehouse))).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
+
+            Process other = start(Writer.INGEST.args(input, warehouse), log);
+            assertThat(other.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(other.exitValue()).as(Files.readString(log)).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
+            assertThat(Files.readString(log)).contains("the-first-run");
+        }
+    }
+
+    @Test
     @Tag("slow")
     void whileEachKindOfRunHoldsTheWarehouseEveryOtherKindExitsFourAndTheWarehouseIsThatOfTheFirstAlone()
             throws Exception {
@@ -120,13 +135,18 @@ class ConcurrentRunsTests {
         List<Writer> firsts = List.of(Writer.DEMO, Writer.INGEST, Writer.STATS, Writer.RUN);
         List<String> combinations = new ArrayList<>();
         for (Writer first : firsts) {
-            Process holder = start(first.args(input, contended));
+            Path log = tmp.resolve("first-" + first + ".log");
+            Process holder = start(first.args(input, contended), log);
             long pid = holder.pid();
             awaitLockHeldBy(contended, pid, holder);
             for (Writer second : Writer.values()) {
                 err.reset();
                 int code = execute(second.args(input, contended));
-                assertThat(code).as("%s while %s runs: %s", second, first, err).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
+                if (code != ExitCodes.WAREHOUSE_BUSY) {
+                    holder.waitFor(2, TimeUnit.MINUTES); // so that the message shows all the first one did
+                }
+                assertThat(code).as("%s while %s runs: %s%nthe first command's output:%n%s", second, first, err,
+                        Files.readString(log)).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
                 assertThat(err.toString(StandardCharsets.UTF_8)).contains("pid " + pid);
                 combinations.add(first + "+" + second);
             }
@@ -144,12 +164,12 @@ class ConcurrentRunsTests {
                 + "OR reason LIKE '%NoSuchFile%' OR reason LIKE '%not found%'")).isZero();
     }
 
-    private Process start(List<String> args) throws IOException {
+    private Process start(List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), "fazhi.cli.FazhiMain"));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("first-" + System.nanoTime() + ".log").toFile()).start();
+                .redirectOutput(log.toFile()).start();
     }
 
     /** The lock file names its holder once the lock is taken (see WarehouseLock). */
