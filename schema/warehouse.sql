@@ -7,7 +7,9 @@
 --     ./fazhi sql "select table_name, column_name, comment from duckdb_columns() where comment is not null"
 --     ./fazhi sql "select view_name, comment from duckdb_views() where comment is not null"
 --
--- A statement about a table (or column) that a warehouse version does not have is skipped.
+-- A statement about a table (or column) that a warehouse version does not have is skipped. A
+-- `CREATE OR REPLACE VIEW name AS ...` statement defines a derived view (per_capita) over the tables; it is
+-- created before the comments, and skipped when a table it reads is missing.
 -- Keep one statement per table and per column: a test checks that every column of every view of a
 -- built warehouse has a comment. Statements end with a semicolon at the end of a line; quotes inside a
 -- comment are doubled ('').
@@ -25,7 +27,7 @@ COMMENT ON COLUMN observations.value IS 'the figure in the indicator''s unit (DO
 COMMENT ON COLUMN observations.unit IS 'unit of value: % for rates (0-100), otherwise a counting word such as 件, 个, 人, 项';
 COMMENT ON COLUMN observations.qualifier IS 'how exact the report is: exact, at_least (余 / 以上), approx (约), at_most (不足 / 以下) or redacted (X, 略)';
 COMMENT ON COLUMN observations.evidence IS 'the sentence of the report the figure was read from';
-COMMENT ON COLUMN observations.char_offset IS 'character offset of the figure in the cleaned report text';
+COMMENT ON COLUMN observations.char_offset IS 'where the figure starts in the report text as decoded, counted in characters (UTF-16 units) from 0: for a .txt file the file itself (newlines as LF), for html/docx/doc/wps/pdf the text `fazhi text FILE` prints; `fazhi text FILE --at OFFSET` shows it';
 COMMENT ON COLUMN observations.source_file IS 'file name of the report in the input folder';
 COMMENT ON COLUMN observations.rule IS 'the extraction rule (indicator:phrasing) that found the figure';
 COMMENT ON COLUMN observations.run_id IS 'the nightly run that extracted the figure';
@@ -41,7 +43,7 @@ COMMENT ON COLUMN mentions.value IS 'the normalised figure; null when redacted';
 COMMENT ON COLUMN mentions.unit IS 'unit of value';
 COMMENT ON COLUMN mentions.qualifier IS 'exact, at_least, approx, at_most or redacted';
 COMMENT ON COLUMN mentions.evidence IS 'the sentence the candidate was read from';
-COMMENT ON COLUMN mentions.char_offset IS 'character offset of the candidate in the cleaned report text';
+COMMENT ON COLUMN mentions.char_offset IS 'where the candidate starts in the report text as decoded (as observations.char_offset; `fazhi text FILE --at OFFSET`)';
 COMMENT ON COLUMN mentions.rule IS 'the extraction rule (indicator:phrasing) that found the candidate';
 COMMENT ON COLUMN mentions.chosen IS 'true for the candidate that became the observation of its (region, year, indicator)';
 COMMENT ON COLUMN mentions.run_id IS 'the nightly run that extracted the candidate';
@@ -111,9 +113,10 @@ COMMENT ON COLUMN indicators.description IS 'what the indicator means';
 
 -- trends ---------------------------------------------------------------------------------------------
 COMMENT ON VIEW trends IS 'One row per (region, indicator) with at least three years carrying a value: OLS and Theil-Sen slopes and the Mann-Kendall test (the README, Statistics).';
-COMMENT ON COLUMN trends.region_code IS 'GB/T 2260 code of the region';
+COMMENT ON COLUMN trends.region_code IS 'GB/T 2260 code of the region: the latest code of its series (a county recoded from 县 to 区 or 市 keeps one series, see region_codes)';
+COMMENT ON COLUMN trends.region_codes IS 'the codes the series was reported under, oldest first (431121,431181 for 祁阳县 → 祁阳市); region_lineage has each change';
 COMMENT ON COLUMN trends.province_code IS 'code of the region''s province';
-COMMENT ON COLUMN trends.indicator IS 'indicator code';
+COMMENT ON COLUMN trends.indicator IS 'indicator code, or disclosure_share for the share of the catalog the county''s reports disclose (the disclosure table)';
 COMMENT ON COLUMN trends.n IS 'number of years with a value';
 COMMENT ON COLUMN trends.first_year IS 'first year of the series';
 COMMENT ON COLUMN trends.last_year IS 'last year of the series (gaps are allowed: time is the calendar year)';
@@ -132,10 +135,11 @@ COMMENT ON COLUMN trends.mk_p IS 'two-sided p-value of the Mann-Kendall test (me
 COMMENT ON COLUMN trends.mk_p_method IS 'exact (permutation distribution, no ties and n < 50) or normal';
 COMMENT ON COLUMN trends.kendall_tau IS 'Kendall''s tau-b between year and value';
 COMMENT ON COLUMN trends.direction IS 'increasing or decreasing when mk_p < 0.05, else no_trend (three years can never be significant)';
+COMMENT ON COLUMN trends.synthetic IS 'true for a series of synthetic figures; real and synthetic figures never share a series';
 COMMENT ON COLUMN trends.run_id IS 'the run that computed the statistics';
 
 -- outliers -------------------------------------------------------------------------------------------
-COMMENT ON VIEW outliers IS 'Modified z-scores of every figure against its peers (same level, in the province and nationally), for values and year-on-year jumps. Partitioned by year. A flag is a prompt to read the evidence, not a verdict.';
+COMMENT ON VIEW outliers IS 'Modified z-scores of every figure against its peers (same level and kind, in the province when it has at least outliers.min_peer_group of them, and nationally), for values and year-on-year jumps, divided by max(MAD, a floor). Partitioned by year. A flag is a prompt to read the evidence, not a verdict.';
 COMMENT ON COLUMN outliers.region_code IS 'GB/T 2260 code of the region';
 COMMENT ON COLUMN outliers.province_code IS 'code of the region''s province';
 COMMENT ON COLUMN outliers.year IS 'year of the figure; hive partition';
@@ -146,15 +150,19 @@ COMMENT ON COLUMN outliers.scored_value IS 'the number that was scored: log1p(va
 COMMENT ON COLUMN outliers.scope IS 'peer group: province (the region''s own province) or nation';
 COMMENT ON COLUMN outliers.level IS 'administrative level compared: province, prefecture or county';
 COMMENT ON COLUMN outliers.method IS 'modified_z (the value) or yoy_jump (the change from the previous year)';
-COMMENT ON COLUMN outliers.score IS 'modified z = 0.6745 (x - median) / MAD; null when MAD = 0';
-COMMENT ON COLUMN outliers.flagged IS 'true when |score| > 3.5 (Iglewicz-Hoaglin)';
+COMMENT ON COLUMN outliers.score IS 'modified z = 0.6745 (x - median) / scale; null when not scored (not_scored_reason)';
+COMMENT ON COLUMN outliers.flagged IS 'true when |score| > 3.5 (Iglewicz-Hoaglin; outliers.threshold in jobs/statistics.yaml)';
 COMMENT ON COLUMN outliers.group_n IS 'size of the peer group';
 COMMENT ON COLUMN outliers.group_median IS 'median of the peer group''s scored values';
 COMMENT ON COLUMN outliers.group_mad IS 'raw median absolute deviation of the peer group''s scored values';
+COMMENT ON COLUMN outliers.scale IS 'what the distance from the median is divided by: max(group_mad, floor), the floor 1 percentage point for rates and 0.1 on the log1p scale for counts (jobs/statistics.yaml)';
+COMMENT ON COLUMN outliers.not_scored_reason IS 'why there is no score: peer_group_too_small (a province with fewer counties than outliers.min_peer_group: see the nation row) or no_scale; null when scored';
+COMMENT ON COLUMN outliers.population IS 'for the level of a count: the residents it was divided by (scored as log1p per 100,000 residents, when every peer has a population); null when compared as it is';
+COMMENT ON COLUMN outliers.synthetic IS 'true when the figure and its peers are synthetic (real and synthetic figures are never peers of each other)';
 COMMENT ON COLUMN outliers.run_id IS 'the run that computed the statistics';
 
 -- benford --------------------------------------------------------------------------------------------
-COMMENT ON VIEW benford IS 'First-digit (Benford) check of each province-year''s reported counts: chi-square and Nigrini''s MAD. A departure is a prompt to look, not evidence of wrongdoing.';
+COMMENT ON VIEW benford IS 'First-digit (Benford) check of each province-year''s reported counts (real and synthetic apart): chi-square and Nigrini''s MAD, with a conformity label only from benford.min_figures (600) figures on. A departure is a prompt to look, not evidence of wrongdoing.';
 COMMENT ON COLUMN benford.province_code IS 'code of the province';
 COMMENT ON COLUMN benford.year IS 'year of the figures';
 COMMENT ON COLUMN benford.n IS 'number of counts tallied';
@@ -163,7 +171,7 @@ COMMENT ON COLUMN benford.df IS 'degrees of freedom (8)';
 COMMENT ON COLUMN benford.p_value IS 'upper-tail chi-square p-value';
 COMMENT ON COLUMN benford.chi_square_reliable IS 'false when n < 110 (expected counts below 5: the p-value is rough)';
 COMMENT ON COLUMN benford.mad IS 'Nigrini''s mean absolute deviation of the digit shares';
-COMMENT ON COLUMN benford.conformity IS 'Nigrini''s band: close, acceptable, marginal or nonconformity';
+COMMENT ON COLUMN benford.conformity IS 'Nigrini''s band: close, acceptable, marginal or nonconformity; insufficient_data below 600 figures, where even Benford-distributed data often falls in the nonconformity band';
 COMMENT ON COLUMN benford.d1 IS 'number of counts with first digit 1';
 COMMENT ON COLUMN benford.d2 IS 'number of counts with first digit 2';
 COMMENT ON COLUMN benford.d3 IS 'number of counts with first digit 3';
@@ -173,7 +181,71 @@ COMMENT ON COLUMN benford.d6 IS 'number of counts with first digit 6';
 COMMENT ON COLUMN benford.d7 IS 'number of counts with first digit 7';
 COMMENT ON COLUMN benford.d8 IS 'number of counts with first digit 8';
 COMMENT ON COLUMN benford.d9 IS 'number of counts with first digit 9';
+COMMENT ON COLUMN benford.synthetic IS 'true for a tally of synthetic figures; real and synthetic figures are tallied apart';
 COMMENT ON COLUMN benford.run_id IS 'the run that computed the statistics';
+
+-- disclosure -----------------------------------------------------------------------------------------
+COMMENT ON VIEW disclosure IS 'The disclosure index: which figures of the indicator catalog each report gives a value for, overall and by domain, and the rank of each county among its province''s counties that year, with a bootstrap interval over the catalog (the README, The disclosure index). Partitioned by year.';
+COMMENT ON COLUMN disclosure.region_code IS 'GB/T 2260 code of the reporting region';
+COMMENT ON COLUMN disclosure.region_name IS 'Chinese name of the region';
+COMMENT ON COLUMN disclosure.province_code IS 'code of the region''s province';
+COMMENT ON COLUMN disclosure.year IS 'the work year of the report; hive partition';
+COMMENT ON COLUMN disclosure.indicators_disclosed IS 'catalog indicators the report gives a value for (a redacted figure, X件 or (略), is not disclosed)';
+COMMENT ON COLUMN disclosure.catalog_size IS 'indicators in the catalog (schema/indicators.yaml)';
+COMMENT ON COLUMN disclosure.share IS 'indicators_disclosed / catalog_size, 0-1';
+COMMENT ON COLUMN disclosure.domain_shares IS 'MAP domain -> share of that domain''s catalog indicators disclosed, e.g. domain_shares[''litigation'']';
+COMMENT ON COLUMN disclosure.rank IS 'rank among the county-level reports of the province, year and kind (1 = discloses most; equal shares share the better rank); null for prefecture and province reports';
+COMMENT ON COLUMN disclosure.rank_p05 IS '5th percentile of the rank over 1000 bootstrap draws of the catalog''s indicators';
+COMMENT ON COLUMN disclosure.rank_median IS 'median rank over the bootstrap draws';
+COMMENT ON COLUMN disclosure.rank_p95 IS '95th percentile of the rank over the bootstrap draws';
+COMMENT ON COLUMN disclosure.peers IS 'how many counties the rank is among';
+COMMENT ON COLUMN disclosure.synthetic IS 'true for a synthetic report; real and synthetic reports are never ranked together';
+COMMENT ON COLUMN disclosure.run_id IS 'the run that computed the statistics';
+
+-- population ---------------------------------------------------------------------------------------
+COMMENT ON VIEW population IS 'Resident population (常住人口) of every county''s current territory, 2010-2025, from the 2010 and 2020 censuses (schema/reference/population.csv): census years as counted, years between on the straight line, later years the 2020 census (the README, Denominators). Earlier codes of a recoded county have rows too.';
+COMMENT ON COLUMN population.region_code IS 'GB/T 2260 code (current, or an earlier code of a recoded county); joins observations.region_code';
+COMMENT ON COLUMN population.year IS 'the year';
+COMMENT ON COLUMN population.population IS 'resident population, persons (interpolated years rounded half up)';
+COMMENT ON COLUMN population.method IS 'census, interpolated, nearest_census (years after 2020) or one_census (only one census fits the territory as it is now)';
+COMMENT ON COLUMN population.census2010 IS '2010 census figure of the territory; null when that census does not fit it (land went to another unit since)';
+COMMENT ON COLUMN population.census2020 IS '2020 census figure of the territory; null when that census does not fit it';
+COMMENT ON COLUMN population.source IS 'the census rows summed, e.g. census 2010: 110101+110103 (东城区 and 崇文区, merged in 2010)';
+COMMENT ON COLUMN population.transfer_since_census IS 'true when a town-level transfer (region_lineage change transferred) moved land into or out of the territory after the census used; the figure is then off by an unknown amount';
+
+-- region_lineage -------------------------------------------------------------------------------------
+COMMENT ON VIEW region_lineage IS 'County code changes 2010-2024 from the civil-affairs code lists (schema/reference/region-changes.csv and region-transfers.csv): one row per old -> new link, with the series each old code continues in.';
+COMMENT ON COLUMN region_lineage.year IS 'the first year-end code list showing the change';
+COMMENT ON COLUMN region_lineage.old_code IS 'the code before the change (the donor for created and transferred); null for a unit created from nothing';
+COMMENT ON COLUMN region_lineage.old_name IS 'name under the old code';
+COMMENT ON COLUMN region_lineage.new_code IS 'the code after the change (the receiver for transferred)';
+COMMENT ON COLUMN region_lineage.new_name IS 'name under the new code';
+COMMENT ON COLUMN region_lineage.change IS 'renamed, recoded (县 -> 区 / 市, or a new prefecture), merged, created, split, abolished, or transferred (part of the land moved, neither code changed)';
+COMMENT ON COLUMN region_lineage.continues_series IS 'true for renamed and recoded: the old and new code are one territory and one series (trends follow it)';
+COMMENT ON COLUMN region_lineage.series_code IS 'the latest code of the old code''s series';
+COMMENT ON COLUMN region_lineage.current_code IS 'the code that holds the old code''s land now; null when it was divided among several units';
+
+-- per_capita (a view over observations, population and indicators) -----------------------------------
+CREATE OR REPLACE VIEW per_capita AS
+SELECT o.region_code, o.region_name, o.province_code, o.year, o.indicator, o.value, o.unit, o.qualifier,
+       p.population, o.value * 100000.0 / p.population AS per_100k, p.method AS population_method, o.synthetic
+FROM observations o
+JOIN indicators i ON i.code = o.indicator AND i.kind = 'count'
+LEFT JOIN population p ON p.region_code = o.region_code AND p.year = o.year
+WHERE o.value IS NOT NULL;
+COMMENT ON VIEW per_capita IS 'Every count of observations per 100,000 residents (population of the same region and year); rates are left out. per_100k is null where no census fits the territory.';
+COMMENT ON COLUMN per_capita.region_code IS 'GB/T 2260 code of the region';
+COMMENT ON COLUMN per_capita.region_name IS 'Chinese name of the region';
+COMMENT ON COLUMN per_capita.province_code IS 'code of the region''s province';
+COMMENT ON COLUMN per_capita.year IS 'the year of the figure';
+COMMENT ON COLUMN per_capita.indicator IS 'indicator code (kind count)';
+COMMENT ON COLUMN per_capita.value IS 'the figure as reported';
+COMMENT ON COLUMN per_capita.unit IS 'unit of value';
+COMMENT ON COLUMN per_capita.qualifier IS 'exact, at_least, approx or at_most';
+COMMENT ON COLUMN per_capita.population IS 'resident population of the region that year (population table)';
+COMMENT ON COLUMN per_capita.per_100k IS 'value * 100000 / population; null without a population';
+COMMENT ON COLUMN per_capita.population_method IS 'how the population of that year was obtained (population.method)';
+COMMENT ON COLUMN per_capita.synthetic IS 'true for a synthetic figure';
 
 -- rankings -------------------------------------------------------------------------------------------
 COMMENT ON VIEW rankings IS 'Provincial rankings of counties on the composite index, one row per county and year, with the 5th-95th percentile rank interval (the README, How fazhi ranks counties). Partitioned by year. Read the interval, not the rank.';
@@ -186,7 +258,8 @@ COMMENT ON COLUMN rankings.rank IS 'rank within the province and year, 1 = best;
 COMMENT ON COLUMN rankings.rank_p05 IS '5th percentile of the rank over the Monte Carlo runs (weights and method perturbed)';
 COMMENT ON COLUMN rankings.rank_median IS 'median rank over the Monte Carlo runs';
 COMMENT ON COLUMN rankings.rank_p95 IS '95th percentile of the rank over the Monte Carlo runs';
-COMMENT ON COLUMN rankings.indicators_used IS 'number of indicators that entered the score';
+COMMENT ON COLUMN rankings.indicators_used IS 'number of reported indicators that entered the score';
+COMMENT ON COLUMN rankings.indicators_imputed IS 'number of imputed indicators that entered the score (parameters.imputation of the framework)';
 COMMENT ON COLUMN rankings.coverage IS 'share (0-1) of the framework''s indicators the county reported';
 COMMENT ON COLUMN rankings.ranked IS 'false when the county was screened out (too few indicators, or too few counties in the province)';
 COMMENT ON COLUMN rankings.not_ranked_reason IS 'why the county was not ranked; null when ranked';
@@ -204,14 +277,15 @@ COMMENT ON COLUMN ranking_steps.step IS 'raw, screened, transformed, treated, no
 COMMENT ON COLUMN ranking_steps.value IS 'the value of the indicator for the county after that step';
 
 -- ranking_treated_points -----------------------------------------------------------------------------
-COMMENT ON VIEW ranking_treated_points IS 'Every value the ranking''s outlier treatment changed (winsorised or log-transformed). Partitioned by year.';
+COMMENT ON VIEW ranking_treated_points IS 'Every value the ranking''s outlier treatment changed (winsorised or log-transformed) and every value its imputation filled in. Partitioned by year.';
 COMMENT ON COLUMN ranking_treated_points.year IS 'ranking year';
 COMMENT ON COLUMN ranking_treated_points.scope IS 'the province code, or nation, over which the indicator was treated';
 COMMENT ON COLUMN ranking_treated_points.province_code IS 'code of the county''s province';
 COMMENT ON COLUMN ranking_treated_points.region_code IS 'GB/T 2260 code of the county';
 COMMENT ON COLUMN ranking_treated_points.indicator IS 'indicator code';
-COMMENT ON COLUMN ranking_treated_points.action IS 'winhi / winlo (winsorised from above / below) or log_ct (COINr log transform)';
-COMMENT ON COLUMN ranking_treated_points.value_before IS 'value before treatment (after the transform step)';
+COMMENT ON COLUMN ranking_treated_points.action IS 'winhi / winlo (winsorised from above / below), log_ct (COINr log transform) or imputed';
+COMMENT ON COLUMN ranking_treated_points.method IS 'winsorise or log_ct; for imputed points the imputation method (province_median, county_position)';
+COMMENT ON COLUMN ranking_treated_points.value_before IS 'value before treatment (after the transform step); null for an imputed point';
 COMMENT ON COLUMN ranking_treated_points.value_after IS 'value after treatment';
 
 -- ranking_log ----------------------------------------------------------------------------------------

@@ -1,24 +1,31 @@
 # Independent outlier scores and Benford tests with base R only, for
-# OutliersAndBenfordAgreeWithRTest. Input: observations CSV (region_code, province_code, year,
-# indicator, value as hexadecimal float or NA, unit, qualifier). Outputs: outliers CSV and benford CSV,
-# numbers as hexadecimal floats (sprintf %a), NA where there is no score.
+# OutliersAndBenfordAgreeWithRTest. Inputs: observations CSV (region_code, province_code, year,
+# indicator, value as hexadecimal float or NA, unit, qualifier, population or NA); the parameters of
+# jobs/statistics.yaml: threshold, min_peer_group, rate_scale_floor, count_scale_floor, benford min_figures.
+# Outputs: outliers CSV and benford CSV, numbers as hexadecimal floats (sprintf %a), NA where there is no score.
 args <- commandArgs(trailingOnly = TRUE)
+threshold <- as.numeric(args[4]); min_peers <- as.integer(args[5])
+rate_floor <- as.numeric(args[6]); count_floor <- as.numeric(args[7]); benford_min <- as.integer(args[8])
 d <- read.csv(args[1], colClasses = "character", na.strings = "NA")
 d$year <- as.integer(d$year)
 d$value <- as.numeric(d$value)
+d$population <- as.numeric(d$population)
 d <- d[!is.na(d$value), ]
 hex <- function(x) ifelse(is.na(x), "NA", sprintf("%a", x))
 level <- function(code) ifelse(grepl("0000$", code), "province", ifelse(grepl("00$", code), "prefecture", "county"))
 d$level <- level(d$region_code)
-rate <- d$unit == "%"
-d$x <- ifelse(rate, d$value, log1p(d$value))
+d$rate <- d$unit == "%"
+d$x <- ifelse(d$rate, d$value, log1p(d$value))
+# a count's level per 100,000 residents, used when every peer of the group has a population
+d$x_per_capita <- ifelse(d$rate, NA, log1p(d$value * 1e5 / d$population))
 
 # year-on-year: the same region and indicator in the year before
 prev <- d[, c("region_code", "indicator", "year", "value")]
 names(prev)[4] <- "previous"
 prev$year <- prev$year + 1L
 y <- merge(d, prev, by = c("region_code", "indicator", "year"))
-y$x <- ifelse(y$unit == "%", y$value - y$previous, log1p(y$value) - log1p(y$previous))
+y$x <- ifelse(y$rate, y$value - y$previous, log1p(y$value) - log1p(y$previous))
+y$x_per_capita <- NA
 
 score <- function(frame, method) {
   out <- list()
@@ -26,13 +33,18 @@ score <- function(frame, method) {
     key <- if (scope == "nation") paste(frame$year, frame$indicator, frame$level)
            else paste(frame$year, frame$indicator, frame$level, frame$province_code)
     for (g in split(frame, key)) {
-      m <- median(g$x)
-      s <- mad(g$x, constant = 1)
-      z <- if (s > 0) 0.6745 * (g$x - m) / s else rep(NA_real_, nrow(g))
+      per_capita <- method == "modified_z" && !g$rate[1] && all(!is.na(g$population) & g$population > 0)
+      x <- if (per_capita) g$x_per_capita else g$x
+      m <- median(x)
+      s <- mad(x, constant = 1)
+      scale <- max(s, if (g$rate[1]) rate_floor else count_floor)
+      z <- if (length(x) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
+           else rep(NA_real_, nrow(g))
       out[[length(out) + 1]] <- data.frame(region_code = g$region_code, year = g$year, indicator = g$indicator,
                                            scope = scope, method = method, score = hex(z),
-                                           flagged = !is.na(z) & abs(z) > 3.5, group_median = hex(m),
-                                           group_mad = hex(s))
+                                           flagged = !is.na(z) & abs(z) > threshold, group_median = hex(m),
+                                           group_mad = hex(s), scale = hex(scale),
+                                           population = if (per_capita) g$population else NA)
     }
   }
   do.call(rbind, out)
@@ -45,8 +57,12 @@ p <- log10(1 + 1 / (1:9))
 rows <- lapply(split(b, paste(b$province_code, b$year)), function(g) {
   counts <- tabulate(g$digit, nbins = 9)
   test <- suppressWarnings(chisq.test(counts, p = p))
+  mad <- mean(abs(counts / sum(counts) - p))
+  conformity <- if (sum(counts) < benford_min) "insufficient_data"
+                else if (mad <= 0.006) "close" else if (mad <= 0.012) "acceptable"
+                else if (mad <= 0.015) "marginal" else "nonconformity"
   data.frame(province_code = g$province_code[1], year = g$year[1], n = sum(counts),
              chi_square = hex(unname(test$statistic)), df = unname(test$parameter), p_value = hex(test$p.value),
-             mad = hex(mean(abs(counts / sum(counts) - p))), d1 = counts[1], d9 = counts[9])
+             mad = hex(mad), conformity = conformity, d1 = counts[1], d9 = counts[9])
 })
 write.csv(do.call(rbind, rows), args[3], row.names = FALSE, quote = FALSE)

@@ -25,9 +25,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code fazhi rank --year YYYY [--province CODE|NAME] [--warehouse DIR] [--format table|csv|json]}: prints the
- * published provincial rankings of counties (the {@code rankings} table) with Chinese names, scores and the
- * 5th-95th percentile rank interval. Exit codes: 0 printed, 1 nothing published for that year / province or no
+ * {@code fazhi rank --year YYYY [--province CODE|NAME] [--index composite|disclosure] [--warehouse DIR]
+ * [--format table|csv|json]}: prints the published provincial rankings of counties (the {@code rankings} table, or
+ * with {@code --index disclosure} the {@code disclosure} table) with Chinese names, scores and the 5th-95th
+ * percentile rank interval. Exit codes: 0 printed, 1 nothing published for that year / province or no
  * warehouse, 2 unknown province.
  */
 @Command(name = "rank", header = "Print the provincial ranking of counties for one year.", mixinStandardHelpOptions = true,
@@ -35,6 +36,9 @@ import java.util.concurrent.Callable;
 public class RankCommand implements Callable<Integer> {
 
     public enum Format { table, csv, json }
+
+    /** composite: the ranking framework's index; disclosure: the share of the catalog the report discloses */
+    public enum Index { composite, disclosure }
 
     @Option(names = "--year", required = true, description = "ranking year, e.g. 2023")
     int year;
@@ -48,11 +52,15 @@ public class RankCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, csv (RFC 4180) or json")
     Format format;
 
+    @Option(names = "--index", defaultValue = "composite",
+            description = "composite (the ranking framework, default) or disclosure (the share of the catalog disclosed)")
+    Index index;
+
     @Spec
     CommandSpec spec;
 
     private static final String[] COLUMNS = {"year", "province_code", "province_name", "rank", "region_code",
-            "region_name", "score", "rank_p05", "rank_median", "rank_p95", "indicators_used", "coverage", "ranked",
+            "region_name", "score", "rank_p05", "rank_median", "rank_p95", "indicators_used", "indicators_imputed", "coverage", "ranked",
             "not_ranked_reason", "synthetic"};
 
     @Override
@@ -69,10 +77,13 @@ public class RankCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (index == Index.disclosure) {
+            return DisclosureRankPrinter.print(warehouse, year, provinceCode, format, out, err);
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
              PreparedStatement ps = c.prepareStatement("SELECT year, province_code, rank, region_code, region_name,"
-                     + " score, rank_p05, rank_median, rank_p95, indicators_used, coverage, ranked,"
+                     + " score, rank_p05, rank_median, rank_p95, indicators_used, indicators_imputed, coverage, ranked,"
                      + " not_ranked_reason, synthetic FROM rankings WHERE year = ?"
                      + (provinceCode == null ? "" : " AND province_code = ?")
                      + " ORDER BY province_code, ranked DESC, rank, region_code")) {
@@ -160,11 +171,19 @@ public class RankCommand implements Callable<Integer> {
                     r.get("score") == null ? "" : String.format(Locale.ROOT, "%.2f", ((Number) r.get("score")).doubleValue()),
                     ranked ? r.get("rank_p05") + "–" + r.get("rank_p95") : "",
                     ranked ? String.valueOf(r.get("rank_median")) : "",
-                    String.valueOf(r.get("indicators_used")),
+                    // reported + imputed indicators in the score
+                    r.get("indicators_used") + (((Number) r.get("indicators_imputed")).intValue() > 0
+                            ? "+" + r.get("indicators_imputed") + "*" : ""),
                     String.format(Locale.ROOT, "%.0f%%", 100 * ((Number) r.get("coverage")).doubleValue()),
                     ranked ? (Boolean.TRUE.equals(r.get("synthetic")) ? "synthetic input" : "")
                             : "not ranked: " + r.get("not_ranked_reason")});
         }
+        printAligned(out, cells);
+    }
+
+    /** Rows of cells in aligned columns (the first row is the header). */
+    static void printAligned(PrintWriter out, List<String[]> cells) {
+        String[] head = cells.get(0);
         int[] width = new int[head.length];
         for (String[] row : cells) {
             for (int i = 0; i < row.length; i++) {

@@ -71,6 +71,7 @@ final class RunSummary {
                 ResultPrinter.print(rs, ResultPrinter.Format.TABLE, new java.io.PrintWriter(table));
                 table.toString().lines().forEach(l -> out.println("    " + l));
             }
+            disclosure(s, out);
             out.println("  query it: ./fazhi sql \"select * from observations limit 10\"");
             // the same tally the job wrote into the job repository (fazhi jobs)
             return RunTally.of(c, outcome.runId()).clean() ? ExitCodes.OK : ExitCodes.PUBLISHED_WITH_QUARANTINES;
@@ -80,4 +81,39 @@ final class RunSummary {
             return ExitCodes.RUN_FAILED;
         }
     }
+
+    /** The disclosure index of the real reports (the newest first, at most {@value #DISCLOSURE_ROWS} of them). */
+    private static void disclosure(Statement s, PrintStream out) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM duckdb_views() WHERE view_name = 'disclosure'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                return;   // an ingest run into a warehouse whose statistics were never computed
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE NOT synthetic), count(*) FILTER (WHERE synthetic),"
+                + " max(catalog_size) FROM disclosure")) {
+            rs.next();
+            if (rs.getLong(1) + rs.getLong(2) == 0) {
+                return;
+            }
+            out.printf("  disclosure index (figures of the %d-indicator catalog each report discloses; "
+                    + "fazhi rank --year Y --index disclosure): %d real reports%s%n", rs.getInt(3), rs.getLong(1),
+                    rs.getLong(2) > 0 ? ", " + rs.getLong(2) + " synthetic ones ranked apart" : "");
+            if (rs.getLong(1) == 0) {
+                return;
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT region_name AS county, region_code AS code, year,"
+                + " indicators_disclosed || '/' || catalog_size AS disclosed, round(100 * share) || '%' AS share,"
+                + " CASE WHEN rank IS NULL THEN '' ELSE rank || ' of ' || peers END AS rank,"
+                + " CASE WHEN rank IS NULL THEN '' ELSE rank_p05 || '-' || rank_p95 END AS interval_90"
+                + " FROM disclosure WHERE NOT synthetic ORDER BY year DESC, province_code, rank NULLS LAST, region_code"
+                + " LIMIT " + DISCLOSURE_ROWS)) {
+            java.io.StringWriter table = new java.io.StringWriter();
+            ResultPrinter.print(rs, ResultPrinter.Format.TABLE, new java.io.PrintWriter(table));
+            table.toString().lines().forEach(l -> out.println("    " + l));
+        }
+    }
+
+    private static final int DISCLOSURE_ROWS = 20;
 }

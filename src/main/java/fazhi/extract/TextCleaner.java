@@ -1,6 +1,7 @@
 package fazhi.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,13 @@ import tools.jackson.databind.JsonNode;
  *   <li>web-page chrome, metadata blocks and advert lines dropped;</li>
  *   <li>a report pasted twice (or any repeated paragraph / long sentence) kept once.</li>
  * </ol>
- * Offsets of mentions refer to the returned text.
+ * Every step keeps track of where each character of the clean text came from, so the extractor's offsets
+ * can be mapped back into the text as decoded ({@link #cleanWithOffsets}); {@link #clean} is the same text
+ * without the map.
  */
 public final class TextCleaner {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。;!?])");
+    private static final Pattern SENTENCE_END = Pattern.compile("[。;!?]");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private final List<String> chromeMarkers;
@@ -37,6 +40,10 @@ public final class TextCleaner {
     private final String[] labelSpace;
     private final int metadataValueMaxLength;
     private final List<String> titleMarkers;
+    /** a line ending so is a sentence ("特此报告。"), not a title */
+    private final List<String> titleNotEndings;
+    /** a line this long is a paragraph of the body: the title is looked for before it */
+    private final int bodyParagraphLength;
     private final int titleMaxLength;
     private final List<String> preambleKeepMarkers;
     private final List<Pattern> artefacts;
@@ -66,6 +73,8 @@ public final class TextCleaner {
         }
         metadataValueMaxLength = YamlResources.integer(n, "metadata_value_max_length", 60);
         titleMarkers = YamlResources.strings(n, "title_markers");
+        titleNotEndings = YamlResources.strings(n, "title_not_endings");
+        bodyParagraphLength = YamlResources.integer(n, "body_paragraph_length", 200);
         titleMaxLength = YamlResources.integer(n, "title_max_length", 60);
         preambleKeepMarkers = YamlResources.strings(n, "preamble_keep_markers");
         artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
@@ -82,43 +91,61 @@ public final class TextCleaner {
     }
 
     public String clean(String decodedText) {
+        return cleanWithOffsets(decodedText).text();
+    }
+
+    /**
+     * Only the character-level step (full-width to half-width, traditional to simplified, odd spaces): what a
+     * reader applies to a stretch of decoded text to compare it with the clean text; offsets do not move
+     * except where a CR before LF or an invisible character is dropped.
+     */
+    public String normalizeCharacters(CharSequence decoded) {
+        return normalizedTracked(decoded.toString()).text;
+    }
+
+    /** The clean text and, for each of its characters, the offset in {@code decodedText} it came from. */
+    public CleanedText cleanWithOffsets(String decodedText) {
         if (decodedText == null || decodedText.isEmpty()) {
-            return "";
+            return new CleanedText("", new int[0], 0);
         }
-        String text = normalizeCharacters(decodedText);
+        Tracked text = normalizedTracked(decodedText);
         for (Pattern p : artefacts) {
-            text = p.matcher(text).replaceAll("");
+            text = text.replaceAll(p, "");
         }
         for (Pattern p : elisions) {
-            text = p.matcher(text).replaceAll(Matcher.quoteReplacement(elisionToken));
+            text = text.replaceAll(p, elisionToken);
         }
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            lines.add((line.contains("  ") ? SPACES.matcher(line).replaceAll(" ") : line).strip());
+        List<Tracked> lines = new ArrayList<>();
+        for (Tracked line : text.split('\n')) {
+            lines.add((line.text.contains("  ") ? line.collapseSpaces() : line).strip());
         }
         lines = dropChromeAndAdverts(lines);
         lines = dropPreamble(lines);
         lines = dropRepeatedLines(lines);
         lines = dropRepeatedSentences(lines);
-        StringBuilder out = new StringBuilder();
+        Tracked.Builder out = new Tracked.Builder(decodedText.length());
         boolean lastBlank = true;
-        for (String line : lines) {
-            if (line.isEmpty()) {
+        int lastEnd = 0;
+        for (Tracked line : lines) {
+            if (line.text.isEmpty()) {
                 if (!lastBlank) {
-                    out.append('\n');
+                    out.append('\n', lastEnd);
                 }
                 lastBlank = true;
                 continue;
             }
-            out.append(line).append('\n');
+            out.append(line);
+            lastEnd = line.origin[line.origin.length - 1] + 1;
+            out.append('\n', lastEnd);
             lastBlank = false;
         }
-        return out.toString().strip();
+        Tracked cleaned = out.build().strip();
+        return new CleanedText(cleaned.text, cleaned.origin, decodedText.length());
     }
 
     /** Width, odd spaces, invisible characters and traditional forms, one character at a time. */
-    private String normalizeCharacters(String s) {
-        StringBuilder b = new StringBuilder(s.length());
+    private Tracked normalizedTracked(String s) {
+        Tracked.Builder b = new Tracked.Builder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\r') {
@@ -140,17 +167,18 @@ public final class TextCleaner {
                     c = simplified;
                 }
             }
-            b.append(c);
+            b.append(c, i);
         }
-        return b.toString();
+        return b.build();
     }
 
-    private List<String> dropChromeAndAdverts(List<String> lines) {
-        List<String> out = new ArrayList<>();
+    private List<Tracked> dropChromeAndAdverts(List<Tracked> tracked) {
+        List<String> lines = texts(tracked);
+        List<Tracked> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty()) {
-                out.add(line);
+                out.add(tracked.get(i));
                 continue;
             }
             if (line.length() <= chromeMaxLength && (containsAny(line, chromeMarkers) || containsAny(line, advertMarkers))) {
@@ -174,7 +202,15 @@ public final class TextCleaner {
                     continue;
                 }
             }
-            out.add(line);
+            out.add(tracked.get(i));
+        }
+        return out;
+    }
+
+    private static List<String> texts(List<Tracked> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (Tracked t : lines) {
+            out.add(t.text);
         }
         return out;
     }
@@ -192,7 +228,8 @@ public final class TextCleaner {
     }
 
     /** Before the title, keep only lines that look like a publisher or date (sites put adverts there). */
-    private List<String> dropPreamble(List<String> lines) {
+    private List<Tracked> dropPreamble(List<Tracked> tracked) {
+        List<String> lines = texts(tracked);
         int title = -1;
         int seen = 0;
         for (int i = 0; i < lines.size() && seen < 40; i++) {
@@ -201,22 +238,25 @@ public final class TextCleaner {
                 continue;
             }
             seen++;
-            if (line.length() <= titleMaxLength && containsAny(line, titleMarkers)) {
+            if (line.length() > bodyParagraphLength) {
+                break; // the body has begun: whatever short line comes later is not the title
+            }
+            if (line.length() <= titleMaxLength && containsAny(line, titleMarkers) && !endsWithAny(line, titleNotEndings)) {
                 title = i;
                 break;
             }
         }
         if (title <= 0) {
-            return lines;
+            return tracked;
         }
-        List<String> out = new ArrayList<>();
+        List<Tracked> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (i < title && !line.isEmpty() && line.length() <= titleMaxLength
                     && !containsAny(line, preambleKeepMarkers)) {
                 continue;
             }
-            out.add(line);
+            out.add(tracked.get(i));
         }
         return out;
     }
@@ -226,7 +266,8 @@ public final class TextCleaner {
      * (the whole report pasted twice). Short repeated lines on their own (a title printed twice, a table
      * row "合计 | 12") are kept.
      */
-    private List<String> dropRepeatedLines(List<String> lines) {
+    private List<Tracked> dropRepeatedLines(List<Tracked> tracked) {
+        List<String> lines = texts(tracked);
         Set<String> seen = new HashSet<>();
         boolean[] repeated = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
@@ -266,38 +307,55 @@ public final class TextCleaner {
             }
             i = last + 1;
         }
-        List<String> out = new ArrayList<>();
+        List<Tracked> out = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
             if (!drop[k]) {
-                out.add(lines.get(k));
+                out.add(tracked.get(k));
             }
         }
         return out;
     }
 
     /** A long sentence seen before is a copy (a paragraph pasted again inside a line). */
-    private List<String> dropRepeatedSentences(List<String> lines) {
+    private List<Tracked> dropRepeatedSentences(List<Tracked> lines) {
         Set<String> seen = new HashSet<>();
-        List<String> out = new ArrayList<>();
-        for (String line : lines) {
-            if (line.length() < repeatSentenceMinLength || line.contains(" | ")) {
+        List<Tracked> out = new ArrayList<>();
+        for (Tracked line : lines) {
+            if (line.text.length() < repeatSentenceMinLength || line.text.contains(" | ")) {
                 out.add(line);
                 continue;
             }
-            StringBuilder kept = new StringBuilder();
-            for (String sentence : SENTENCE_END.split(line)) {
-                String key = sentence.replace(" ", "");
+            Tracked.Builder kept = new Tracked.Builder(line.text.length());
+            int start = 0;
+            Matcher m = SENTENCE_END.matcher(line.text);
+            while (start < line.text.length()) {
+                int end = m.find() ? m.end() : line.text.length();
+                if (end <= start) {
+                    continue;
+                }
+                Tracked sentence = line.sub(start, end);
+                start = end;
+                String key = sentence.text.replace(" ", "");
                 if (key.length() >= repeatSentenceMinLength && !seen.add(key)) {
                     continue;
                 }
                 kept.append(sentence);
             }
-            String k = kept.toString().strip();
-            if (!k.isEmpty()) {
+            Tracked k = kept.build().strip();
+            if (!k.text.isEmpty()) {
                 out.add(k);
             }
         }
         return out;
+    }
+
+    private static boolean endsWithAny(String s, List<String> endings) {
+        for (String e : endings) {
+            if (s.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsAny(String s, List<String> words) {
@@ -307,5 +365,106 @@ public final class TextCleaner {
             }
         }
         return false;
+    }
+
+    /** A piece of text with, for each character, the offset in the decoded text it came from. */
+    static final class Tracked {
+        final String text;
+        final int[] origin;
+
+        Tracked(String text, int[] origin) {
+            this.text = text;
+            this.origin = origin;
+        }
+
+        Tracked sub(int from, int to) {
+            return new Tracked(text.substring(from, to), Arrays.copyOfRange(origin, from, to));
+        }
+
+        /** Like {@link String#strip()}. */
+        Tracked strip() {
+            int from = 0;
+            int to = text.length();
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+                to--;
+            }
+            return from == 0 && to == text.length() ? this : sub(from, to);
+        }
+
+        /** Like {@code text.split(String.valueOf(c), -1)}. */
+        List<Tracked> split(char c) {
+            List<Tracked> out = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                if (i == text.length() || text.charAt(i) == c) {
+                    out.add(sub(from, i));
+                    from = i + 1;
+                }
+            }
+            return out;
+        }
+
+        /** Runs of two or more spaces become one; the space keeps the run's first origin. */
+        Tracked collapseSpaces() {
+            Builder b = new Builder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == ' ' && i > 0 && text.charAt(i - 1) == ' ') {
+                    continue;
+                }
+                b.append(text.charAt(i), origin[i]);
+            }
+            return b.build();
+        }
+
+        /** Every match replaced; the replacement's characters all come from where the match started. */
+        Tracked replaceAll(Pattern p, String replacement) {
+            Matcher m = p.matcher(text);
+            if (!m.find()) {
+                return this;
+            }
+            Builder b = new Builder(text.length());
+            int last = 0;
+            do {
+                b.append(sub(last, m.start()));
+                int at = m.start() < origin.length ? origin[m.start()] : (origin.length == 0 ? 0 : origin[origin.length - 1] + 1);
+                for (int i = 0; i < replacement.length(); i++) {
+                    b.append(replacement.charAt(i), at);
+                }
+                last = m.end();
+            } while (m.find());
+            b.append(sub(last, text.length()));
+            return b.build();
+        }
+
+        static final class Builder {
+            private final StringBuilder text;
+            private int[] origin;
+
+            Builder(int capacity) {
+                text = new StringBuilder(capacity);
+                origin = new int[Math.max(16, capacity)];
+            }
+
+            void append(char c, int from) {
+                if (text.length() == origin.length) {
+                    origin = Arrays.copyOf(origin, origin.length * 2);
+                }
+                origin[text.length()] = from;
+                text.append(c);
+            }
+
+            void append(Tracked t) {
+                for (int i = 0; i < t.text.length(); i++) {
+                    append(t.text.charAt(i), t.origin[i]);
+                }
+            }
+
+            Tracked build() {
+                return new Tracked(text.toString(), Arrays.copyOf(origin, text.length()));
+            }
+        }
     }
 }

@@ -23,7 +23,8 @@ public final class DemoPanel {
     /** writes the demo corpus into folder (empty, missing, or an earlier generated corpus) */
     public static CorpusGenerator.Summary generate(Path folder) throws IOException {
         CorpusGenerator.Options options = new CorpusGenerator.Options(folder,
-                PROVINCES.size() * COUNTIES_PER_PROVINCE, FROM_YEAR, TO_YEAR, SEED, PROVINCES, COUNTIES_PER_PROVINCE);
+                PROVINCES.size() * COUNTIES_PER_PROVINCE, FROM_YEAR, TO_YEAR, SEED, PROVINCES, COUNTIES_PER_PROVINCE,
+                false);
         return CorpusGenerator.bundled().generate(options);
     }
 }

@@ -18,7 +18,9 @@ import java.util.Set;
  * Draws a county's panel: a latent county size scales every count; each indicator has a county effect, a trend
  * and yearly noise; rates move on the logit scale; parts are shares of their totals (so parts never exceed
  * totals); a rate_of indicator is computed from its counts. Missingness: a county reports an indicator at all
- * with the indicator's probability, and then skips some years; some county-years have no report. A few count
+ * with a probability such that a report states it with the share of real reports that do ({@link Disclosure};
+ * in dense mode the higher hand-set {@code report} probability of phrases.yaml), and then skips some years;
+ * some county-years have no report. A few count
  * series get an injected outlier (one-year level or lasting jump), recorded in {@link Outlier}.
  */
 final class PanelGenerator {
@@ -30,12 +32,19 @@ final class PanelGenerator {
 
     private final PhraseBank bank;
     private final long seed;
+    /** indicator → probability that a county reports it at all */
+    private final Map<String, Double> reportsAtAll = new HashMap<>();
     private final Set<String> outlierEligible = new HashSet<>();
     private final Set<String> related = new HashSet<>();
 
-    PanelGenerator(PhraseBank bank, long seed) {
+    /** @param disclosure real disclosure shares, or null for the dense mode (phrases.yaml's report probabilities) */
+    PanelGenerator(PhraseBank bank, long seed, Disclosure disclosure) {
         this.bank = bank;
         this.seed = seed;
+        for (IndicatorSpec s : bank.indicators()) {
+            reportsAtAll.put(s.code(), disclosure == null ? s.report()
+                    : Math.min(1.0, disclosure.share(s.code()) / (1 - SKIP_YEAR)));
+        }
         Set<String> referenced = new HashSet<>();
         for (IndicatorSpec s : bank.indicators()) {
             if (s.partOf() != null) {
@@ -78,7 +87,7 @@ final class PanelGenerator {
 
         for (IndicatorSpec spec : bank.indicators()) {
             Rng r = Rng.of(seed, "panel", region.code(), spec.code());
-            boolean reports = r.chance(spec.report());
+            boolean reports = r.chance(reportsAtAll.get(spec.code()));
             boolean[] shown = new boolean[n];
             for (int t = 0; t < n; t++) {
                 shown[t] = reports && !r.chance(SKIP_YEAR);

@@ -2,6 +2,8 @@ package fazhi.generate;
 
 import fazhi.generate.RenderedReport.Block;
 import fazhi.generate.RenderedReport.Kind;
+import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -18,7 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-/** Writes a rendered report as .txt, .html or .docx bytes. Deterministic: no clocks, no random ids. */
+/** Writes a rendered report as .txt, .html, .docx, .doc or .pdf bytes. Deterministic: no clocks, no random ids. */
 final class ReportFormats {
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
 
@@ -30,8 +32,14 @@ final class ReportFormats {
             case "txt" -> txt(report);
             case "html" -> html(report);
             case "docx" -> docx(report);
+            case "doc" -> doc(report);
+            case "pdf" -> pdf(report);
             default -> throw new IllegalArgumentException(report.format());
         };
+    }
+
+    static byte[] pdf(RenderedReport report) {
+        return PdfReportLayout.write(report);
     }
 
     static byte[] txt(RenderedReport report) {
@@ -160,6 +168,46 @@ final class ReportFormats {
         }
         return skeleton.withBody(body.toString());
     }
+
+    /**
+     * A Word 97-2003 binary: the bundled blank document (made once by LibreOffice, one paragraph "X") with
+     * its text replaced through HWPF. Paragraphs end with CR; a table row is its cells each ending with
+     * Word's cell mark U+0007, then the row-end mark, which is what a reader meets in Word's text stream.
+     */
+    static byte[] doc(RenderedReport report) {
+        StringBuilder text = new StringBuilder(16384);
+        for (Block b : report.blocks()) {
+            if (b.kind() == Kind.TABLE) {
+                for (List<String> row : b.rows()) {
+                    for (String cell : row) {
+                        text.append(cell).append('\u0007');
+                    }
+                    text.append('\u0007');
+                }
+                continue;
+            }
+            for (String line : b.text().split("\n", -1)) {
+                text.append(line).append('\r');
+            }
+        }
+        try (var in = ReportFormats.class.getResourceAsStream(BLANK_DOC)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + BLANK_DOC);
+            }
+            try (HWPFDocument doc = new HWPFDocument(in)) {
+                Range range = doc.getRange();
+                range.getParagraph(0).getCharacterRun(0).replaceText(BLANK_DOC_TEXT, text.toString());
+                ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 2 + 16384);
+                doc.write(out);
+                return out.toByteArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String BLANK_DOC = "/fazhi/generate/blank-word97.doc";
+    private static final String BLANK_DOC_TEXT = "X";
 
     /** the package parts POI writes for an empty document, with a hole for the body */
     private static final class DocxSkeleton {

@@ -49,9 +49,12 @@ final class ReportRenderer {
     private Style style(Region region) {
         Rng r = Rng.of(seed, "style", region.code());
         Map<String, Double> formats = new LinkedHashMap<>();
-        formats.put("txt", 45.0);
-        formats.put("html", 35.0);
-        formats.put("docx", 20.0);
+        // the mix of what county sites publish: mostly web pages and PDFs, some Word files, few plain texts
+        formats.put("txt", 10.0);
+        formats.put("html", 38.0);
+        formats.put("pdf", 30.0);
+        formats.put("docx", 12.0);
+        formats.put("doc", 10.0);
         return new Style(r.weighted(formats), r.chance(0.5), r.chance(0.3), r.chance(0.7) ? "gb2312" : "gbk",
                 r.nextInt(bank.titles.size()), r.nextInt(bank.publishers.size()), r.nextInt(bank.breadcrumbs.size()),
                 r.nextInt(bank.timeLines.size()), r.nextInt(bank.footers.size()), r.nextInt(4), r.chance(0.5),
@@ -65,7 +68,7 @@ final class ReportRenderer {
 
         String format = style.format();
         if (r.chance(0.1)) {
-            format = List.of("txt", "html", "docx").get(r.nextInt(3));
+            format = List.of("txt", "html", "docx", "doc", "pdf").get(r.nextInt(5));
         }
         boolean duplicated = r.chance(0.05);
         Charset charset = StandardCharsets.UTF_8;
@@ -347,7 +350,7 @@ final class ReportRenderer {
                 blocks.add(Block.of(Kind.META, "发布机构\n" + ctx.get("pub")));
                 blocks.add(Block.of(Kind.META, "发文日期\n" + ctx.get("date")));
             }
-        } else if (format.equals("docx") && r.chance(0.5)) {
+        } else if ((format.equals("docx") || format.equals("doc")) && r.chance(0.5)) {
             blocks.add(Block.of(Kind.META, ctx.get("pub") + "  " + ctx.get("date")));
         }
         blocks.addAll(body.subList(1, body.size()));
@@ -506,7 +509,7 @@ final class ReportRenderer {
         double bytes = r.uniform(6200, 17500);
         boolean gb = !charset.equals(StandardCharsets.UTF_8);
         return switch (format) {
-            case "docx" -> (int) r.uniform(3800, 13000);
+            case "docx", "doc", "pdf" -> (int) r.uniform(3800, 13000);
             case "html" -> (int) ((bytes - 900) / (gb ? 1.95 : 2.85));
             default -> (int) (bytes / (gb ? 1.95 : 2.85));
         };

@@ -25,11 +25,6 @@ final class DocxTextRenderer {
     }
 
     static String render(byte[] bytes) throws UnreadableSubmissionException {
-        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF
-                && (bytes[2] & 0xFF) == 0x11 && (bytes[3] & 0xFF) == 0xE0) {
-            throw new UnreadableSubmissionException("not a valid .docx: this is an old Word 97-2003 (.doc)"
-                    + " file with a .docx name; save it as .docx or .pdf");
-        }
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
             throw new UnreadableSubmissionException("not a valid .docx: the file is not a ZIP package"
                     + " (a .docx is a ZIP of XML parts)");

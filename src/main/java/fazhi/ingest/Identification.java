@@ -6,7 +6,8 @@ package fazhi.ingest;
  * @param regionCode six-digit GB/T 2260 code, or null when unresolved
  * @param year       the year the report covers, or null when unresolved
  * @param method     how it was determined (manifest, title, index_number, publisher, opening_sentence, ...)
- * @param reason     null when both are known; otherwise region_unresolved or year_unresolved with detail
+ * @param reason     null when both are known; otherwise region_unresolved or year_unresolved with detail and
+ *                   what would resolve it
  */
 public record Identification(String regionCode, Integer year, String method, String reason) {
 
@@ -14,7 +15,27 @@ public record Identification(String regionCode, Integer year, String method, Str
         return regionCode != null && year != null;
     }
 
-    public static Identification unresolved(String reason) {
-        return new Identification(null, null, null, reason);
+    /** What resolves a report whose region cannot be read from it: the manifest says whose it is. */
+    public static final String REGION_REMEDY =
+            "add a manifest.csv row for the file with its region_code (6-digit GB/T 2260 code, see schema/regions.csv)";
+    /** What resolves a report whose year cannot be read from it. */
+    public static final String YEAR_REMEDY = "add a manifest.csv row for the file with its year";
+
+    /** The region is not known: {@code region_unresolved: DETAIL; to resolve, REMEDY}. */
+    public static Identification regionUnresolved(String detail, String remedy) {
+        return new Identification(null, null, null, "region_unresolved: " + detail + "; to resolve, " + remedy);
+    }
+
+    public static Identification regionUnresolved(String detail) {
+        return regionUnresolved(detail, REGION_REMEDY);
+    }
+
+    /** The year is not known: {@code year_unresolved: DETAIL; to resolve, REMEDY}. */
+    public static Identification yearUnresolved(String detail, String remedy) {
+        return new Identification(null, null, null, "year_unresolved: " + detail + "; to resolve, " + remedy);
+    }
+
+    public static Identification yearUnresolved(String detail) {
+        return yearUnresolved(detail, YEAR_REMEDY);
     }
 }

@@ -12,6 +12,7 @@ public record ManifestProblem(String file, int line, String reason) {
 
     /** The reason with its place, e.g. {@code manifest.csv line 4: region_code 999999 is not ...}. */
     public String describe() {
-        return "manifest.csv line " + line + ": " + reason;
+        return "manifest.csv line " + line + ": " + reason + "; to resolve, correct that row (a blank region_code or"
+                + " year is read from the report)";
     }
 }

@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  * {@code publish_date}, with {@code _context} appended when an ambiguous name was settled by the places the
  * text names; {@code region+year} when they differ (e.g. {@code signature+title}).
  *
- * <p>When either is unknown the result is {@link Identification#unresolved(String)} (both fields null); the
+ * <p>When either is unknown the result is {@link Identification#regionUnresolved} or {@link Identification#yearUnresolved} (both fields null); the
  * reason starts with {@code region_unresolved:} or {@code year_unresolved:} and says what was found, e.g. the
  * region when only the year is missing.
  *
@@ -173,14 +173,15 @@ public final class ReportIdentifier {
         if (!fromTitle.isEmpty()) {
             String[] unknown = unknownCountyAfterHigherName(title.text());
             if (unknown != null) {
-                return Identification.unresolved("region_unresolved: the title names " + unknown[0]
+                return Identification.regionUnresolved("the title names " + unknown[0]
                         + " followed by " + unknown[1] + ", a county-level unit the region table does not know"
-                        + " (new or renamed?): the report is not taken for any region");
+                        + " (new or renamed?): the report is not taken for any region", NEW_COUNTY_REMEDY);
             }
             String tail = countyNameInsideUnknownName(title.text());
             if (tail != null) {
-                return Identification.unresolved("region_unresolved: the title names " + tail
-                        + ", which ends like a known county-level name but is not one (new or renamed?)");
+                return Identification.regionUnresolved("the title names " + tail
+                        + ", which ends like a known county-level name but is not one (new or renamed?)",
+                        NEW_COUNTY_REMEDY);
             }
         }
 
@@ -189,7 +190,7 @@ public final class ReportIdentifier {
         if (!fromTitle.isEmpty() && indexRegion != null) {
             Set<Region> both = combine(fromTitle.candidates(), Set.of(indexRegion));
             if (both.isEmpty()) {
-                return Identification.unresolved("region_unresolved: the title names " + describe(fromTitle.candidates())
+                return Identification.regionUnresolved("the title names " + describe(fromTitle.candidates())
                         + " but the index number embeds " + describe(Set.of(indexRegion)));
             }
             cands = both;
@@ -215,7 +216,7 @@ public final class ReportIdentifier {
                 boolean authorSignal = w == fromSentence || w == fromSignature;
                 if (authorSignal && narrowed.isEmpty() && cands.stream().allMatch(ReportIdentifier::isCounty)
                         && w.candidates().stream().anyMatch(ReportIdentifier::isCounty)) {
-                    return Identification.unresolved("region_unresolved: the " + regionMethod.replace('_', ' ')
+                    return Identification.regionUnresolved("the " + regionMethod.replace('_', ' ')
                             + " names " + describe(cands) + " but the " + w.method().replace('_', ' ') + " names "
                             + describe(w.candidates()) + " (a report copied from another county?)");
                 }
@@ -237,7 +238,7 @@ public final class ReportIdentifier {
                 } else {
                     Set<Region> narrowed = combine(cands, w.candidates());
                     if (narrowed.isEmpty()) {
-                        return Identification.unresolved("region_unresolved: the " + regionMethod.replace('_', ' ')
+                        return Identification.regionUnresolved("the " + regionMethod.replace('_', ' ')
                                 + " names " + describe(cands) + " but the " + w.method().replace('_', ' ')
                                 + " names " + describe(w.candidates()));
                     }
@@ -260,7 +261,7 @@ public final class ReportIdentifier {
                 }
             }
             if (!cands.isEmpty() && cands.stream().noneMatch(ReportIdentifier::isCounty)) {
-                return Identification.unresolved("region_unresolved: only " + describe(cands) + " is named (in the "
+                return Identification.regionUnresolved("only " + describe(cands) + " is named (in the "
                         + regionMethod.replace('_', ' ') + "), which may be where the report was published"
                         + " rather than who wrote it");
             }
@@ -269,14 +270,15 @@ public final class ReportIdentifier {
         if (cands.size() > 1) {
             Region settled = byContext(cands, raw);
             if (settled == null) {
-                return Identification.unresolved("region_unresolved: " + describe(cands)
+                return Identification.regionUnresolved(describe(cands)
                         + " is ambiguous and the text does not name one of their provinces or cities alone");
             }
             cands = Set.of(settled);
             regionMethod = regionMethod + "_context";
         }
         if (cands.isEmpty()) {
-            return Identification.unresolved("region_unresolved: " + whyNoRegion(title));
+            String why = whyNoRegion(title);
+            return Identification.regionUnresolved(why, why.endsWith(TEMPLATE) ? TEMPLATE_REMEDY : Identification.REGION_REMEDY);
         }
         Region region = first(cands);
 
@@ -325,7 +327,7 @@ public final class ReportIdentifier {
                             + " say the report is about the previous year)";
                 }
             }
-            return Identification.unresolved("year_unresolved: " + yearDetail + "; region " + region.code() + " "
+            return Identification.yearUnresolved(yearDetail + "; region " + region.code() + " "
                     + region.fullName() + " found by " + regionMethod);
         }
         boolean same = regionMethod.equals(yearMethod) || regionMethod.equals(yearMethod + "_context");
@@ -490,17 +492,24 @@ public final class ReportIdentifier {
         return m.find() ? Integer.parseInt(m.group(1)) : null;
     }
 
+    private static final String TEMPLATE = "an anonymised template";
+    private static final String TEMPLATE_REMEDY = "mark the file expected_status=quarantined in manifest.csv if it is"
+            + " a template, else " + Identification.REGION_REMEDY;
+    private static final String NEW_COUNTY_REMEDY = "add the county to schema/regions.csv if it is new, or "
+            + Identification.REGION_REMEDY;
+
     private String whyNoRegion(Title title) {
         if (title != null) {
             Matcher m = placeholderName.matcher(title.text());
             if (m.find()) {
-                return "the title names a placeholder (" + m.group() + "): an anonymised template";
+                return "the title names a placeholder (" + m.group() + "): " + TEMPLATE;
             }
-            return "the title (" + abbreviate(title.text()) + ") names no region, and neither does an index number,"
+            return "the title (" + abbreviate(title.text()) + ") names no region, and neither does an index number (索引号),"
                     + " publisher, site name, opening or report sentence, signature or (one county named in) the body";
         }
-        return "no report title, index number, publisher, site name, opening or report sentence, signature or"
-                + " (one county named in) the body names a region";
+        return "no report title (the publishing page may have dropped it), and neither an index number (索引号),"
+                + " publisher, site name, opening or report sentence, signature nor (one county named in) the body"
+                + " names a region";
     }
 
     /** {title, site} when the title line carries the site name after a separator (…的报告_冠县人民政府). */

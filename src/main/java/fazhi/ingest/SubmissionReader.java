@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /**
- * Reads one submission file and decodes it to plain text: .txt, .htm/.html, .docx, .pdf (and .csv/.json,
- * decoded as text for the structured-table readers).
+ * Reads one submission file and decodes it to plain text: .txt, .htm/.html, .docx, .doc (Word 97-2003),
+ * .wps (when it is a Word binary or a .docx package), .pdf (and .csv/.json, decoded as text for the
+ * structured-table readers).
  *
  * <p>Every failure is an {@link UnreadableSubmissionException} whose message is a reason an operator reads
  * (never a stack trace). The file is read whole once; decoding produces the text once, so memory is about
@@ -48,7 +49,7 @@ public final class SubmissionReader {
         this.maxBytes = maxBytes;
     }
 
-    /** The format name for a file name, from its extension (txt, html, docx, pdf, csv, json), or null. */
+    /** The format name for a file name, from its extension (txt, html, docx, doc, wps, pdf, csv, json), or null. */
     public static String formatOf(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -57,6 +58,8 @@ public final class SubmissionReader {
             case "txt", "text" -> "txt";
             case "htm", "html", "xhtml", "shtml" -> "html";
             case "docx" -> "docx";
+            case "doc" -> "doc";
+            case "wps" -> "wps";
             case "pdf" -> "pdf";
             case "csv" -> "csv";
             case "json" -> "json";
@@ -71,19 +74,41 @@ public final class SubmissionReader {
             int dot = name.lastIndexOf('.');
             String ext = dot < 0 ? "(no extension)" : "'" + name.substring(dot) + "'";
             throw new UnreadableSubmissionException("unsupported file type " + ext
-                    + ": fazhi reads .txt, .htm/.html, .docx, .pdf, .csv and .json");
+                    + ": fazhi reads .txt, .htm/.html, .docx, .doc, .wps, .pdf, .csv and .json; to resolve, save it as"
+                    + " .docx or .pdf",
+                    null, UnreadableSubmissionException.UNSUPPORTED_FORMAT);
         }
         byte[] bytes = readBytes(file);
         if (bytes.length == 0) {
-            throw new UnreadableSubmissionException("empty file (0 bytes)");
+            throw new UnreadableSubmissionException("empty file (0 bytes); to resolve, send the file again");
         }
         DecodedDocument doc = switch (format) {
             case "html" -> html(bytes);
-            case "docx" -> new DecodedDocument(format, "binary", DocxTextRenderer.render(bytes));
+            // a Word 97-2003 file renamed .docx is still read, as what it is
+            case "docx" -> new DecodedDocument(format, "binary", WordBinaryReader.isOle2(bytes)
+                    ? WordBinaryReader.read(bytes, "Word 97-2003 .doc file named .docx") : DocxTextRenderer.render(bytes));
+            case "doc" -> new DecodedDocument(format, "binary", WordBinaryReader.read(bytes, ".doc file"));
+            case "wps" -> new DecodedDocument(format, "binary", wps(bytes));
             case "pdf" -> new DecodedDocument(format, "binary", PdfTextExtractor.extract(bytes));
             default -> text(format, bytes);
         };
         return checked(doc);
+    }
+
+    /**
+     * WPS Office writes .wps as a Word 97-2003 binary (or, when asked, as a .docx package); anything else
+     * named .wps (Microsoft Works, Kingsoft's own old format) is not Word-compatible.
+     */
+    private static String wps(byte[] bytes) throws UnreadableSubmissionException {
+        if (WordBinaryReader.isOle2(bytes)) {
+            return WordBinaryReader.read(bytes, ".wps file");
+        }
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K') {
+            return DocxTextRenderer.render(bytes);
+        }
+        throw new UnreadableSubmissionException(".wps file is not Word-compatible (neither a Word 97-2003 binary"
+                + " nor a .docx package); to resolve, save it as .docx or .pdf", null,
+                UnreadableSubmissionException.UNSUPPORTED_FORMAT);
     }
 
     private byte[] readBytes(Path file) throws UnreadableSubmissionException {

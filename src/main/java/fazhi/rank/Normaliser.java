@@ -2,18 +2,37 @@ package fazhi.rank;
 
 /**
  * Puts one indicator's treated values (over the counties of one scope; NaN = missing) on a common scale,
- * with the direction applied first, so that after normalisation higher is always better.
+ * with the direction applied first, so that after normalisation higher is always better. The scale is fitted
+ * on the values the counties reported; imputed values are then placed on that same scale
+ * ({@link Scale#apply}), so filling a gap never moves another county's normalised value.
  */
 public final class Normaliser {
     private Normaliser() {
     }
 
-    /** Result: the normalised values (NaN where missing or excluded) and whether the indicator was constant. */
-    public record Result(double[] values, boolean constant) {
+    /**
+     * A fitted scale: normalised = base + span · (direction · x − centre) / spread; for a constant indicator
+     * every value maps to {@code constantValue} (NaN when the indicator is excluded).
+     */
+    public record Scale(double base, double span, double centre, double spread, int direction, boolean constant,
+                        double constantValue) {
+        public double apply(double x) {
+            if (Double.isNaN(x)) {
+                return Double.NaN;
+            }
+            return constant ? constantValue : base + span * (direction * x - centre) / spread;
+        }
     }
 
-    public static Result minMax(double[] x, int direction, double lower, double upper,
-                                ConstantIndicatorPolicy policy) {
+    /** min-max onto [lower, upper], or the z-score with the sample standard deviation (n - 1), as R's scale() */
+    public static Scale fit(Normalisation method, double[] x, int direction, double lower, double upper,
+                            ConstantIndicatorPolicy policy) {
+        return method == Normalisation.MIN_MAX ? fitMinMax(x, direction, lower, upper, policy)
+                : fitZScore(x, direction, policy);
+    }
+
+    private static Scale fitMinMax(double[] x, int direction, double lower, double upper,
+                                   ConstantIndicatorPolicy policy) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : x) {
@@ -23,22 +42,14 @@ public final class Normaliser {
                 max = Math.max(max, y);
             }
         }
-        double[] out = new double[x.length];
-        boolean constant = !(max > min);
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isNaN(x[i])) {
-                out[i] = Double.NaN;
-            } else if (constant) {
-                out[i] = policy == ConstantIndicatorPolicy.MIDPOINT ? (lower + upper) / 2 : Double.NaN;
-            } else {
-                out[i] = lower + (upper - lower) * (direction * x[i] - min) / (max - min);
-            }
+        if (!(max > min)) {
+            return new Scale(0, 0, 0, 1, direction, true,
+                    policy == ConstantIndicatorPolicy.MIDPOINT ? (lower + upper) / 2 : Double.NaN);
         }
-        return new Result(out, constant);
+        return new Scale(lower, upper - lower, min, max - min, direction, false, Double.NaN);
     }
 
-    /** z-score with the sample standard deviation (n - 1), as R's {@code scale()}. */
-    public static Result zScore(double[] x, int direction, ConstantIndicatorPolicy policy) {
+    private static Scale fitZScore(double[] x, int direction, ConstantIndicatorPolicy policy) {
         int n = 0;
         double sum = 0;
         for (double v : x) {
@@ -56,17 +67,9 @@ public final class Normaliser {
             }
         }
         double sd = n < 2 ? 0 : Math.sqrt(ss / (n - 1));
-        boolean constant = !(sd > 0);
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isNaN(x[i])) {
-                out[i] = Double.NaN;
-            } else if (constant) {
-                out[i] = policy == ConstantIndicatorPolicy.MIDPOINT ? 0 : Double.NaN;
-            } else {
-                out[i] = (direction * x[i] - mean) / sd;
-            }
+        if (!(sd > 0)) {
+            return new Scale(0, 0, 0, 1, direction, true, policy == ConstantIndicatorPolicy.MIDPOINT ? 0 : Double.NaN);
         }
-        return new Result(out, constant);
+        return new Scale(0, 1, mean, sd, direction, false, Double.NaN);
     }
 }

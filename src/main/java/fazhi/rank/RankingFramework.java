@@ -38,6 +38,8 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
     public static final String CATALOG_RESOURCE = "/schema/indicators-core.csv";
     /** Monte Carlo below this many draws gives percentiles too coarse to publish (SPEC §7). */
     public static final int MIN_DRAWS = 1000;
+    /** The denominators a per_capita indicator may name: the warehouse's population dimension. */
+    public static final Set<String> DENOMINATORS = Set.of("population");
 
     public RankingFramework {
         indicators = List.copyOf(indicators);
@@ -56,7 +58,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
 
     public static RankingFramework load(Path file) {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), catalogCodes(), Set.of());
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), catalogCodes(), DENOMINATORS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ranking framework " + file, e);
         }
@@ -68,7 +70,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
 
     public static RankingFramework load(InputStream in, String source) {
         try {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, catalogCodes(), Set.of());
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, catalogCodes(), DENOMINATORS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ranking framework " + source, e);
         }
@@ -78,7 +80,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
      * Reads and validates a framework text.
      *
      * @param knownCodes        the indicator codes of the catalog
-     * @param denominatorTables names of the denominator tables the warehouse has (none today)
+     * @param denominatorTables names of the denominator tables a per_capita indicator may use
      */
     public static RankingFramework parse(String yaml, String source, Set<String> knownCodes,
                                          Set<String> denominatorTables) {
@@ -162,7 +164,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                     c.problems.add(at + ".transform per_capita: the warehouse has no denominator table '"
                             + denominator + "'" + (denominators.isEmpty() ? " (it has no denominator tables at all)"
                             : " (it has " + denominators + ")")
-                            + "; use transform log1p or none for " + code + " until one is published");
+                            + "; use transform log1p or none for " + code);
                 }
             } else if (denominator != null) {
                 c.problems.add(at + ".denominator is only meaningful with transform per_capita");
@@ -178,7 +180,8 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
             c.problems.add("parameters: missing (screening, treatment, normalisation, aggregation, uncertainty)");
             p = new YAMLMapper().createObjectNode();
         }
-        c.keys(p, "parameters", Set.of("screening", "treatment", "normalisation", "aggregation", "uncertainty"));
+        c.keys(p, "parameters", Set.of("screening", "imputation", "treatment", "normalisation", "aggregation",
+                "uncertainty"));
         JsonNode s = c.section(p, "screening");
         c.keys(s, "parameters.screening", Set.of("max_missing_share", "min_units"));
         double maxMissing = c.number(s, "max_missing_share", 0.34, "parameters.screening");
@@ -188,6 +191,28 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
         long minUnits = c.integer(s, "min_units", 3, "parameters.screening");
         if (minUnits < 2) {
             c.problems.add("parameters.screening.min_units must be at least 2, got " + minUnits);
+        }
+
+        JsonNode im = c.section(p, "imputation");
+        c.keys(im, "parameters.imputation", Set.of("method", "min_donors", "correlation"));
+        Imputation imputation = c.choice(im, "method", "none", "parameters.imputation", Imputation::fromConfig,
+                "none, province_median, county_position");
+        long minDonors = c.integer(im, "min_donors", 3, "parameters.imputation");
+        if (minDonors < 2) {
+            c.problems.add("parameters.imputation.min_donors must be at least 2, got " + minDonors);
+        }
+        Double correlation = null;
+        JsonNode cor = im.get("correlation");
+        if (cor != null && !cor.isNull() && !(cor.isString() && cor.asString().equals("estimate"))) {
+            if (!cor.isNumber() || !(cor.asDouble() >= 0 && cor.asDouble() <= Imputer.MAX_RHO)) {
+                c.problems.add("parameters.imputation.correlation must be 'estimate' or a number in [0, "
+                        + Imputer.MAX_RHO + "], got " + cor);
+            } else {
+                correlation = cor.asDouble();
+            }
+        }
+        if (correlation != null && imputation != Imputation.COUNTY_POSITION) {
+            c.problems.add("parameters.imputation.correlation is only used by method county_position");
         }
 
         JsonNode t = c.section(p, "treatment");
@@ -282,7 +307,8 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 }
             }
         }
-        return new RankingParameters(maxMissing, (int) minUnits, enabled, skew, kurt, (int) maxWin, logFallback,
+        return new RankingParameters(maxMissing, (int) minUnits,
+                imputation == null ? Imputation.NONE : imputation, (int) minDonors, correlation, enabled, skew, kurt, (int) maxWin, logFallback,
                 method, scope, lower, upper, constant, aggregation, (int) Math.min(draws, Integer.MAX_VALUE), seed,
                 perturbation, alternatives, geometricLower);
     }

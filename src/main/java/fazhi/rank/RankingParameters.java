@@ -11,6 +11,8 @@ import java.util.Map;
 public record RankingParameters(
         // screening
         double maxMissingShare, int minUnits,
+        // imputation (correlation null: estimated every year)
+        Imputation imputation, int minDonors, Double correlation,
         // treatment
         boolean treatmentEnabled, double skewThreshold, double kurtosisThreshold, int maxWinsorised,
         boolean logFallback,
@@ -41,6 +43,15 @@ public record RankingParameters(
         screen.put("max_missing_share", String.valueOf(maxMissingShare));
         screen.put("min_units", String.valueOf(minUnits));
         log.put("screened", screen);
+        Map<String, String> imp = new LinkedHashMap<>();
+        imp.put("method", imputation.configName());
+        imp.put("min_donors", String.valueOf(minDonors));
+        imp.put("correlation", correlation == null ? "estimated" : String.valueOf(correlation));
+        imp.put("order", "after treatment, on the treated scale; donors are the reporting counties of the scope");
+        imp.put("draws", imputation == Imputation.NONE ? "none"
+                : imputation == Imputation.PROVINCE_MEDIAN ? "a random donor's value"
+                : "prediction + a random donor's deviation from the mean times sqrt(1 - rho b(n))");
+        log.put("imputed", imp);
         Map<String, String> treat = new LinkedHashMap<>();
         treat.put("enabled", String.valueOf(treatmentEnabled));
         treat.put("skew_threshold", String.valueOf(skewThreshold));
@@ -62,7 +73,7 @@ public record RankingParameters(
         log.put("normalised", norm);
         Map<String, String> agg = new LinkedHashMap<>();
         agg.put("method", aggregation.configName());
-        agg.put("missing_indicators", "weights renormalised over the indicators the county has");
+        agg.put("missing_indicators", "weights renormalised over the indicators the county has (reported or imputed)");
         log.put("aggregated", agg);
         Map<String, String> rank = new LinkedHashMap<>();
         rank.put("order", "descending score, rank 1 = best");
@@ -72,7 +83,8 @@ public record RankingParameters(
         Map<String, String> mc = new LinkedHashMap<>();
         mc.put("draws", String.valueOf(draws));
         mc.put("seed", String.valueOf(seed));
-        mc.put("generator", "java.util.SplittableRandom(seed + year)");
+        mc.put("generator", "java.util.SplittableRandom(seed + year); imputation draws: one stream per province,"
+                + " SplittableRandom(seed + 1000003 year + 7919 province_code.hashCode())");
         mc.put("weight_perturbation", String.valueOf(weightPerturbation));
         mc.put("alternatives", alternatives.toString());
         mc.put("geometric_lower", String.valueOf(geometricLower));

@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * The ranking of one year, as a chain of named steps (COINr style), in memory and without I/O:
- * raw → screened → transformed → treated → normalised → aggregated → ranked, then the Monte Carlo
- * uncertainty. Every step's dataset goes to {@link YearResult#steps()}, its parameters and outcomes to
- * {@link YearResult#log()}.
+ * raw → screened → transformed → treated → imputed → normalised → aggregated → ranked, then the Monte
+ * Carlo uncertainty, whose draws vary the weights, the method and the imputed values. Every step's dataset
+ * goes to {@link YearResult#steps()}, its parameters and outcomes to {@link YearResult#log()}.
  */
 public final class RankingPipeline {
 
@@ -32,6 +32,9 @@ public final class RankingPipeline {
     private final int[] directions;
     private final double[] weights;
     private final Transform[] transforms;
+    private final Imputer imputer;
+    /** per_capita: figures per this many residents */
+    static final double PER_RESIDENTS = 100_000;
 
     public RankingPipeline(RankingFramework framework, String runId) {
         this.framework = framework;
@@ -48,11 +51,8 @@ public final class RankingPipeline {
             directions[i] = ind.get(i).direction();
             weights[i] = ind.get(i).weight();
             transforms[i] = ind.get(i).transform();
-            if (transforms[i] == Transform.PER_CAPITA) {
-                throw new IllegalStateException("transform per_capita of " + codes[i]
-                        + " needs a denominator table, which the warehouse does not have");
-            }
         }
+        imputer = new Imputer(p.imputation(), p.minDonors(), p.correlation(), directions);
     }
 
     public YearResult run(int year, List<UnitInput> input) {
@@ -134,6 +134,15 @@ public final class RankingPipeline {
                         continue;
                     }
                     v = Math.log1p(v);
+                } else if (transforms[j] == Transform.PER_CAPITA) {
+                    Double pop = units.get(u).population();
+                    if (pop == null || !(pop > 0)) {
+                        log.add(log(year, units.get(u).provinceCode(), "transformed", codes[j] + "/"
+                                + units.get(u).regionCode(), "no population for the county: per_capita impossible, "
+                                + "treated as missing"));
+                        continue;
+                    }
+                    v = v / pop * PER_RESIDENTS;
                 }
                 t[u][j] = v;
                 steps.add(step(year, units.get(u), codes[j], "transformed", v));
@@ -175,7 +184,8 @@ public final class RankingPipeline {
                     for (OutlierTreatment.Point pt : r.points()) {
                         UnitInput unit = units.get(present.get(pt.index()));
                         points.add(new TreatedPointRow(year, e.getKey(), unit.provinceCode(), unit.regionCode(),
-                                codes[j], pt.action(), pt.before(), pt.after()));
+                                codes[j], pt.action(), pt.action().equals("log_ct") ? "log_ct" : "winsorise",
+                                pt.before(), pt.after()));
                     }
                     log.add(log(year, e.getKey(), "treated", codes[j], String.format(Locale.ROOT,
                             "%s: n=%d, winsorised=%d, skew %s -> %s, kurtosis %s -> %s", r.outcome(), v.length,
@@ -194,8 +204,51 @@ public final class RankingPipeline {
             }
         }
 
-        // normalised (main method) ---------------------------------------------------------------------
-        double[][] norm = normalise(year, tr, scopes, p.normalisation(), p.lower(), p.upper(), log, n, k);
+        // imputed ---------------------------------------------------------------------------------------
+        List<String> scopeKeys = new ArrayList<>(scopes.keySet());
+        List<List<Integer>> scopeMembers = new ArrayList<>(scopes.values());
+        boolean[] screenedInUnit = new boolean[n];
+        for (int u = 0; u < n; u++) {
+            screenedInUnit[u] = reason[u] == null;
+        }
+        Imputer.Result imputed = imputer.impute(tr, scopeMembers, screenedInUnit);
+        double[][] full = new double[n][];
+        for (int u = 0; u < n; u++) {
+            full[u] = tr[u].clone();
+        }
+        boolean[][] isImputed = new boolean[n][k];
+        for (Imputer.Cell c : imputed.cells()) {
+            full[c.unit()][c.indicator()] = c.value();
+            isImputed[c.unit()][c.indicator()] = true;
+            UnitInput unit = units.get(c.unit());
+            steps.add(step(year, unit, codes[c.indicator()], "imputed", c.value()));
+            points.add(new TreatedPointRow(year, scopeOf(unit), unit.provinceCode(), unit.regionCode(),
+                    codes[c.indicator()], "imputed", p.imputation().configName(), null, c.value()));
+        }
+        if (p.imputation() != Imputation.NONE) {
+            log.add(log(year, null, "imputed", "values_imputed", String.valueOf(imputed.cells().size())));
+            if (p.imputation() == Imputation.COUNTY_POSITION) {
+                log.add(log(year, null, "imputed", "correlation", fmt(imputed.rho()) + " (" + imputed.rhoSource()
+                        + ")"));
+            }
+            for (int s = 0; s < scopeMembers.size(); s++) {
+                for (int j = 0; j < k; j++) {
+                    int donors = 0;
+                    for (int u : scopeMembers.get(s)) {
+                        donors += Double.isNaN(tr[u][j]) ? 0 : 1;
+                    }
+                    if (donors < p.minDonors() && donors < scopeMembers.get(s).size()) {
+                        log.add(log(year, scopeKeys.get(s), "imputed", codes[j], "not imputed: " + donors
+                                + " reporting counties, fewer than min_donors " + p.minDonors()));
+                    }
+                }
+            }
+        }
+
+        // normalised (main method): the scale is fitted on reported values, imputed values placed on it --------
+        Normaliser.Scale[][] mainScales = scales(year, tr, scopeMembers, scopeKeys, p.normalisation(), p.lower(),
+                log);
+        double[][] norm = applyScales(full, mainScales, scopeMembers, n, k);
         for (int u = 0; u < n; u++) {
             for (int j = 0; j < k; j++) {
                 if (!Double.isNaN(norm[u][j])) {
@@ -207,22 +260,52 @@ public final class RankingPipeline {
         // aggregated -----------------------------------------------------------------------------------
         double[] score = new double[n];
         int[] used = new int[n];
+        int[] usedImputed = new int[n];
         for (int u = 0; u < n; u++) {
             score[u] = Double.NaN;
             if (reason[u] != null) {
                 continue;
             }
+            double weightPresent = 0;
             for (int j = 0; j < k; j++) {
                 if (!Double.isNaN(norm[u][j])) {
-                    used[u]++;
+                    weightPresent += weights[j];
+                    if (isImputed[u][j]) {
+                        usedImputed[u]++;
+                    } else {
+                        used[u]++;
+                    }
                 }
             }
             score[u] = Aggregator.aggregate(p.aggregation(), norm[u], weights, units.get(u).regionCode(), codes);
-            if (Double.isNaN(score[u])) {
-                reason[u] = "no indicator left to score: every indicator the county reported is constant "
+            if (Double.isNaN(score[u]) || used[u] == 0) {
+                // a score made of imputed values only would rank the county on its peers' figures
+                reason[u] = "no reported indicator left to score: every indicator the county reported is constant "
                         + "within its " + p.scope().configName() + " and was excluded";
+                score[u] = Double.NaN;
             } else {
                 steps.add(step(year, units.get(u), INDEX, "aggregated", score[u]));
+                // what drove the score: each indicator's share of it (the weighted mean's terms; they sum to the
+                // score under arithmetic aggregation)
+                for (int j = 0; j < k; j++) {
+                    if (!Double.isNaN(norm[u][j])) {
+                        steps.add(step(year, units.get(u), codes[j], "contribution",
+                                weights[j] / weightPresent * norm[u][j]));
+                    }
+                }
+            }
+        }
+
+        // a county dropped at aggregation can leave its province with too few to rank
+        Map<String, Integer> scoredPerProvince = new LinkedHashMap<>();
+        for (int u = 0; u < n; u++) {
+            scoredPerProvince.merge(units.get(u).provinceCode(), reason[u] == null ? 1 : 0, Integer::sum);
+        }
+        for (int u = 0; u < n; u++) {
+            int m = scoredPerProvince.get(units.get(u).provinceCode());
+            if (reason[u] == null && m < p.minUnits()) {
+                reason[u] = "too few counties: only " + m + " in the province have a score, " + p.minUnits()
+                        + " needed for a ranking";
             }
         }
 
@@ -241,7 +324,7 @@ public final class RankingPipeline {
         }
 
         // uncertainty ----------------------------------------------------------------------------------
-        int[][] draws = monteCarlo(year, tr, scopes, provinces, n, k, log);
+        int[][] draws = monteCarlo(year, tr, scopeMembers, scopeKeys, provinces, imputed.cells(), units, n, k, log);
 
         List<RankingRow> rows = new ArrayList<>(n);
         for (int u = 0; u < n; u++) {
@@ -251,25 +334,28 @@ public final class RankingPipeline {
                 int[] d = draws[u];
                 rows.add(new RankingRow(year, unit.provinceCode(), unit.regionCode(), unit.regionName(), score[u],
                         rank[u], Ranks.quantileType1(d, 0.05), Ranks.quantileType1(d, 0.5),
-                        Ranks.quantileType1(d, 0.95), used[u], coverage, true, null, unit.synthetic(),
-                        framework.name(), runId));
+                        Ranks.quantileType1(d, 0.95), used[u], usedImputed[u], coverage, true, null,
+                        unit.synthetic(), framework.name(), runId));
             } else {
                 rows.add(new RankingRow(year, unit.provinceCode(), unit.regionCode(), unit.regionName(), null, null,
-                        null, null, null, used[u], coverage, false, reason[u], unit.synthetic(), framework.name(),
-                        runId));
+                        null, null, null, used[u], usedImputed[u], coverage, false, reason[u], unit.synthetic(),
+                        framework.name(), runId));
             }
         }
         return new YearResult(rows, steps, log, points);
     }
 
-    private double[][] normalise(int year, double[][] tr, Map<String, List<Integer>> scopes, Normalisation method,
-                                 double lower, double upper, List<RankingLogRow> log, int n, int k) {
-        double[][] norm = new double[n][k];
-        for (double[] row : norm) {
-            Arrays.fill(row, Double.NaN);
-        }
-        for (Map.Entry<String, List<Integer>> e : scopes.entrySet()) {
-            List<Integer> members = e.getValue();
+    private String scopeOf(UnitInput unit) {
+        return p.scope() == NormalisationScope.NATION ? NATION : unit.provinceCode();
+    }
+
+    /** Fits the normalisation of every scope and indicator on the reported (treated) values; null = none. */
+    private Normaliser.Scale[][] scales(int year, double[][] tr, List<List<Integer>> scopes, List<String> scopeKeys,
+                                        Normalisation method, double lower, List<RankingLogRow> log) {
+        int k = codes.length;
+        Normaliser.Scale[][] out = new Normaliser.Scale[scopes.size()][k];
+        for (int s = 0; s < scopes.size(); s++) {
+            List<Integer> members = scopes.get(s);
             for (int j = 0; j < k; j++) {
                 double[] v = new double[members.size()];
                 boolean any = false;
@@ -280,16 +366,31 @@ public final class RankingPipeline {
                 if (!any) {
                     continue;
                 }
-                Normaliser.Result r = method == Normalisation.MIN_MAX
-                        ? Normaliser.minMax(v, directions[j], lower, upper, p.constantIndicator())
-                        : Normaliser.zScore(v, directions[j], p.constantIndicator());
-                if (r.constant() && log != null) {
-                    log.add(log(year, e.getKey(), "normalised", codes[j], "constant within scope: "
+                Normaliser.Scale scale = Normaliser.fit(method, v, directions[j], lower, p.upper(),
+                        p.constantIndicator());
+                if (scale.constant() && log != null) {
+                    log.add(log(year, scopeKeys.get(s), "normalised", codes[j], "constant within scope: "
                             + (p.constantIndicator() == ConstantIndicatorPolicy.EXCLUDE ? "excluded"
                             : "set to the midpoint")));
                 }
-                for (int i = 0; i < v.length; i++) {
-                    norm[members.get(i)][j] = r.values()[i];
+                out[s][j] = scale;
+            }
+        }
+        return out;
+    }
+
+    private static double[][] applyScales(double[][] x, Normaliser.Scale[][] scales, List<List<Integer>> scopes,
+                                          int n, int k) {
+        double[][] norm = new double[n][k];
+        for (double[] row : norm) {
+            Arrays.fill(row, Double.NaN);
+        }
+        for (int s = 0; s < scopes.size(); s++) {
+            for (int u : scopes.get(s)) {
+                for (int j = 0; j < k; j++) {
+                    if (scales[s][j] != null) {
+                        norm[u][j] = scales[s][j].apply(x[u][j]);
+                    }
                 }
             }
         }
@@ -313,17 +414,38 @@ public final class RankingPipeline {
 
     /**
      * Draw d: every weight times U(1 - perturbation, 1 + perturbation) (then renormalised), and one of
-     * the alternatives, uniformly; ranks within province. The generator is SplittableRandom(seed + year) and
-     * each draw takes exactly k + 1 numbers, so a province's intervals do not depend on other provinces.
+     * the alternatives, uniformly; every imputed value drawn anew ({@link Imputer#draw}); ranks within province.
+     * Weights and alternatives come from SplittableRandom(seed + year), exactly k + 1 numbers per draw; the
+     * imputed values of a province from its own stream (seeded from seed, year and province code), one number per
+     * imputed value and draw. So a province's intervals do not depend on other provinces.
      */
-    private int[][] monteCarlo(int year, double[][] tr, Map<String, List<Integer>> scopes,
-                               Map<String, List<Integer>> provinces, int n, int k, List<RankingLogRow> log) {
+    private int[][] monteCarlo(int year, double[][] tr, List<List<Integer>> scopes, List<String> scopeKeys,
+                               Map<String, List<Integer>> provinces, List<Imputer.Cell> cells, List<UnitInput> units,
+                               int n, int k, List<RankingLogRow> log) {
         List<RankingParameters.Alternative> alts = p.alternatives();
+        Normaliser.Scale[][][] altScales = new Normaliser.Scale[alts.size()][][];
         double[][][] altNorm = new double[alts.size()][][];
+        int[] scopeOfUnit = new int[n];
+        for (int s = 0; s < scopes.size(); s++) {
+            for (int u : scopes.get(s)) {
+                scopeOfUnit[u] = s;
+            }
+        }
         for (int a = 0; a < alts.size(); a++) {
             RankingParameters.Alternative alt = alts.get(a);
             double lower = alt.aggregation() == Aggregation.GEOMETRIC ? p.geometricLower() : p.lower();
-            altNorm[a] = normalise(year, tr, scopes, alt.normalisation(), lower, p.upper(), null, n, k);
+            altScales[a] = scales(year, tr, scopes, scopeKeys, alt.normalisation(), lower, null);
+            // reported values; the imputed cells are overwritten every draw
+            altNorm[a] = applyScales(tr, altScales[a], scopes, n, k);
+        }
+        Map<String, List<Imputer.Cell>> cellsByProvince = new LinkedHashMap<>();
+        for (Imputer.Cell c : cells) {
+            cellsByProvince.computeIfAbsent(units.get(c.unit()).provinceCode(), x -> new ArrayList<>()).add(c);
+        }
+        Map<String, SplittableRandom> imputationRng = new LinkedHashMap<>();
+        for (String province : cellsByProvince.keySet()) {
+            imputationRng.put(province, new SplittableRandom(p.seed() + year * 1_000_003L
+                    + 7_919L * province.hashCode()));
         }
         int draws = p.draws();
         int[][] ranks = new int[n][draws];
@@ -342,6 +464,14 @@ public final class RankingPipeline {
             }
             int a = rng.nextInt(alts.size());
             altCount[a]++;
+            for (Map.Entry<String, List<Imputer.Cell>> e : cellsByProvince.entrySet()) {
+                SplittableRandom pr = imputationRng.get(e.getKey());
+                for (Imputer.Cell c : e.getValue()) {
+                    double v = imputer.draw(c, pr);
+                    Normaliser.Scale scale = altScales[a][scopeOfUnit[c.unit()]][c.indicator()];
+                    altNorm[a][c.unit()][c.indicator()] = scale == null ? Double.NaN : scale.apply(v);
+                }
+            }
             Arrays.fill(score, Double.NaN);
             for (List<Integer> members : provinces.values()) {
                 for (int u : members) {
@@ -382,8 +512,9 @@ public final class RankingPipeline {
         out.add(log(null, null, "framework", "yaml", framework.yaml()));
         for (IndicatorSpec s : framework.indicators()) {
             out.add(log(null, null, "framework", "indicator/" + s.code(), String.format(Locale.ROOT,
-                    "weight=%s direction=%+d transform=%s group=%s", s.weight(), s.direction(),
-                    s.transform().configName(), s.group())));
+                    "weight=%s direction=%+d transform=%s group=%s%s", s.weight(), s.direction(),
+                    s.transform().configName(), s.group(),
+                    s.transform() == Transform.PER_CAPITA ? " per=100000 residents" : "")));
         }
         for (Map.Entry<String, Map<String, String>> e : p.asLog().entrySet()) {
             for (Map.Entry<String, String> q : e.getValue().entrySet()) {

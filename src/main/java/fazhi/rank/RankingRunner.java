@@ -2,6 +2,7 @@ package fazhi.rank;
 
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
+import fazhi.reference.PopulationTable;
 import fazhi.warehouse.ParquetTableWriter;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseDirectories;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -51,13 +53,19 @@ public final class RankingRunner {
     public static final String POINTS_TABLE = WarehouseTable.RANKING_TREATED_POINTS.tableName();
 
     private final RegionTable regions;
+    private final PopulationTable population;
 
     public RankingRunner() {
         this(RegionTable.bundled());
     }
 
     public RankingRunner(RegionTable regions) {
+        this(regions, PopulationTable.bundled());
+    }
+
+    public RankingRunner(RegionTable regions, PopulationTable population) {
         this.regions = regions;
+        this.population = population;
     }
 
     public RankingSummary run(Connection duckdb, Path versionDir, RankingFramework framework, String runId)
@@ -107,7 +115,10 @@ public final class RankingRunner {
         List<RankingStepRow> steps = new ArrayList<>();
         List<TreatedPointRow> points = new ArrayList<>();
         for (Map.Entry<Integer, Map<String, Builder>> e : byYear.entrySet()) {
-            List<UnitInput> units = e.getValue().values().stream().map(Builder::build).toList();
+            boolean perCapita = framework.indicators().stream().anyMatch(i -> i.transform() == Transform.PER_CAPITA);
+            int year = e.getKey();
+            List<UnitInput> units = e.getValue().values().stream().map(b -> b.build(perCapita
+                    ? population.population(b.regionCode, year) : OptionalLong.empty())).toList();
             RankingPipeline.YearResult r = pipeline.run(e.getKey(), units);
             rankings.addAll(r.rankings());
             steps.addAll(r.steps());
@@ -190,8 +201,9 @@ public final class RankingRunner {
             this.provinceCode = provinceCode;
         }
 
-        UnitInput build() {
-            return new UnitInput(regionCode, regionName, provinceCode, values, synthetic);
+        UnitInput build(OptionalLong population) {
+            return new UnitInput(regionCode, regionName, provinceCode, values, synthetic,
+                    population.isPresent() ? (double) population.getAsLong() : null);
         }
     }
 }

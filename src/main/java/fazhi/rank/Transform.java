@@ -6,7 +6,7 @@ public enum Transform {
     NONE("none"),
     /** log(1 + x), for counts: damps the size of the county, does not remove it */
     LOG1P("log1p"),
-    /** x / denominator; needs a denominator table, which the warehouse does not have yet */
+    /** x per 100,000 residents: x / population · 100 000 (population of the county's census nearest the year) */
     PER_CAPITA("per_capita");
 
     private final String configName;

@@ -1,5 +1,7 @@
 package fazhi.report;
 
+import fazhi.report.ReportData.DisclosureEntry;
+import fazhi.report.ReportData.DisclosureYear;
 import fazhi.report.ReportData.IndicatorPanel;
 import fazhi.report.ReportData.OutlierEntry;
 import fazhi.report.ReportData.ProvinceSection;
@@ -81,6 +83,7 @@ public final class HtmlReport {
                 .append(esc(p.provinceName())).append(" <span class=\"code\">").append(esc(p.provinceCode()))
                 .append("</span></h2>\n");
         ranking(b, year, p);
+        disclosure(b, year, p);
         trends(b, year, p);
         outliers(b, year, p);
         b.append("</section>\n");
@@ -102,12 +105,14 @@ public final class HtmlReport {
             }
             SvgCharts.RankScale scale = new SvgCharts.RankScale(maxRank, 260, 8);
             b.append("<p class=\"explain\">Rank 1 = highest composite score (0–100). The bar is the 5th–95th percentile of ")
-                    .append("the county's rank over 1,000 re-computations with perturbed weights and methods; the tick is the ")
+                    .append("the county's rank over 1,000 re-computations with perturbed weights and methods and, where the ")
+                    .append("framework imputes, freshly drawn values for the figures a county did not report; the tick is the ")
                     .append("median rank, the dot the published rank. <strong>Read the interval, not the rank</strong>: counties ")
                     .append("whose bars overlap widely are not clearly different.</p>\n");
             b.append("<table class=\"ranking\">\n<thead><tr><th>Rank</th><th>County 区县</th><th class=\"num\">Score</th>")
                     .append("<th>Rank interval (5th–95th pct)<br>").append(SvgCharts.rankAxis(scale)).append("</th>")
-                    .append("<th class=\"num\">P05–P95</th><th class=\"num\">Indicators</th><th class=\"num\">Coverage</th><th></th></tr></thead>\n<tbody>\n");
+                    .append("<th class=\"num\">P05–P95</th><th class=\"num\">Indicators</th><th class=\"num\">Coverage</th>")
+                    .append("<th>What drove the score</th><th></th></tr></thead>\n<tbody>\n");
             for (RankingEntry r : ranked) {
                 String name = r.regionName() == null ? r.regionCode() : r.regionName();
                 String label = name + ": rank " + r.rank() + ", 90% interval " + r.rankP05() + "–" + r.rankP95()
@@ -118,7 +123,8 @@ public final class HtmlReport {
                         .append(SvgCharts.rankInterval(scale, r.rank(), r.rankP05(), r.rankMedian(), r.rankP95(), label))
                         .append("</td><td class=\"num\">").append(r.rankP05()).append("–").append(r.rankP95())
                         .append("</td><td class=\"num\">").append(r.indicatorsUsed()).append("</td><td class=\"num\">")
-                        .append(Html.num(100 * r.coverage(), 0)).append("%</td><td>")
+                        .append(Html.num(100 * r.coverage(), 0)).append("%</td><td class=\"drivers\">")
+                        .append(drivers(r.drivers())).append("</td><td>")
                         .append(r.synthetic() ? "<span class=\"tag synthetic\">synthetic input</span>" : "")
                         .append("</td></tr>\n");
             }
@@ -136,6 +142,32 @@ public final class HtmlReport {
             }
             b.append("</ul></details>\n");
         }
+    }
+
+    /**
+     * The two indicators that cost the county most score (weight share × distance from 100) and the one that
+     * earned it most (weight share × value), each as "code value/100 (share of weight)"; imputed values marked *.
+     * A county that reports everything is scored on its weak indicators too: this is where that shows.
+     */
+    static String drivers(List<ReportData.Driver> drivers) {
+        if (drivers.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("held back by ");
+        List<ReportData.Driver> costly = drivers.stream().filter(d -> d.cost() > 0).limit(2).toList();
+        b.append(costly.isEmpty() ? "nothing" : String.join(", ", costly.stream().map(HtmlReport::driver).toList()));
+        drivers.stream().max(java.util.Comparator.comparingDouble(d -> d.weightShare() * d.normalised()))
+                .ifPresent(d -> b.append("; carried by ").append(driver(d)));
+        long imputed = drivers.stream().filter(ReportData.Driver::imputed).count();
+        if (imputed > 0) {
+            b.append("; ").append(imputed).append(" of ").append(drivers.size()).append(" imputed (*)");
+        }
+        return esc(b.toString());
+    }
+
+    private static String driver(ReportData.Driver d) {
+        return d.indicator() + (d.imputed() ? "*" : "") + " " + Html.num(d.normalised(), 0) + "/100 ("
+                + Html.num(100 * d.weightShare(), 0) + "% of weight)";
     }
 
     private static void trends(StringBuilder b, int year, ProvinceSection p) {
@@ -168,6 +200,55 @@ public final class HtmlReport {
                 b.append("<p class=\"explain\">").append(panel.regionsLeftOut())
                         .append(" more regions not drawn (query <code>observations</code> for all).</p>\n");
             }
+        }
+    }
+
+    private static void disclosure(StringBuilder b, int year, ProvinceSection p) {
+        b.append("<h3>Disclosure index, ").append(year).append("</h3>\n");
+        if (p.disclosure().isEmpty()) {
+            b.append("<p class=\"empty\">No report of this province for ").append(year).append(".</p>\n");
+            return;
+        }
+        int maxRank = 1;
+        for (DisclosureEntry d : p.disclosure()) {
+            maxRank = Math.max(maxRank, d.rankP95() == null ? 1 : d.rankP95());
+        }
+        SvgCharts.RankScale scale = new SvgCharts.RankScale(maxRank, 260, 8);
+        b.append("<p class=\"explain\">How many of the catalog's ").append(p.disclosure().get(0).catalogSize())
+                .append(" figures each report discloses (a redacted figure is not disclosed), and the county's rank ")
+                .append("among the province's counties. The bar is the 5th–95th percentile of the rank when the ")
+                .append("catalog's indicators are resampled 1,000 times: a rank that depends on which figures the ")
+                .append("catalog happens to list has a wide bar. Every report can be scored on this, whatever it ")
+                .append("discloses.</p>\n");
+        b.append("<table class=\"ranking disclosure\">\n<thead><tr><th>Rank</th><th>County 区县</th>")
+                .append("<th class=\"num\">Disclosed</th><th class=\"num\">Share</th><th>Rank interval (5th–95th pct)<br>")
+                .append(SvgCharts.rankAxis(scale)).append("</th><th class=\"num\">P05–P95</th><th>By domain</th>")
+                .append("<th></th></tr></thead>\n<tbody>\n");
+        for (DisclosureEntry d : p.disclosure()) {
+            String name = d.regionName() == null ? d.regionCode() : d.regionName();
+            boolean ranked = d.rank() != null;
+            b.append("<tr><td class=\"num\">").append(ranked ? d.rank() : "–").append("</td><td>").append(esc(name))
+                    .append(" <span class=\"code\">").append(esc(d.regionCode())).append("</span></td><td class=\"num\">")
+                    .append(d.indicatorsDisclosed()).append("/").append(d.catalogSize()).append("</td><td class=\"num\">")
+                    .append(num(100 * d.share(), 0)).append("%</td><td>")
+                    .append(ranked ? SvgCharts.rankInterval(scale, d.rank(), d.rankP05(), d.rankMedian(), d.rankP95(),
+                            name + ": disclosure rank " + d.rank() + " of " + d.peers() + ", 90% interval "
+                                    + d.rankP05() + "–" + d.rankP95()) : "")
+                    .append("</td><td class=\"num\">").append(ranked ? d.rankP05() + "–" + d.rankP95() + " of " + d.peers() : "")
+                    .append("</td><td class=\"domains\">").append(esc(d.domains() == null ? "" : d.domains()))
+                    .append("</td><td>").append(d.synthetic() ? "<span class=\"tag synthetic\">synthetic</span>" : "")
+                    .append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        if (p.disclosureByYear().size() > 1) {
+            b.append("<p class=\"explain\">Disclosure over the years (median share of the catalog): ");
+            String sep = "";
+            for (DisclosureYear y : p.disclosureByYear()) {
+                b.append(sep).append(y.year()).append(y.synthetic() ? " (synthetic)" : "").append(" ")
+                        .append(num(100 * y.medianShare(), 0)).append("% of ").append(y.reports()).append(" reports");
+                sep = " · ";
+            }
+            b.append(". Each county's own trend is in <code>trends</code> (indicator <code>disclosure_share</code>).</p>\n");
         }
     }
 

@@ -21,13 +21,19 @@ public record ReportData(int year, String warehouseLabel, String runId, List<Pro
         }
     }
 
-    /** One province: its ranking of the year, trend small multiples and the year's flagged figures. */
+    /**
+     * One province: its ranking of the year, trend small multiples, the year's flagged figures, and the disclosure
+     * index of the year with the province's disclosure by year.
+     */
     public record ProvinceSection(String provinceCode, String provinceName, List<RankingEntry> rankings,
-                                  List<IndicatorPanel> panels, List<OutlierEntry> outliers, long outliersScored) {
+                                  List<IndicatorPanel> panels, List<OutlierEntry> outliers, long outliersScored,
+                                  List<DisclosureEntry> disclosure, List<DisclosureYear> disclosureByYear) {
         public ProvinceSection {
             rankings = List.copyOf(rankings);
             panels = List.copyOf(panels);
             outliers = List.copyOf(outliers);
+            disclosure = List.copyOf(disclosure);
+            disclosureByYear = List.copyOf(disclosureByYear);
         }
 
         public List<RankingEntry> ranked() {
@@ -39,10 +45,39 @@ public record ReportData(int year, String warehouseLabel, String runId, List<Pro
         }
     }
 
-    /** A row of {@code rankings}. */
+    /**
+     * A row of {@code rankings}, with what drove its score: the county's normalised value of each indicator
+     * that entered it (ranking_steps), ordered by how much score it cost (weight share × (upper − value)).
+     */
     public record RankingEntry(String regionCode, String regionName, Double score, Integer rank, Integer rankP05,
                                Integer rankMedian, Integer rankP95, int indicatorsUsed, double coverage,
-                               boolean ranked, String notRankedReason, boolean synthetic) {
+                               boolean ranked, String notRankedReason, boolean synthetic, List<Driver> drivers) {
+        public RankingEntry {
+            drivers = List.copyOf(drivers);
+        }
+    }
+
+    /**
+     * One indicator's part in a county's score.
+     *
+     * @param weightShare the indicator's weight over the weights of the indicators the county's score used
+     * @param imputed     true when the value was imputed, not reported
+     */
+    public record Driver(String indicator, double normalised, double weightShare, boolean imputed) {
+        /** score points lost against the top of the scale (upper = 100) */
+        public double cost() {
+            return weightShare * (100 - normalised);
+        }
+    }
+
+    /** A row of {@code disclosure}: a county's share of the catalog disclosed, its rank and bootstrap interval. */
+    public record DisclosureEntry(String regionCode, String regionName, int indicatorsDisclosed, int catalogSize,
+                                  double share, Integer rank, Integer rankP05, Integer rankMedian, Integer rankP95,
+                                  Integer peers, boolean synthetic, String domains) {
+    }
+
+    /** The province's disclosure in one year: how many reports (real or synthetic) and their median share. */
+    public record DisclosureYear(int year, boolean synthetic, long reports, double medianShare) {
     }
 
     /** One indicator's small multiples: a series per region, on a common value scale. */

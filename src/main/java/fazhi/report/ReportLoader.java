@@ -1,5 +1,8 @@
 package fazhi.report;
 
+import fazhi.report.ReportData.DisclosureEntry;
+import fazhi.report.ReportData.DisclosureYear;
+import fazhi.report.ReportData.Driver;
 import fazhi.report.ReportData.IndicatorPanel;
 import fazhi.report.ReportData.OutlierEntry;
 import fazhi.report.ReportData.Point;
@@ -98,7 +101,51 @@ public final class ReportLoader {
         long scored = scalarLong("SELECT count(*) FROM outliers WHERE year = ? AND province_code = ? AND score IS NOT NULL",
                 "outliers", req.year(), province);
         List<OutlierEntry> outliers = outliers(req.year(), province);
-        return new ProvinceSection(province, name, rankings, panels, outliers, scored);
+        return new ProvinceSection(province, name, rankings, panels, outliers, scored,
+                disclosure(req.year(), province), disclosureByYear(req.year(), province));
+    }
+
+    private List<DisclosureEntry> disclosure(int year, String province) throws SQLException {
+        List<DisclosureEntry> out = new ArrayList<>();
+        if (!has("disclosure")) {
+            return out;
+        }
+        // domains listed from the most to the least disclosed, each as "domain 3/4"-like shares in percent
+        try (PreparedStatement ps = c.prepareStatement("SELECT region_code, region_name, indicators_disclosed,"
+                + " catalog_size, share, rank, rank_p05, rank_median, rank_p95, peers, synthetic,"
+                + " (SELECT string_agg(e.key || ' ' || CAST(round(100 * e.value) AS INTEGER) || '%', ', '"
+                + "   ORDER BY e.value DESC, e.key) FROM (SELECT unnest(map_entries(domain_shares)) AS e) t(e))"
+                + " FROM disclosure WHERE year = ? AND province_code = ?"
+                + " ORDER BY synthetic, rank NULLS LAST, region_code")) {
+            ps.setInt(1, year);
+            ps.setString(2, province);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DisclosureEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            rs.getDouble(5), integer(rs, 6), integer(rs, 7), integer(rs, 8), integer(rs, 9),
+                            integer(rs, 10), rs.getBoolean(11), rs.getString(12)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<DisclosureYear> disclosureByYear(int year, String province) throws SQLException {
+        List<DisclosureYear> out = new ArrayList<>();
+        if (!has("disclosure")) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT year, synthetic, count(*), median(share)"
+                + " FROM disclosure WHERE year <= ? AND province_code = ? GROUP BY ALL ORDER BY synthetic, year")) {
+            ps.setInt(1, year);
+            ps.setString(2, province);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DisclosureYear(rs.getInt(1), rs.getBoolean(2), rs.getLong(3), rs.getDouble(4)));
+                }
+            }
+        }
+        return out;
     }
 
     private String provinceName(String code) throws SQLException {
@@ -125,11 +172,48 @@ public final class ReportLoader {
                 + " FROM rankings WHERE year = ? AND province_code = ? ORDER BY ranked DESC, rank, region_code")) {
             ps.setInt(1, year);
             ps.setString(2, province);
+            Map<String, List<Driver>> drivers = drivers(year, province);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RankingEntry(rs.getString(1), rs.getString(2), dbl(rs, 3), integer(rs, 4),
                             integer(rs, 5), integer(rs, 6), integer(rs, 7), rs.getInt(8), rs.getDouble(9),
-                            rs.getBoolean(10), rs.getString(11), rs.getBoolean(12)));
+                            rs.getBoolean(10), rs.getString(11), rs.getBoolean(12),
+                            drivers.getOrDefault(rs.getString(1), List.of())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per county, the indicators of its score (normalised step), with the framework weight (ranking_log) as a
+     * share of the weights it used and whether the value was imputed; the costliest first.
+     */
+    private Map<String, List<Driver>> drivers(int year, String province) throws SQLException {
+        Map<String, List<Driver>> out = new LinkedHashMap<>();
+        if (!has("ranking_steps") || !has("ranking_log")) {
+            return out;
+        }
+        String sql = "WITH w AS (SELECT replace(parameter, 'indicator/', '') AS indicator,"
+                + " CAST(regexp_extract(value, 'weight=([0-9.]+)', 1) AS DOUBLE) AS weight FROM ranking_log"
+                + " WHERE step = 'framework' AND parameter LIKE 'indicator/%'),"
+                + " n AS (SELECT s.region_code, s.indicator, s.value, w.weight FROM ranking_steps s JOIN w USING (indicator)"
+                + " WHERE s.year = ? AND s.province_code = ? AND s.step = 'normalised'),"
+                + " i AS (SELECT DISTINCT region_code, indicator FROM ranking_steps"
+                + " WHERE year = ? AND province_code = ? AND step = 'imputed')"
+                + " SELECT n.region_code, n.indicator, n.value, n.weight / sum(n.weight) OVER (PARTITION BY n.region_code),"
+                + " i.indicator IS NOT NULL FROM n LEFT JOIN i USING (region_code, indicator)"
+                + " ORDER BY n.region_code, n.weight / sum(n.weight) OVER (PARTITION BY n.region_code) * (100 - n.value) DESC,"
+                + " n.indicator";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, year);
+            ps.setString(2, province);
+            ps.setInt(3, year);
+            ps.setString(4, province);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Driver(rs.getString(2),
+                            rs.getDouble(3), rs.getDouble(4), rs.getBoolean(5)));
                 }
             }
         }

@@ -9,13 +9,18 @@ import java.util.function.Consumer;
 /**
  * Scores one (year, indicator, method) cross-section of regions: every candidate is scored once
  * nationally (against all regions of its level) and once within its province (against the regions
- * of its level in the same province).
+ * of its level in the same province). A peer group smaller than {@code min_peer_group} gives no score (the
+ * median and MAD of a handful of numbers are too unstable): a figure of a small province is judged by its
+ * national peers alone, and one with fewer national peers than that is not judged at all. Real and synthetic
+ * figures are never peers: each is scored against its own kind.
  */
 public final class OutlierDetector {
     public static final String METHOD_LEVEL = "modified_z";
     public static final String METHOD_YOY = "yoy_jump";
     public static final String SCOPE_NATION = "nation";
     public static final String SCOPE_PROVINCE = "province";
+    public static final String PEER_GROUP_TOO_SMALL = "peer_group_too_small";
+    public static final String NO_SCALE = "no_scale";
 
     private OutlierDetector() {
     }
@@ -24,32 +29,60 @@ public final class OutlierDetector {
      * One region's value in the cross-section.
      *
      * @param scoredValue the value on the compared scale; NaN when it has none (then no score)
+     * @param rate        true for a rate (unit %), whose scale floor is in percentage points
+     * @param population  residents of the region that year, for the level of a count; null when unknown
+     *                    (or not wanted)
      */
     public record Candidate(String regionCode, String provinceCode, double value, Double previousValue,
-                            double scoredValue) {
+                            double scoredValue, boolean rate, boolean synthetic, Long population) {
+
+        /** The same candidate on the per-capita scale: log1p(value per 100,000 residents). */
+        Candidate perCapita() {
+            return new Candidate(regionCode, provinceCode, value, previousValue,
+                    OutlierScale.perCapita(value, population), rate, synthetic, population);
+        }
+
+        /** The same candidate on the scale of the count itself (no population used). */
+        Candidate perCount() {
+            return new Candidate(regionCode, provinceCode, value, previousValue, scoredValue, rate, synthetic, null);
+        }
     }
 
     /** Emits two rows per candidate (nation, province) to {@code out}. */
     public static void score(int year, String indicator, String method, List<Candidate> candidates, String runId,
-                             Consumer<OutlierRow> out) {
+                             StatisticsParameters parameters, Consumer<OutlierRow> out) {
         Map<String, List<Candidate>> byLevel = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            byLevel.computeIfAbsent(RegionLevel.of(c.regionCode()), k -> new ArrayList<>()).add(c);
+            byLevel.computeIfAbsent(RegionLevel.of(c.regionCode()) + "|" + c.synthetic(), k -> new ArrayList<>()).add(c);
         }
-        for (Map.Entry<String, List<Candidate>> level : byLevel.entrySet()) {
-            scoreGroup(year, indicator, method, SCOPE_NATION, level.getKey(), level.getValue(), runId, out);
+        for (List<Candidate> level : byLevel.values()) {
+            String levelName = RegionLevel.of(level.get(0).regionCode());
+            scoreGroup(year, indicator, method, SCOPE_NATION, levelName, level, runId, parameters, out);
             Map<String, List<Candidate>> byProvince = new LinkedHashMap<>();
-            for (Candidate c : level.getValue()) {
+            for (Candidate c : level) {
                 byProvince.computeIfAbsent(String.valueOf(c.provinceCode()), k -> new ArrayList<>()).add(c);
             }
             for (List<Candidate> group : byProvince.values()) {
-                scoreGroup(year, indicator, method, SCOPE_PROVINCE, level.getKey(), group, runId, out);
+                scoreGroup(year, indicator, method, SCOPE_PROVINCE, levelName, group, runId, parameters, out);
             }
         }
     }
 
+    /**
+     * Counts are compared per 100,000 residents when every peer has a population (else a county ten times larger
+     * than its peers is an "outlier" in every count), otherwise as counts: one scale for the whole group.
+     */
     private static void scoreGroup(int year, String indicator, String method, String scope, String level,
-                                   List<Candidate> group, String runId, Consumer<OutlierRow> out) {
+                                   List<Candidate> candidates, String runId, StatisticsParameters parameters,
+                                   Consumer<OutlierRow> out) {
+        boolean perCapita = !candidates.isEmpty();
+        for (Candidate c : candidates) {
+            perCapita &= c.population() != null && c.population() > 0;
+        }
+        List<Candidate> group = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            group.add(perCapita ? c.perCapita() : c.perCount());
+        }
         int finite = 0;
         for (Candidate c : group) {
             if (Double.isFinite(c.scoredValue())) {
@@ -63,15 +96,22 @@ public final class OutlierDetector {
                 x[k++] = c.scoredValue();
             }
         }
-        ModifiedZScore.Scores scores = finite > 0 ? ModifiedZScore.score(x) : null;
+        boolean tooSmall = finite < parameters.minPeerGroup();
+        double floor = parameters.scaleFloor(group.get(0).rate());
+        ModifiedZScore.Scores scores = finite > 0 ? ModifiedZScore.score(x, floor) : null;
         k = 0;
         for (Candidate c : group) {
             boolean scaled = Double.isFinite(c.scoredValue());
-            Double score = scaled ? scores.scores()[k++] : null;
+            Double score = scaled && !tooSmall ? scores.scores()[k] : null;
+            if (scaled) {
+                k++;
+            }
+            String reason = score != null ? null : tooSmall ? PEER_GROUP_TOO_SMALL : NO_SCALE;
             out.accept(new OutlierRow(c.regionCode(), indicator, c.value(), scope, method, score,
-                    ModifiedZScore.isFlagged(score), c.provinceCode(), level, c.previousValue(),
-                    scaled ? c.scoredValue() : null, finite,
-                    scores != null ? scores.median() : null, scores != null ? scores.mad() : null, runId, year));
+                    ModifiedZScore.isFlagged(score, parameters.outlierThreshold()), c.provinceCode(), level,
+                    c.previousValue(), scaled ? c.scoredValue() : null, finite,
+                    scores != null ? scores.median() : null, scores != null ? scores.mad() : null,
+                    scores != null ? scores.scale() : null, reason, c.population(), c.synthetic(), runId, year));
         }
     }
 }

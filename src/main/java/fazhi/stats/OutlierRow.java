@@ -5,26 +5,35 @@ package fazhi.stats;
  * column comes last in the view). On disk the rows of one year go to {@code outliers/year=Y/} as
  * {@link Partitioned} rows, which leave the year to the folder name.
  *
- * @param method      {@code modified_z} (the value itself) or {@code yoy_jump} (change from the year before)
- * @param level       administrative level of the region, from its code: peers are only compared with
- *                    regions of the same level ({@code county}, {@code prefecture}, {@code province})
- * @param scoredValue the value on the compared scale (see {@link OutlierScale})
- * @param groupN      how many regions the peer group has (values with a score scale)
+ * @param method          {@code modified_z} (the value itself) or {@code yoy_jump} (change from the year before)
+ * @param level           administrative level of the region, from its code: peers are only compared with
+ *                        regions of the same level ({@code county}, {@code prefecture}, {@code province})
+ * @param scoredValue     the value on the compared scale (see {@link OutlierScale})
+ * @param groupN          how many regions the peer group has (values with a score scale)
+ * @param scale           what the distance from the median was divided by: max(group_mad, the scale floor)
+ * @param notScoredReason why there is no score ({@code peer_group_too_small}, {@code no_spread},
+ *                        {@code no_scale}); null when there is one
+ * @param population      the residents the level of a count was divided by (log1p per 100,000); null when the
+ *                        figure was compared as it is (rates, jumps, or a peer without a population)
+ * @param synthetic       true when the figure and its peers are synthetic (real and synthetic figures are never
+ *                        peers of each other)
  */
 public record OutlierRow(String regionCode, String indicator, double value, String scope, String method,
                          Double score, boolean flagged, String provinceCode, String level, Double previousValue,
-                         Double scoredValue, int groupN, Double groupMedian, Double groupMad, String runId,
-                         int year) {
+                         Double scoredValue, int groupN, Double groupMedian, Double groupMad, Double scale,
+                         String notScoredReason, Long population, boolean synthetic, String runId, int year) {
 
     public Partitioned withoutYear() {
         return new Partitioned(regionCode, indicator, value, scope, method, score, flagged, provinceCode, level,
-                previousValue, scoredValue, groupN, groupMedian, groupMad, runId);
+                previousValue, scoredValue, groupN, groupMedian, groupMad, scale, notScoredReason, population, synthetic,
+                runId);
     }
 
     /** The same row without the partition column. */
     public record Partitioned(String regionCode, String indicator, double value, String scope, String method,
                               Double score, boolean flagged, String provinceCode, String level,
                               Double previousValue, Double scoredValue, int groupN, Double groupMedian,
-                              Double groupMad, String runId) {
+                              Double groupMad, Double scale, String notScoredReason, Long population,
+                              boolean synthetic, String runId) {
     }
 }

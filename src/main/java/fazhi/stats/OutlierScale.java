@@ -5,7 +5,8 @@ package fazhi.stats;
  * log1p(x), so that a county ten times larger is as far above as one ten times smaller is below;
  * rates (unit {@code %}) are compared as they are. Year-on-year jumps are log1p(x_t) - log1p(x_{t-1})
  * for counts (a log ratio that tolerates zeros) and the plain difference x_t - x_{t-1} in percentage
- * points for rates. Negative counts have no log scale and get NaN (no score).
+ * points for rates. Negative counts have no log scale and get NaN (no score). The level of a count is compared
+ * per capita where every peer has a population: log1p(x per 100,000 residents).
  */
 public final class OutlierScale {
     public static final String RATE_UNIT = "%";
@@ -22,6 +23,10 @@ public final class OutlierScale {
             return value;
         }
         return value < 0 ? Double.NaN : Math.log1p(value);
+    }
+
+    public static double perCapita(double value, long population) {
+        return value < 0 ? Double.NaN : Math.log1p(value * 100000.0 / population);
     }
 
     public static double yearOnYear(double value, double previous, boolean rate) {

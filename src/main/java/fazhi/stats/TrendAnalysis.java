@@ -13,8 +13,11 @@ public final class TrendAnalysis {
      * @param years ascending years, one value each
      * @return the row, or null when the series has fewer than {@link #MIN_YEARS} points
      */
-    public static TrendRow analyse(String regionCode, String provinceCode, String indicator, int[] years,
-                                   double[] values, String runId) {
+    /**
+     * @param regionCodes the codes the series was reported under (see {@link TrendRow#regionCodes()})
+     */
+    public static TrendRow analyse(String regionCode, String regionCodes, boolean synthetic, String provinceCode,
+                                   String indicator, int[] years, double[] values, String runId) {
         int n = years.length;
         if (n < MIN_YEARS) {
             return null;
@@ -31,6 +34,6 @@ public final class TrendAnalysis {
                 ols.slope(), ols.ciLow(), ols.ciHigh(),
                 sen.slope(), mk.s(), mk.z(), p, mk.tauB(), TrendDirection.of(mk.s(), p, ALPHA).code(),
                 provinceCode, ols.p(), sen.intercept(), sen.ciLow(), sen.ciHigh(),
-                mk.varS(), p == null ? null : mk.exact() ? "exact" : "normal", runId);
+                mk.varS(), p == null ? null : mk.exact() ? "exact" : "normal", regionCodes, synthetic, runId);
     }
 }

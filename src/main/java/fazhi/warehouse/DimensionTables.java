@@ -3,27 +3,53 @@ package fazhi.warehouse;
 import fazhi.extract.IndicatorCatalog;
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
+import fazhi.reference.PopulationTable;
+import fazhi.reference.RegionLineage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import static fazhi.warehouse.WarehouseConnection.quote;
 
-/** The {@code regions} and {@code indicators} dimensions, written into every version from schema/. */
+/**
+ * The dimensions written into every version from schema/: {@code regions}, {@code indicators}, and from
+ * schema/reference/ {@code population} (every county of the region table, {@value #FIRST_YEAR}–{@value #LAST_YEAR})
+ * and {@code region_lineage}.
+ */
 public final class DimensionTables {
+    /** The years of the population table: the first census to the work year of the latest reports. */
+    static final int FIRST_YEAR = PopulationTable.FIRST_CENSUS;
+    static final int LAST_YEAR = 2025;
+
     private final RegionTable regions;
     private final IndicatorCatalog catalog;
+    private final PopulationTable population;
 
     public DimensionTables(RegionTable regions, IndicatorCatalog catalog) {
-        this.regions = regions;
-        this.catalog = catalog;
+        this(regions, catalog, PopulationTable.bundled());
     }
 
-    /** Writes both dimensions into the version folder and exposes them as tables of the compose database. */
+    public DimensionTables(RegionTable regions, IndicatorCatalog catalog, PopulationTable population) {
+        this.regions = regions;
+        this.catalog = catalog;
+        this.population = population;
+    }
+
+    /** Writes the dimensions into the version folder and exposes regions and indicators to the compose database. */
     public void write(Connection db, Path version) throws SQLException {
+        ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.POPULATION), PopulationRow.class, populationRows());
+        ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.POPULATION), PopulationRow.class,
+                List.of());
+        ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.REGION_LINEAGE), RegionLineageRow.class,
+                lineageRows(population.lineage()));
+        ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.REGION_LINEAGE),
+                RegionLineageRow.class, List.of());
         Path regionsFile = version.resolve(WarehouseTable.REGIONS.tableName()).resolve("part-0.parquet");
         Path indicatorsFile = version.resolve(WarehouseTable.INDICATORS.tableName()).resolve("part-0.parquet");
         ParquetTableWriter.writeAll(regionsFile, Region.class, regions.all());
@@ -37,5 +63,64 @@ public final class DimensionTables {
             WarehouseComposer.copy(s, "SELECT * FROM regions", version, WarehouseTable.REGIONS);
             WarehouseComposer.copy(s, "SELECT * FROM indicators", version, WarehouseTable.INDICATORS);
         }
+    }
+
+    private static Path tableFile(Path version, WarehouseTable table) {
+        return version.resolve(table.tableName()).resolve("part-0.parquet");
+    }
+
+    /**
+     * Every region of the table with a census figure (counties, and prefecture cities without counties), and every
+     * earlier code of a recoded county (the same figures as its latest code), so that a figure reported under an
+     * old code finds its population by its own code.
+     */
+    List<PopulationRow> populationRows() {
+        Set<String> codes = new LinkedHashSet<>();
+        for (Region r : regions.all()) {
+            if (!r.level().equals("province")) {
+                codes.add(r.code());
+            }
+        }
+        for (RegionLineage.Change c : population.lineage().changes()) {
+            if (c.kind() == RegionLineage.ChangeKind.RECODED) {
+                codes.add(c.oldCode());
+            }
+        }
+        List<PopulationRow> rows = new ArrayList<>();
+        for (String code : codes) {
+            for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+                population.estimate(code, year).ifPresent(e -> rows.add(new PopulationRow(e.regionCode(),
+                        e.year(), e.population(), e.method().code(),
+                        e.census2010() == null ? null : e.census2010().population(),
+                        e.census2020() == null ? null : e.census2020().population(), source(e),
+                        e.transferSinceCensus())));
+            }
+        }
+        return rows;
+    }
+
+    private static String source(PopulationTable.Estimate e) {
+        List<String> parts = new ArrayList<>();
+        for (PopulationTable.CensusFigure f : new PopulationTable.CensusFigure[] {e.census2010(), e.census2020()}) {
+            if (f != null) {
+                parts.add("census " + f.censusYear() + ": " + String.join("+", f.codes()));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    static List<RegionLineageRow> lineageRows(RegionLineage lineage) {
+        List<RegionLineageRow> rows = new ArrayList<>();
+        for (RegionLineage.Change c : lineage.changes()) {
+            String old = c.oldCode();
+            rows.add(new RegionLineageRow(c.year(), old, c.oldName(), c.newCode(), c.newName(), c.kind().code(),
+                    c.kind().continuesSeries(), old == null ? null : lineage.seriesCode(old),
+                    old == null ? null : lineage.currentCode(old).orElse(null)));
+        }
+        for (RegionLineage.Transfer t : lineage.transfers()) {
+            rows.add(new RegionLineageRow(t.year(), t.fromCode(), t.fromName(), t.toCode(), t.toName(), "transferred",
+                    false, t.fromCode(), t.fromCode()));
+        }
+        return rows;
     }
 }

@@ -24,11 +24,14 @@ public final class SchemaComments {
 
     private static final Pattern TARGET = Pattern.compile(
             "(?is)^COMMENT\\s+ON\\s+(VIEW|TABLE|COLUMN)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+    /** A derived view over the tables (per_capita): created before the comments, skipped when a table is missing. */
+    private static final Pattern DERIVED = Pattern.compile(
+            "(?is)^CREATE\\s+OR\\s+REPLACE\\s+VIEW\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+AS\\s");
 
     private static volatile SchemaComments bundled;
 
-    /** One statement and the view it is about. */
-    public record CommentStatement(String view, String sql) {
+    /** One statement and the view it is about (or, for a derived view, creates). */
+    public record CommentStatement(String view, String sql, boolean creates) {
     }
 
     private final List<CommentStatement> statements;
@@ -88,27 +91,49 @@ public final class SchemaComments {
         if (s.isEmpty()) {
             return;
         }
+        Matcher derived = DERIVED.matcher(s);
+        if (derived.find()) {
+            out.add(new CommentStatement(derived.group(1).toLowerCase(Locale.ROOT), s, true));
+            return;
+        }
         Matcher m = TARGET.matcher(s);
         if (!m.find()) {
-            throw new IllegalArgumentException("not a COMMENT ON VIEW / COLUMN statement: "
+            throw new IllegalArgumentException("not a COMMENT ON VIEW / COLUMN or CREATE OR REPLACE VIEW statement: "
                     + s.substring(0, Math.min(80, s.length())));
         }
-        out.add(new CommentStatement(m.group(2).toLowerCase(Locale.ROOT), s));
+        out.add(new CommentStatement(m.group(2).toLowerCase(Locale.ROOT), s, false));
     }
 
     public List<CommentStatement> statements() {
         return statements;
     }
 
-    /** Runs the statements about the given views; returns how many were applied. */
+    /**
+     * Creates the derived views whose tables exist (adding them to {@code views}), then runs the comments about
+     * {@code views}; returns how many statements were applied.
+     */
     public int apply(Statement s, Set<String> views) throws SQLException {
         int applied = 0;
         for (CommentStatement c : statements) {
-            if (!views.contains(c.view())) {
+            if (c.creates()) {
+                // a statement of its own: DuckDB closes a statement whose execution failed
+                try (Statement own = s.getConnection().createStatement()) {
+                    own.execute(c.sql());
+                    views.add(c.view());
+                    applied++;
+                } catch (SQLException e) {
+                    if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("does not exist")) {
+                        throw new SQLException("derived view failed (" + RESOURCE + "): " + c.view(), e);
+                    }
+                }
+            }
+        }
+        for (CommentStatement c : statements) {
+            if (c.creates() || !views.contains(c.view())) {
                 continue;
             }
-            try {
-                s.execute(c.sql());
+            try (Statement own = s.getConnection().createStatement()) {
+                own.execute(c.sql());
                 applied++;
             } catch (SQLException e) {
                 String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);

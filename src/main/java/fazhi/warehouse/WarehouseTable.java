@@ -14,6 +14,12 @@ public enum WarehouseTable {
     TRENDS("trends", List.of()),
     OUTLIERS("outliers", List.of("year")),
     BENFORD("benford", List.of()),
+    /** which figures of the catalog each report discloses, and the provincial ranking on that share */
+    DISCLOSURE("disclosure", List.of("year")),
+    /** resident population of every county and year (2010 and 2020 censuses, schema/reference/) */
+    POPULATION("population", List.of()),
+    /** county code changes 2010-2024 and the series each code belongs to (schema/reference/) */
+    REGION_LINEAGE("region_lineage", List.of()),
     RANKINGS("rankings", List.of("year")),
     /** every step's dataset of the ranking (raw → screened → treated → normalised → aggregated), long format */
     RANKING_STEPS("ranking_steps", List.of("year")),

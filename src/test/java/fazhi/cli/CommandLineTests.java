@@ -54,6 +54,9 @@ class CommandLineTests {
 
         assertThat(code).as(stdout() + err).isEqualTo(ExitCodes.OK);
         assertThat(stdout()).contains("quarantined (as expected)=1").contains("published=4");
+        // no real county can be ranked on the framework, but each has a disclosure index
+        assertThat(stdout()).contains("disclosure index").contains("4 real reports")
+                .contains("冠县").contains("湄潭县").contains("开鲁县").contains("鲁山县").contains("1 of 1");
     }
 
     @Test

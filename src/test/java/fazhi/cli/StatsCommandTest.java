@@ -63,7 +63,9 @@ class StatsCommandTest {
                 .contains("increasing 8")
                 .contains("strongest flagged outliers:")
                 .containsPattern("2020 370105 penalty_cases +90000 modified_z")
-                .contains("benford: 8 province-years");
+                .contains("benford: 8 province-years")
+                .contains("insufficient_data 8 (a label needs 600 figures)")
+                .contains("disclosure: 96 reports (96 real)");
     }
 
     @Test

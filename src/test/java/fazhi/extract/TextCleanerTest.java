@@ -50,4 +50,39 @@ class TextCleanerTest {
     void aShortTitleRepeatedOnceIsKept() {
         assertThat(cleaner.clean("合计 | 12\n合计 | 12")).isEqualTo("合计 | 12\n合计 | 12");
     }
+
+    @Test
+    void everyCleanCharacterMapsBackToWhereItStandsInTheDecodedText() {
+        String decoded = "当前位置: 首页 > 政务公开\r\n冠縣法治政府建设情况的报告\r\n\r\n"
+                + "全年受理行政復議案件　４２件，[bookmark: _GoBack]审结40件（ 略 ）。\r\n扫一扫在手机打开当前页面\r\n";
+
+        CleanedText clean = cleaner.cleanWithOffsets(decoded);
+
+        assertThat(clean.text()).isEqualTo("冠县法治政府建设情况的报告\n\n全年受理行政复议案件 42件,审结40件(略)。");
+        int figure = clean.text().indexOf("42件");
+        assertThat(decoded.substring(clean.decodedOffset(figure))).startsWith("４２件");
+        assertThat(decoded.substring(clean.decodedOffset(clean.text().indexOf("40件")))).startsWith("40件");
+        assertThat(decoded.substring(clean.decodedOffset(clean.text().indexOf("(略)")))).startsWith("（ 略 ）");
+        assertThat(decoded.charAt(clean.decodedOffset(clean.text().indexOf("县")))).isEqualTo('縣');
+        assertThat(clean.decodedOffset(clean.text().length())).isEqualTo(decoded.length());
+    }
+
+    @Test
+    void theTextWithOffsetsIsTheCleanText() {
+        String decoded = "标题报告\n一、主要成效\n全年受理行政复议案件42件。\n全年受理行政复议案件42件。\n";
+
+        assertThat(cleaner.cleanWithOffsets(decoded).text()).isEqualTo(cleaner.clean(decoded));
+    }
+
+    @Test
+    void aTitleBrokenOverTwoLinesDoesNotMakeALaterShortLineTheTitle() {
+        // a PDF's paragraphs are long lines; its title "…情况报" / "告" names no 报告 on either line
+        String body = "2022年，全县深入推进依法行政。".repeat(20);
+        String decoded = "博野县人民政府2022年度法治政府建设情况报\n告\n" + body + "\n主要工作数据统计表\n指标 | 2022年\n"
+                + "行政复议受理(件) | 91\n三、存在的问题\n特此报告。\n【合成数据 本文非真实政府报告】\n";
+
+        String clean = cleaner.clean(decoded);
+
+        assertThat(clean).contains("主要工作数据统计表\n指标 | 2022年\n行政复议受理(件) | 91\n三、存在的问题\n特此报告。");
+    }
 }

@@ -1,5 +1,7 @@
 package fazhi.generate;
 
+import fazhi.ingest.SubmissionReader;
+import fazhi.ingest.UnreadableSubmissionException;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jsoup.Jsoup;
@@ -35,11 +37,18 @@ final class ReadBack {
         }
     }
 
-    /** decoded text of a txt / html (visible text) / docx report */
+    /** decoded text of a txt / html (visible text) / docx report; .doc and .pdf as fazhi's reader decodes them */
     static String text(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String name = file.getFileName().toString();
+            if (name.endsWith(".doc") || name.endsWith(".pdf")) {
+                try {
+                    return new SubmissionReader().read(file).text();
+                } catch (UnreadableSubmissionException e) {
+                    throw new IllegalStateException(file + ": " + e.getMessage(), e);
+                }
+            }
             if (name.endsWith(".docx")) {
                 try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes));
                      XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {

@@ -108,7 +108,8 @@ class ManifestReaderTest {
         assertThat(m.problem("a.txt")).contains(new ManifestProblem("a.txt", 2,
                 "region_code 999999 is not in the GB/T 2260 region table"));
         assertThat(m.problem("a.txt").orElseThrow().describe())
-                .isEqualTo("manifest.csv line 2: region_code 999999 is not in the GB/T 2260 region table");
+                .isEqualTo("manifest.csv line 2: region_code 999999 is not in the GB/T 2260 region table; to resolve,"
+                        + " correct that row (a blank region_code or year is read from the report)");
     }
 
     @Test

@@ -34,6 +34,8 @@ class ReportIdentifierTest {
         if (reasonPrefix != null) {
             assertThat(id.resolved()).as("resolved: %s", id).isFalse();
             assertThat(id.reason()).startsWith(reasonPrefix);
+            // every reason says what would resolve it: most often a manifest row
+            assertThat(id.reason()).contains("; to resolve, ").contains("manifest.csv");
             assertThat(id.regionCode()).isNull();
             assertThat(id.year()).isNull();
         } else {
@@ -83,5 +85,39 @@ class ReportIdentifierTest {
             }
         }
         return text.replace("\\n", "\n");
+    }
+
+    @Test
+    void aRegionUnresolvedReasonSaysWhichManifestRowWouldResolveIt() {
+        Identification id = identifier.identify("今年以来，我县深入推进依法行政，法治政府建设取得新成效。", "a.txt");
+
+        assertThat(id.reason()).isEqualTo("region_unresolved: no report title (the publishing page may have dropped"
+                + " it), and neither an index number (索引号), publisher, site name, opening or report sentence,"
+                + " signature nor (one county named in) the body names a region; to resolve, add a manifest.csv row"
+                + " for the file with its region_code (6-digit GB/T 2260 code, see schema/regions.csv)");
+    }
+
+    @Test
+    void aYearUnresolvedReasonSaysAManifestYearWouldResolveIt() {
+        Identification id = identifier.identify("冠县法治政府建设情况的报告\n今年以来，我县深入推进依法行政。", "a.txt");
+
+        assertThat(id.reason()).startsWith("year_unresolved: ")
+                .endsWith("; to resolve, add a manifest.csv row for the file with its year");
+    }
+
+    @Test
+    void anAnonymisedTemplateCanBeAcknowledgedInTheManifest() {
+        Identification id = identifier.identify("XX县人民政府关于2023年度法治政府建设情况的报告\n2023年，我县深入推进依法行政。", null);
+
+        assertThat(id.reason()).contains("an anonymised template; to resolve, mark the file"
+                + " expected_status=quarantined in manifest.csv if it is a template, else add a manifest.csv row");
+    }
+
+    @Test
+    void aCountyTheRegionTableDoesNotKnowCanBeAddedToIt() {
+        Identification id = identifier.identify("新疆和田地区和康县人民政府关于2024年度法治政府建设情况的报告", null);
+
+        assertThat(id.reason()).contains("; to resolve, add the county to schema/regions.csv if it is new, or add a"
+                + " manifest.csv row for the file with its region_code");
     }
 }

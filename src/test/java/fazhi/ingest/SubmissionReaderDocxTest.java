@@ -82,7 +82,7 @@ class SubmissionReaderDocxTest {
     }
 
     @Test
-    void oldWordFileRenamedToDocxIsExplained() throws Exception {
+    void aDamagedOldWordFileRenamedToDocxIsExplained() throws Exception {
         Path doc = dir.resolve("old.docx");
         byte[] ole2 = new byte[1024];
         byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
@@ -90,7 +90,7 @@ class SubmissionReaderDocxTest {
         Files.write(doc, ole2);
 
         assertThatThrownBy(() -> reader.read(doc)).isInstanceOf(UnreadableSubmissionException.class)
-                .hasMessageContaining("Word 97-2003");
+                .hasMessageStartingWith("damaged Word 97-2003 .doc file named .docx");
     }
 
     @Test

@@ -48,12 +48,12 @@ class SubmissionReaderFailureTest {
 
     @Test
     void emptyFile() throws Exception {
-        reason(Files.createFile(dir.resolve("empty.txt"))).hasMessage("empty file (0 bytes)");
+        reason(Files.createFile(dir.resolve("empty.txt"))).hasMessage("empty file (0 bytes); to resolve, send the file again");
     }
 
     @Test
     void emptyPdfIsAnEmptyFile() throws Exception {
-        reason(Files.createFile(dir.resolve("empty.pdf"))).hasMessage("empty file (0 bytes)");
+        reason(Files.createFile(dir.resolve("empty.pdf"))).hasMessage("empty file (0 bytes); to resolve, send the file again");
     }
 
     @Test
@@ -74,7 +74,7 @@ class SubmissionReaderFailureTest {
 
     @Test
     void randomBytesNamedPdfAreNotAPdf() throws Exception {
-        reason(randomBytes("noise.pdf", true)).hasMessage("not a PDF: the file does not start with %PDF-");
+        reason(randomBytes("noise.pdf", true)).hasMessage("not a PDF: the file does not start with %PDF-; to resolve, send the PDF itself, or the report as .docx");
     }
 
     @Test
@@ -89,8 +89,8 @@ class SubmissionReaderFailureTest {
 
     @Test
     void unsupportedExtension() throws Exception {
-        reason(Files.writeString(dir.resolve("report.doc"), "x"))
-                .hasMessageStartingWith("unsupported file type '.doc'");
+        reason(Files.writeString(dir.resolve("report.odt"), "x"))
+                .hasMessageStartingWith("unsupported file type '.odt'").hasMessageEndingWith("save it as .docx or .pdf");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package fazhi.rank;
 
-import java.util.Set;
-
 /** Small framework texts for tests. */
 final class Frameworks {
     private Frameworks() {
@@ -38,6 +36,6 @@ final class Frameworks {
     }
 
     static RankingFramework parse(String yaml) {
-        return RankingFramework.parse(yaml, "test", RankingFramework.catalogCodes(), Set.of());
+        return RankingFramework.parse(yaml, "test", RankingFramework.catalogCodes(), RankingFramework.DENOMINATORS);
     }
 }

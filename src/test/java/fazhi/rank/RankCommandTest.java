@@ -57,7 +57,7 @@ class RankCommandTest {
         assertThat(rank("--year", "2023", "--province", "370000", "--format", "csv", "--warehouse", root.toString())).isZero();
         String[] lines = out.toString().split("\r\n");
         assertThat(lines[0]).isEqualTo("year,province_code,province_name,rank,region_code,region_name,score,rank_p05,"
-                + "rank_median,rank_p95,indicators_used,coverage,ranked,not_ranked_reason,synthetic");
+                + "rank_median,rank_p95,indicators_used,indicators_imputed,coverage,ranked,not_ranked_reason,synthetic");
         assertThat(lines).hasSize(6);
         assertThat(lines[1]).startsWith("2023,370000,山东省,1,370102,历下区,75.0,");
         // the not-ranked county: empty rank and score, quoted reason (it has a comma)

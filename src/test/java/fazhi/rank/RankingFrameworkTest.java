@@ -63,9 +63,15 @@ class RankingFrameworkTest {
                 Arguments.of("unknown transform", ok.replace("weight: 2, direction: 1,  transform: none",
                         "weight: 2, direction: 1,  transform: sqrt"),
                         "indicators[0] (head_appearance_rate).transform 'sqrt' is unknown: use none, log1p or per_capita"),
-                Arguments.of("per_capita without denominator table", ok.replace(
-                        "weight: 2, direction: 1,  transform: none", "weight: 2, direction: 1,  transform: per_capita, denominator: population"),
-                        "transform per_capita: the warehouse has no denominator table 'population'"),
+                Arguments.of("per_capita without denominator", ok.replace(
+                        "weight: 2, direction: 1,  transform: none", "weight: 2, direction: 1,  transform: per_capita"),
+                        "transform per_capita needs a denominator"),
+                Arguments.of("imputation method unknown", ok.replace("parameters:\n",
+                        "parameters:\n  imputation: {method: i_mean}\n"),
+                        "parameters.imputation.method 'i_mean' is unknown: use none, province_median, county_position"),
+                Arguments.of("correlation for a method without a model", ok.replace("parameters:\n",
+                        "parameters:\n  imputation: {method: province_median, correlation: 0.3}\n"),
+                        "parameters.imputation.correlation is only used by method county_position"),
                 Arguments.of("duplicate code", ok.replace("code: online_service_rate", "code: head_appearance_rate"),
                         "indicator 'head_appearance_rate' is listed more than once"),
                 Arguments.of("unknown key", ok.replace("group: litigation", "group: litigation, wieght: 3"),
@@ -113,9 +119,15 @@ class RankingFrameworkTest {
                 "weight: 2, direction: 1,  transform: per_capita, denominator: population");
         RankingFramework fw = RankingFramework.parse(yaml, "t", RankingFramework.catalogCodes(), Set.of("population"));
         assertThat(fw.indicators().get(0).transform()).isEqualTo(Transform.PER_CAPITA);
-        // the pipeline has no denominators yet and refuses loudly rather than rank on counts
-        assertThatThrownBy(() -> new RankingPipeline(fw, "r")).hasMessageContaining("per_capita")
-                .hasMessageContaining("denominator");
+    }
+
+    @Test
+    void givenUnknownDenominator_whenPerCapitaDeclared_thenRefusedNamingTheTablesThereAre() {
+        String yaml = Frameworks.defaultFour().replace("weight: 2, direction: 1,  transform: none",
+                "weight: 2, direction: 1,  transform: per_capita, denominator: households");
+        assertThatThrownBy(() -> RankingFramework.parse(yaml, "t", RankingFramework.catalogCodes(),
+                RankingFramework.DENOMINATORS)).isInstanceOf(FrameworkException.class)
+                .hasMessageContaining("no denominator table 'households'").hasMessageContaining("population");
     }
 
     @ParameterizedTest

@@ -108,7 +108,11 @@ class RankingPipelineTest {
         assertThat(stepValue(r, "370103", RankingPipeline.INDEX, "aggregated")).isCloseTo(62.5, within(1e-12));
         assertThat(stepValue(r, "370104", RankingPipeline.INDEX, "ranked")).isEqualTo(4.0);
         assertThat(r.steps()).extracting(RankingStepRow::step).containsOnly("raw", "screened", "transformed",
-                "treated", "normalised", "aggregated", "ranked");
+                "treated", "normalised", "aggregated", "contribution", "ranked");
+        // the contributions are the weighted mean's terms: they add up to the score
+        double sum = r.steps().stream().filter(s -> s.regionCode().equals("370103") && s.step().equals("contribution"))
+                .mapToDouble(RankingStepRow::value).sum();
+        assertThat(sum).isCloseTo(62.5, within(1e-12));
         assertThat(r.log()).anySatisfy(l -> {
             assertThat(l.step()).isEqualTo("normalised");
             assertThat(l.parameter()).isEqualTo("hotline_satisfaction_rate");

@@ -25,8 +25,10 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * An independent recomputation in base R (src/test/resources/fazhi/rank/recompute.R) of the outlier
  * treatment, the normalised table, the scores and the ranks, without Monte Carlo, from a CSV export of the
- * transformed values and the weights. Agreement to 1e-9, ranks exactly. Needs Rscript (Debian r-base-core);
- * when it is missing the test FAILS, it does not skip.
+ * transformed values and the weights; and (recompute-imputation.R) of the per_capita transform, both
+ * imputation methods with the estimated correlation, and the scores and ranks that follow, from the raw
+ * figures and the populations. Agreement to 1e-9, ranks exactly. Needs Rscript (Debian r-base-core); when it
+ * is missing the test FAILS, it does not skip.
  */
 class RankingRCrossCheckTest {
 
@@ -151,6 +153,130 @@ class RankingRCrossCheckTest {
                 assertThat(ShapeStatistics.skewness(x)).as("skew " + f[0] + f[1]).isCloseTo(Double.parseDouble(f[2]), within(1e-9));
                 assertThat(ShapeStatistics.kurtosis(x)).as("kurt " + f[0] + f[1]).isCloseTo(Double.parseDouble(f[3]), within(1e-9));
             }
+        }
+    }
+
+    private static final String IMPUTING = """
+            framework: r-check-imputation
+            version: 1
+            indicators:
+              - {code: head_appearance_rate,      weight: 2,   direction: 1,  transform: none,  group: litigation}
+              - {code: online_service_rate,       weight: 1,   direction: 1,  transform: none,  group: public_service}
+              - {code: recon_correction_rate,     weight: 1,   direction: -1, transform: none,  group: reconsideration}
+              - {code: major_decision_reviews,    weight: 0.5, direction: 1,  transform: log1p, group: decision_making}
+              - {code: legal_aid_cases,           weight: 1,   direction: 1,  transform: per_capita, denominator: population, group: disputes}
+              - {code: hotline_satisfaction_rate, weight: 1,   direction: 1,  transform: none,  group: public_service}
+            parameters:
+              screening: {max_missing_share: 0.7, min_units: 3}
+              imputation: {method: METHOD, min_donors: 3}
+              treatment: {enabled: false}
+              normalisation: {method: min_max, scope: province, lower: 0, upper: 100, constant_indicator: exclude}
+              aggregation: {method: arithmetic}
+              uncertainty: {draws: 1000, seed: 7, weight_perturbation: 0.25}
+            """;
+
+    /**
+     * Three provinces of 12-16 counties with real-like gaps (each figure reported with probability 0.45); the
+     * figures share a latent county quality, so the estimated correlation is positive; legal aid cases depend on
+     * population; one county has no population; in one province only two counties report the hotline rate
+     * (fewer than min_donors: not imputed there).
+     */
+    static List<UnitInput> sparsePanel() {
+        Random rnd = new Random(20251130L);
+        List<UnitInput> units = new ArrayList<>();
+        String[] provinces = {"130000", "430000", "520000"};
+        for (int p = 0; p < provinces.length; p++) {
+            int n = 12 + 2 * p;
+            for (int i = 0; i < n; i++) {
+                double quality = rnd.nextGaussian();
+                double population = 150_000 + 900_000 * rnd.nextDouble();
+                Map<String, Double> v = new HashMap<>();
+                v.put("head_appearance_rate", Math.min(100, 85 + 5 * quality + 3 * rnd.nextGaussian()));
+                v.put("online_service_rate", Math.min(100, 90 + 3 * quality + 2 * rnd.nextGaussian()));
+                v.put("recon_correction_rate", Math.max(0, 12 - 4 * quality + 3 * rnd.nextGaussian()));
+                v.put("major_decision_reviews", Math.floor(Math.exp(2.5 + 0.4 * quality + 0.5 * rnd.nextGaussian())));
+                v.put("legal_aid_cases", Math.floor(population / 1000 * Math.exp(0.3 * quality + 0.2 * rnd.nextGaussian())));
+                v.put("hotline_satisfaction_rate", Math.min(100, 92 + 2 * quality + 2 * rnd.nextGaussian()));
+                v.keySet().removeIf(k -> rnd.nextDouble() > 0.45);
+                if (p == 2 && i == 0) {   // reports legal aid, has no population
+                    v.put("legal_aid_cases", 300.0);
+                    v.put("head_appearance_rate", 90.0);
+                }
+                if (p == 1) {
+                    if (i >= 2) {
+                        v.remove("hotline_satisfaction_rate");
+                    } else {
+                        v.put("hotline_satisfaction_rate", 90.0 + i);
+                    }
+                }
+                units.add(new UnitInput(String.format(Locale.ROOT, "%s%02d", provinces[p].substring(0, 4), i + 1),
+                        "c" + i, provinces[p], v, false, p == 2 && i == 0 ? null : population));
+            }
+        }
+        return units;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"province_median", "county_position"})
+    void givenPerCapitaAndImputation_whenRecomputedInR_thenTransformedImputedNormalisedScoresAndRanksAgree(
+            String method, @TempDir Path tmp) throws Exception {
+        RankingFramework fw = Frameworks.parse(IMPUTING.replace("METHOD", method));
+        List<UnitInput> units = sparsePanel();
+        RankingPipeline.YearResult r = new RankingPipeline(fw, "r-check").run(2023, units);
+        // the panel does exercise every branch
+        assertThat(r.steps()).anyMatch(st -> st.step().equals("imputed"));
+        assertThat(r.log()).anySatisfy(l -> assertThat(l.value()).contains("fewer than min_donors"));
+        assertThat(r.log()).anySatisfy(l -> assertThat(l.value()).contains("no population for the county"));
+        assertThat(r.rankings()).anySatisfy(row -> assertThat(row.ranked()).isFalse());
+
+        List<String> raw = new ArrayList<>(List.of("province_code,region_code,indicator,value"));
+        for (RankingStepRow st : r.steps()) {
+            if (st.step().equals("screened")) {
+                raw.add(st.provinceCode() + "," + st.regionCode() + "," + st.indicator() + "," + num(st.value()));
+            }
+        }
+        Files.write(tmp.resolve("raw.csv"), raw, StandardCharsets.UTF_8);
+        List<String> pop = new ArrayList<>(List.of("region_code,population"));
+        units.stream().filter(u -> u.population() != null)
+                .forEach(u -> pop.add(u.regionCode() + "," + num(u.population())));
+        Files.write(tmp.resolve("population.csv"), pop, StandardCharsets.UTF_8);
+        List<String> spec = new ArrayList<>(List.of("indicator,weight,direction,transform"));
+        fw.indicators().forEach(i -> spec.add(i.code() + "," + num(i.weight()) + "," + i.direction() + ","
+                + i.transform().configName()));
+        Files.write(tmp.resolve("spec.csv"), spec, StandardCharsets.UTF_8);
+        RankingParameters p = fw.parameters();
+        Files.write(tmp.resolve("params.csv"), List.of("name,value", "lower," + num(p.lower()),
+                "upper," + num(p.upper()), "min_donors," + p.minDonors(),
+                "method," + (p.imputation() == Imputation.PROVINCE_MEDIAN ? 1 : 2), "correlation,NA"),
+                StandardCharsets.UTF_8);
+        Path script = tmp.resolve("recompute-imputation.R");
+        try (InputStream in = getClass().getResourceAsStream("recompute-imputation.R")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        runR(tmp, script.toString(), tmp.resolve("raw.csv").toString(), tmp.resolve("population.csv").toString(),
+                tmp.resolve("spec.csv").toString(), tmp.resolve("params.csv").toString(), tmp.toString());
+
+        for (String step : List.of("transformed", "imputed", "normalised")) {
+            Map<String, Double> java = stepMap(r, step);
+            Map<String, Double> rValues = readKeyed(tmp.resolve(step + ".csv"));
+            assertThat(rValues.keySet()).as(step).isEqualTo(java.keySet());
+            rValues.forEach((k, v) -> assertThat(java.get(k)).as(step + " " + k).isCloseTo(v, within(1e-9)));
+        }
+        Map<String, RankingRow> rows = r.rankings().stream().filter(RankingRow::ranked)
+                .collect(Collectors.toMap(RankingRow::regionCode, x -> x));
+        List<String> scores = Files.readAllLines(tmp.resolve("scores.csv"), StandardCharsets.UTF_8);
+        assertThat(scores).hasSize(rows.size() + 1);
+        for (String line : scores.subList(1, scores.size())) {
+            String[] f = unquote(line);
+            assertThat(rows.get(f[1]).score()).as("score " + f[1]).isCloseTo(Double.parseDouble(f[2]), within(1e-9));
+            assertThat(rows.get(f[1]).rank()).as("rank " + f[1]).isEqualTo((int) Double.parseDouble(f[3]));
+        }
+        if (p.imputation() == Imputation.COUNTY_POSITION) {
+            double rho = Double.parseDouble(unquote(Files.readAllLines(tmp.resolve("rho.csv")).get(1))[0]);
+            assertThat(rho).as("the panel's indicators go together").isGreaterThan(0.1);
+            assertThat(r.log()).anySatisfy(l -> assertThat(l.parameter() + "=" + l.value())
+                    .isEqualTo(String.format(Locale.ROOT, "correlation=%.4f (estimated)", rho)));
         }
     }
 

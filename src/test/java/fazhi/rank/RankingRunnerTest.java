@@ -65,6 +65,29 @@ class RankingRunnerTest {
     }
 
     @Test
+    void givenAPerCapitaIndicator_whenRun_thenTheCountEntersPer100000ResidentsOfThePopulationTable(@TempDir Path tmp)
+            throws Exception {
+        ObservationFixture f = handPanel();
+        f.add(2023, "370000", "370103", "legal_aid_cases", 30.0);
+        f.add(2023, "370000", "370104", "legal_aid_cases", 45.0);
+        Path version = f.write(tmp);
+        String yaml = Frameworks.defaultFour().replace(
+                "{code: hotline_satisfaction_rate, weight: 1, direction: 1,  transform: none, group: public_service}",
+                "{code: legal_aid_cases, weight: 1, direction: 1, transform: per_capita, denominator: population, "
+                        + "group: disputes}");
+        try (Connection c = WarehouseConnection.openVersion(version)) {
+            new RankingRunner().run(c, version, Frameworks.parse(yaml), "run-pc");
+        }
+        long population = fazhi.reference.PopulationTable.bundled().population("370102", 2023).orElseThrow();
+        try (Connection c = WarehouseConnection.openVersion(version); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM ranking_steps WHERE year = 2023 AND region_code = '370102'"
+                     + " AND indicator = 'legal_aid_cases' AND step = 'transformed'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getDouble(1)).isCloseTo(12.0 / population * 100_000, within(1e-9));
+        }
+    }
+
+    @Test
     void givenObservations_whenRun_thenRankingsStepsAndLogArePartitionedAndQueryable(@TempDir Path tmp) throws Exception {
         Path version = handPanel().write(tmp);
         RankingSummary summary;
@@ -111,7 +134,7 @@ class RankingRunnerTest {
                     steps.add(rs.getString(1));
                 }
                 assertThat(steps).containsExactlyInAnyOrder("raw", "screened", "transformed", "treated",
-                        "normalised", "aggregated", "ranked");
+                        "normalised", "aggregated", "contribution", "ranked");
             }
             try (ResultSet rs = s.executeQuery("SELECT value FROM ranking_log WHERE step = 'uncertainty' "
                     + "AND parameter = 'draws'")) {

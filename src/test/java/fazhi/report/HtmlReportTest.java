@@ -99,7 +99,8 @@ class HtmlReportTest {
         String html = HtmlReport.render(d, NOW);
         assertThat(html).startsWith("<!DOCTYPE html>");
         has(html, "<meta charset=\"utf-8\">", "山东省");
-        assertThat(count(html, "<svg class=\"rank-bar\"")).isEqualTo(11);
+        // eleven ranked on the framework, and all twelve counties on the disclosure index
+        assertThat(count(html, "<svg class=\"rank-bar\"")).isEqualTo(11 + 12);
         assertThat(count(html, "<svg class=\"small-multiple\"")).isGreaterThanOrEqualTo(3 * 11);
         has(html, "class=\"sen\"");
         // the planted sentence is shown, escaped
@@ -109,6 +110,30 @@ class HtmlReportTest {
         assertThat(Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//").matcher(html).find()).as("a network reference").isFalse();
         hasNot(html, "url(", "@import", "class=\"synthetic-banner\"");
         has(html, "钢城区", "not ranked");
+    }
+
+    @Test
+    void givenPanel_whenRendered_thenEveryRankedCountySaysWhatHeldItBackAndWhatCarriedIt() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
+        String html = HtmlReport.render(d, NOW);
+        assertThat(count(html, "held back by ")).isEqualTo(11);
+        ReportData.RankingEntry last = d.provinces().get(0).ranked().get(d.provinces().get(0).ranked().size() - 1);
+        assertThat(last.drivers()).isNotEmpty();
+        // the costliest indicator first, and the weight shares of the indicators it used add up to one
+        assertThat(last.drivers().get(0).cost()).isGreaterThanOrEqualTo(last.drivers().get(1).cost());
+        assertThat(last.drivers().stream().mapToDouble(ReportData.Driver::weightShare).sum())
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        has(html, last.drivers().get(0).indicator());
+    }
+
+    @Test
+    void givenAWeakRateOnTheHeaviestIndicator_whenExplained_thenItIsNamedFirstWithItsShareOfTheWeight() {
+        String text = HtmlReport.drivers(List.of(
+                new ReportData.Driver("head_appearance_rate", 0, 2.0 / 9, false),
+                new ReportData.Driver("normdoc_filing_rate", 0, 1.0 / 9, true),
+                new ReportData.Driver("hotline_response_rate", 100, 0.5 / 9, false)));
+        assertThat(text).isEqualTo("held back by head_appearance_rate 0/100 (22% of weight), normdoc_filing_rate* 0/100"
+                + " (11% of weight); carried by hotline_response_rate 100/100 (6% of weight); 1 of 3 imputed (*)");
     }
 
     @Test
@@ -130,6 +155,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void givenPanel_whenRendered_thenTheDisclosureIndexWithIntervalsAndTheYearsOfDisclosure() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
+        ReportData.ProvinceSection p = d.provinces().get(0);
+        assertThat(p.disclosure()).hasSize(ReportWarehouses.SHANDONG_COUNTIES.length);
+        assertThat(p.disclosure()).allSatisfy(e -> assertThat(e.rankP05()).isLessThanOrEqualTo(e.rankP95()));
+        assertThat(p.disclosureByYear()).extracting(ReportData.DisclosureYear::year).contains(2017, 2023);
+        String html = HtmlReport.render(d, NOW);
+        has(html, "Disclosure index, 2023", "disclosure rank", "Disclosure over the years", "litigation");
+    }
+
+    @Test
     void givenTheTinySampleWarehouse_whenRendered_thenItSaysWhyThingsAreMissingInsteadOfFailing() throws Exception {
         Path wh = ReportWarehouses.sample();
         int year = Integer.parseInt(fazhi.config.TestWarehouses.query(wh,
@@ -138,6 +174,9 @@ class HtmlReportTest {
         assertThat(d.provinces()).isNotEmpty();
         String html = HtmlReport.render(d, NOW);
         has(html, "No county of this province is ranked", "No region has three years");
+        // no real county can be ranked on the framework, but every real report has a disclosure index
+        assertThat(d.provinces().stream().mapToInt(p -> p.disclosure().size()).sum()).isPositive();
+        has(html, "Disclosure index, " + year, "/45");
         ReportData none = load(wh, 1999, null, null);
         has(HtmlReport.render(none, NOW), "no observations and no rankings for 1999");
     }

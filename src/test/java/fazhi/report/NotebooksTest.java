@@ -27,7 +27,8 @@ class NotebooksTest {
             notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         }
         assertThat(notebooks).extracting(p -> p.getFileName().toString())
-                .containsExactly("outlier-review.ipynb", "province-ranking.ipynb", "trend-analysis.ipynb");
+                .containsExactly("disclosure-index.ipynb", "outlier-review.ipynb", "province-ranking.ipynb",
+                        "trend-analysis.ipynb");
         Pattern example = Pattern.compile("exampleQuery\\(\"([^\"]+)\"\\)");
         for (Path nb : notebooks) {
             JsonNode root = JsonMapper.builder().build().readTree(Files.readString(nb, StandardCharsets.UTF_8));

@@ -117,9 +117,9 @@ public final class ReportWarehouses {
                 double[] countBase = {20 + 80 * rnd.nextDouble(), 50 + 150 * rnd.nextDouble()};
                 for (int year = 2017; year <= 2024; year++) {
                     int t = year - 2017;
-                    boolean sparse = county.equals("370117");   // 钢城区 reports only four indicators: not ranked
+                    boolean sparse = county.equals("370117");   // 钢城区 reports one indicator: not ranked (two needed)
                     for (int j = 0; j < RATES.length; j++) {
-                        if (sparse && j >= 4) {
+                        if (sparse && j >= 1) {
                             continue;
                         }
                         double slope = 0;

@@ -51,4 +51,14 @@ class BenfordTestTest {
         assertThat(BenfordTest.firstDigit(0.5)).isZero();
         assertThat(BenfordTest.firstDigit(Double.NaN)).isZero();
     }
+
+    @Test
+    void aConformityLabelNeedsTheMinimumNumberOfFigures() {
+        long[] benfordLike = {0, 181, 106, 75, 58, 48, 40, 35, 30, 27};   // n = 600, close to Benford
+        assertThat(BenfordRow.of("370000", 2023, benfordLike, 600, false, "r").conformity()).isEqualTo("close");
+        long[] fewer = {0, 180, 106, 75, 58, 48, 40, 35, 30, 27};          // n = 599
+        BenfordRow row = BenfordRow.of("370000", 2023, fewer, 600, false, "r");
+        assertThat(row.conformity()).isEqualTo(BenfordRow.INSUFFICIENT_DATA);
+        assertThat(row.mad()).as("the statistic is still reported").isPositive();
+    }
 }

@@ -10,29 +10,28 @@ class ModifiedZScoreTest {
     @Test
     void farValueIsFlaggedWithTheRawMad() {
         // median 3, |deviations| 2 1 0 1 97 -> MAD 1
-        ModifiedZScore.Scores s = ModifiedZScore.score(new double[] {1, 2, 3, 4, 100});
+        ModifiedZScore.Scores s = ModifiedZScore.score(new double[] {1, 2, 3, 4, 100}, 0);
         assertThat(s.median()).isEqualTo(3);
         assertThat(s.mad()).isEqualTo(1);
         assertThat(s.scores()[4]).isCloseTo(0.6745 * 97, within(1e-12));
-        assertThat(s.flagged(4)).isTrue();
+        assertThat(ModifiedZScore.isFlagged(s.scores()[4], 3.5)).isTrue();
         assertThat(s.scores()[0]).isCloseTo(-1.349, within(1e-12));
-        assertThat(s.flagged(0)).isFalse();
+        assertThat(ModifiedZScore.isFlagged(s.scores()[0], 3.5)).isFalse();
     }
 
     @Test
     void noValueIsScoredWhenMadIsZero() {
         // median 5, |deviations| 0 0 0 4 4 -> MAD 0
-        ModifiedZScore.Scores s = ModifiedZScore.score(new double[] {5, 5, 5, 1, 9});
+        ModifiedZScore.Scores s = ModifiedZScore.score(new double[] {5, 5, 5, 1, 9}, 0);
         assertThat(s.mad()).isZero();
         assertThat(s.scores()).containsOnlyNulls();
-        assertThat(s.flagged(3)).isFalse();
     }
 
     @Test
     void thresholdIsStrict() {
-        assertThat(ModifiedZScore.isFlagged(3.5)).isFalse();
-        assertThat(ModifiedZScore.isFlagged(-3.5000001)).isTrue();
-        assertThat(ModifiedZScore.isFlagged(null)).isFalse();
+        assertThat(ModifiedZScore.isFlagged(3.5, 3.5)).isFalse();
+        assertThat(ModifiedZScore.isFlagged(-3.5000001, 3.5)).isTrue();
+        assertThat(ModifiedZScore.isFlagged(null, 3.5)).isFalse();
     }
 
     @Test
@@ -62,8 +61,19 @@ class ModifiedZScoreTest {
         // equal year-on-year changes of decimal rates, as computed in floating point
         double[] changes = {98.2 - 98.0, 98.1 - 97.9, 97.6 - 97.4, 99.3 - 99.1, 93.0 - 90.0};
 
-        ModifiedZScore.Scores s = ModifiedZScore.score(changes);
+        ModifiedZScore.Scores s = ModifiedZScore.score(changes, 0);
 
         assertThat(s.scores()).containsOnlyNulls();
+    }
+
+    @Test
+    void aFloorUnderTheMadScoresEveryValueAndKeepsSmallDifferencesBelowTheThreshold() {
+        // a bounded rate: nine counties at 98, one at 97; MAD 0, floor 2.5 points
+        double[] rates = {98, 98, 98, 98, 98, 98, 98, 98, 98, 97};
+        ModifiedZScore.Scores s = ModifiedZScore.score(rates, 2.5);
+        assertThat(s.mad()).isZero();
+        assertThat(s.scale()).isEqualTo(2.5);
+        assertThat(s.scores()[9]).isCloseTo(-0.6745 / 2.5, within(1e-12));
+        assertThat(ModifiedZScore.isFlagged(s.scores()[9], 3.5)).isFalse();
     }
 }

@@ -21,11 +21,17 @@ final class RScript {
     }
 
     static void run(String script, Path... args) throws Exception {
+        run(script, List.of(), args);
+    }
+
+    /** Runs the script with the files first and then {@code parameters} as its arguments. */
+    static void run(String script, List<String> parameters, Path... args) throws Exception {
         Path source = Path.of("src/test/resources/r", script).toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of("Rscript", "--vanilla", source.toString()));
         for (Path a : args) {
             cmd.add(a.toString());
         }
+        cmd.addAll(parameters);
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

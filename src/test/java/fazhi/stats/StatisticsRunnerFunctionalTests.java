@@ -42,13 +42,15 @@ class StatisticsRunnerFunctionalTests {
         try (Connection c = TestWarehouse.open(version)) {
             summary = new StatisticsRunner().run(c, version, "run-1");
         }
-        assertThat(summary.trends()).isEqualTo(5);
+        // five indicator series, and the disclosure share of each of the four counties with three years or more
+        assertThat(summary.trends()).isEqualTo(5 + 4);
         // 370101 cases, 410101 cases and rate: five rising points, exact p = 2/5! = 1/60
         assertThat(summary.increasing()).isEqualTo(3);
         assertThat(summary.decreasing()).isEqualTo(1);
         try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT n, first_year, last_year, ols_slope, sen_slope, mk_s, mk_p, "
-                    + "mk_p_method, direction, run_id FROM trends WHERE region_code = '370101'");
+                    + "mk_p_method, direction, run_id FROM trends WHERE region_code = '370101' "
+                    + "AND indicator = 'penalty_cases'");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).as("the redacted year does not count").isEqualTo(5);
             assertThat(rs.getInt(2)).isEqualTo(2018);
@@ -63,7 +65,7 @@ class StatisticsRunnerFunctionalTests {
             assertThat(rs.getString(10)).isEqualTo("run-1");
 
             rs = s.executeQuery("SELECT mk_p, mk_z, kendall_tau, direction, sen_slope FROM trends "
-                    + "WHERE region_code = '370102'");
+                    + "WHERE region_code = '370102' AND indicator = 'penalty_cases'");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getObject(1)).as("constant series: no p").isNull();
             assertThat(rs.getObject(2)).isNull();
@@ -111,6 +113,126 @@ class StatisticsRunnerFunctionalTests {
         }
     }
 
+    private static ObservationRow synthetic(ObservationRow o) {
+        return new ObservationRow(o.submissionId(), o.regionCode(), o.regionName(), o.provinceCode(), o.year(),
+                o.indicator(), o.value(), o.unit(), o.qualifier(), o.evidence(), o.charOffset(), o.sourceFile(),
+                o.rule(), o.runId(), true);
+    }
+
+    @Test
+    void aCountyRecodedFromCountyToCityKeepsOneSeriesAndOneYearOnYearComparison(@TempDir Path tmp) throws Exception {
+        // 2021: 431121 祁阳县 → 431181 祁阳市
+        List<ObservationRow> rows = new ArrayList<>();
+        for (int year = 2018; year <= 2023; year++) {
+            rows.add(TestWarehouse.obs(year <= 2020 ? "431121" : "431181", year, "penalty_cases", 100.0 + 10 * year % 7,
+                    "件", "exact"));
+        }
+        Path version = TestWarehouse.versionWith(tmp, rows);
+        try (Connection c = TestWarehouse.open(version)) {
+            new StatisticsRunner().run(c, version, "run-1");
+        }
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT region_code, region_codes, n, first_year, last_year FROM trends "
+                    + "WHERE indicator = 'penalty_cases'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("431181");
+            assertThat(rs.getString(2)).isEqualTo("431121,431181");
+            assertThat(rs.getInt(3)).isEqualTo(6);
+            assertThat(rs.getInt(4)).isEqualTo(2018);
+            assertThat(rs.getInt(5)).isEqualTo(2023);
+            assertThat(rs.next()).as("one series, not two").isFalse();
+            rs = s.executeQuery("SELECT previous_value FROM outliers WHERE region_code = '431181' AND year = 2021 "
+                    + "AND method = 'yoy_jump' AND scope = 'nation'");
+            assertThat(rs.next()).as("2021 under the new code is compared with 2020 under the old one").isTrue();
+            assertThat(rs.getDouble(1)).isEqualTo(100.0 + 10 * 2020 % 7);
+        }
+    }
+
+    @Test
+    void realAndSyntheticFiguresNeverShareASeriesAPeerGroupOrABenfordTally(@TempDir Path tmp) throws Exception {
+        List<ObservationRow> rows = new ArrayList<>();
+        for (int year = 2019; year <= 2023; year++) {
+            rows.add(synthetic(TestWarehouse.obs("371525", year, "penalty_cases", 50.0 + year - 2019, "件", "exact")));
+        }
+        rows.add(TestWarehouse.obs("371525", 2024, "penalty_cases", 500.0, "件", "exact"));
+        for (int c = 1; c <= 12; c++) {
+            rows.add(synthetic(TestWarehouse.obs(String.format("3715%02d", c), 2024, "penalty_cases", 40.0 + c, "件",
+                    "exact")));
+        }
+        Path version = TestWarehouse.versionWith(tmp, rows);
+        try (Connection c = TestWarehouse.open(version)) {
+            new StatisticsRunner().run(c, version, "run-1");
+        }
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT n, last_year, synthetic FROM trends WHERE region_code = '371525' "
+                    + "AND indicator = 'penalty_cases'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("the real 2024 figure is not part of the synthetic series").isEqualTo(5);
+            assertThat(rs.getInt(2)).isEqualTo(2023);
+            assertThat(rs.getBoolean(3)).isTrue();
+            assertThat(rs.next()).isFalse();
+            rs = s.executeQuery("SELECT group_n, score, not_scored_reason FROM outliers WHERE region_code = '371525' "
+                    + "AND year = 2024 AND NOT synthetic AND scope = 'nation' AND method = 'modified_z'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("a real figure's peers are real figures only").isEqualTo(1);
+            assertThat(rs.getObject(2)).isNull();
+            assertThat(rs.getString(3)).isEqualTo(OutlierDetector.PEER_GROUP_TOO_SMALL);
+            rs = s.executeQuery("SELECT synthetic, n FROM benford WHERE year = 2024 ORDER BY synthetic");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBoolean(1)).isFalse();
+            assertThat(rs.getLong(2)).isEqualTo(1);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(2)).isEqualTo(12);
+            rs = s.executeQuery("SELECT count(*) FILTER (WHERE synthetic), count(*) FILTER (WHERE NOT synthetic) "
+                    + "FROM disclosure WHERE year = 2024");
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(12);
+            assertThat(rs.getLong(2)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSmallProvinceIsJudgedByItsNationalPeersAndANearlyUnanimousRateFlagsNothing(@TempDir Path tmp)
+            throws Exception {
+        List<ObservationRow> rows = new ArrayList<>();
+        // twelve counties of 370000 at 97-99 %, one of them rising from 97 to 98; three of 410000
+        double[] rates = {97, 98, 98.5, 99, 98, 97.5, 98, 99, 98.2, 98.4, 97.8, 98.1};
+        for (int c = 0; c < rates.length; c++) {
+            String region = String.format("3701%02d", c + 1);
+            rows.add(TestWarehouse.obs(region, 2022, "online_service_rate", c == 0 ? 97.0 : rates[c], "%", "exact"));
+            rows.add(TestWarehouse.obs(region, 2023, "online_service_rate", c == 0 ? 98.0 : rates[c], "%", "exact"));
+        }
+        for (int c = 1; c <= 3; c++) {
+            rows.add(TestWarehouse.obs(String.format("4101%02d", c), 2023, "online_service_rate", 95.5 + c, "%",
+                    "exact"));
+        }
+        Path version = TestWarehouse.versionWith(tmp, rows);
+        try (Connection c = TestWarehouse.open(version)) {
+            new StatisticsRunner().run(c, version, "run-1");
+        }
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT count(*) FROM outliers WHERE flagged");
+            rs.next();
+            assertThat(rs.getLong(1)).as("no flags from a spread of near zero").isZero();
+            rs = s.executeQuery("SELECT score, scale, group_mad FROM outliers WHERE region_code = '370101' "
+                    + "AND year = 2023 AND method = 'yoy_jump' AND scope = 'province'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getDouble(3)).as("the changes are all zero but one").isZero();
+            assertThat(rs.getDouble(2)).as("the floor under the MAD, in points").isEqualTo(2.5);
+            assertThat(rs.getDouble(1)).isEqualTo(0.6745 * 1.0 / 2.5, org.assertj.core.api.Assertions.within(1e-12));
+            rs = s.executeQuery("SELECT count(*), count(score), min(not_scored_reason) FROM outliers "
+                    + "WHERE province_code = '410000' AND scope = 'province'");
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(3);
+            assertThat(rs.getLong(2)).as("three counties are no peer group").isZero();
+            assertThat(rs.getString(3)).isEqualTo(OutlierDetector.PEER_GROUP_TOO_SMALL);
+            rs = s.executeQuery("SELECT count(score) FROM outliers WHERE province_code = '410000' "
+                    + "AND scope = 'nation'");
+            rs.next();
+            assertThat(rs.getLong(1)).as("they are scored among the fifteen counties of the nation").isEqualTo(3);
+        }
+    }
+
     @Test
     void benfordCountsExactAndAtLeastCountsButNotApproximateFiguresOrRates(@TempDir Path tmp) throws Exception {
         Path version = TestWarehouse.versionWith(tmp, observations());
@@ -131,6 +253,11 @@ class StatisticsRunnerFunctionalTests {
             assertThat(rs.getLong(1)).as("the rate is not a count").isEqualTo(1);
             assertThat(rs.getLong(2)).isEqualTo(1);
             assertThat(rs.getBoolean(3)).isFalse();
+            rs = s.executeQuery("SELECT DISTINCT conformity FROM benford");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("a handful of figures gets no conformity label")
+                    .isEqualTo(BenfordRow.INSUFFICIENT_DATA);
+            assertThat(rs.next()).isFalse();
         }
     }
 
@@ -181,6 +308,40 @@ class StatisticsRunnerFunctionalTests {
                 columns++;
             }
             assertThat(columns).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void theDisclosureIndexCountsFiguresWithAValueOfTheCatalogByDomainAndRanksTheProvincesCounties(@TempDir Path tmp)
+            throws Exception {
+        List<ObservationRow> rows = new ArrayList<>();
+        rows.add(TestWarehouse.obs("370101", 2023, "head_appearance_rate", 100.0, "%", "exact"));
+        rows.add(TestWarehouse.obs("370101", 2023, "litigation_cases", 40.0, "件", "exact"));
+        rows.add(TestWarehouse.obs("370101", 2023, "recon_applications", null, "件", "redacted"));
+        rows.add(TestWarehouse.obs("370102", 2023, "recon_applications", 12.0, "件", "exact"));
+        rows.add(TestWarehouse.obs("370103", 2023, "recon_applications", 9.0, "件", "exact"));
+        Path version = TestWarehouse.versionWith(tmp, rows);
+        try (Connection c = TestWarehouse.open(version)) {
+            new StatisticsRunner().run(c, version, "run-1");
+        }
+        int catalog = fazhi.extract.IndicatorCatalog.bundled().indicators().size();
+        try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT region_code, indicators_disclosed, catalog_size, share, "
+                    + "domain_shares['litigation'], domain_shares['reconsideration'], rank, peers, synthetic "
+                    + "FROM disclosure WHERE year = 2023 ORDER BY region_code");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(2)).as("the redacted figure is not disclosed").isEqualTo(2);
+            assertThat(rs.getInt(3)).isEqualTo(catalog);
+            assertThat(rs.getDouble(4)).isEqualTo(2.0 / catalog);
+            assertThat(rs.getDouble(5)).as("two of the four litigation indicators").isEqualTo(0.5);
+            assertThat(rs.getDouble(6)).isZero();
+            assertThat(rs.getInt(7)).isEqualTo(1);
+            assertThat(rs.getInt(8)).isEqualTo(3);
+            assertThat(rs.getBoolean(9)).isFalse();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(7)).as("equal shares share the better rank").isEqualTo(2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(7)).isEqualTo(2);
         }
     }
 }

@@ -15,7 +15,9 @@ public class DecideStatusProcessor implements ItemProcessor<ReportInProgress, Re
         }
         if (report.canonical().isEmpty()) {
             return report.stop(ReportInProgress.QUARANTINED,
-                    "no_figures: no indicator figure of the catalog was found in the text");
+                    "no_figures: no indicator figure of the catalog was found in the text; to resolve, check that it is"
+                            + " a rule-of-law government report, add its phrasings to schema/indicators.yaml, or send"
+                            + " its figures as a .csv table");
         }
         return report.stop(ReportInProgress.PUBLISHED, "published " + report.canonical().size() + " figures");
     }

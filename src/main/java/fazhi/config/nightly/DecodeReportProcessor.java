@@ -22,7 +22,7 @@ public class DecodeReportProcessor implements ItemProcessor<ReportInProgress, Re
         try {
             return report.withDecoded(reader.read(Path.of(report.submission().path())));
         } catch (UnreadableSubmissionException e) {
-            return report.stop(ReportInProgress.QUARANTINED, "unreadable: " + e.getMessage());
+            return report.stop(ReportInProgress.QUARANTINED, e.code() + ": " + e.getMessage());
         }
     }
 }

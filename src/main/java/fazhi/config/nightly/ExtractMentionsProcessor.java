@@ -1,7 +1,12 @@
 package fazhi.config.nightly;
 
+import fazhi.extract.CleanedText;
 import fazhi.extract.IndicatorExtractor;
+import fazhi.extract.RawMention;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** extract: find every phrasing of the indicator catalog that states a figure (tables of figures need none). */
 public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress, ReportInProgress> {
@@ -17,6 +22,14 @@ public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress,
             return report;
         }
         // the identified year lets the extractor drop figures the report attributes to other years
-        return report.withRawMentions(extractor.extract(report.cleanText(), report.identification().year()));
+        CleanedText clean = report.cleanText();
+        List<RawMention> found = extractor.extract(clean.text(), report.identification().year());
+        // the extractor counts in the clean text; the warehouse stores offsets into the text as decoded
+        List<RawMention> mapped = new ArrayList<>(found.size());
+        for (RawMention m : found) {
+            mapped.add(new RawMention(m.indicator(), m.numberText(), m.unitText(), m.qualifierText(), m.evidence(),
+                    clean.decodedOffset(m.charOffset()), m.rule()));
+        }
+        return report.withRawMentions(mapped);
     }
 }

@@ -36,15 +36,24 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
         String method = fromText == null ? "manifest"
                 : (s.manifestRegionCode() != null || s.manifestYear() != null ? "manifest+" : "") + fromText.method();
         if (regionCode == null) {
-            return report.stop(ReportInProgress.QUARANTINED, reasonOr(fromText, "region_unresolved"));
+            return report.stop(ReportInProgress.QUARANTINED, fromText.reason());
         }
         Region region = regions.byCode(regionCode).orElse(null);
         if (region == null) {
-            return report.stop(ReportInProgress.QUARANTINED,
-                    "region_unresolved: code " + regionCode + " is not in the GB/T 2260 table");
+            return report.stop(ReportInProgress.QUARANTINED, Identification.regionUnresolved("code " + regionCode
+                    + " is not in the GB/T 2260 table", "correct the region_code (schema/regions.csv lists the codes)")
+                    .reason());
         }
         if (year == null) {
-            return report.stop(ReportInProgress.QUARANTINED, reasonOr(fromText, "year_unresolved"));
+            String reason = fromText.reason();
+            if (!reason.startsWith("year_unresolved")) {
+                // the manifest named the region; reading the text stopped at its region, before any year
+                String why = reason.contains("; to resolve") ? reason.substring(0, reason.indexOf("; to resolve")) : reason;
+                reason = Identification.yearUnresolved("the manifest names the region but not the year, and the"
+                        + " text was not read for one (" + why + ")", "add the year to the file's manifest.csv row")
+                        .reason();
+            }
+            return report.stop(ReportInProgress.QUARANTINED, reason);
         }
         return report.withIdentification(new Identification(regionCode, year, method, null), region);
     }
@@ -52,17 +61,13 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
     /** A table of figures says whose they are in its region_code and year columns, or not at all. */
     private static Identification fromTable(StructuredFigures.Table table) {
         if (table.regionCode() == null) {
-            return Identification.unresolved("region_unresolved: the table has no region_code column and the "
-                    + "manifest does not name its region");
+            return Identification.regionUnresolved("the table has no region_code column and the manifest does not"
+                    + " name its region", "add a region_code column to the table or " + Identification.REGION_REMEDY);
         }
         if (table.year() == null) {
-            return Identification.unresolved("year_unresolved: the table has no year column and the manifest "
-                    + "does not name its year");
+            return Identification.yearUnresolved("the table has no year column and the manifest does not name"
+                    + " its year", "add a year column to the table or " + Identification.YEAR_REMEDY);
         }
         return new Identification(table.regionCode(), table.year(), "table", null);
-    }
-
-    private static String reasonOr(Identification id, String fallback) {
-        return id != null && id.reason() != null ? id.reason() : fallback;
     }
 }

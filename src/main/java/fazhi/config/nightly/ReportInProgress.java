@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.extract.CleanedText;
 import fazhi.extract.RawMention;
 import fazhi.ingest.DecodedDocument;
 import fazhi.ingest.DiscoveredSubmission;
@@ -20,7 +21,7 @@ public record ReportInProgress(DiscoveredSubmission submission,
                                StructuredFigures.Table table,
                                Identification identification,
                                Region region,
-                               String cleanText,
+                               CleanedText cleanText,
                                List<RawMention> rawMentions,
                                List<Mention> mentions,
                                List<Mention> canonical,
@@ -70,7 +71,7 @@ public record ReportInProgress(DiscoveredSubmission submission,
                 status, reason);
     }
 
-    public ReportInProgress withCleanText(String text) {
+    public ReportInProgress withCleanText(CleanedText text) {
         return new ReportInProgress(submission, decoded, table, identification, region, text, rawMentions, mentions,
                 canonical, status, reason);
     }

@@ -74,7 +74,8 @@ public class WarehouseStepsConfiguration {
     public LinkPublishedTablesTasklet carryDerivedTablesTasklet(@Value(WAREHOUSE) String warehouse,
                                                                 @Value(RUN_ID) String runId) {
         return new LinkPublishedTablesTasklet(staging(warehouse, runId), published(warehouse), List.of(
-                WarehouseTable.TRENDS, WarehouseTable.OUTLIERS, WarehouseTable.BENFORD, WarehouseTable.RANKINGS,
+                WarehouseTable.TRENDS, WarehouseTable.OUTLIERS, WarehouseTable.BENFORD, WarehouseTable.DISCLOSURE,
+                WarehouseTable.RANKINGS,
                 WarehouseTable.RANKING_STEPS, WarehouseTable.RANKING_TREATED_POINTS, WarehouseTable.RANKING_LOG), false);
     }
 

@@ -1,0 +1,113 @@
+package fazhi.cli;
+
+import fazhi.ingest.Region;
+import fazhi.ingest.RegionTable;
+import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseLayout;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code fazhi rank --index disclosure}: the published disclosure index of one year (the {@code disclosure} table),
+ * each county's share of the catalog, its rank in the province and the bootstrap interval of that rank.
+ */
+final class DisclosureRankPrinter {
+    private static final String[] COLUMNS = {"year", "province_code", "province_name", "rank", "region_code",
+            "region_name", "indicators_disclosed", "catalog_size", "share", "rank_p05", "rank_median", "rank_p95",
+            "peers", "synthetic"};
+
+    private DisclosureRankPrinter() {
+    }
+
+    /** Exit codes as {@link RankCommand}: 0 printed, 1 nothing published for that year / province or no warehouse. */
+    static int print(Path warehouse, int year, String provinceCode, RankCommand.Format format, PrintWriter out,
+                     PrintWriter err) {
+        RegionTable regions = RegionTable.bundled();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+             PreparedStatement ps = c.prepareStatement("SELECT year, province_code, rank, region_code, region_name,"
+                     + " indicators_disclosed, catalog_size, share, rank_p05, rank_median, rank_p95, peers, synthetic"
+                     + " FROM disclosure WHERE year = ?" + (provinceCode == null ? "" : " AND province_code = ?")
+                     + " ORDER BY province_code, synthetic, rank NULLS LAST, region_code")) {
+            ps.setInt(1, year);
+            if (provinceCode != null) {
+                ps.setString(2, provinceCode);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        String name = md.getColumnLabel(i);
+                        row.put(name, rs.getObject(i));
+                        if (name.equals("province_code")) {
+                            row.put("province_name", regions.byCode(rs.getString(i)).map(Region::name).orElse(null));
+                        }
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            err.println("cannot read the disclosure index: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (rows.isEmpty()) {
+            err.println("no disclosure index published for " + year + (provinceCode == null ? "" : " in " + provinceCode)
+                    + " (run `./fazhi run` or `./fazhi stats` first)");
+            err.flush();
+            return 1;
+        }
+        switch (format) {
+            case csv -> {
+                out.print(String.join(",", COLUMNS) + "\r\n");
+                for (Map<String, Object> row : rows) {
+                    List<String> f = new ArrayList<>();
+                    for (String col : COLUMNS) {
+                        Object v = row.get(col);
+                        f.add(v == null ? "" : RankCommand.csvField(String.valueOf(v)));
+                    }
+                    out.print(String.join(",", f) + "\r\n");
+                }
+            }
+            case json -> out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+            default -> printTable(out, rows);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
+        String[] head = {"省", "名次", "区县", "代码", "披露", "占比", "90%区间", "中位", "县数", "说明"};
+        List<String[]> cells = new ArrayList<>();
+        cells.add(head);
+        for (Map<String, Object> r : rows) {
+            boolean ranked = r.get("rank") != null;
+            cells.add(new String[]{
+                    String.valueOf(r.get("province_name")),
+                    ranked ? String.valueOf(r.get("rank")) : "-",
+                    String.valueOf(r.get("region_name")),
+                    String.valueOf(r.get("region_code")),
+                    r.get("indicators_disclosed") + "/" + r.get("catalog_size"),
+                    String.format(Locale.ROOT, "%.0f%%", 100 * ((Number) r.get("share")).doubleValue()),
+                    ranked ? r.get("rank_p05") + "–" + r.get("rank_p95") : "",
+                    ranked ? String.valueOf(r.get("rank_median")) : "",
+                    ranked ? String.valueOf(r.get("peers")) : "",
+                    (Boolean.TRUE.equals(r.get("synthetic")) ? "synthetic" : "")
+                            + (ranked ? "" : "not a county: not ranked")});
+        }
+        RankCommand.printAligned(out, cells);
+    }
+}

@@ -1,0 +1,77 @@
+package fazhi.config.nightly;
+
+import fazhi.extract.CleanedText;
+import fazhi.ingest.DecodedDocument;
+import fazhi.ingest.DiscoveredSubmission;
+import fazhi.ingest.RegionTable;
+import fazhi.ingest.ReportIdentifier;
+import fazhi.normalize.StructuredFigures;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every quarantine the extraction step decides says what would resolve it. */
+class QuarantineReasonsTest {
+    private static final String BODY_WITHOUT_TITLE = "今年以来，我县深入推进依法行政，法治政府建设取得新成效。\n特此报告。\n县人民政府\n2024年3月20日";
+
+    private final IdentifyReportProcessor identify =
+            new IdentifyReportProcessor(new ReportIdentifier(RegionTable.bundled()), RegionTable.bundled());
+
+    private static ReportInProgress report(String manifestRegion, Integer manifestYear, String text) {
+        var s = new DiscoveredSubmission("a.txt", "/in/a.txt", "abc", 10, manifestRegion, manifestYear, false, null,
+                DiscoveredSubmission.PROCESS, null);
+        return ReportInProgress.start(s).withDecoded(new DecodedDocument("txt", "UTF-8", text));
+    }
+
+    @Test
+    void aReportWhoseTitleThePageDroppedNeedsAManifestRowWithItsRegion() {
+        ReportInProgress r = identify.process(report(null, null, BODY_WITHOUT_TITLE));
+
+        assertThat(r.status()).isEqualTo(ReportInProgress.QUARANTINED);
+        assertThat(r.reason()).startsWith("region_unresolved: no report title (the publishing page may have dropped it)")
+                .endsWith("; to resolve, add a manifest.csv row for the file with its region_code (6-digit GB/T 2260"
+                        + " code, see schema/regions.csv)");
+    }
+
+    @Test
+    void aManifestRegionWithoutAYearAsksForTheYearNotTheRegion() {
+        ReportInProgress r = identify.process(report("371525", null, BODY_WITHOUT_TITLE));
+
+        assertThat(r.reason()).startsWith("year_unresolved: the manifest names the region but not the year")
+                .endsWith("; to resolve, add the year to the file's manifest.csv row");
+    }
+
+    @Test
+    void aManifestRegionCodeOutsideTheTableIsToBeCorrected() {
+        ReportInProgress r = identify.process(report("379999", 2023, BODY_WITHOUT_TITLE));
+
+        assertThat(r.reason()).isEqualTo("region_unresolved: code 379999 is not in the GB/T 2260 table; to resolve,"
+                + " correct the region_code (schema/regions.csv lists the codes)");
+    }
+
+    @Test
+    void aTableOfFiguresWithoutRegionOrYearSaysWhichColumnOrRowIsMissing() {
+        var noRegion = report(null, null, "indicator,value\nrecon_received,64\n")
+                .withTable(new StructuredFigures.Table(null, 2023, List.of(), List.of()));
+        var noYear = report(null, null, "indicator,value\nrecon_received,64\n")
+                .withTable(new StructuredFigures.Table("371525", null, List.of(), List.of()));
+
+        assertThat(identify.process(noRegion).reason()).startsWith("region_unresolved: the table has no region_code")
+                .endsWith("; to resolve, add a region_code column to the table or add a manifest.csv row for the file"
+                        + " with its region_code (6-digit GB/T 2260 code, see schema/regions.csv)");
+        assertThat(identify.process(noYear).reason()).startsWith("year_unresolved: the table has no year column")
+                .endsWith("; to resolve, add a year column to the table or add a manifest.csv row for the file with"
+                        + " its year");
+    }
+
+    @Test
+    void aReportWithoutFiguresSaysWhereNewPhrasingsGo() {
+        ReportInProgress r = new DecideStatusProcessor().process(report("371525", 2023, BODY_WITHOUT_TITLE)
+                .withCleanText(new CleanedText("", new int[0], 0)).withMentions(List.of(), List.of()));
+
+        assertThat(r.reason()).startsWith("no_figures: ").contains("; to resolve, ")
+                .contains("schema/indicators.yaml").contains(".csv table");
+    }
+}
