@@ -179,7 +179,8 @@ public final class SubmissionReader {
     static String shortMessage(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
+            // a bare ArrayIndexOutOfBoundsException from a parser says nothing an operator can use
+            return "the parser gave no detail";
         }
         m = m.strip();
         int nl = m.indexOf('\n');
@@ -189,7 +190,7 @@ public final class SubmissionReader {
         // libraries wrap causes as "org.apache.xmlbeans.XmlException: error: …": the operator needs the words
         m = LEADING_CLASS_NAME.matcher(m).replaceFirst("");
         if (m.isBlank()) {
-            return "no detail given";
+            return "the parser gave no detail";
         }
         return m.length() > 160 ? m.substring(0, 160) + "…" : m;
     }

@@ -100,7 +100,7 @@ class HostileInputFuzzTests {
         s.put("report-utf8.txt", Files.readAllBytes(Path.of("sample-data/001_698cc89598c5c7a3.txt")));
         s.put("report-gb18030.txt", Files.readAllBytes(Path.of("src/test/resources/ingest/gb18030-report.txt")));
         s.put("page.html", Files.readAllBytes(Path.of("src/test/resources/ingest/utf8-report.html")));
-        Path corpus = CorpusGenerator.bundled().generate(CorpusGenerator.Options.of(scratch.resolve("corpus"), 4,
+        Path corpus = CorpusGenerator.bundled().generate(CorpusGenerator.Options.of(scratch.resolve("corpus"), 12,
                 2021, 2023, 7)).reportsDir();
         try (Stream<Path> files = Files.walk(corpus)) {
             // one report of every format the generator writes (docx and html; more as it learns them)
