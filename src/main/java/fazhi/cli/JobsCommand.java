@@ -2,6 +2,7 @@ package fazhi.cli;
 
 import fazhi.config.BatchRunner;
 import fazhi.config.JobRepositoryUrl;
+import fazhi.config.nightly.RunOutcomeListener;
 import fazhi.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import java.sql.Statement;
 import java.util.concurrent.Callable;
 
 @Command(name = "jobs", header = "List past runs from the Spring Batch job repository.", mixinStandardHelpOptions = true,
-        description = {"Past runs, newest first, from the Spring Batch job repository: job, run id, status, start and end, and the counts of the extraction step (files read, written, filtered)."})
+        description = {"Past runs, newest first, from the Spring Batch job repository: job, run id, status, the exit code the run ended with, start and end, files read and files skipped as unchanged, and the outcome: the counts by status (published, quarantined, duplicate, failed) of a run that published, or the cause of a failure."})
 public class JobsCommand implements Callable<Integer> {
     @Option(names = "--warehouse", defaultValue = "warehouse", description = "warehouse folder (default: ${DEFAULT-VALUE})")
     Path warehouse;
@@ -32,20 +33,31 @@ public class JobsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", description = "how many runs (default: ${DEFAULT-VALUE})")
     int limit;
 
+    /**
+     * One row per run. {@code exit_code} is the command's exit code as the run decided it (null where the job
+     * repository does not say, e.g. runs of an older fazhi); {@code outcome} is the first line of the exit
+     * description: the counts by status of a run that published (see RunOutcomeListener), the cause of a failure.
+     */
     static final String QUERY = """
             SELECT e.JOB_EXECUTION_ID AS execution, i.JOB_NAME AS job,
                    (SELECT p.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS p
                      WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'runId') AS run_id,
-                   e.STATUS AS status, e.START_TIME AS started, e.END_TIME AS ended,
+                   e.STATUS AS status,
+                   CASE WHEN e.EXIT_CODE = '%s' THEN %d
+                        WHEN e.STATUS = 'COMPLETED' AND (i.JOB_NAME = 'stats' OR e.EXIT_MESSAGE LIKE '%% published, %%')
+                             THEN %d
+                        WHEN e.STATUS IN ('FAILED', 'ABANDONED') THEN %d END AS exit_code,
+                   e.START_TIME AS started, e.END_TIME AS ended,
                    (SELECT sum(s.READ_COUNT) FROM BATCH_STEP_EXECUTION s
                      WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME = 'extractIndicatorsStep') AS files_read,
-                   (SELECT sum(s.WRITE_COUNT) FROM BATCH_STEP_EXECUTION s
-                     WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME = 'extractIndicatorsStep') AS files_written,
                    (SELECT sum(s.FILTER_COUNT) FROM BATCH_STEP_EXECUTION s
                      WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME = 'discoverSubmissionsStep') AS files_unchanged,
-                   e.EXIT_CODE AS exit_code
+                   CASE WHEN POSITION(CHR(10) IN e.EXIT_MESSAGE) > 0
+                        THEN LEFT(e.EXIT_MESSAGE, POSITION(CHR(10) IN e.EXIT_MESSAGE) - 1)
+                        ELSE e.EXIT_MESSAGE END AS outcome
               FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-             ORDER BY e.JOB_EXECUTION_ID DESC""";
+             ORDER BY e.JOB_EXECUTION_ID DESC""".formatted(RunOutcomeListener.WITH_QUARANTINES,
+            ExitCodes.PUBLISHED_WITH_QUARANTINES, ExitCodes.OK, ExitCodes.RUN_FAILED);
 
     @Override
     public Integer call() {

@@ -25,7 +25,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         Path input;
         try {
-            input = options.resolveInput(System.out);
+            input = options.input();
         } catch (IOException e) {
             System.err.println("fazhi " + jobName() + ": " + e.getMessage());
             return ExitCodes.USAGE;
@@ -33,7 +33,7 @@ public class RunCommand implements Callable<Integer> {
         BatchRunner.RunOutcome outcome;
         try {
             outcome = BatchRunner.run(new RunRequest(jobName(), input, options.warehouse,
-                    options.jobRepository, options.reprocess));
+                    options.jobRepository, options.reprocess), options.prepareDemo(System.out));
         } catch (WarehouseLock.WarehouseBusyException e) {
             System.err.println("fazhi " + jobName() + ": " + e.getMessage());
             return ExitCodes.WAREHOUSE_BUSY;

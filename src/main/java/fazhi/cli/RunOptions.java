@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.config.BatchRunner.Preparation;
 import fazhi.generate.DemoInput;
 import picocli.CommandLine.Option;
 
@@ -29,11 +30,8 @@ public class RunOptions {
             + "(after the indicator catalog changed)")
     boolean reprocess;
 
-    /**
-     * The folder the job reads: the one given, or else the demo (bundled real reports plus the synthetic
-     * panel, assembled inside the warehouse folder), announced as synthetic where the operator reads.
-     */
-    Path resolveInput(PrintStream out) throws IOException {
+    /** The folder the job reads: the one given, or else the demo's, which {@link #prepareDemo} fills. */
+    Path input() throws IOException {
         if (input != null) {
             if (!Files.isDirectory(input)) {
                 throw new IOException("input folder " + input + " does not exist");
@@ -43,11 +41,24 @@ public class RunOptions {
         if (!Files.isDirectory(SAMPLE_DATA)) {
             throw new IOException("no --input given and no sample-data folder here; run from the project folder");
         }
-        var demo = DemoInput.assemble(SAMPLE_DATA, DemoInput.folderOf(warehouse));
-        out.println("demo: the 5 real reports of sample-data/ plus a SYNTHETIC panel of " + demo.reports()
-                + " generated reports (" + demo.counties() + " counties, 2019-2023, fixed seed) so that trends and "
-                + "rankings have something to show; synthetic figures are marked synthetic=true in the warehouse, "
-                + "their ground truth is in " + demo.out().resolve("truth"));
-        return demo.reportsDir();
+        return DemoInput.reportsDirOf(DemoInput.folderOf(warehouse));
+    }
+
+    /**
+     * Without --input: assembles the demo (bundled real reports plus the synthetic panel) inside the warehouse
+     * folder, announced as synthetic where the operator reads. It writes into the warehouse, so it runs only
+     * under the warehouse lock (see {@link Preparation}).
+     */
+    Preparation prepareDemo(PrintStream out) {
+        if (input != null) {
+            return Preparation.NONE;
+        }
+        return () -> {
+            var demo = DemoInput.assemble(SAMPLE_DATA, DemoInput.folderOf(warehouse));
+            out.println("demo: the 5 real reports of sample-data/ plus a SYNTHETIC panel of " + demo.reports()
+                    + " generated reports (" + demo.counties() + " counties, 2019-2023, fixed seed) so that trends and "
+                    + "rankings have something to show; synthetic figures are marked synthetic=true in the warehouse, "
+                    + "their ground truth is in " + demo.out().resolve("truth"));
+        };
     }
 }

@@ -1,6 +1,7 @@
 package fazhi.cli;
 
 import fazhi.config.BatchRunner;
+import fazhi.warehouse.RunTally;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 
@@ -30,7 +31,6 @@ final class RunSummary {
         try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
              Statement s = c.createStatement()) {
             out.println("run " + outcome.runId() + " published to " + warehouse.toAbsolutePath().normalize());
-            long held = 0;
             // a quarantine the manifest expected (an acknowledged template, say) is reported but raises no alarm
             try (ResultSet rs = s.executeQuery("SELECT status || CASE WHEN status = expected_status "
                     + "AND status IN ('quarantined', 'failed') THEN ' (as expected)' ELSE '' END, count(*) "
@@ -40,9 +40,6 @@ final class RunSummary {
                 while (rs.next()) {
                     any = true;
                     line.append(' ').append(rs.getString(1)).append('=').append(rs.getLong(2));
-                    if (rs.getString(1).equals("quarantined") || rs.getString(1).equals("failed")) {
-                        held += rs.getLong(2);
-                    }
                 }
                 out.println(any ? line : "  no new or changed files");
             }
@@ -76,7 +73,8 @@ final class RunSummary {
             }
             disclosure(s, out);
             out.println("  query it: ./fazhi sql \"select * from observations limit 10\"");
-            return held > 0 ? ExitCodes.PUBLISHED_WITH_QUARANTINES : ExitCodes.OK;
+            // the same tally the job wrote into the job repository (fazhi jobs)
+            return RunTally.of(c, outcome.runId()).clean() ? ExitCodes.OK : ExitCodes.PUBLISHED_WITH_QUARANTINES;
         } catch (SQLException e) {
             out.println("run " + outcome.runId() + " completed, but the warehouse could not be read back: "
                     + BatchRunner.rootMessage(e));

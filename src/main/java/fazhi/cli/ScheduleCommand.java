@@ -56,8 +56,8 @@ public class ScheduleCommand implements Callable<Integer> {
     /** One nightly run; a failed run is logged and the schedule goes on. */
     private int runOnce() {
         try {
-            var outcome = BatchRunner.run(new RunRequest("nightly", options.resolveInput(System.out), options.warehouse,
-                    options.jobRepository, options.reprocess));
+            var outcome = BatchRunner.run(new RunRequest("nightly", options.input(), options.warehouse,
+                    options.jobRepository, options.reprocess), options.prepareDemo(System.out));
             return new RunSummary(options.warehouse, outcome).print(System.out);
         } catch (Exception e) {
             System.out.println("run could not start: " + BatchRunner.rootMessage(e));

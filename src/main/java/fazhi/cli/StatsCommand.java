@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,19 +53,29 @@ public class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         WarehouseLayout layout = new WarehouseLayout(warehouse);
-        if (!java.nio.file.Files.isDirectory(layout.current())) {
-            err.println("fazhi stats: no published warehouse at " + layout.root() + " (run `./fazhi run` first)");
+        String noWarehouse = "fazhi stats: no published warehouse at " + layout.root() + " (run `./fazhi run` first)";
+        // whether a version is published is asked under the lock: a first run may be publishing one right now
+        if (!Files.isDirectory(layout.root()) || (summaryOnly && !Files.isDirectory(layout.current()))) {
+            err.println(noWarehouse);
             err.flush();
             return NO_WAREHOUSE;
         }
         if (!summaryOnly) {
             try {
-                var outcome = BatchRunner.run(new RunRequest("stats", null, warehouse, jobRepository, false));
+                var outcome = BatchRunner.run(new RunRequest("stats", null, warehouse, jobRepository, false), () -> {
+                    if (!Files.isDirectory(layout.current())) {
+                        throw new NoPublishedWarehouseException();
+                    }
+                });
                 if (!outcome.completed()) {
                     err.println("fazhi stats: " + outcome.exitDescription());
                     err.flush();
                     return ExitCodes.RUN_FAILED;
                 }
+            } catch (NoPublishedWarehouseException e) {
+                err.println(noWarehouse);
+                err.flush();
+                return NO_WAREHOUSE;
             } catch (WarehouseLock.WarehouseBusyException e) {
                 err.println("fazhi stats: " + e.getMessage());
                 err.flush();
@@ -90,5 +101,8 @@ public class StatsCommand implements Callable<Integer> {
             err.flush();
             return NO_WAREHOUSE;
         }
+    }
+
+    private static final class NoPublishedWarehouseException extends java.io.IOException {
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -51,12 +53,34 @@ public final class BatchRunner {
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
     }
 
+    /**
+     * What a command writes before its job starts (the demo's generated reports): done once the warehouse
+     * lock is held, so that a run that finds the warehouse busy writes nothing at all.
+     */
+    @FunctionalInterface
+    public interface Preparation {
+        Preparation NONE = () -> { };
+
+        void prepare() throws IOException;
+    }
+
     public static RunOutcome run(RunRequest request) throws Exception {
+        return run(request, Preparation.NONE);
+    }
+
+    /** Takes the warehouse lock first; everything else, {@code preparation} included, happens under it. */
+    public static RunOutcome run(RunRequest request, Preparation preparation) throws Exception {
         WarehouseLayout layout = new WarehouseLayout(request.warehouse());
         String runId = newRunId();
-        Warmup.start();
-        try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId);
-             ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
+        try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId)) {
+            Warmup.start();
+            preparation.prepare();
+            return runLocked(request, layout, runId);
+        }
+    }
+
+    private static RunOutcome runLocked(RunRequest request, WarehouseLayout layout, String runId) throws Exception {
+        try (ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
             Job job = context.getBean(request.jobName() + "Job", Job.class);
             JobOperator operator = context.getBean(JobOperator.class);
             String input = request.input() == null ? "" : request.input().toAbsolutePath().normalize().toString();
@@ -90,12 +114,16 @@ public final class BatchRunner {
                 steps.add(new StepOutcome(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
                         s.getFilterCount()));
             }
-            String description = execution.getAllFailureExceptions().stream()
-                    .map(BatchRunner::rootMessage).distinct().reduce((a, b) -> a + "; " + b)
-                    .orElse(execution.getExitStatus().getExitDescription());
+            String description = causes(execution).orElse(execution.getExitStatus().getExitDescription());
             return new RunOutcome(execution.getJobParameters().getString("runId"), execution.getStatus(), description,
                     steps);
         }
+    }
+
+    /** What made a run fail, one line per distinct cause, or empty when nothing did. */
+    public static Optional<String> causes(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream()
+                .map(BatchRunner::rootMessage).distinct().reduce((a, b) -> a + "; " + b);
     }
 
     /** A Spring context with Boot's batch support over the given job repository database. */

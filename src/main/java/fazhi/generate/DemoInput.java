@@ -28,6 +28,11 @@ public final class DemoInput {
         return warehouse.resolve("_demo");
     }
 
+    /** The job's input folder inside a demo folder, where {@link #assemble} puts the reports and the manifest. */
+    public static Path reportsDirOf(Path demoDir) {
+        return demoDir.resolve("reports");
+    }
+
     /** Builds the demo in {@code demoDir} and returns the input folder for the job. */
     public static CorpusGenerator.Summary assemble(Path sampleData, Path demoDir) throws IOException {
         CorpusGenerator.Summary panel = DemoPanel.generate(demoDir);

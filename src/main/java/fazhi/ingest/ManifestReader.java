@@ -101,6 +101,11 @@ public final class ManifestReader {
                 problems.add(new ManifestProblem(null, r.line(), "the row names no file"));
                 continue;
             }
+            if (file.indexOf('\0') >= 0) {
+                // no file can be called so; a path with it cannot even be built
+                problems.add(new ManifestProblem(null, r.line(), "the file name contains a NUL character"));
+                continue;
+            }
             List<String> wrong = new ArrayList<>();
             String region = regionCode(r.fields().get(regionCol), wrong);
             Integer year = year(r.fields().get(yearCol), wrong);

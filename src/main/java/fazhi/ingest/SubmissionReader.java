@@ -179,13 +179,22 @@ public final class SubmissionReader {
     static String shortMessage(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
+            // a bare ArrayIndexOutOfBoundsException from a parser says nothing an operator can use
+            return "the parser gave no detail";
         }
         m = m.strip();
         int nl = m.indexOf('\n');
         if (nl > 0) {
             m = m.substring(0, nl);
         }
+        // libraries wrap causes as "org.apache.xmlbeans.XmlException: error: …": the operator needs the words
+        m = LEADING_CLASS_NAME.matcher(m).replaceFirst("");
+        if (m.isBlank()) {
+            return "the parser gave no detail";
+        }
         return m.length() > 160 ? m.substring(0, 160) + "…" : m;
     }
+
+    private static final Pattern LEADING_CLASS_NAME =
+            Pattern.compile("^(?:(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*:\\s*)+");
 }

@@ -6,8 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One writer at a time per warehouse: an OS file lock on {@code _lock}, released by the OS when the
@@ -17,41 +20,64 @@ public final class WarehouseLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
-    private WarehouseLock(FileChannel channel, FileLock lock) {
+    /**
+     * Lock files this JVM holds, with their holder. A second attempt from this JVM is refused from here, without
+     * opening the file: closing any channel on a locked file releases the process's lock on it (POSIX), so
+     * opening and closing the file again would silently free the warehouse for a third run.
+     */
+    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+
+    private final Path file;
+
+    private WarehouseLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
 
-    public static WarehouseLock acquire(WarehouseLayout layout, String runId) throws IOException {
+    public static synchronized WarehouseLock acquire(WarehouseLayout layout, String runId) throws IOException {
+        Path file = layout.lockFile();
+        String heldHere = HELD_HERE.get(file);
+        if (heldHere != null) {
+            throw busy(layout, heldHere);
+        }
         Files.createDirectories(layout.root());
-        FileChannel ch = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.READ,
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = ch.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            lock = null; // held by this very process
         } catch (IOException e) {
             ch.close();
             throw e;
         }
         if (lock == null) {
-            String holder = Files.readString(layout.lockFile(), StandardCharsets.UTF_8).trim();
+            // another process holds it (this one holds no lock on the file, so closing the channel frees nothing)
+            String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
             ch.close();
-            throw new WarehouseBusyException("warehouse " + layout.root() + " is being written by another run ("
-                    + (holder.isEmpty() ? "unknown" : holder) + "); try again when it has finished");
+            throw busy(layout, holder);
         }
+        String holder = "run " + runId + ", pid " + ProcessHandle.current().pid() + ", since " + Instant.now();
         ch.truncate(0);
-        ch.write(ByteBuffer.wrap(("run " + runId + ", pid " + ProcessHandle.current().pid() + ", since "
-                + Instant.now()).getBytes(StandardCharsets.UTF_8)));
+        ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)));
         ch.force(true);
-        return new WarehouseLock(ch, lock);
+        HELD_HERE.put(file, holder);
+        return new WarehouseLock(file, ch, lock);
+    }
+
+    private static WarehouseBusyException busy(WarehouseLayout layout, String holder) {
+        return new WarehouseBusyException("warehouse " + layout.root() + " is being written by another run ("
+                + (holder.isEmpty() ? "unknown" : holder) + "); try again when it has finished");
     }
 
     @Override
     public void close() throws IOException {
-        lock.release();
-        channel.close();
+        try {
+            lock.release();
+            channel.close();
+        } finally {
+            HELD_HERE.remove(file);
+        }
     }
 
     /** Another run holds the warehouse. */

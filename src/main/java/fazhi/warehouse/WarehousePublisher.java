@@ -5,6 +5,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,6 +38,9 @@ public final class WarehousePublisher {
 
     public void publish(Path composedVersion, String runId) throws IOException {
         Path target = layout.version(runId);
+        if (Files.isDirectory(composedVersion)) {
+            writeEmptyTables(composedVersion);
+        }
         Files.createDirectories(layout.versions());
         if (!Files.exists(target)) {
             Files.move(composedVersion, target, StandardCopyOption.ATOMIC_MOVE);
@@ -51,12 +57,53 @@ public final class WarehousePublisher {
         pruneOldVersions(target);
     }
 
-    /** observations → current/observations and so on: stable paths for any Parquet reader. */
+    /**
+     * A table with no rows still gets a folder with one zero-row file carrying its columns (from the version's
+     * {@code _schemas/} copy): its entry point then resolves, and DuckDB, pandas or Spark read it as an empty
+     * table instead of failing on a missing path. A partitioned table's file sits in the null partition
+     * ({@value #NULL_PARTITION}, which hive readers read as null), so the partition columns keep their place
+     * and the README's hive_types still apply.
+     */
+    static void writeEmptyTables(Path version) throws IOException {
+        try (Connection db = WarehouseConnection.openDuckDb(); Statement s = db.createStatement()) {
+            for (WarehouseTable t : WarehouseTable.values()) {
+                Path schema = WarehouseLayout.schemaFile(version, t);
+                Path dir = version.resolve(t.tableName());
+                if (!Files.isRegularFile(schema) || WarehouseConnection.hasParquet(dir)) {
+                    continue;
+                }
+                for (String column : t.partitionColumns()) {
+                    dir = dir.resolve(column + "=" + NULL_PARTITION);
+                }
+                Files.createDirectories(dir);
+                String columns = t.partitionColumns().isEmpty() ? "*"
+                        : "* EXCLUDE (" + String.join(", ", t.partitionColumns()) + ")";
+                s.execute("COPY (SELECT " + columns + " FROM read_parquet("
+                        + WarehouseConnection.quote(schema.toString()) + ")) TO "
+                        + WarehouseConnection.quote(dir.resolve("part-0.parquet").toString()) + " (FORMAT parquet)");
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot write the empty tables of " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder name hive readers (DuckDB, Arrow, Spark) read as a null partition value. */
+    static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+
+    /**
+     * observations → current/observations and so on: stable paths for any Parquet reader, one for every table
+     * the published version has (a table no run has computed yet, such as trends after a first ingest, has
+     * none: never a link to nothing).
+     */
     public void ensureTableLinks() throws IOException {
         for (WarehouseTable t : WarehouseTable.values()) {
             Path link = layout.root().resolve(t.tableName());
-            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            boolean present = Files.isDirectory(layout.publishedTable(t));
+            boolean linked = Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (present && !linked) {
                 Files.createSymbolicLink(link, Path.of("current", t.tableName()));
+            } else if (!present && linked && Files.isSymbolicLink(link)) {
+                Files.delete(link);
             }
         }
     }

@@ -65,5 +65,23 @@ class PostgresJobRepositoryTests {
             assertThat(rs.getLong(2)).as("the second run skips the unchanged files").isZero();
             assertThat(rs.next()).isFalse();
         }
+        // fazhi jobs reads the same repository in PostgreSQL's SQL dialect: exit codes and outcomes
+        var captured = new java.io.ByteArrayOutputStream();
+        var stdout = System.out;
+        int jobs;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            jobs = fazhi.cli.FazhiMain.execute("jobs", "--warehouse", tmp.resolve("wh").toString(),
+                    "--job-repository", url, "--format", "csv");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(jobs).isZero();
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).toList())
+                .satisfiesExactly(
+                        newest -> assertThat(newest).contains(",COMPLETED,0,")
+                                .endsWith(",\"0 published, 0 quarantined, 0 duplicate, 0 failed\""),
+                        oldest -> assertThat(oldest).contains(",COMPLETED,0,")
+                                .endsWith(",\"4 published, 1 quarantined, 0 duplicate, 0 failed\""));
     }
 }

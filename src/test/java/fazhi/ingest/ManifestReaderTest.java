@@ -140,6 +140,15 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aFileNameWithANulCharacterIsAProblemOfItsRowNotOfTheRun() throws Exception {
+        // found by HostileInputFuzzTests: discovery built a path from it for the "missing" row and threw
+        Manifest m = reader.parse("file,region_code,year\n002.\0xt,371525,2024\nb.txt,371525,2023\n");
+
+        assertThat(m.problems()).containsExactly(new ManifestProblem(null, 2, "the file name contains a NUL character"));
+        assertThat(m.entry("b.txt")).isPresent();
+    }
+
+    @Test
     void fileNamesAreNormalised() throws Exception {
         Manifest m = reader.parse("file,region_code,year\n./sub\\a.txt ,371525,2024\n");
 

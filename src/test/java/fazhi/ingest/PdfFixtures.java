@@ -28,14 +28,14 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * character given a one-byte code, and a ToUnicode CMap maps the codes back to the Chinese characters. The
  * page looks like Latin gibberish, but its text layer is the Chinese text, which is what a reader extracts.
  */
-final class PdfFixtures {
+public final class PdfFixtures {
 
     private static final Charset WIN_ANSI = Charset.forName("windows-1252");
 
     private PdfFixtures() {
     }
 
-    static void writeTextPdf(Path out, List<String> lines) throws IOException {
+    public static void writeTextPdf(Path out, List<String> lines) throws IOException {
         write(out, lines, false);
     }
 

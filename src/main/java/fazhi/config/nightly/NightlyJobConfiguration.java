@@ -31,6 +31,7 @@ public class NightlyJobConfiguration {
                           Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
                           Step computeStatisticsStep, Step rankCountiesStep, Step publishWarehouseStep) {
         return new JobBuilder("nightly", jobs)
+                .listener(new RunOutcomeListener())
                 .start(discoverSubmissionsStep)
                 .next(extractIndicatorsStep)
                 .next(composeWarehouseStep)
@@ -47,6 +48,7 @@ public class NightlyJobConfiguration {
                          Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
                          Step carryDerivedTablesStep, Step publishWarehouseStep) {
         return new JobBuilder("ingest", jobs)
+                .listener(new RunOutcomeListener())
                 .start(discoverSubmissionsStep)
                 .next(extractIndicatorsStep)
                 .next(composeWarehouseStep)
