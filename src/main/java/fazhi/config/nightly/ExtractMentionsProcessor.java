@@ -3,7 +3,7 @@ package fazhi.config.nightly;
 import fazhi.extract.IndicatorExtractor;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** extract: find every phrasing of the indicator catalog that states a figure (tables of figures need none). */
+/** extract: find every phrasing of the indicator catalog that states a figure. */
 public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress, ReportInProgress> {
     private final IndicatorExtractor extractor;
 
@@ -13,7 +13,7 @@ public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress,
 
     @Override
     public ReportInProgress process(ReportInProgress report) {
-        if (report.stopped() || report.table() != null) {
+        if (report.stopped()) {
             return report;
         }
         // the identified year lets the extractor drop figures the report attributes to other years

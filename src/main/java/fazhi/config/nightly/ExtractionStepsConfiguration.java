@@ -115,13 +115,15 @@ public class ExtractionStepsConfiguration {
     }
 
     @Bean
+    @StepScope
     public CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor(
+            @Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
             SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
             IndicatorExtractor extractor, MentionNormalizer normalizer, StructuredFigures structured,
             CanonicalSelector selector) {
         return new CompositeItemProcessor<>(List.of(
                 new DecodeReportProcessor(reader),
-                new ReadFigureTableProcessor(structured),
+                new ReadFigureTableProcessor(structured, regions, staging(warehouse, runId), runId),
                 new IdentifyReportProcessor(identifier, regions),
                 new CleanTextProcessor(cleaner),
                 new ExtractMentionsProcessor(extractor),
