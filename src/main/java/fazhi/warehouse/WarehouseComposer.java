@@ -14,9 +14,10 @@ import static fazhi.warehouse.WarehouseConnection.quote;
  * what this run replaces, plus what this run staged. Rules (documented in the README):
  * <ul>
  *   <li>a file is keyed by its path in the input folder; a new version of a file replaces the old one;</li>
- *   <li>the figures of a (region, year) come from one submission: the one ingested last that covers it
- *       (ties: the greater file name). A report covers one (region, year), a table of figures may cover
- *       many; a submission left covering none becomes {@code duplicate}, the reason naming a winner;</li>
+ *   <li>the figures of a (region, year) come from one submission. A report covers one (region, year), a
+ *       table of figures may cover many; of those covering it, the one covering fewest wins (a county's own
+ *       report before a province's table), then the one ingested last (ties: the greater file name). A
+ *       submission left covering none becomes {@code duplicate}, the reason naming a winner;</li>
  *   <li>observations and mentions follow their submission.</li>
  * </ul>
  * Candidate tables are named {@code cand_*}; validation reads them before {@link #writeVersion} writes.
@@ -68,15 +69,17 @@ public final class WarehouseComposer {
                     SEMI JOIN cand_submissions s
                       ON s.submission_id = o.submission_id AND s.source_file = o.source_file
                          AND s.status = 'published'""");
-            // who owns each (region, year): the submission ingested last that covers it (a report covers one,
-            // a table of figures may cover many)
+            // who owns each (region, year): of the submissions that cover it, the one covering fewest (a county's
+            // own report before a province's table of figures), then the one ingested last
             s.execute("""
                     CREATE OR REPLACE TEMP TABLE coverage AS
                     SELECT c.source_file, c.region_code, c.year,
                            first_value(c.source_file) OVER w AS winner, row_number() OVER w AS pos
-                      FROM (SELECT DISTINCT source_file, region_code, year FROM published_observations) c
+                      FROM (SELECT source_file, region_code, year, count(*) OVER (PARTITION BY source_file) AS covers
+                              FROM (SELECT DISTINCT source_file, region_code, year FROM published_observations)) c
                       JOIN cand_submissions s ON s.source_file = c.source_file
-                    WINDOW w AS (PARTITION BY c.region_code, c.year ORDER BY s.ingested_at DESC, c.source_file DESC)""");
+                    WINDOW w AS (PARTITION BY c.region_code, c.year
+                                 ORDER BY c.covers, s.ingested_at DESC, c.source_file DESC)""");
             s.execute("""
                     UPDATE cand_submissions c
                        SET status = 'duplicate', observations = 0,
