@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The options of every command that runs a job (run, ingest, schedule). */
 public class RunOptions {
@@ -24,6 +26,12 @@ public class RunOptions {
             description = "Spring Batch job repository, e.g. jdbc:postgresql://127.0.0.1:5432/fazhi?user=fazhi "
                     + "(default: an H2 file in WAREHOUSE/_jobrepo, or $FAZHI_JOB_REPOSITORY)")
     String jobRepository;
+
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "a per-file limit: report-size (default 16MB), table-size (1GB), report-time (60s), "
+                    + "table-time (30m); a file over its limit is quarantined as too_large or "
+                    + "extraction_budget_exceeded")
+    Map<String, String> limits = new LinkedHashMap<>();
 
     @Option(names = "--reprocess", description = "read every file again, even those published with the same bytes "
             + "(after the indicator catalog changed)")

@@ -57,7 +57,7 @@ public class ScheduleCommand implements Callable<Integer> {
     private int runOnce() {
         try {
             var outcome = BatchRunner.run(new RunRequest("nightly", options.resolveInput(System.out), options.warehouse,
-                    options.jobRepository, options.reprocess));
+                    options.jobRepository, options.reprocess, options.limits));
             return new RunSummary(options.warehouse, outcome).print(System.out);
         } catch (Exception e) {
             System.out.println("run could not start: " + BatchRunner.rootMessage(e));

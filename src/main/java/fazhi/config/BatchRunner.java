@@ -56,7 +56,8 @@ public final class BatchRunner {
         String runId = newRunId();
         Warmup.start();
         try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId);
-             ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
+             ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout),
+                     request.limits())) {
             Job job = context.getBean(request.jobName() + "Job", Job.class);
             JobOperator operator = context.getBean(JobOperator.class);
             String input = request.input() == null ? "" : request.input().toAbsolutePath().normalize().toString();
@@ -100,7 +101,12 @@ public final class BatchRunner {
 
     /** A Spring context with Boot's batch support over the given job repository database. */
     public static ConfigurableApplicationContext start(String jobRepositoryUrl) {
+        return start(jobRepositoryUrl, Map.of());
+    }
+
+    private static ConfigurableApplicationContext start(String jobRepositoryUrl, Map<String, String> limits) {
         Map<String, Object> props = new HashMap<>();
+        limits.forEach((name, value) -> props.put("fazhi.limits." + name, value));
         props.put("spring.main.web-application-type", "none");
         props.put("spring.main.banner-mode", "off");
         props.put("spring.main.log-startup-info", "false");

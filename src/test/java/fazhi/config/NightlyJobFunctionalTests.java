@@ -236,4 +236,24 @@ class NightlyJobFunctionalTests {
                 .endsWith("and 4,995 more problems").hasSizeLessThan(400);
         assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM submissions WHERE status = 'published'")).isEqualTo(4);
     }
+
+    @Test
+    void anOversizedOrRunawayFileIsQuarantinedAndTheRestOfTheNightIsPublished() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        // the shape of a hostile file: a title, then one figure sentence over and over (a quadratic scan
+        // in the extractor took minutes on it; a budget stops it whatever the extractor does)
+        String title = "冠县2024年法治政府建设情况的报告\n";
+        Files.writeString(input.resolve("runaway.txt"), title + "行政复议申请181件。".repeat(300_000));
+        Files.writeString(input.resolve("huge.txt"), title + "一".repeat(5_000_000));
+
+        var outcome = BatchRunner.run(new RunRequest("ingest", input, tmp.resolve("wh"), null, false,
+                java.util.Map.of("report-size", "12MB", "report-time", "2s")));
+
+        assertThat(outcome.completed()).isTrue();
+        assertThat(query(tmp.resolve("wh"), "SELECT source_file, status, split_part(reason, ':', 1) FROM submissions "
+                + "WHERE source_file IN ('runaway.txt', 'huge.txt') ORDER BY 1")).containsExactly(
+                List.of("huge.txt", "quarantined", "too_large"),
+                List.of("runaway.txt", "quarantined", "extraction_budget_exceeded"));
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM submissions WHERE status = 'published'")).isEqualTo(4);
+    }
 }

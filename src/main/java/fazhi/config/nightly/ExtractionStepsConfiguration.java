@@ -12,7 +12,10 @@ import fazhi.normalize.StructuredFigures;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import fazhi.config.Watchdog;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
+import org.springframework.util.unit.DataSize;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static fazhi.config.nightly.RunParameters.RUN_ID;
@@ -75,7 +79,7 @@ public class ExtractionStepsConfiguration {
     @Bean
     public Step extractIndicatorsStep(JobRepository jobs, PlatformTransactionManager tx,
                                       DiscoveredSubmissionReader discoveredSubmissionReader,
-                                      CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor,
+                                      ItemProcessor<ReportInProgress, ReportInProgress> reportProcessor,
                                       StagingChunkWriter stagingChunkWriter,
                                       ThreadPoolTaskExecutor extractExecutor) {
         // items of a chunk are processed concurrently, one per core; reading and writing stay in order
@@ -114,21 +118,39 @@ public class ExtractionStepsConfiguration {
         return new DiscoveredSubmissionReader(staging(warehouse, runId).discoveredFile().toFile());
     }
 
+    /**
+     * The budget of one file. Reports are a few hundred KB and take well under a second; a country's table
+     * of figures is tens of MB and streams at tens of thousands of rows a second.
+     */
+    @Bean
+    public FileLimits fileLimits(@Value("${fazhi.limits.report-size:16MB}") DataSize reportSize,
+                                 @Value("${fazhi.limits.table-size:1GB}") DataSize tableSize,
+                                 @Value("${fazhi.limits.report-time:60s}") Duration reportTime,
+                                 @Value("${fazhi.limits.table-time:30m}") Duration tableTime) {
+        return new FileLimits(reportSize, tableSize, reportTime, tableTime);
+    }
+
+    /** Stops a file's stages when they outlive its budget, and all of them on a stop signal. */
+    @Bean(destroyMethod = "close")
+    public Watchdog watchdog() {
+        return new Watchdog();
+    }
+
     @Bean
     @StepScope
-    public CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor(
+    public ItemProcessor<ReportInProgress, ReportInProgress> reportProcessor(
             @Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
             SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
             IndicatorExtractor extractor, MentionNormalizer normalizer, StructuredFigures structured,
-            CanonicalSelector selector) {
-        return new CompositeItemProcessor<>(List.of(
+            CanonicalSelector selector, FileLimits fileLimits, Watchdog watchdog) {
+        return new BudgetedReportProcessor(new CompositeItemProcessor<>(List.of(
                 new DecodeReportProcessor(reader),
                 new ReadFigureTableProcessor(structured, regions, staging(warehouse, runId), runId),
                 new IdentifyReportProcessor(identifier, regions),
                 new CleanTextProcessor(cleaner),
                 new ExtractMentionsProcessor(extractor),
                 new NormalizeMentionsProcessor(normalizer, selector),
-                new DecideStatusProcessor()));
+                new DecideStatusProcessor())), fileLimits, watchdog);
     }
 
     @Bean
