@@ -49,6 +49,9 @@ public class ScheduleCommand implements Callable<Integer> {
             last = runOnce();
             runs++;
             System.out.println(LocalDateTime.now().format(TIME) + " run " + runs + " ended with exit code " + last);
+            if (last == ExitCodes.STOPPED) {
+                return last; // a stop signal stops the schedule too
+            }
         }
         return last;
     }

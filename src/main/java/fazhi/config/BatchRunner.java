@@ -56,23 +56,37 @@ public final class BatchRunner {
         String runId = newRunId();
         Warmup.start();
         try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId);
+             StopSignals signals = StopSignals.install();
              ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout),
                      request.limits())) {
             Job job = context.getBean(request.jobName() + "Job", Job.class);
             JobOperator operator = context.getBean(JobOperator.class);
+            JobRepository repository = context.getBean(JobRepository.class);
+            signals.onStop(() -> stop(context, request.jobName(), layout));
             String input = request.input() == null ? "" : request.input().toAbsolutePath().normalize().toString();
-            JobExecution interrupted = InterruptedRuns.find(context.getBean(JobRepository.class), request.jobName(), layout);
+            JobExecution interrupted = InterruptedRuns.find(repository, request.jobName(), layout);
+            if (interrupted != null) {
+                interrupted = InterruptedRuns.markFailed(repository, interrupted);
+            } else {
+                interrupted = InterruptedRuns.findStopped(repository, request.jobName(), layout);
+            }
             StaleRuns.clear(layout, interrupted == null ? null : interrupted.getJobParameters().getString("runId"));
             if (interrupted != null) {
-                // the run that died resumes from its last committed chunk, on the same staging area
-                log.warn("resuming run {} of {} that was interrupted", interrupted.getJobParameters().getString("runId"),
-                        request.jobName());
-                JobExecution resumed = operator.restart(InterruptedRuns.markFailed(context.getBean(JobRepository.class),
-                        interrupted));
+                if (signals.received() != null) {
+                    return notStarted(runId, signals);
+                }
+                // the run that died or was stopped resumes from its last committed chunk, on the same staging area
+                log.warn("resuming run {} of {} that was {}", interrupted.getJobParameters().getString("runId"),
+                        request.jobName(), interrupted.getStatus() == BatchStatus.STOPPED ? "stopped" : "interrupted");
+                JobExecution resumed = operator.restart(interrupted);
+                resumed = InterruptedRuns.stoppedBy(signals.received(), repository, resumed);
                 if (resumed.getStatus() != BatchStatus.COMPLETED
                         || input.equals(interrupted.getJobParameters().getString("input"))) {
                     return outcome(resumed);
                 }
+            }
+            if (signals.received() != null) {
+                return notStarted(runId, signals);
             }
             JobParameters params = new JobParametersBuilder()
                     .addString("input", input)
@@ -80,8 +94,38 @@ public final class BatchRunner {
                     .addString("runId", runId)
                     .addString("reprocess", String.valueOf(request.reprocess()), false)
                     .toJobParameters();
-            return outcome(operator.start(job, params));
+            JobExecution execution = operator.start(job, params);
+            return outcome(InterruptedRuns.stoppedBy(signals.received(), repository, execution));
         }
+    }
+
+    /**
+     * A stop signal: the job is marked STOPPING in the repository, which Spring Batch reads at every chunk
+     * and step boundary, and the watchdog cuts short the files being read so that the chunk under way ends
+     * now. The job execution may not be in the repository yet when the signal comes during start-up: look
+     * for it a little while.
+     */
+    private static void stop(ConfigurableApplicationContext context, String jobName, WarehouseLayout layout) {
+        JobRepository repository = context.getBean(JobRepository.class);
+        try {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                if (InterruptedRuns.markStopping(repository, jobName, layout)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("could not mark the run as stopping: {}", rootMessage(e));
+        } finally {
+            context.getBean(Watchdog.class).stopAll();
+        }
+    }
+
+    private static RunOutcome notStarted(String runId, StopSignals signals) {
+        return new RunOutcome(runId, BatchStatus.STOPPED, "stopped by " + signals.received()
+                + " before the job started", List.of());
     }
 
     private static RunOutcome outcome(JobExecution execution) {
@@ -91,7 +135,8 @@ public final class BatchRunner {
                 steps.add(new StepOutcome(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
                         s.getFilterCount()));
             }
-            String description = execution.getAllFailureExceptions().stream()
+            String description = execution.getStatus() == BatchStatus.STOPPED
+                    ? execution.getExitStatus().getExitDescription() : execution.getAllFailureExceptions().stream()
                     .map(BatchRunner::rootMessage).distinct().reduce((a, b) -> a + "; " + b)
                     .orElse(execution.getExitStatus().getExitDescription());
             return new RunOutcome(execution.getJobParameters().getString("runId"), execution.getStatus(), description,

@@ -13,7 +13,6 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import fazhi.config.Watchdog;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.util.unit.DataSize;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -79,7 +78,7 @@ public class ExtractionStepsConfiguration {
     @Bean
     public Step extractIndicatorsStep(JobRepository jobs, PlatformTransactionManager tx,
                                       DiscoveredSubmissionReader discoveredSubmissionReader,
-                                      ItemProcessor<ReportInProgress, ReportInProgress> reportProcessor,
+                                      BudgetedReportProcessor reportProcessor,
                                       StagingChunkWriter stagingChunkWriter,
                                       ThreadPoolTaskExecutor extractExecutor) {
         // items of a chunk are processed concurrently, one per core; reading and writing stay in order
@@ -138,7 +137,7 @@ public class ExtractionStepsConfiguration {
 
     @Bean
     @StepScope
-    public ItemProcessor<ReportInProgress, ReportInProgress> reportProcessor(
+    public BudgetedReportProcessor reportProcessor(
             @Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
             SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
             IndicatorExtractor extractor, MentionNormalizer normalizer, StructuredFigures structured,
