@@ -62,7 +62,8 @@ public final class BatchRunner {
             Job job = context.getBean(request.jobName() + "Job", Job.class);
             JobOperator operator = context.getBean(JobOperator.class);
             JobRepository repository = context.getBean(JobRepository.class);
-            signals.onStop(() -> stop(context, request.jobName(), layout));
+            signals.onStop(() -> stop(context, request.jobName(), layout),
+                    () -> InterruptedRuns.markStopped(signals.received(), repository, request.jobName(), layout));
             String input = request.input() == null ? "" : request.input().toAbsolutePath().normalize().toString();
             JobExecution interrupted = InterruptedRuns.find(repository, request.jobName(), layout);
             if (interrupted != null) {

@@ -70,6 +70,14 @@ final class InterruptedRuns {
         return execution;
     }
 
+    /** Records this warehouse's running job as STOPPED, if there is one: the process is about to halt. */
+    static void markStopped(String signal, JobRepository repository, String jobName, WarehouseLayout layout) {
+        JobExecution running = find(repository, jobName, layout);
+        if (running != null) {
+            stoppedBy(signal, repository, running);
+        }
+    }
+
     /** Asks this warehouse's running job to stop at its next chunk or step boundary; false if none runs yet. */
     static boolean markStopping(JobRepository repository, String jobName, WarehouseLayout layout) {
         JobExecution running = find(repository, jobName, layout);

@@ -27,6 +27,7 @@ public final class StopSignals implements AutoCloseable {
 
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private Runnable onStop;
+    private Runnable beforeHalt = () -> { };
     private volatile String received;
     private Thread deadline;
 
@@ -37,14 +38,23 @@ public final class StopSignals implements AutoCloseable {
     public static StopSignals install() {
         StopSignals s = new StopSignals();
         for (String name : new String[]{"TERM", "INT"}) {
-            Signal signal = new Signal(name);
-            s.previous.put(signal, Signal.handle(signal, s::handle));
+            try {
+                Signal signal = new Signal(name);
+                s.previous.put(signal, Signal.handle(signal, s::handle));
+            } catch (IllegalArgumentException e) {
+                // the JVM keeps this signal (-Xrs, or not a signal here): the default behaviour stays
+                log.debug("cannot handle SIG{}: {}", name, e.getMessage());
+            }
         }
         return s;
     }
 
-    /** What to do on a signal (once, on a thread of its own); if one came already, done at once. */
-    public synchronized void onStop(Runnable action) {
+    /**
+     * What to do on a signal (once, on a thread of its own; if one came already, at once), and what to do
+     * before halting should the run not stop in time.
+     */
+    public synchronized void onStop(Runnable action, Runnable beforeHalt) {
+        this.beforeHalt = beforeHalt;
         onStop = action;
         if (received != null) {
             runOnStop();
@@ -70,7 +80,11 @@ public final class StopSignals implements AutoCloseable {
             }
             log.error("the run did not stop within {} s of {}: halting; the next run resumes it", GRACE_MILLIS / 1000,
                     received);
-            Runtime.getRuntime().halt(EXIT_CODE);
+            try {
+                beforeHalt.run();
+            } finally {
+                Runtime.getRuntime().halt(EXIT_CODE);
+            }
         }, "stop-deadline");
         deadline.setDaemon(true);
         deadline.start();
