@@ -110,15 +110,18 @@ public final class BatchRunner {
         JobRepository repository = context.getBean(JobRepository.class);
         try {
             for (int attempt = 0; attempt < 50; attempt++) {
-                if (InterruptedRuns.markStopping(repository, jobName, layout)) {
-                    break;
+                try {
+                    if (InterruptedRuns.markStopping(repository, jobName, layout)) {
+                        break;
+                    }
+                } catch (RuntimeException e) {
+                    // the job updated its execution at the same moment: read it again and retry
+                    log.debug("marking the run as stopping: {}", rootMessage(e));
                 }
                 Thread.sleep(100);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("could not mark the run as stopping: {}", rootMessage(e));
         } finally {
             context.getBean(Watchdog.class).stopAll();
         }

@@ -12,8 +12,9 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 
 /**
- * A run of this warehouse that the job repository still shows as running. Looked for while holding the
- * warehouse lock, so its process is dead (killed, machine lost): the repository never heard it end.
+ * A run of this warehouse that did not finish: one the job repository still shows as running (looked for
+ * while holding the warehouse lock, so its process is dead: killed, machine lost), or one a stop signal
+ * ended (STOPPED). Either is resumed by the next run. Also how a stop signal is recorded.
  */
 final class InterruptedRuns {
     private InterruptedRuns() {

@@ -28,6 +28,18 @@ class CrashRecoveryTests {
     @TempDir
     Path tmp;
 
+    /** The output of the child started last, for the message of a failed assertion. */
+    private Path lastLog;
+
+    private String lastLogTail() {
+        try {
+            List<String> lines = Files.readAllLines(lastLog).stream().filter(l -> !l.startsWith("\tat ")).toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     /** A generated corpus: real county codes, ten years, txt / html / docx in UTF-8 and GB18030. */
     static Path corpus(Path dir, int counties) throws IOException {
         return CorpusGenerator.bundled().generate(CorpusGenerator.Options.of(dir, counties, 2015, 2024, 17)).reportsDir();
@@ -38,9 +50,10 @@ class CrashRecoveryTests {
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), "fazhi.cli.FazhiMain",
                 "ingest", "--input", input.toString(), "--warehouse", warehouse.toString()));
         command.addAll(List.of(options));
+        lastLog = tmp.resolve("child-" + System.nanoTime() + ".log");
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child-" + System.nanoTime() + ".log").toFile())
+                .redirectOutput(lastLog.toFile())
                 .start();
     }
 
@@ -147,14 +160,15 @@ class CrashRecoveryTests {
                 assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exited within 15 s of TERM at " + moment).isTrue();
                 if (p.exitValue() == 5) {
                     stops++;
-                    assertThat(lastJobStatus(stopped)).isEqualTo("STOPPED");
+                    assertThat(lastJobStatus(stopped)).as(this::lastLogTail).isEqualTo("STOPPED");
                     // nothing half-written is visible: no version was published by a stopped run
                     assertThat(stopped.resolve("current")).doesNotExist();
                 } else {
-                    assertThat(p.exitValue()).as("the run ended before TERM took effect").isEqualTo(3);
+                    assertThat(p.exitValue()).as(() -> "the run ended before TERM at " + moment + " took effect:\n"
+                            + lastLogTail()).isEqualTo(3);
                 }
             } else {
-                assertThat(p.exitValue()).isEqualTo(3);
+                assertThat(p.exitValue()).as(() -> "ended before " + moment + ":\n" + lastLogTail()).isEqualTo(3);
             }
             if (Files.exists(stopped.resolve("current"))) {
                 break;
@@ -165,7 +179,7 @@ class CrashRecoveryTests {
         Process resumed = startIngest(input, stopped, limits);
         assertThat(resumed.waitFor(20, TimeUnit.MINUTES)).isTrue();
         // 3: the resumed run published (with the runaway file quarantined); 0: a run above already had
-        assertThat(resumed.exitValue()).isIn(0, 3);
+        assertThat(resumed.exitValue()).as(this::lastLogTail).isIn(0, 3);
         assertThat(fingerprint(stopped)).isEqualTo(expected);
         assertThat(query(stopped, "SELECT reason FROM submissions WHERE source_file = '000-runaway.txt'").get(0).get(0))
                 .startsWith("extraction_budget_exceeded");
