@@ -28,6 +28,8 @@ public final class CsvRecords {
         List<Record> records = new ArrayList<>();
         try {
             read(new StringReader(s), records::add);
+        } catch (MalformedCsvException e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringReader does not fail
         }
