@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.config.nightly.FileLimits;
 import fazhi.generate.DemoInput;
 import picocli.CommandLine.Option;
 
@@ -38,10 +39,15 @@ public class RunOptions {
     boolean reprocess;
 
     /**
-     * The folder the job reads: the one given, or else the demo (bundled real reports plus the synthetic
+     * Checks the limits, then gives the folder the job reads: the one given, or else the demo (bundled real reports plus the synthetic
      * panel, assembled inside the warehouse folder), announced as synthetic where the operator reads.
      */
     Path resolveInput(PrintStream out) throws IOException {
+        for (String name : limits.keySet()) {
+            if (!FileLimits.NAMES.contains(name)) {
+                throw new IOException("--limit " + name + ": not a limit; the limits are " + String.join(", ", FileLimits.NAMES));
+            }
+        }
         if (input != null) {
             if (!Files.isDirectory(input)) {
                 throw new IOException("input folder " + input + " does not exist");

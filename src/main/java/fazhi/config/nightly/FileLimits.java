@@ -10,6 +10,9 @@ import java.time.Duration;
  * {@code --limit NAME=VALUE} on the command line; defaults in {@link ExtractionStepsConfiguration}.
  */
 public record FileLimits(DataSize reportSize, DataSize tableSize, Duration reportTime, Duration tableTime) {
+    /** The names of the limits, as {@code --limit NAME=VALUE} and {@code fazhi.limits.NAME} take them. */
+    public static final java.util.List<String> NAMES = java.util.List.of("report-size", "table-size", "report-time",
+            "table-time");
 
     public DataSize size(boolean table) {
         return table ? tableSize : reportSize;
