@@ -9,9 +9,6 @@ import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;
 import fazhi.normalize.MentionNormalizer;
 import fazhi.normalize.StructuredFigures;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
 import fazhi.config.Watchdog;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.util.unit.DataSize;
@@ -47,19 +44,6 @@ public class ExtractionStepsConfiguration {
      */
     static final int CHUNK_SIZE = 200;
 
-    /**
-     * After the extraction step the heap holds little that is live, but G1 keeps the memory the step's
-     * garbage made it take; a full collection here gives it back before DuckDB composes the version, so
-     * the two do not add up to the run's peak.
-     */
-    private static final StepExecutionListener RELEASE_HEAP = new StepExecutionListener() {
-        @Override
-        public ExitStatus afterStep(StepExecution stepExecution) {
-            System.gc();
-            return null;
-        }
-    };
-
     @Bean
     public Step discoverSubmissionsStep(JobRepository jobs, DiscoverSubmissionsTasklet discoverSubmissionsTasklet) {
         return new StepBuilder("discoverSubmissionsStep", jobs).tasklet(discoverSubmissionsTasklet).build();
@@ -90,7 +74,7 @@ public class ExtractionStepsConfiguration {
                 .writer(stagingChunkWriter)
                 .taskExecutor(extractExecutor)
                 .listener(new ExtractionProgressListener())
-                .listener(RELEASE_HEAP)
+                .listener(new HeapTrim())
                 .build();
     }
 
