@@ -121,15 +121,6 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
-    public boolean stopping() {
-        return stopping;
-    }
-
-    /** Whether some work is under way. */
-    public boolean busy() {
-        return !tickets.isEmpty();
-    }
-
     private void look() {
         long now = System.nanoTime();
         for (Ticket t : tickets) {

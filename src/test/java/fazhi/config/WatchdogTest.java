@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +34,12 @@ class WatchdogTest {
     @Test
     void aStopCutsShortTheWorkUnderWayAndRefusesNewWork() throws Exception {
         try (Watchdog watchdog = new Watchdog()) {
-            var busy = CompletableFuture.supplyAsync(() -> uncheckedRun(watchdog, WatchdogTest::spin));
-            while (!busy.isDone() && !watchdog.busy()) {
-                Thread.onSpinWait();
-            }
+            var started = new CountDownLatch(1);
+            var busy = CompletableFuture.supplyAsync(() -> uncheckedRun(watchdog, () -> {
+                started.countDown();
+                return spin();
+            }));
+            started.await();
             watchdog.stopAll();
 
             assertThatThrownBy(() -> busy.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(Watchdog.RunStoppedException.class);
