@@ -95,6 +95,18 @@ class StructuredFiguresTest {
     }
 
     @Test
+    void aJsonArrayIsReadFigureByFigureEachWithItsRegion() throws IOException {
+        var table = read("json", """
+                [{"region_code": "371525", "year": 2024, "indicator": "recon_applications", "value": 5},
+                 {"区划代码": "520328", "年度": "2023", "指标": "行政复议申请数", "数值": "七"}]
+                """);
+
+        assertThat(table.problems().described()).isEmpty();
+        assertThat(table.rows()).extracting(StructuredFigures.Row::regionCode, StructuredFigures.Row::year,
+                r -> r.figure().value()).containsExactly(tuple("371525", 2024, 5.0), tuple("520328", 2023, 7.0));
+    }
+
+    @Test
     void aReasonNamesTheFirstProblemsAndCountsTheRest() throws IOException {
         StringBuilder csv = new StringBuilder("indicator,value\n");
         for (int i = 0; i < 1000; i++) {
