@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int PUBLISHED_WITH_QUARANTINES = 3;
     /** Another run holds the warehouse lock. */
     public static final int WAREHOUSE_BUSY = 4;
+    /** A stop signal (TERM, INT) ended the run: nothing was published; the next run resumes it. */
+    public static final int STOPPED = fazhi.config.StopSignals.EXIT_CODE;
 
     private ExitCodes() {
     }

@@ -38,7 +38,7 @@ public class JobsCommand implements Callable<Integer> {
      * repository does not say, e.g. runs of an older fazhi); {@code outcome} is the first line of the exit
      * description: the counts by status of a run that published (see RunOutcomeListener), the cause of a failure.
      */
-    static final String QUERY = """
+    public static final String QUERY = """
             SELECT e.JOB_EXECUTION_ID AS execution, i.JOB_NAME AS job,
                    (SELECT p.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS p
                      WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'runId') AS run_id,
@@ -46,7 +46,8 @@ public class JobsCommand implements Callable<Integer> {
                    CASE WHEN e.EXIT_CODE = '%s' THEN %d
                         WHEN e.STATUS = 'COMPLETED' AND (i.JOB_NAME = 'stats' OR e.EXIT_MESSAGE LIKE '%% published, %%')
                              THEN %d
-                        WHEN e.STATUS IN ('FAILED', 'ABANDONED') THEN %d END AS exit_code,
+                        WHEN e.STATUS IN ('FAILED', 'ABANDONED') THEN %d
+                        WHEN e.STATUS IN ('STOPPED', 'STOPPING') THEN %d END AS exit_code,
                    e.START_TIME AS started, e.END_TIME AS ended,
                    (SELECT sum(s.READ_COUNT) FROM BATCH_STEP_EXECUTION s
                      WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME = 'extractIndicatorsStep') AS files_read,
@@ -57,7 +58,7 @@ public class JobsCommand implements Callable<Integer> {
                         ELSE e.EXIT_MESSAGE END AS outcome
               FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
              ORDER BY e.JOB_EXECUTION_ID DESC""".formatted(RunOutcomeListener.WITH_QUARANTINES,
-            ExitCodes.PUBLISHED_WITH_QUARANTINES, ExitCodes.OK, ExitCodes.RUN_FAILED);
+            ExitCodes.PUBLISHED_WITH_QUARANTINES, ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.STOPPED);
 
     @Override
     public Integer call() {

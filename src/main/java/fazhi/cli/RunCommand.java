@@ -33,7 +33,7 @@ public class RunCommand implements Callable<Integer> {
         BatchRunner.RunOutcome outcome;
         try {
             outcome = BatchRunner.run(new RunRequest(jobName(), input, options.warehouse,
-                    options.jobRepository, options.reprocess), options.prepareDemo(System.out));
+                    options.jobRepository, options.reprocess, options.limits), options.prepareDemo(System.out));
         } catch (WarehouseLock.WarehouseBusyException e) {
             System.err.println("fazhi " + jobName() + ": " + e.getMessage());
             return ExitCodes.WAREHOUSE_BUSY;

@@ -1,6 +1,7 @@
 package fazhi.cli;
 
 import fazhi.config.BatchRunner.Preparation;
+import fazhi.config.nightly.FileLimits;
 import fazhi.generate.DemoInput;
 import picocli.CommandLine.Option;
 
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The options of every command that runs a job (run, ingest, schedule). */
 public class RunOptions {
@@ -26,12 +29,23 @@ public class RunOptions {
                     + "(default: an H2 file in WAREHOUSE/_jobrepo, or $FAZHI_JOB_REPOSITORY)")
     String jobRepository;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "a per-file limit: report-size (default 16MB), table-size (1GB), report-time (60s), "
+                    + "table-time (30m); a file over its limit is quarantined as too_large or "
+                    + "extraction_budget_exceeded")
+    Map<String, String> limits = new LinkedHashMap<>();
+
     @Option(names = "--reprocess", description = "read every file again, even those published with the same bytes "
             + "(after the indicator catalog changed)")
     boolean reprocess;
 
-    /** The folder the job reads: the one given, or else the demo's, which {@link #prepareDemo} fills. */
+    /** Checks the limits, then gives the folder the job reads: the one given, or else the demo's, which {@link #prepareDemo} fills. */
     Path input() throws IOException {
+        for (String name : limits.keySet()) {
+            if (!FileLimits.NAMES.contains(name)) {
+                throw new IOException("--limit " + name + ": not a limit; the limits are " + String.join(", ", FileLimits.NAMES));
+            }
+        }
         if (input != null) {
             if (!Files.isDirectory(input)) {
                 throw new IOException("input folder " + input + " does not exist");

@@ -23,6 +23,11 @@ final class RunSummary {
     }
 
     int print(PrintStream out) {
+        if (outcome.status() == org.springframework.batch.core.BatchStatus.STOPPED) {
+            out.println("run " + outcome.runId() + " STOPPED: " + outcome.exitDescription());
+            out.println("nothing was published; the warehouse is unchanged. The next run resumes this one.");
+            return ExitCodes.STOPPED;
+        }
         if (!outcome.completed()) {
             out.println("run " + outcome.runId() + " " + outcome.status() + ": " + outcome.exitDescription());
             out.println("nothing was published; the warehouse is unchanged. Fix the cause and run again.");

@@ -49,6 +49,9 @@ public class ScheduleCommand implements Callable<Integer> {
             last = runOnce();
             runs++;
             System.out.println(LocalDateTime.now().format(TIME) + " run " + runs + " ended with exit code " + last);
+            if (last == ExitCodes.STOPPED) {
+                return last; // a stop signal stops the schedule too
+            }
         }
         return last;
     }
@@ -57,7 +60,7 @@ public class ScheduleCommand implements Callable<Integer> {
     private int runOnce() {
         try {
             var outcome = BatchRunner.run(new RunRequest("nightly", options.input(), options.warehouse,
-                    options.jobRepository, options.reprocess), options.prepareDemo(System.out));
+                    options.jobRepository, options.reprocess, options.limits), options.prepareDemo(System.out));
             return new RunSummary(options.warehouse, outcome).print(System.out);
         } catch (Exception e) {
             System.out.println("run could not start: " + BatchRunner.rootMessage(e));

@@ -80,22 +80,38 @@ public final class BatchRunner {
     }
 
     private static RunOutcome runLocked(RunRequest request, WarehouseLayout layout, String runId) throws Exception {
-        try (ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout))) {
+        try (StopSignals signals = StopSignals.install();
+             ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout),
+                     request.limits())) {
             Job job = context.getBean(request.jobName() + "Job", Job.class);
             JobOperator operator = context.getBean(JobOperator.class);
+            JobRepository repository = context.getBean(JobRepository.class);
+            signals.onStop(() -> stop(context, request.jobName(), layout),
+                    () -> InterruptedRuns.markStopped(signals.received(), repository, request.jobName(), layout));
             String input = request.input() == null ? "" : request.input().toAbsolutePath().normalize().toString();
-            JobExecution interrupted = InterruptedRuns.find(context.getBean(JobRepository.class), request.jobName(), layout);
+            JobExecution interrupted = InterruptedRuns.find(repository, request.jobName(), layout);
+            if (interrupted != null) {
+                interrupted = InterruptedRuns.markFailed(repository, interrupted);
+            } else {
+                interrupted = InterruptedRuns.findStopped(repository, request.jobName(), layout);
+            }
             StaleRuns.clear(layout, interrupted == null ? null : interrupted.getJobParameters().getString("runId"));
             if (interrupted != null) {
-                // the run that died resumes from its last committed chunk, on the same staging area
-                log.warn("resuming run {} of {} that was interrupted", interrupted.getJobParameters().getString("runId"),
-                        request.jobName());
-                JobExecution resumed = operator.restart(InterruptedRuns.markFailed(context.getBean(JobRepository.class),
-                        interrupted));
+                if (signals.received() != null) {
+                    return notStarted(runId, signals);
+                }
+                // the run that died or was stopped resumes from its last committed chunk, on the same staging area
+                log.warn("resuming run {} of {} that was {}", interrupted.getJobParameters().getString("runId"),
+                        request.jobName(), interrupted.getStatus() == BatchStatus.STOPPED ? "stopped" : "interrupted");
+                JobExecution resumed = operator.restart(interrupted);
+                resumed = InterruptedRuns.stoppedBy(signals.received(), repository, resumed);
                 if (resumed.getStatus() != BatchStatus.COMPLETED
                         || input.equals(interrupted.getJobParameters().getString("input"))) {
                     return outcome(resumed);
                 }
+            }
+            if (signals.received() != null) {
+                return notStarted(runId, signals);
             }
             JobParameters params = new JobParametersBuilder()
                     .addString("input", input)
@@ -103,8 +119,41 @@ public final class BatchRunner {
                     .addString("runId", runId)
                     .addString("reprocess", String.valueOf(request.reprocess()), false)
                     .toJobParameters();
-            return outcome(operator.start(job, params));
+            JobExecution execution = operator.start(job, params);
+            return outcome(InterruptedRuns.stoppedBy(signals.received(), repository, execution));
         }
+    }
+
+    /**
+     * A stop signal: the job is marked STOPPING in the repository, which Spring Batch reads at every chunk
+     * and step boundary, and the watchdog cuts short the files being read so that the chunk under way ends
+     * now. The job execution may not be in the repository yet when the signal comes during start-up: look
+     * for it a little while.
+     */
+    private static void stop(ConfigurableApplicationContext context, String jobName, WarehouseLayout layout) {
+        JobRepository repository = context.getBean(JobRepository.class);
+        try {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                try {
+                    if (InterruptedRuns.markStopping(repository, jobName, layout)) {
+                        break;
+                    }
+                } catch (RuntimeException e) {
+                    // the job updated its execution at the same moment: read it again and retry
+                    log.debug("marking the run as stopping: {}", rootMessage(e));
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            context.getBean(Watchdog.class).stopAll();
+        }
+    }
+
+    private static RunOutcome notStarted(String runId, StopSignals signals) {
+        return new RunOutcome(runId, BatchStatus.STOPPED, "stopped by " + signals.received()
+                + " before the job started", List.of());
     }
 
     private static RunOutcome outcome(JobExecution execution) {
@@ -114,7 +163,9 @@ public final class BatchRunner {
                 steps.add(new StepOutcome(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
                         s.getFilterCount()));
             }
-            String description = causes(execution).orElse(execution.getExitStatus().getExitDescription());
+            String description = execution.getStatus() == BatchStatus.STOPPED
+                    ? execution.getExitStatus().getExitDescription()
+                    : causes(execution).orElse(execution.getExitStatus().getExitDescription());
             return new RunOutcome(execution.getJobParameters().getString("runId"), execution.getStatus(), description,
                     steps);
         }
@@ -128,7 +179,12 @@ public final class BatchRunner {
 
     /** A Spring context with Boot's batch support over the given job repository database. */
     public static ConfigurableApplicationContext start(String jobRepositoryUrl) {
+        return start(jobRepositoryUrl, Map.of());
+    }
+
+    private static ConfigurableApplicationContext start(String jobRepositoryUrl, Map<String, String> limits) {
         Map<String, Object> props = new HashMap<>();
+        limits.forEach((name, value) -> props.put("fazhi.limits." + name, value));
         props.put("spring.main.web-application-type", "none");
         props.put("spring.main.banner-mode", "off");
         props.put("spring.main.log-startup-info", "false");

@@ -1,9 +1,17 @@
 package fazhi.ingest;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** RFC 4180 CSV as records that remember their line: the manifest, and tables of figures. */
+/**
+ * RFC 4180 CSV as records that remember their line: the manifest, and tables of figures. Records are
+ * read one at a time from a stream, so a table of any length is read in the memory of one record.
+ */
 public final class CsvRecords {
     private CsvRecords() {
     }
@@ -18,6 +26,18 @@ public final class CsvRecords {
     /** RFC 4180 records with the line each starts on. */
     public static List<Record> parse(String s) throws MalformedCsvException {
         List<Record> records = new ArrayList<>();
+        try {
+            read(new StringReader(s), records::add);
+        } catch (MalformedCsvException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
+        return records;
+    }
+
+    /** Hands each record to {@code out} as soon as it is complete. */
+    public static void read(Reader in, Consumer<Record> out) throws IOException, MalformedCsvException {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int line = 1;
@@ -25,23 +45,22 @@ public final class CsvRecords {
         int quoteLine = 0;
         boolean inQuotes = false;
         boolean afterQuote = false;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+        Lookahead s = new Lookahead(in);
+        for (int c = s.next(); c >= 0; c = s.next()) {
             if (inQuotes) {
                 if (c == '"') {
-                    if (i + 1 < n && s.charAt(i + 1) == '"') {
+                    if (s.peek() == '"') {
                         field.append('"');
-                        i++;
+                        s.next();
                     } else {
                         inQuotes = false;
                         afterQuote = true;
                     }
                 } else {
-                    if (c == '\n' || (c == '\r' && (i + 1 >= n || s.charAt(i + 1) != '\n'))) {
+                    if (c == '\n' || (c == '\r' && s.peek() != '\n')) {
                         line++;
                     }
-                    field.append(c);
+                    field.append((char) c);
                 }
                 continue;
             }
@@ -50,18 +69,18 @@ public final class CsvRecords {
                 field.setLength(0);
                 afterQuote = false;
             } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
-                    i++;
+                if (c == '\r' && s.peek() == '\n') {
+                    s.next();
                 }
                 fields.add(field.toString());
-                records.add(new Record(recordLine, List.copyOf(fields)));
+                out.accept(new Record(recordLine, List.copyOf(fields)));
                 fields.clear();
                 field.setLength(0);
                 afterQuote = false;
                 line++;
                 recordLine = line;
             } else if (afterQuote) {
-                throw new MalformedCsvException(line, "unexpected character '" + c
+                throw new MalformedCsvException(line, "unexpected character '" + (char) c
                         + "' after a closing quote (a quote inside a quoted field must be doubled: \"\")");
             } else if (c == '"') {
                 if (!field.toString().isBlank()) {
@@ -72,7 +91,7 @@ public final class CsvRecords {
                 inQuotes = true;
                 quoteLine = line;
             } else {
-                field.append(c);
+                field.append((char) c);
             }
         }
         if (inQuotes) {
@@ -81,8 +100,39 @@ public final class CsvRecords {
         }
         if (!field.isEmpty() || !fields.isEmpty()) {
             fields.add(field.toString());
-            records.add(new Record(recordLine, List.copyOf(fields)));
+            out.accept(new Record(recordLine, List.copyOf(fields)));
         }
-        return records;
+    }
+
+    /** A buffered character stream with one character of lookahead. */
+    private static final class Lookahead {
+        private final Reader in;
+        private final char[] buf = new char[8192];
+        private int pos;
+        private int len;
+
+        Lookahead(Reader in) {
+            this.in = in;
+        }
+
+        int next() throws IOException {
+            int c = peek();
+            if (c >= 0) {
+                pos++;
+            }
+            return c;
+        }
+
+        int peek() throws IOException {
+            if (pos == len) {
+                len = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (len <= 0) {
+                    len = 0;
+                    return -1;
+                }
+            }
+            return buf[pos];
+        }
     }
 }

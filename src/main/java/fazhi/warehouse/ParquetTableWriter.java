@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * components). Rows are written as they come: memory does not grow with the file.
  */
 public final class ParquetTableWriter<R extends Record> implements Closeable {
+    static final long ROW_GROUP_BYTES = 8L * 1024 * 1024;
+
     private final CarpetWriter<R> writer;
     private long rows;
 
@@ -29,6 +31,9 @@ public final class ParquetTableWriter<R extends Record> implements Closeable {
                     .withColumnNamingStrategy(ColumnNamingStrategy.SNAKE_CASE)
                     .withCompressionCodec(CompressionCodecName.ZSTD)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    // a row group is buffered in memory until it is flushed: keep it small, so that one
+                    // writer of a country's table of figures holds megabytes, not Parquet's default 128 MB
+                    .withRowGroupSize(ROW_GROUP_BYTES)
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + " for writing", e);

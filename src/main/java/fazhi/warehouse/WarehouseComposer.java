@@ -14,8 +14,10 @@ import static fazhi.warehouse.WarehouseConnection.quote;
  * what this run replaces, plus what this run staged. Rules (documented in the README):
  * <ul>
  *   <li>a file is keyed by its path in the input folder; a new version of a file replaces the old one;</li>
- *   <li>one published submission per (region, year): the one ingested last wins (ties: the greater file
- *       name); the others become {@code duplicate} with the reason naming the winner;</li>
+ *   <li>the figures of a (region, year) come from one submission. A report covers one (region, year), a
+ *       table of figures may cover many; of those covering it, the one covering fewest wins (a county's own
+ *       report before a province's table), then the one ingested last (ties: the greater file name). A
+ *       submission left covering none becomes {@code duplicate}, the reason naming a winner;</li>
  *   <li>observations and mentions follow their submission.</li>
  * </ul>
  * Candidate tables are named {@code cand_*}; validation reads them before {@link #writeVersion} writes.
@@ -31,8 +33,16 @@ public final class WarehouseComposer {
     public void composeCandidates(Connection db, Path previousVersion) throws SQLException {
         try (Statement s = db.createStatement()) {
             for (String t : new String[]{StagingArea.SUBMISSIONS, StagingArea.OBSERVATIONS, StagingArea.MENTIONS}) {
-                s.execute("CREATE OR REPLACE TABLE new_" + t + " AS SELECT * FROM read_parquet("
-                        + quote(staging.chunkDir(t) + "/*.parquet") + ")");
+                String staged = "read_parquet(" + quote(staging.chunkDir(t) + "/*.parquet") + ")";
+                if (t.equals(StagingArea.OBSERVATIONS)) {
+                    // a report has one figure per indicator; a table that states one twice counts its first row
+                    s.execute("CREATE OR REPLACE TABLE new_" + t + " AS SELECT o.* FROM " + staged + " o SEMI JOIN ("
+                            + "SELECT submission_id, region_code, year, indicator, min(char_offset) AS first FROM "
+                            + staged + " GROUP BY ALL) f ON f.submission_id = o.submission_id AND f.region_code = "
+                            + "o.region_code AND f.year = o.year AND f.indicator = o.indicator AND f.first = o.char_offset");
+                } else {
+                    s.execute("CREATE OR REPLACE TABLE new_" + t + " AS SELECT * FROM " + staged);
+                }
                 String prev = previousVersion == null ? null
                         : WarehouseConnection.tableSource(previousVersion, tableOf(t));
                 // province exists only in the hive path of observations; the rows carry province_code
@@ -50,23 +60,7 @@ public final class WarehouseComposer {
                     UNION ALL BY NAME
                     SELECT * FROM new_submissions""");
             s.execute("""
-                    CREATE OR REPLACE TEMP TABLE superseded AS
-                    SELECT source_file, winner, region_code, year FROM (
-                      SELECT source_file, region_code, year,
-                             first_value(source_file) OVER w AS winner,
-                             row_number() OVER w AS pos
-                        FROM cand_submissions WHERE status = 'published'
-                      WINDOW w AS (PARTITION BY region_code, year ORDER BY ingested_at DESC, source_file DESC))
-                    WHERE pos > 1""");
-            s.execute("""
-                    UPDATE cand_submissions c
-                       SET status = 'duplicate', observations = 0,
-                           reason = 'superseded by ' || s.winner || ' (same region ' || s.region_code
-                                    || ' and year ' || s.year || ')'
-                      FROM superseded s
-                     WHERE c.source_file = s.source_file""");
-            s.execute("""
-                    CREATE OR REPLACE TABLE cand_observations AS
+                    CREATE OR REPLACE TABLE published_observations AS
                     SELECT o.* FROM (
                       SELECT * FROM prev_observations
                        WHERE source_file NOT IN (SELECT source_file FROM new_submissions)
@@ -75,6 +69,34 @@ public final class WarehouseComposer {
                     SEMI JOIN cand_submissions s
                       ON s.submission_id = o.submission_id AND s.source_file = o.source_file
                          AND s.status = 'published'""");
+            // who owns each (region, year): of the submissions that cover it, the one covering fewest (a county's
+            // own report before a province's table of figures), then the one ingested last
+            s.execute("""
+                    CREATE OR REPLACE TEMP TABLE coverage AS
+                    SELECT c.source_file, c.region_code, c.year,
+                           first_value(c.source_file) OVER w AS winner, row_number() OVER w AS pos
+                      FROM (SELECT source_file, region_code, year, count(*) OVER (PARTITION BY source_file) AS covers
+                              FROM (SELECT DISTINCT source_file, region_code, year FROM published_observations)) c
+                      JOIN cand_submissions s ON s.source_file = c.source_file
+                    WINDOW w AS (PARTITION BY c.region_code, c.year
+                                 ORDER BY c.covers, s.ingested_at DESC, c.source_file DESC)""");
+            s.execute("""
+                    UPDATE cand_submissions c
+                       SET status = 'duplicate', observations = 0,
+                           reason = 'superseded by ' || s.winner || ' (same region ' || s.region_code
+                                    || ' and year ' || s.year || ')'
+                      FROM (SELECT source_file, first(winner ORDER BY region_code, year) AS winner,
+                                   first(region_code ORDER BY region_code, year) AS region_code,
+                                   first(year ORDER BY region_code, year) AS year
+                              FROM coverage GROUP BY source_file HAVING bool_and(pos > 1)) s
+                     WHERE c.source_file = s.source_file AND c.status = 'published'""");
+            s.execute("""
+                    CREATE OR REPLACE TABLE cand_observations AS
+                    SELECT o.* FROM published_observations o
+                    SEMI JOIN coverage c
+                      ON c.source_file = o.source_file AND c.region_code = o.region_code AND c.year = o.year
+                         AND c.pos = 1""");
+            s.execute("DROP TABLE published_observations");
             s.execute("""
                     CREATE OR REPLACE TABLE cand_mentions AS
                     SELECT m.* FROM (
@@ -131,8 +153,17 @@ public final class WarehouseComposer {
                 + " (FORMAT parquet)");
         if (table.partitioned()) {
             if (count(s, select) > 0) {
-                s.execute("COPY (" + select + ") TO " + quote(dir.toString()) + " (FORMAT parquet, COMPRESSION zstd, "
-                        + "PARTITION_BY (" + String.join(", ", table.partitionColumns()) + "), OVERWRITE_OR_IGNORE)");
+                // sorted first, into a table (DuckDB sorts out of core), then written in that order: a partitioned
+                // write fed straight by a sort holds both in memory and fails on a country's worth of rows
+                s.execute("CREATE OR REPLACE TABLE copy_source AS " + select);
+                s.execute("SET preserve_insertion_order = true");
+                try {
+                    s.execute("COPY copy_source TO " + quote(dir.toString()) + " (FORMAT parquet, COMPRESSION zstd, "
+                            + "PARTITION_BY (" + String.join(", ", table.partitionColumns()) + "), OVERWRITE_OR_IGNORE)");
+                } finally {
+                    s.execute("SET preserve_insertion_order = false");
+                    s.execute("DROP TABLE copy_source");
+                }
             }
         } else {
             s.execute("COPY (" + select + ") TO " + quote(dir.resolve("part-0.parquet").toString())

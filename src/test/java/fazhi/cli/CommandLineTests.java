@@ -79,6 +79,14 @@ class CommandLineTests {
     }
 
     @Test
+    void aLimitThatDoesNotExistIsAUsageError() {
+        int code = FazhiMain.execute("ingest", "--input", "sample-data", "--limit", "report-tme=5s");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("report-tme: not a limit");
+    }
+
+    @Test
     void aSecondRunOnALockedWarehouseExitsWithTheBusyCodeAndNamesTheHolder() throws Exception {
         Path warehouse = tmp.resolve("wh");
         try (WarehouseLock held = WarehouseLock.acquire(new WarehouseLayout(warehouse), "the-first-run")) {

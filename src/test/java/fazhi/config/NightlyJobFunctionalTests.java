@@ -180,6 +180,7 @@ class NightlyJobFunctionalTests {
                 head_appearance_rate,98.5,%,,371525,2023
                 """);
         Files.writeString(input.resolve("broken.csv"), "indicator,value,region_code,year\nno_such,1,371525,2022\n");
+        Files.writeString(input.resolve("whose.csv"), "indicator,value,year\nrecon_applications,12,2022\n");
 
         run("ingest", input, tmp.resolve("wh"));
 
@@ -188,5 +189,76 @@ class NightlyJobFunctionalTests {
                         List.of("recon_applications", "150.0", "table:csv"));
         assertThat(query(tmp.resolve("wh"), "SELECT status, reason FROM submissions WHERE source_file = 'broken.csv'"))
                 .containsExactly(List.of("quarantined", "table: row 1: unknown indicator 'no_such'"));
+        assertThat(query(tmp.resolve("wh"), "SELECT status, reason FROM submissions WHERE source_file = 'whose.csv'"))
+                .containsExactly(List.of("quarantined", "table: row 1: region_unresolved: neither the row nor the"
+                        + " manifest names it; to resolve, add a region_code column to the table or a manifest.csv row"
+                        + " with its region_code"));
+    }
+
+    @Test
+    void aProvincesTableOfFiguresIsPublishedBesideTheCountiesOwnReports() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        StringBuilder table = new StringBuilder("region_code,year,indicator,value,qualifier\n");
+        // 371525/2024 is also the year of a sample report: the county's own report keeps it
+        for (String county : List.of("371525", "371521", "371522")) {
+            for (int year = 2020; year <= 2024; year++) {
+                table.append(county).append(',').append(year).append(",recon_applications,").append(year - 1900)
+                        .append(",exact\n");
+            }
+        }
+        table.append("371521,2020,recon_applications,999,exact\n"); // stated twice: the first row counts
+        Files.writeString(input.resolve("shandong-2020-2024.csv"), table);
+
+        var outcome = run("ingest", input, tmp.resolve("wh"));
+
+        assertThat(outcome.completed()).isTrue();
+        assertThat(query(tmp.resolve("wh"), "SELECT source_file, status FROM submissions WHERE status <> 'quarantined' "
+                + "ORDER BY 1")).containsExactly(List.of("001_698cc89598c5c7a3.txt", "published"),
+                List.of("002_3c2dc1afcfd2df07.txt", "published"), List.of("003_f01752eb6ba1081d.txt", "published"),
+                List.of("004_1a52504bc4d5246d.txt", "published"), List.of("shandong-2020-2024.csv", "published"));
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM observations WHERE source_file LIKE 'shandong%'"))
+                .isEqualTo(14);
+        assertThat(query(tmp.resolve("wh"), "SELECT value FROM observations WHERE region_code = '371521' "
+                + "AND year = 2020 AND indicator = 'recon_applications'")).containsExactly(List.of("120.0"));
+        assertThat(query(tmp.resolve("wh"), "SELECT DISTINCT source_file FROM observations WHERE region_code = '371525' "
+                + "AND year = 2024")).containsExactly(List.of("001_698cc89598c5c7a3.txt"));
+    }
+
+    @Test
+    void aTableWithManyBadRowsIsHeldBackWithAReasonOfBoundedLength() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        StringBuilder table = new StringBuilder("indicator,value,region_code,year\n");
+        for (int i = 0; i < 5_000; i++) {
+            table.append("no_such_indicator,").append(i).append(",371525,2024\n");
+        }
+        Files.writeString(input.resolve("broken.csv"), table);
+
+        run("ingest", input, tmp.resolve("wh"));
+
+        String reason = query(tmp.resolve("wh"), "SELECT reason FROM submissions WHERE source_file = 'broken.csv'")
+                .get(0).get(0);
+        assertThat(reason).startsWith("table: row 1: unknown indicator 'no_such_indicator'")
+                .endsWith("and 4,995 more problems").hasSizeLessThan(400);
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM submissions WHERE status = 'published'")).isEqualTo(4);
+    }
+
+    @Test
+    void anOversizedOrRunawayFileIsQuarantinedAndTheRestOfTheNightIsPublished() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        // the shape of a hostile file: a title, then one figure sentence over and over (a quadratic scan
+        // in the extractor took minutes on it; a budget stops it whatever the extractor does)
+        String title = "冠县2024年法治政府建设情况的报告\n";
+        Files.writeString(input.resolve("runaway.txt"), title + "行政复议申请181件。".repeat(300_000));
+        Files.writeString(input.resolve("huge.txt"), title + "一".repeat(5_000_000));
+
+        var outcome = BatchRunner.run(new RunRequest("ingest", input, tmp.resolve("wh"), null, false,
+                java.util.Map.of("report-size", "12MB", "report-time", "2s")));
+
+        assertThat(outcome.completed()).isTrue();
+        assertThat(query(tmp.resolve("wh"), "SELECT source_file, status, split_part(reason, ':', 1) FROM submissions "
+                + "WHERE source_file IN ('runaway.txt', 'huge.txt') ORDER BY 1")).containsExactly(
+                List.of("huge.txt", "quarantined", "too_large"),
+                List.of("runaway.txt", "quarantined", "extraction_budget_exceeded"));
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM submissions WHERE status = 'published'")).isEqualTo(4);
     }
 }

@@ -2,6 +2,7 @@ package fazhi.config.nightly;
 
 import fazhi.ingest.SubmissionReader;
 import fazhi.ingest.UnreadableSubmissionException;
+import fazhi.normalize.StructuredFigures;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ public class DecodeReportProcessor implements ItemProcessor<ReportInProgress, Re
 
     @Override
     public ReportInProgress process(ReportInProgress report) {
-        if (report.stopped()) {
+        // a table of figures is streamed by its own stage, never read whole
+        if (report.stopped() || StructuredFigures.isStructured(SubmissionReader.formatOf(Path.of(report.submission().path())))) {
             return report;
         }
         try {

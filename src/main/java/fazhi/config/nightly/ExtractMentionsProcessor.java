@@ -8,7 +8,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** extract: find every phrasing of the indicator catalog that states a figure (tables of figures need none). */
+/** extract: find every phrasing of the indicator catalog that states a figure. */
 public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress, ReportInProgress> {
     private final IndicatorExtractor extractor;
 
@@ -18,7 +18,7 @@ public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress,
 
     @Override
     public ReportInProgress process(ReportInProgress report) {
-        if (report.stopped() || report.table() != null) {
+        if (report.stopped()) {
             return report;
         }
         // the identified year lets the extractor drop figures the report attributes to other years

@@ -9,10 +9,9 @@ import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;
 import fazhi.normalize.MentionNormalizer;
 import fazhi.normalize.StructuredFigures;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
+import fazhi.config.Watchdog;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
+import org.springframework.util.unit.DataSize;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -24,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static fazhi.config.nightly.RunParameters.RUN_ID;
@@ -44,19 +44,6 @@ public class ExtractionStepsConfiguration {
      */
     static final int CHUNK_SIZE = 200;
 
-    /**
-     * After the extraction step the heap holds little that is live, but G1 keeps the memory the step's
-     * garbage made it take; a full collection here gives it back before DuckDB composes the version, so
-     * the two do not add up to the run's peak.
-     */
-    private static final StepExecutionListener RELEASE_HEAP = new StepExecutionListener() {
-        @Override
-        public ExitStatus afterStep(StepExecution stepExecution) {
-            System.gc();
-            return null;
-        }
-    };
-
     @Bean
     public Step discoverSubmissionsStep(JobRepository jobs, DiscoverSubmissionsTasklet discoverSubmissionsTasklet) {
         return new StepBuilder("discoverSubmissionsStep", jobs).tasklet(discoverSubmissionsTasklet).build();
@@ -75,7 +62,7 @@ public class ExtractionStepsConfiguration {
     @Bean
     public Step extractIndicatorsStep(JobRepository jobs, PlatformTransactionManager tx,
                                       DiscoveredSubmissionReader discoveredSubmissionReader,
-                                      CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor,
+                                      BudgetedReportProcessor reportProcessor,
                                       StagingChunkWriter stagingChunkWriter,
                                       ThreadPoolTaskExecutor extractExecutor) {
         // items of a chunk are processed concurrently, one per core; reading and writing stay in order
@@ -87,7 +74,7 @@ public class ExtractionStepsConfiguration {
                 .writer(stagingChunkWriter)
                 .taskExecutor(extractExecutor)
                 .listener(new ExtractionProgressListener())
-                .listener(RELEASE_HEAP)
+                .listener(new HeapTrim())
                 .build();
     }
 
@@ -114,19 +101,39 @@ public class ExtractionStepsConfiguration {
         return new DiscoveredSubmissionReader(staging(warehouse, runId).discoveredFile().toFile());
     }
 
+    /**
+     * The budget of one file. Reports are a few hundred KB and take well under a second; a country's table
+     * of figures is tens of MB and streams at tens of thousands of rows a second.
+     */
     @Bean
-    public CompositeItemProcessor<ReportInProgress, ReportInProgress> reportProcessor(
+    public FileLimits fileLimits(@Value("${fazhi.limits.report-size:16MB}") DataSize reportSize,
+                                 @Value("${fazhi.limits.table-size:1GB}") DataSize tableSize,
+                                 @Value("${fazhi.limits.report-time:60s}") Duration reportTime,
+                                 @Value("${fazhi.limits.table-time:30m}") Duration tableTime) {
+        return new FileLimits(reportSize, tableSize, reportTime, tableTime);
+    }
+
+    /** Stops a file's stages when they outlive its budget, and all of them on a stop signal. */
+    @Bean(destroyMethod = "close")
+    public Watchdog watchdog() {
+        return new Watchdog();
+    }
+
+    @Bean
+    @StepScope
+    public BudgetedReportProcessor reportProcessor(
+            @Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
             SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
             IndicatorExtractor extractor, MentionNormalizer normalizer, StructuredFigures structured,
-            CanonicalSelector selector) {
-        return new CompositeItemProcessor<>(List.of(
+            CanonicalSelector selector, FileLimits fileLimits, Watchdog watchdog) {
+        return new BudgetedReportProcessor(new CompositeItemProcessor<>(List.of(
                 new DecodeReportProcessor(reader),
-                new ReadFigureTableProcessor(structured),
+                new ReadFigureTableProcessor(structured, regions, staging(warehouse, runId), runId),
                 new IdentifyReportProcessor(identifier, regions),
                 new CleanTextProcessor(cleaner),
                 new ExtractMentionsProcessor(extractor),
                 new NormalizeMentionsProcessor(normalizer, selector),
-                new DecideStatusProcessor()));
+                new DecideStatusProcessor())), fileLimits, watchdog);
     }
 
     @Bean

@@ -4,7 +4,6 @@ import fazhi.ingest.Identification;
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
 import fazhi.ingest.ReportIdentifier;
-import fazhi.normalize.StructuredFigures;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -28,8 +27,7 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
         var s = report.submission();
         Identification fromText = null;
         if (s.manifestRegionCode() == null || s.manifestYear() == null) {
-            fromText = report.table() != null ? fromTable(report.table())
-                    : identifier.identify(report.decoded().text(), s.sourceFile());
+            fromText = identifier.identify(report.decoded().text(), s.sourceFile());
         }
         String regionCode = s.manifestRegionCode() != null ? s.manifestRegionCode() : fromText.regionCode();
         Integer year = s.manifestYear() != null ? s.manifestYear() : fromText.year();
@@ -56,18 +54,5 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
             return report.stop(ReportInProgress.QUARANTINED, reason);
         }
         return report.withIdentification(new Identification(regionCode, year, method, null), region);
-    }
-
-    /** A table of figures says whose they are in its region_code and year columns, or not at all. */
-    private static Identification fromTable(StructuredFigures.Table table) {
-        if (table.regionCode() == null) {
-            return Identification.regionUnresolved("the table has no region_code column and the manifest does not"
-                    + " name its region", "add a region_code column to the table or " + Identification.REGION_REMEDY);
-        }
-        if (table.year() == null) {
-            return Identification.yearUnresolved("the table has no year column and the manifest does not name"
-                    + " its year", "add a year column to the table or " + Identification.YEAR_REMEDY);
-        }
-        return new Identification(table.regionCode(), table.year(), "table", null);
     }
 }

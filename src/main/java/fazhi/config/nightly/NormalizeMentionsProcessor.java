@@ -22,9 +22,7 @@ public class NormalizeMentionsProcessor implements ItemProcessor<ReportInProgres
         if (report.stopped()) {
             return report;
         }
-        // a table of figures arrives normalised; prose goes through the normalizer
-        List<Mention> all = report.table() != null ? report.table().figures()
-                : normalizer.normalize(report.rawMentions());
+        List<Mention> all = normalizer.normalize(report.rawMentions());
         return report.withMentions(all, selector.select(all)).withoutText();
     }
 }

@@ -7,7 +7,6 @@ import fazhi.ingest.DiscoveredSubmission;
 import fazhi.ingest.Identification;
 import fazhi.ingest.Region;
 import fazhi.normalize.Mention;
-import fazhi.normalize.StructuredFigures;
 
 import java.util.List;
 
@@ -18,7 +17,7 @@ import java.util.List;
  */
 public record ReportInProgress(DiscoveredSubmission submission,
                                DecodedDocument decoded,
-                               StructuredFigures.Table table,
+                               StagedTable table,
                                Identification identification,
                                Region region,
                                CleanedText cleanText,
@@ -60,8 +59,8 @@ public record ReportInProgress(DiscoveredSubmission submission,
                 canonical, status, reason);
     }
 
-    /** A table of figures sent instead of prose, read once: it says whose figures they are, and gives them. */
-    public ReportInProgress withTable(StructuredFigures.Table t) {
+    /** A table of figures sent instead of prose, its figures already staged. */
+    public ReportInProgress withTable(StagedTable t) {
         return new ReportInProgress(submission, decoded, t, identification, region, cleanText, rawMentions, mentions,
                 canonical, status, reason);
     }
@@ -89,7 +88,7 @@ public record ReportInProgress(DiscoveredSubmission submission,
     /** Drops the large intermediate text once it is no longer needed, so a chunk holds little memory. */
     public ReportInProgress withoutText() {
         DecodedDocument slim = decoded == null ? null : new DecodedDocument(decoded.format(), decoded.encoding(), null);
-        return new ReportInProgress(submission, slim, null, identification, region, null, List.of(), mentions,
+        return new ReportInProgress(submission, slim, table, identification, region, null, List.of(), mentions,
                 canonical, status, reason);
     }
 }

@@ -51,7 +51,7 @@ public class StagingChunkWriter implements ItemStreamWriter<ReportInProgress> {
         for (ReportInProgress r : chunk) {
             var s = r.submission();
             boolean published = ReportInProgress.PUBLISHED.equals(r.status());
-            if (published) {
+            if (published && r.table() == null) {
                 Set<Mention> chosen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 chosen.addAll(r.canonical());
                 for (Mention m : r.canonical()) {
@@ -69,9 +69,10 @@ public class StagingChunkWriter implements ItemStreamWriter<ReportInProgress> {
             submissions.add(new SubmissionRow(s.submissionId(), s.sourceFile(), s.bytes(),
                     r.decoded() == null ? formatFromName(s.sourceFile()) : r.decoded().format(),
                     r.decoded() == null ? null : r.decoded().encoding(),
-                    r.region() != null ? r.region().code() : s.manifestRegionCode(),
-                    r.identification() != null ? r.identification().year() : s.manifestYear(),
-                    r.status(), r.reason(), published ? r.canonical().size() : 0, runId, now, s.synthetic(),
+                    r.region() != null ? r.region().code() : r.table() != null ? r.table().regionCode() : s.manifestRegionCode(),
+                    r.identification() != null ? r.identification().year() : r.table() != null ? r.table().year() : s.manifestYear(),
+                    r.status(), r.reason(), !published ? 0 : r.table() != null ? (int) r.table().figures() : r.canonical().size(),
+                    runId, now, s.synthetic(),
                     s.expectedStatus()));
         }
         String name = String.format("chunk-%09d.parquet", written);

@@ -20,13 +20,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
+import fazhi.config.Watchdog;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.util.unit.DataSize;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +74,7 @@ class HostileInputFuzzTests {
     @TempDir
     static Path tmp;
 
-    static CompositeItemProcessor<ReportInProgress, ReportInProgress> chain;
+    static ItemProcessor<ReportInProgress, ReportInProgress> chain;
     static ManifestReader manifests;
     static ExecutorService worker;
     static Map<String, byte[]> seeds;
@@ -81,9 +84,12 @@ class HostileInputFuzzTests {
         RegionTable regions = RegionTable.bundled();
         IndicatorCatalog catalog = IndicatorCatalog.bundled();
         // the same chain of stages the extraction step runs (ExtractionStepsConfiguration#reportProcessor)
-        chain = new ExtractionStepsConfiguration().reportProcessor(new SubmissionReader(),
+        var config = new ExtractionStepsConfiguration();
+        chain = config.reportProcessor(tmp.resolve("warehouse").toString(), "fuzz", new SubmissionReader(),
                 new ReportIdentifier(regions), regions, new TextCleaner(), new IndicatorExtractor(catalog),
-                new MentionNormalizer(catalog), new StructuredFigures(catalog), new CanonicalSelector());
+                new MentionNormalizer(catalog), new StructuredFigures(catalog), new CanonicalSelector(),
+                config.fileLimits(DataSize.ofMegabytes(16), DataSize.ofGigabytes(1), Duration.ofSeconds(60),
+                        Duration.ofMinutes(30)), new Watchdog());
         manifests = new ManifestReader(regions);
         worker = newWorker();
         seeds = seeds(tmp.resolve("seeds-made"));

@@ -52,21 +52,6 @@ class QuarantineReasonsTest {
     }
 
     @Test
-    void aTableOfFiguresWithoutRegionOrYearSaysWhichColumnOrRowIsMissing() {
-        var noRegion = report(null, null, "indicator,value\nrecon_received,64\n")
-                .withTable(new StructuredFigures.Table(null, 2023, List.of(), List.of()));
-        var noYear = report(null, null, "indicator,value\nrecon_received,64\n")
-                .withTable(new StructuredFigures.Table("371525", null, List.of(), List.of()));
-
-        assertThat(identify.process(noRegion).reason()).startsWith("region_unresolved: the table has no region_code")
-                .endsWith("; to resolve, add a region_code column to the table or add a manifest.csv row for the file"
-                        + " with its region_code (6-digit GB/T 2260 code, see schema/regions.csv)");
-        assertThat(identify.process(noYear).reason()).startsWith("year_unresolved: the table has no year column")
-                .endsWith("; to resolve, add a year column to the table or add a manifest.csv row for the file with"
-                        + " its year");
-    }
-
-    @Test
     void aReportWithoutFiguresSaysWhereNewPhrasingsGo() {
         ReportInProgress r = new DecideStatusProcessor().process(report("371525", 2023, BODY_WITHOUT_TITLE)
                 .withCleanText(new CleanedText("", new int[0], 0)).withMentions(List.of(), List.of()));
