@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  *   <li>traditional characters of the domain to simplified;</li>
  *   <li>word-conversion artefacts removed, elisions unified to one token;</li>
  *   <li>web-page chrome, metadata blocks and advert lines dropped;</li>
+ *   <li>hard-wrapped paragraphs joined, page marks and running headers inside a sentence dropped;</li>
  *   <li>a report pasted twice (or any repeated paragraph / long sentence) kept once.</li>
  * </ol>
  * Every step keeps track of where each character of the clean text came from, so the extractor's offsets
@@ -32,6 +33,8 @@ public final class TextCleaner {
 
     private final List<String> chromeMarkers;
     private final int chromeMaxLength;
+    private final List<String> chromeKeptEndings;
+    private final HardWrap hardWrap;
     private final List<String> advertMarkers;
     private final Set<String> metadataLabels;
     /** The labels in the set's iteration order, with their "label:" and "label " forms made once. */
@@ -62,6 +65,7 @@ public final class TextCleaner {
     private TextCleaner(JsonNode n) {
         chromeMarkers = YamlResources.strings(n, "chrome_markers");
         chromeMaxLength = YamlResources.integer(n, "chrome_max_length", 80);
+        chromeKeptEndings = YamlResources.strings(n, "chrome_kept_endings");
         advertMarkers = YamlResources.strings(n, "advert_markers");
         metadataLabels = new HashSet<>(YamlResources.strings(n, "metadata_labels"));
         labels = metadataLabels.toArray(new String[0]);
@@ -77,6 +81,7 @@ public final class TextCleaner {
         bodyParagraphLength = YamlResources.integer(n, "body_paragraph_length", 200);
         titleMaxLength = YamlResources.integer(n, "title_max_length", 60);
         preambleKeepMarkers = YamlResources.strings(n, "preamble_keep_markers");
+        hardWrap = new HardWrap(n, titleMarkers, titleMaxLength);
         artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
         elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).toList();
         elisionToken = YamlResources.text(n, "elision_token", "(略)");
@@ -121,6 +126,7 @@ public final class TextCleaner {
         }
         lines = dropChromeAndAdverts(lines);
         lines = dropPreamble(lines);
+        lines = hardWrap.join(lines);
         lines = dropRepeatedLines(lines);
         lines = dropRepeatedSentences(lines);
         Tracked.Builder out = new Tracked.Builder(decodedText.length());
@@ -181,7 +187,8 @@ public final class TextCleaner {
                 out.add(tracked.get(i));
                 continue;
             }
-            if (line.length() <= chromeMaxLength && (containsAny(line, chromeMarkers) || containsAny(line, advertMarkers))) {
+            if (line.length() <= chromeMaxLength && (containsAny(line, advertMarkers)
+                    || (containsAny(line, chromeMarkers) && !endsWithAny(line, chromeKeptEndings)))) {
                 continue;
             }
             String label = metadataLabel(line);
