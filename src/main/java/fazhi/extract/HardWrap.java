@@ -22,6 +22,7 @@ final class HardWrap {
     private final int minLength;
     private final double tolerance;
     private final List<String> completeEndings;
+    private final List<String> sentenceEnds;
     private final List<Pattern> paragraphStarts;
     private final List<Pattern> pageMarks;
     private final List<String> titleMarkers;
@@ -33,6 +34,7 @@ final class HardWrap {
         minLength = YamlResources.integer(n, "min_length", 12);
         tolerance = n.path("length_tolerance").asDouble(0.2);
         completeEndings = YamlResources.strings(n, "complete_endings");
+        sentenceEnds = YamlResources.strings(n, "sentence_ends");
         paragraphStarts = YamlResources.strings(n, "paragraph_start_patterns").stream()
                 .map(p -> Pattern.compile("^(?:" + p + ")")).toList();
         pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
@@ -52,6 +54,7 @@ final class HardWrap {
             }
         }
         int width = wrapWidth(lines);
+        boolean[] wrappedBlock = wrappedBlocks(lines);
         List<Tracked> out = new ArrayList<>(n);
         int i = 0;
         while (i < n) {
@@ -67,7 +70,7 @@ final class HardWrap {
                     k++;
                 }
                 boolean full = width > 0 && lastPiece >= width * (1 - tolerance) && lastPiece <= width * (1 + tolerance);
-                if (k >= n || !continues(lines.get(k).text) || !(mark || (full && !blank))) {
+                if (k >= n || !continues(lines.get(k).text) || !(mark || ((full || wrappedBlock[i]) && !blank))) {
                     break;
                 }
                 Tracked next = lines.get(k);
@@ -79,6 +82,56 @@ final class HardWrap {
             i++;
         }
         return out;
+    }
+
+    /**
+     * Lines of a short block (no blank line inside) whose every line but the last is open and carries a figure
+     * or a sentence end, and whose last line closes the sentence: a paragraph wrapped too few times for its
+     * width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A heading (a line
+     * starting with a paragraph marker and no sentence end inside) never opens such a block.
+     */
+    private boolean[] wrappedBlocks(List<Tracked> lines) {
+        boolean[] out = new boolean[lines.size()];
+        int a = 0;
+        while (a < lines.size()) {
+            if (lines.get(a).text.isEmpty()) {
+                a++;
+                continue;
+            }
+            int b = a;
+            while (b + 1 < lines.size() && !lines.get(b + 1).text.isEmpty()) {
+                b++;
+            }
+            boolean wrapped = b > a && endsWithAny(lines.get(b).text, completeEndings);
+            for (int k = a; wrapped && k < b; k++) {
+                String line = lines.get(k).text;
+                wrapped = open(line) && (hasSentenceEnd(line) || (hasDigit(line) && continues(line)))
+                        && continues(lines.get(k + 1).text);
+            }
+            for (int k = a; wrapped && k < b; k++) {
+                out[k] = true;
+            }
+            a = b + 1;
+        }
+        return out;
+    }
+
+    private boolean hasSentenceEnd(String line) {
+        for (String e : sentenceEnds) {
+            if (line.contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -104,9 +157,10 @@ final class HardWrap {
         return 0;
     }
 
-    /** A line of a paragraph that may go on in the next line: long enough, not closed, not a table row. */
+    /** A line of a paragraph that may go on in the next line: long enough, not closed, not a table row nor a title. */
     private boolean open(String line) {
-        return line.length() >= minLength && !endsWithAny(line, completeEndings) && !line.contains(" | ");
+        return line.length() >= minLength && !endsWithAny(line, completeEndings) && !line.contains(" | ")
+                && !endsWithAny(line, titleMarkers);
     }
 
     private boolean continues(String line) {

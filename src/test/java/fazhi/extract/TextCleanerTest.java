@@ -44,6 +44,14 @@ class TextCleanerTest {
     }
 
     @Test
+    void aShortBlockWrappedInsideWordsIsJoinedButAHeadingIsNot() {
+        assertThat(cleaner.clean("2022年经清理，保留县政府行政规范性文\n件17件，宣布失效9件、废\n止10件。"))
+                .isEqualTo("2022年经清理,保留县政府行政规范性文件17件,宣布失效9件、废止10件。");
+        assertThat(cleaner.clean("（一）深入推进依法行政，全面提升政府治理能力\n全年办理行政处罚案件3300件。"))
+                .isEqualTo("(一)深入推进依法行政,全面提升政府治理能力\n全年办理行政处罚案件3300件。");
+    }
+
+    @Test
     void linesOfAnOrdinaryTextAreNotJoined() {
         String raw = "全年受理行政复议案件42件\n审结40件\n纠错率15%";
         assertThat(cleaner.clean(raw)).isEqualTo(raw);
