@@ -23,6 +23,7 @@ final class HardWrap {
     private final double tolerance;
     private final List<String> completeEndings;
     private final List<String> sentenceEnds;
+    private final List<String> clauseMarks;
     private final List<Pattern> paragraphStarts;
     private final List<Pattern> pageMarks;
     private final List<String> titleMarkers;
@@ -35,6 +36,7 @@ final class HardWrap {
         tolerance = n.path("length_tolerance").asDouble(0.2);
         completeEndings = YamlResources.strings(n, "complete_endings");
         sentenceEnds = YamlResources.strings(n, "sentence_ends");
+        clauseMarks = YamlResources.strings(n, "clause_marks");
         paragraphStarts = YamlResources.strings(n, "paragraph_start_patterns").stream()
                 .map(p -> Pattern.compile("^(?:" + p + ")")).toList();
         pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
@@ -85,8 +87,8 @@ final class HardWrap {
     }
 
     /**
-     * Lines of a short block (no blank line inside) whose every line but the last is open and carries a figure
-     * or a sentence end, and whose last line closes the sentence: a paragraph wrapped too few times for its
+     * Lines of a short block (no blank line inside) whose every line but the last is open and carries a figure,
+     * a clause mark or a sentence end, and whose last line closes the sentence: a paragraph wrapped too few times for its
      * width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A heading (a line
      * starting with a paragraph marker and no sentence end inside) never opens such a block.
      */
@@ -105,7 +107,7 @@ final class HardWrap {
             boolean wrapped = b > a && endsWithAny(lines.get(b).text, completeEndings);
             for (int k = a; wrapped && k < b; k++) {
                 String line = lines.get(k).text;
-                wrapped = open(line) && (hasSentenceEnd(line) || (hasDigit(line) && continues(line)))
+                wrapped = open(line) && (hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line)))
                         && continues(lines.get(k + 1).text);
             }
             for (int k = a; wrapped && k < b; k++) {
@@ -117,8 +119,12 @@ final class HardWrap {
     }
 
     private boolean hasSentenceEnd(String line) {
-        for (String e : sentenceEnds) {
-            if (line.contains(e)) {
+        return containsAny(line, sentenceEnds);
+    }
+
+    private static boolean containsAny(String line, List<String> words) {
+        for (String w : words) {
+            if (line.contains(w)) {
                 return true;
             }
         }
