@@ -88,8 +88,8 @@ final class HardWrap {
 
     /**
      * Lines of a short block (no blank line inside) whose every line but the last is open and carries a figure,
-     * a clause mark or a sentence end, and whose last line closes the sentence: a paragraph wrapped too few times for its
-     * width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A heading (a line
+     * a clause mark or a sentence end, and whose last line closes the sentence: a paragraph wrapped too few
+     * times for its width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A heading (a line
      * starting with a paragraph marker and no sentence end inside) never opens such a block.
      */
     private boolean[] wrappedBlocks(List<Tracked> lines) {
@@ -107,8 +107,8 @@ final class HardWrap {
             boolean wrapped = b > a && endsWithAny(lines.get(b).text, completeEndings);
             for (int k = a; wrapped && k < b; k++) {
                 String line = lines.get(k).text;
-                wrapped = open(line) && (hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line)))
-                        && continues(lines.get(k + 1).text);
+                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line));
+                wrapped = open(line) && carries && continues(lines.get(k + 1).text);
             }
             for (int k = a; wrapped && k < b; k++) {
                 out[k] = true;
