@@ -54,6 +54,10 @@ public final class ExtractionLexicon {
     final List<String> planHeadingCues;
     final List<String> foreignEntityCues;
     final List<String> higherCityCues;
+    final List<String> otherBodyActors;
+    final List<String> otherBodyPrepositions;
+    final List<String> otherBodyReceivedSubjects;
+    final List<String> combinedWords;
     final List<String> countyTitleMarkers;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
@@ -127,6 +131,10 @@ public final class ExtractionLexicon {
         planHeadingCues = YamlResources.strings(n, "plan_heading_cues");
         foreignEntityCues = YamlResources.strings(n, "foreign_entity_cues");
         higherCityCues = YamlResources.strings(n, "higher_city_cues");
+        otherBodyActors = longestFirst(YamlResources.strings(n, "other_body_actors"));
+        otherBodyPrepositions = longestFirst(YamlResources.strings(n, "other_body_prepositions"));
+        otherBodyReceivedSubjects = YamlResources.strings(n, "other_body_received_subjects");
+        combinedWords = YamlResources.strings(n, "combined_words");
         countyTitleMarkers = YamlResources.strings(n, "county_title_markers");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));

@@ -275,7 +275,8 @@ public final class IndicatorExtractor {
                 continue;
             }
             if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
-                    || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())) {
+                    || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
+                    || traps.byOtherBody(text.substring(clause.start(), f.start()))) {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次"
             }
             if (doc.year != null) {

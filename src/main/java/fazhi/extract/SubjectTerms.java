@@ -315,6 +315,14 @@ final class SubjectTerms {
 
     /** "诉讼及复议案件", "行政确权、行政复议、行政诉讼等": a term joined to another noun counts a combined total. */
     boolean isCombined(String text, int start, int end) {
+        for (String w : lex.combinedWords) {
+            // an occurrence of the bucket word overlapping the term ("建议提案": 提案 is inside it)
+            for (int at = Math.max(0, start - w.length() + 1); at < end; at++) {
+                if (text.startsWith(w, at)) {
+                    return true;
+                }
+            }
+        }
         for (String c : lex.combineConjunctions) {
             int b = start - c.length();
             if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)) {

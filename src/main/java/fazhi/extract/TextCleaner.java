@@ -1,6 +1,11 @@
 package fazhi.extract;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  *   <li>traditional characters of the domain to simplified;</li>
  *   <li>word-conversion artefacts removed, elisions unified to one token;</li>
  *   <li>web-page chrome, metadata blocks and advert lines dropped;</li>
+ *   <li>hard-wrapped paragraphs joined, page marks and running headers inside a sentence dropped;</li>
  *   <li>a report pasted twice (or any repeated paragraph / long sentence) kept once.</li>
  * </ol>
  * Every step keeps track of where each character of the clean text came from, so the extractor's offsets
@@ -32,6 +38,8 @@ public final class TextCleaner {
 
     private final List<String> chromeMarkers;
     private final int chromeMaxLength;
+    private final List<String> chromeKeptEndings;
+    private final HardWrap hardWrap;
     private final List<String> advertMarkers;
     private final Set<String> metadataLabels;
     /** The labels in the set's iteration order, with their "label:" and "label " forms made once. */
@@ -62,6 +70,7 @@ public final class TextCleaner {
     private TextCleaner(JsonNode n) {
         chromeMarkers = YamlResources.strings(n, "chrome_markers");
         chromeMaxLength = YamlResources.integer(n, "chrome_max_length", 80);
+        chromeKeptEndings = YamlResources.strings(n, "chrome_kept_endings");
         advertMarkers = YamlResources.strings(n, "advert_markers");
         metadataLabels = new HashSet<>(YamlResources.strings(n, "metadata_labels"));
         labels = metadataLabels.toArray(new String[0]);
@@ -77,16 +86,43 @@ public final class TextCleaner {
         bodyParagraphLength = YamlResources.integer(n, "body_paragraph_length", 200);
         titleMaxLength = YamlResources.integer(n, "title_max_length", 60);
         preambleKeepMarkers = YamlResources.strings(n, "preamble_keep_markers");
+        hardWrap = new HardWrap(n, titleMarkers, titleMaxLength);
         artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
         elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).toList();
         elisionToken = YamlResources.text(n, "elision_token", "(略)");
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
-        for (Map.Entry<String, String> e : YamlResources.map(n, "traditional").entrySet()) {
-            if (e.getKey().length() == 1 && e.getValue().length() == 1) {
-                traditional[e.getKey().charAt(0)] = e.getValue().charAt(0);
+        for (Map.Entry<Character, Character> e : traditionalToSimplified().entrySet()) {
+            traditional[e.getKey()] = e.getValue();
+        }
+    }
+
+    /** schema/traditional-simplified.csv: a header "traditional,simplified", then one character pair a row. */
+    static Map<Character, Character> traditionalToSimplified() {
+        String resource = "/schema/traditional-simplified.csv";
+        try (InputStream in = TextCleaner.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
+            List<String> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            if (rows.isEmpty() || !rows.get(0).startsWith("traditional,simplified")) {
+                throw new IllegalStateException(resource + ": the header must be traditional,simplified");
+            }
+            Map<Character, Character> out = new HashMap<>();
+            for (String row : rows.subList(1, rows.size())) {
+                if (row.isBlank() || row.startsWith("#")) {
+                    continue;
+                }
+                String[] f = row.split(",", -1);
+                if (f.length != 2 || f[0].length() != 1 || f[1].length() != 1) {
+                    throw new IllegalStateException(resource + ": bad row " + row);
+                }
+                out.put(f[0].charAt(0), f[1].charAt(0));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
         }
     }
 
@@ -121,6 +157,7 @@ public final class TextCleaner {
         }
         lines = dropChromeAndAdverts(lines);
         lines = dropPreamble(lines);
+        lines = hardWrap.join(lines);
         lines = dropRepeatedLines(lines);
         lines = dropRepeatedSentences(lines);
         Tracked.Builder out = new Tracked.Builder(decodedText.length());
@@ -181,7 +218,8 @@ public final class TextCleaner {
                 out.add(tracked.get(i));
                 continue;
             }
-            if (line.length() <= chromeMaxLength && (containsAny(line, chromeMarkers) || containsAny(line, advertMarkers))) {
+            if (line.length() <= chromeMaxLength && (containsAny(line, advertMarkers)
+                    || (containsAny(line, chromeMarkers) && !endsWithAny(line, chromeKeptEndings)))) {
                 continue;
             }
             String label = metadataLabel(line);

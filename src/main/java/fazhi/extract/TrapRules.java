@@ -131,6 +131,49 @@ final class TrapRules {
      * "村(居)法律顾问...开展法治宣传300余次": the work of a subset of actors named before the figure, unless
      * the actors are what the indicator counts (villages with a legal adviser).
      */
+    /**
+     * "县法院审结行政案件240件": another body is the actor of the clause before the figure (named there, not
+     * right after a preposition: "向法院起诉", "经法院判决"); what it gives the government (检察建议) excepted.
+     */
+    boolean byOtherBody(String clauseBefore) {
+        if (IndicatorExtractor.containsAny(clauseBefore, lex.otherBodyReceivedSubjects)) {
+            return false;
+        }
+        for (String body : lex.otherBodyActors) {
+            for (int at = clauseBefore.indexOf(body); at >= 0; at = clauseBefore.indexOf(body, at + body.length())) {
+                if (!afterPreposition(clauseBefore, at) && !insideLongerBody(clauseBefore, at, body)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean afterPreposition(String s, int at) {
+        for (String p : lex.otherBodyPrepositions) {
+            // a preposition may stand before the body's qualifier ("向县人民法院", "经区法院")
+            int from = Math.max(0, at - p.length() - 2);
+            int k = s.lastIndexOf(p, at - p.length());
+            if (k >= from && k >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "法院" inside "人民法院": judged once, on the longest name (which comes first in the list). */
+    private boolean insideLongerBody(String s, int at, String body) {
+        for (String longer : lex.otherBodyActors) {
+            if (longer.length() > body.length() && longer.endsWith(body)) {
+                int start = at + body.length() - longer.length();
+                if (start >= 0 && s.startsWith(longer, start)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     boolean bySubsetActor(String before, IndicatorDefinition indicator) {
         for (String actor : lex.subsetActors) {
             if (before.contains(actor) && !counts(indicator, actor)) {

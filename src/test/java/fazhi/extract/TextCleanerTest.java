@@ -19,6 +19,61 @@ class TextCleanerTest {
     }
 
     @Test
+    void commonTraditionalCharactersOfReportsBecomeSimplified() {
+        assertThat(cleaner.clean("歷經徵求意見、專家論證")).isEqualTo("历经征求意见、专家论证");
+    }
+
+    @Test
+    void aChromeMarkedLineThatEndsLikeASentenceIsKept() {
+        assertThat(cleaner.clean("承办单位:县政府办公室\n各承办单位按时办结率达100%。"))
+                .isEqualTo("各承办单位按时办结率达100%。");
+    }
+
+    @Test
+    void hardWrappedLinesOfOneWidthAreJoinedButHeadingsStayApart() {
+        String raw = """
+                一、主要成效
+                全年共收到行政复议申请86件，依法受理行政复议案件
+                74件，审结71件；发生以县政府为被告的行政诉
+                讼案件52件，行政机关负责人出庭应诉率达到10
+                0%。
+                二、存在问题
+                """;
+        assertThat(cleaner.clean(raw)).isEqualTo("一、主要成效\n全年共收到行政复议申请86件,依法受理行政复议案件"
+                + "74件,审结71件;发生以县政府为被告的行政诉讼案件52件,行政机关负责人出庭应诉率达到100%。\n二、存在问题");
+    }
+
+    @Test
+    void aShortBlockWrappedInsideWordsIsJoinedButAHeadingIsNot() {
+        assertThat(cleaner.clean("2022年经清理，保留县政府行政规范性文\n件17件，宣布失效9件、废\n止10件。"))
+                .isEqualTo("2022年经清理,保留县政府行政规范性文件17件,宣布失效9件、废止10件。");
+        assertThat(cleaner.clean("（一）深入推进依法行政，全面提升政府治理能力\n全年办理行政处罚案件3300件。"))
+                .isEqualTo("(一)深入推进依法行政,全面提升政府治理能力\n全年办理行政处罚案件3300件。");
+    }
+
+    @Test
+    void linesOfAnOrdinaryTextAreNotJoined() {
+        String raw = "全年受理行政复议案件42件\n审结40件\n纠错率15%";
+        assertThat(cleaner.clean(raw)).isEqualTo(raw);
+    }
+
+    @Test
+    void aPageMarkOrRunningHeaderInsideASentenceIsDroppedAndTheSentenceJoined() {
+        assertThat(cleaner.clean("全年提供法律咨询240余人次，受理法\n— 3 —\n律援助案件537件。"))
+                .isEqualTo("全年提供法律咨询240余人次,受理法律援助案件537件。");
+        assertThat(cleaner.clean("全县行政执法主体45个，持证\nXX县人民政府关于2023年法治政府建设情况的报告\n执法人员1120名。"))
+                .isEqualTo("全县行政执法主体45个,持证执法人员1120名。");
+    }
+
+    @Test
+    void offsetsOfAJoinedLinePointIntoTheDecodedText() {
+        String raw = "全年提供法律咨询240余人次，受理法\n第3页 共9页\n律援助案件537件。";
+        CleanedText clean = cleaner.cleanWithOffsets(raw);
+        int at = clean.text().indexOf("537");
+        assertThat(raw.substring(clean.origin()[at], clean.origin()[at] + 3)).isEqualTo("537");
+    }
+
+    @Test
     void webChromeMetadataAndAdvertsAreDropped() {
         String raw = """
                 当前位置: 首页 > 政务公开

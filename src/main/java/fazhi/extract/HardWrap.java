@@ -1,0 +1,211 @@
+package fazhi.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+import fazhi.extract.TextCleaner.Tracked;
+
+/**
+ * Puts hard-wrapped paragraphs back together (text copied from a PDF breaks its lines in the middle of words
+ * and numbers: "行政诉" / "讼案件52件"), and drops page marks and running headers that stand inside a
+ * sentence. The rules are the {@code hard_wrap} section of schema/cleaning.yaml.
+ */
+final class HardWrap {
+
+    private final int minLines;
+    private final int minLength;
+    private final double tolerance;
+    private final List<String> completeEndings;
+    private final List<String> sentenceEnds;
+    private final List<String> clauseMarks;
+    private final List<Pattern> paragraphStarts;
+    private final List<Pattern> pageMarks;
+    private final List<String> titleMarkers;
+    private final int titleMaxLength;
+
+    HardWrap(JsonNode cleaning, List<String> titleMarkers, int titleMaxLength) {
+        JsonNode n = cleaning.path("hard_wrap");
+        minLines = YamlResources.integer(n, "min_lines", 3);
+        minLength = YamlResources.integer(n, "min_length", 12);
+        tolerance = n.path("length_tolerance").asDouble(0.2);
+        completeEndings = YamlResources.strings(n, "complete_endings");
+        sentenceEnds = YamlResources.strings(n, "sentence_ends");
+        clauseMarks = YamlResources.strings(n, "clause_marks");
+        paragraphStarts = YamlResources.strings(n, "paragraph_start_patterns").stream()
+                .map(p -> Pattern.compile("^(?:" + p + ")")).toList();
+        pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
+        this.titleMarkers = titleMarkers;
+        this.titleMaxLength = titleMaxLength;
+    }
+
+    List<Tracked> join(List<Tracked> lines) {
+        int n = lines.size();
+        if (n < 2) {
+            return lines;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (Tracked t : lines) {
+            if (!t.text.isEmpty() && t.text.length() <= titleMaxLength) {
+                counts.merge(t.text, 1, Integer::sum);
+            }
+        }
+        int width = wrapWidth(lines);
+        boolean[] wrappedBlock = wrappedBlocks(lines);
+        List<Tracked> out = new ArrayList<>(n);
+        int i = 0;
+        while (i < n) {
+            Tracked cur = lines.get(i);
+            int lastPiece = cur.text.length();
+            while (open(cur.text)) {
+                int k = i + 1;
+                boolean blank = false;
+                boolean mark = false;
+                while (k < n && (lines.get(k).text.isEmpty() || isMark(lines.get(k).text, counts))) {
+                    blank |= lines.get(k).text.isEmpty();
+                    mark |= !lines.get(k).text.isEmpty();
+                    k++;
+                }
+                boolean full = width > 0 && lastPiece >= width * (1 - tolerance) && lastPiece <= width * (1 + tolerance);
+                if (k >= n || !continues(lines.get(k).text) || !(mark || ((full || wrappedBlock[i]) && !blank))) {
+                    break;
+                }
+                Tracked next = lines.get(k);
+                cur = concat(cur, next);
+                lastPiece = next.text.length();
+                i = k;
+            }
+            out.add(cur);
+            i++;
+        }
+        return out;
+    }
+
+    /**
+     * Lines of a short block (no blank line inside) whose every line but the last is open and carries a figure,
+     * a clause mark or a sentence end, and whose last line closes the sentence: a paragraph wrapped too few
+     * times for its width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A heading (a line
+     * starting with a paragraph marker and no sentence end inside) never opens such a block.
+     */
+    private boolean[] wrappedBlocks(List<Tracked> lines) {
+        boolean[] out = new boolean[lines.size()];
+        int a = 0;
+        while (a < lines.size()) {
+            if (lines.get(a).text.isEmpty()) {
+                a++;
+                continue;
+            }
+            int b = a;
+            while (b + 1 < lines.size() && !lines.get(b + 1).text.isEmpty()) {
+                b++;
+            }
+            boolean wrapped = b > a && endsWithAny(lines.get(b).text, completeEndings);
+            for (int k = a; wrapped && k < b; k++) {
+                String line = lines.get(k).text;
+                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line));
+                wrapped = open(line) && carries && continues(lines.get(k + 1).text);
+            }
+            for (int k = a; wrapped && k < b; k++) {
+                out[k] = true;
+            }
+            a = b + 1;
+        }
+        return out;
+    }
+
+    private boolean hasSentenceEnd(String line) {
+        return containsAny(line, sentenceEnds);
+    }
+
+    private static boolean containsAny(String line, List<String> words) {
+        for (String w : words) {
+            if (line.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The width the text is wrapped at: the greatest length W such that at least min_lines open lines are
+     * between W·(1 − tolerance) and W long; 0 when the text does not look hard-wrapped.
+     */
+    private int wrapWidth(List<Tracked> lines) {
+        int[] lengths = lines.stream().filter(t -> open(t.text)).mapToInt(t -> t.text.length()).sorted().toArray();
+        if (lengths.length < minLines) {
+            return 0;
+        }
+        int lo = lengths.length - 1;
+        for (int hi = lengths.length - 1; hi >= minLines - 1; hi--) {
+            double floor = lengths[hi] * (1 - tolerance);
+            lo = Math.min(lo, hi);
+            while (lo > 0 && lengths[lo - 1] >= floor) {
+                lo--;
+            }
+            if (hi - lo + 1 >= minLines) {
+                return lengths[hi];
+            }
+        }
+        return 0;
+    }
+
+    /** A line of a paragraph that may go on in the next line: long enough, not closed, not a table row nor a title. */
+    private boolean open(String line) {
+        return line.length() >= minLength && !endsWithAny(line, completeEndings) && !line.contains(" | ")
+                && !endsWithAny(line, titleMarkers);
+    }
+
+    private boolean continues(String line) {
+        if (line.isEmpty() || line.contains(" | ")) {
+            return false;
+        }
+        for (Pattern p : paragraphStarts) {
+            if (p.matcher(line).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A page mark ("— 3 —", "第3页 共9页") or a running header (a line seen twice, or the report's title). */
+    private boolean isMark(String line, Map<String, Integer> counts) {
+        for (Pattern p : pageMarks) {
+            if (p.matcher(line).matches()) {
+                return true;
+            }
+        }
+        if (line.length() > titleMaxLength || endsWithAny(line, completeEndings)) {
+            return false;
+        }
+        return counts.getOrDefault(line, 0) > 1 || endsWithAny(line, titleMarkers);
+    }
+
+    private static Tracked concat(Tracked a, Tracked b) {
+        int[] origin = Arrays.copyOf(a.origin, a.origin.length + b.origin.length);
+        System.arraycopy(b.origin, 0, origin, a.origin.length, b.origin.length);
+        return new Tracked(a.text + b.text, origin);
+    }
+
+    private static boolean endsWithAny(String s, List<String> endings) {
+        for (String e : endings) {
+            if (s.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
