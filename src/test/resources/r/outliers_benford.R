@@ -16,8 +16,10 @@ level <- function(code) ifelse(grepl("0000$", code), "province", ifelse(grepl("0
 d$level <- level(d$region_code)
 d$rate <- d$unit == "%"
 d$x <- ifelse(d$rate, d$value, log1p(d$value))
-# a count's level per 100,000 residents, used when every peer of the group has a population
-d$x_per_capita <- ifelse(d$rate, NA, log1p(d$value * 1e5 / d$population))
+# a count's level per 100,000 residents; the peers with a population are compared on it, those without on
+# the count, each set among itself
+d$per_capita <- !d$rate & !is.na(d$population) & d$population > 0
+d$x_per_capita <- ifelse(d$per_capita, log1p(d$value * 1e5 / d$population), NA)
 
 # year-on-year: the same region and indicator in the year before
 prev <- d[, c("region_code", "indicator", "year", "value")]
@@ -26,14 +28,15 @@ prev$year <- prev$year + 1L
 y <- merge(d, prev, by = c("region_code", "indicator", "year"))
 y$x <- ifelse(y$rate, y$value - y$previous, log1p(y$value) - log1p(y$previous))
 y$x_per_capita <- NA
+y$per_capita <- FALSE
 
 score <- function(frame, method) {
   out <- list()
   for (scope in c("nation", "province")) {
-    key <- if (scope == "nation") paste(frame$year, frame$indicator, frame$level)
-           else paste(frame$year, frame$indicator, frame$level, frame$province_code)
+    key <- if (scope == "nation") paste(frame$year, frame$indicator, frame$level, frame$per_capita)
+           else paste(frame$year, frame$indicator, frame$level, frame$province_code, frame$per_capita)
     for (g in split(frame, key)) {
-      per_capita <- method == "modified_z" && !g$rate[1] && all(!is.na(g$population) & g$population > 0)
+      per_capita <- g$per_capita[1]
       x <- if (per_capita) g$x_per_capita else g$x
       m <- median(x)
       s <- mad(x, constant = 1)
