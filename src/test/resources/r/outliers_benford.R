@@ -19,7 +19,7 @@ d$x <- ifelse(d$rate, d$value, log1p(d$value))
 # a count's level per 100,000 residents; the peers with a population are compared on it, those without on
 # the count, each set among itself
 d$per_capita <- !d$rate & !is.na(d$population) & d$population > 0
-d$x_per_capita <- ifelse(d$per_capita, log1p(d$value * 1e5 / d$population), NA)
+d$x_per_capita <- ifelse(d$per_capita, log((d$value + 0.5) * 1e5 / d$population), NA)
 
 # year-on-year: the same region and indicator in the year before
 prev <- d[, c("region_code", "indicator", "year", "value")]
@@ -40,7 +40,7 @@ score <- function(frame, method) {
       x <- if (per_capita) g$x_per_capita else g$x
       m <- median(x)
       s <- mad(x, constant = 1)
-      scale <- max(s, if (g$rate[1]) rate_floor else count_floor)
+      scale <- max(s, 0.6745 * sqrt(pi / 2) * mean(abs(x - m)), if (g$rate[1]) rate_floor else count_floor)
       z <- if (length(x) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
            else rep(NA_real_, nrow(g))
       out[[length(out) + 1]] <- data.frame(region_code = g$region_code, year = g$year, indicator = g$indicator,

@@ -36,7 +36,7 @@ public final class OutlierDetector {
     public record Candidate(String regionCode, String provinceCode, double value, Double previousValue,
                             double scoredValue, boolean rate, boolean synthetic, Long population) {
 
-        /** The same candidate on the per-capita scale: log1p(value per 100,000 residents). */
+        /** The same candidate on the per-capita scale: log((value + ½) per 100,000 residents). */
         Candidate perCapita() {
             return new Candidate(regionCode, provinceCode, value, previousValue,
                     OutlierScale.perCapita(value, population), rate, synthetic, population);
