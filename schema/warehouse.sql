@@ -157,7 +157,7 @@ COMMENT ON COLUMN outliers.group_median IS 'median of the peer group''s scored v
 COMMENT ON COLUMN outliers.group_mad IS 'raw median absolute deviation of the peer group''s scored values';
 COMMENT ON COLUMN outliers.scale IS 'what the distance from the median is divided by: max(group_mad, 0.6745 sqrt(pi/2) mean|x - median|, floor), the floor 2.5 percentage points for rates and 0.2 on the log scale for counts (jobs/statistics.yaml)';
 COMMENT ON COLUMN outliers.not_scored_reason IS 'why there is no score: peer_group_too_small (a province with fewer counties than outliers.min_peer_group: see the nation row) or no_scale; null when scored';
-COMMENT ON COLUMN outliers.population IS 'for the level of a count: the residents it was divided by (scored as log((value + 0.5) per 100,000 residents) among the peers that have a population); null when compared as it is';
+COMMENT ON COLUMN outliers.population IS 'for the level of a count: the residents it was divided by (scored as log((value + 0.5) per 100,000 residents) among the peers that have a population, when at least 10 have one); null when compared as it is';
 COMMENT ON COLUMN outliers.synthetic IS 'true when the figure and its peers are synthetic (real and synthetic figures are never peers of each other)';
 COMMENT ON COLUMN outliers.run_id IS 'the run that computed the statistics';
 

@@ -33,21 +33,26 @@ y$per_capita <- FALSE
 score <- function(frame, method) {
   out <- list()
   for (scope in c("nation", "province")) {
-    key <- if (scope == "nation") paste(frame$year, frame$indicator, frame$level, frame$per_capita)
-           else paste(frame$year, frame$indicator, frame$level, frame$province_code, frame$per_capita)
-    for (g in split(frame, key)) {
-      per_capita <- g$per_capita[1]
-      x <- if (per_capita) g$x_per_capita else g$x
-      m <- median(x)
-      s <- mad(x, constant = 1)
-      scale <- max(s, 0.6745 * sqrt(pi / 2) * mean(abs(x - m)), if (g$rate[1]) rate_floor else count_floor)
-      z <- if (length(x) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
-           else rep(NA_real_, nrow(g))
-      out[[length(out) + 1]] <- data.frame(region_code = g$region_code, year = g$year, indicator = g$indicator,
-                                           scope = scope, method = method, score = hex(z),
-                                           flagged = !is.na(z) & abs(z) > threshold, group_median = hex(m),
-                                           group_mad = hex(s), scale = hex(scale),
-                                           population = if (per_capita) g$population else NA)
+    key <- if (scope == "nation") paste(frame$year, frame$indicator, frame$level)
+           else paste(frame$year, frame$indicator, frame$level, frame$province_code)
+    for (peers in split(frame, key)) {
+      # per capita among the peers with a population when there are enough of them, the others as counts
+      split_by_population <- sum(peers$per_capita) >= min_peers
+      sets <- if (split_by_population) split(peers, peers$per_capita) else list(peers)
+      for (g in sets) {
+        per_capita <- split_by_population && g$per_capita[1]
+        x <- if (per_capita) g$x_per_capita else g$x
+        m <- median(x)
+        s <- mad(x, constant = 1)
+        scale <- max(s, 0.6745 * sqrt(pi / 2) * mean(abs(x - m)), if (g$rate[1]) rate_floor else count_floor)
+        z <- if (length(x) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
+             else rep(NA_real_, nrow(g))
+        out[[length(out) + 1]] <- data.frame(region_code = g$region_code, year = g$year,
+                                             indicator = g$indicator, scope = scope, method = method,
+                                             score = hex(z), flagged = !is.na(z) & abs(z) > threshold,
+                                             group_median = hex(m), group_mad = hex(s), scale = hex(scale),
+                                             population = if (per_capita) g$population else NA)
+      }
     }
   }
   do.call(rbind, out)

@@ -72,15 +72,21 @@ public final class OutlierDetector {
      * Counts are compared per 100,000 residents among the peers that have a population (else a county ten times
      * larger than its peers is an "outlier" in every count); peers without one are compared as counts among
      * themselves, so that one county missing from the census does not put its whole group back on raw counts.
-     * Rates and jumps carry no population and form one group.
+     * When fewer peers than a peer group needs have a population, all are compared as counts. Rates and jumps
+     * carry no population and form one group.
      */
     private static void scoreGroup(int year, String indicator, String method, String scope, String level,
                                    List<Candidate> candidates, String runId, StatisticsParameters parameters,
                                    Consumer<OutlierRow> out) {
+        int withPopulation = 0;
+        for (Candidate c : candidates) {
+            withPopulation += c.population() != null && c.population() > 0 ? 1 : 0;
+        }
+        boolean split = withPopulation >= parameters.minPeerGroup();
         List<Candidate> perCapita = new ArrayList<>(candidates.size());
         List<Candidate> perCount = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (c.population() != null && c.population() > 0) {
+            if (split && c.population() != null && c.population() > 0) {
                 perCapita.add(c.perCapita());
             } else {
                 perCount.add(c.perCount());
