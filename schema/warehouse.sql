@@ -146,7 +146,7 @@ COMMENT ON COLUMN outliers.year IS 'year of the figure; hive partition';
 COMMENT ON COLUMN outliers.indicator IS 'indicator code';
 COMMENT ON COLUMN outliers.value IS 'the reported figure (for yoy_jump: this year''s)';
 COMMENT ON COLUMN outliers.previous_value IS 'for yoy_jump: the previous year''s figure; else null';
-COMMENT ON COLUMN outliers.scored_value IS 'the number that was scored: log1p(value) for counts, value for rates; for yoy_jump the log ratio or the difference in points';
+COMMENT ON COLUMN outliers.scored_value IS 'the number that was scored: log((value + 0.5) per 100,000 residents) for counts with a population, else log1p(value), value for rates; for yoy_jump the log ratio or the difference in points';
 COMMENT ON COLUMN outliers.scope IS 'peer group: province (the region''s own province) or nation';
 COMMENT ON COLUMN outliers.level IS 'administrative level compared: province, prefecture or county';
 COMMENT ON COLUMN outliers.method IS 'modified_z (the value) or yoy_jump (the change from the previous year)';
@@ -155,9 +155,9 @@ COMMENT ON COLUMN outliers.flagged IS 'true when |score| > 3.5 (Iglewicz-Hoaglin
 COMMENT ON COLUMN outliers.group_n IS 'size of the peer group';
 COMMENT ON COLUMN outliers.group_median IS 'median of the peer group''s scored values';
 COMMENT ON COLUMN outliers.group_mad IS 'raw median absolute deviation of the peer group''s scored values';
-COMMENT ON COLUMN outliers.scale IS 'what the distance from the median is divided by: max(group_mad, floor), the floor 1 percentage point for rates and 0.1 on the log1p scale for counts (jobs/statistics.yaml)';
+COMMENT ON COLUMN outliers.scale IS 'what the distance from the median is divided by: max(group_mad, 0.6745 sqrt(pi/2) mean|x - median|, floor), the floor 2.5 percentage points for rates and 0.2 on the log scale for counts (jobs/statistics.yaml)';
 COMMENT ON COLUMN outliers.not_scored_reason IS 'why there is no score: peer_group_too_small (a province with fewer counties than outliers.min_peer_group: see the nation row) or no_scale; null when scored';
-COMMENT ON COLUMN outliers.population IS 'for the level of a count: the residents it was divided by (scored as log1p per 100,000 residents, when every peer has a population); null when compared as it is';
+COMMENT ON COLUMN outliers.population IS 'for the level of a count: the residents it was divided by (scored as log((value + 0.5) per 100,000 residents) among the peers that have a population, when at least 10 have one); null when compared as it is';
 COMMENT ON COLUMN outliers.synthetic IS 'true when the figure and its peers are synthetic (real and synthetic figures are never peers of each other)';
 COMMENT ON COLUMN outliers.run_id IS 'the run that computed the statistics';
 

@@ -16,8 +16,10 @@ level <- function(code) ifelse(grepl("0000$", code), "province", ifelse(grepl("0
 d$level <- level(d$region_code)
 d$rate <- d$unit == "%"
 d$x <- ifelse(d$rate, d$value, log1p(d$value))
-# a count's level per 100,000 residents, used when every peer of the group has a population
-d$x_per_capita <- ifelse(d$rate, NA, log1p(d$value * 1e5 / d$population))
+# a count's level per 100,000 residents; the peers with a population are compared on it, those without on
+# the count, each set among itself
+d$per_capita <- !d$rate & !is.na(d$population) & d$population > 0
+d$x_per_capita <- ifelse(d$per_capita, log((d$value + 0.5) * 1e5 / d$population), NA)
 
 # year-on-year: the same region and indicator in the year before
 prev <- d[, c("region_code", "indicator", "year", "value")]
@@ -26,25 +28,31 @@ prev$year <- prev$year + 1L
 y <- merge(d, prev, by = c("region_code", "indicator", "year"))
 y$x <- ifelse(y$rate, y$value - y$previous, log1p(y$value) - log1p(y$previous))
 y$x_per_capita <- NA
+y$per_capita <- FALSE
 
 score <- function(frame, method) {
   out <- list()
   for (scope in c("nation", "province")) {
     key <- if (scope == "nation") paste(frame$year, frame$indicator, frame$level)
            else paste(frame$year, frame$indicator, frame$level, frame$province_code)
-    for (g in split(frame, key)) {
-      per_capita <- method == "modified_z" && !g$rate[1] && all(!is.na(g$population) & g$population > 0)
-      x <- if (per_capita) g$x_per_capita else g$x
-      m <- median(x)
-      s <- mad(x, constant = 1)
-      scale <- max(s, if (g$rate[1]) rate_floor else count_floor)
-      z <- if (length(x) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
-           else rep(NA_real_, nrow(g))
-      out[[length(out) + 1]] <- data.frame(region_code = g$region_code, year = g$year, indicator = g$indicator,
-                                           scope = scope, method = method, score = hex(z),
-                                           flagged = !is.na(z) & abs(z) > threshold, group_median = hex(m),
-                                           group_mad = hex(s), scale = hex(scale),
-                                           population = if (per_capita) g$population else NA)
+    for (peers in split(frame, key)) {
+      # per capita among the peers with a population when there are enough of them, the others as counts
+      split_by_population <- sum(peers$per_capita) >= min_peers
+      sets <- if (split_by_population) split(peers, peers$per_capita) else list(peers)
+      for (g in sets) {
+        per_capita <- split_by_population && g$per_capita[1]
+        x <- if (per_capita) g$x_per_capita else g$x
+        m <- median(x)
+        s <- mad(x, constant = 1)
+        scale <- max(s, 0.6745 * sqrt(pi / 2) * mean(abs(x - m)), if (g$rate[1]) rate_floor else count_floor)
+        z <- if (length(x) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
+             else rep(NA_real_, nrow(g))
+        out[[length(out) + 1]] <- data.frame(region_code = g$region_code, year = g$year,
+                                             indicator = g$indicator, scope = scope, method = method,
+                                             score = hex(z), flagged = !is.na(z) & abs(z) > threshold,
+                                             group_median = hex(m), group_mad = hex(s), scale = hex(scale),
+                                             population = if (per_capita) g$population else NA)
+      }
     }
   }
   do.call(rbind, out)

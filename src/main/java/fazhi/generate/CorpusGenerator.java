@@ -4,6 +4,7 @@ import fazhi.generate.PhraseBank.IndicatorSpec;
 import fazhi.generate.RenderedReport.TruthRow;
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
+import fazhi.reference.PopulationTable;
 import fazhi.warehouse.WarehouseDirectories;
 
 import java.io.BufferedWriter;
@@ -100,7 +101,8 @@ public final class CorpusGenerator {
         Files.createDirectories(truth);
         writeReadme(out, o, counties.size());
 
-        PanelGenerator panels = new PanelGenerator(bank, o.seed(), o.dense() ? null : disclosure);
+        PanelGenerator panels = new PanelGenerator(bank, o.seed(), o.dense() ? null : disclosure,
+                sampler.logRelativePopulation(PopulationTable.bundled()));
         ReportRenderer renderer = new ReportRenderer(bank, o.seed(), panels.related());
         Map<String, Integer> order = new HashMap<>();
         for (IndicatorSpec s : bank.indicators()) {

@@ -2,12 +2,17 @@ package fazhi.generate;
 
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
+import fazhi.reference.PopulationTable;
+import fazhi.stats.Medians;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * Picks real county-level regions: N spread over provinces in proportion to how many county-level units each
@@ -77,6 +82,27 @@ final class CountySampler {
         }
         out.sort(Comparator.comparing(Region::code));
         return out;
+    }
+
+    /**
+     * log(population / median population) of the 2020 census (schema/reference/population.csv), the median taken
+     * over the eligible counties that have a census figure; empty for a county no census covers.
+     */
+    Function<String, OptionalDouble> logRelativePopulation(PopulationTable populations) {
+        Map<String, Long> census = new HashMap<>();
+        for (List<Region> counties : byProvince.values()) {
+            for (Region r : counties) {
+                populations.population(r.code(), PopulationTable.SECOND_CENSUS).ifPresent(p -> census.put(r.code(), p));
+            }
+        }
+        if (census.isEmpty()) {
+            return code -> OptionalDouble.empty();
+        }
+        double median = Medians.median(census.values().stream().mapToDouble(Long::doubleValue).toArray());
+        return code -> {
+            Long p = census.get(code);
+            return p == null || p <= 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.log(p / median));
+        };
     }
 
     private List<Region> draw(String province, int k, long seed) {

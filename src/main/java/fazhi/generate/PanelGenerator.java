@@ -12,10 +12,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Draws a county's panel: a latent county size scales every count; each indicator has a county effect, a trend
+ * Draws a county's panel: a latent county size scales every count (the log of the county's census population
+ * relative to the median county's, plus a small county effect); each indicator has a county effect, a trend
  * and yearly noise; rates move on the logit scale; parts are shares of their totals (so parts never exceed
  * totals); a rate_of indicator is computed from its counts. Missingness: a county reports an indicator at all
  * with a probability such that a report states it with the share of real reports that do ({@link Disclosure};
@@ -29,6 +32,10 @@ final class PanelGenerator {
     static final double LEVEL_OUTLIER = 0.012;
     static final double JUMP_OUTLIER = 0.008;
     static final double NOISE = 0.12;
+    /** sd of the county-wide activity that residents do not explain (on the log scale of every count) */
+    static final double SIZE_RESIDUAL = 0.2;
+    /** sd of the latent size of a county without a census figure: the spread of log population over counties */
+    static final double SIZE_WITHOUT_CENSUS = 0.95;
 
     private final PhraseBank bank;
     private final long seed;
@@ -36,11 +43,18 @@ final class PanelGenerator {
     private final Map<String, Double> reportsAtAll = new HashMap<>();
     private final Set<String> outlierEligible = new HashSet<>();
     private final Set<String> related = new HashSet<>();
+    /** region code → log(census population / the median county's); absent when no census covers the county */
+    private final Function<String, OptionalDouble> logRelativePopulation;
 
-    /** @param disclosure real disclosure shares, or null for the dense mode (phrases.yaml's report probabilities) */
-    PanelGenerator(PhraseBank bank, long seed, Disclosure disclosure) {
+    /**
+     * @param disclosure real disclosure shares, or null for the dense mode (phrases.yaml's report probabilities)
+     * @param logRelativePopulation log of a county's census population over the median county's
+     */
+    PanelGenerator(PhraseBank bank, long seed, Disclosure disclosure,
+                   Function<String, OptionalDouble> logRelativePopulation) {
         this.bank = bank;
         this.seed = seed;
+        this.logRelativePopulation = logRelativePopulation;
         for (IndicatorSpec s : bank.indicators()) {
             reportsAtAll.put(s.code(), disclosure == null ? s.report()
                     : Math.min(1.0, disclosure.share(s.code()) / (1 - SKIP_YEAR)));
@@ -74,7 +88,11 @@ final class PanelGenerator {
         int n = toYear - fromYear + 1;
         double mid = (n - 1) / 2.0;
         Rng county = Rng.of(seed, "panel", region.code());
-        double size = 0.55 * county.gaussian() + (region.name().endsWith("区") ? 0.15 : 0.0);
+        // counts scale with residents, so that a count per resident is as comparable as in real reports; a
+        // district (区) is urban and somewhat busier per resident
+        OptionalDouble residents = logRelativePopulation.apply(region.code());
+        double size = (residents.isPresent() ? residents.getAsDouble() + SIZE_RESIDUAL * county.gaussian()
+                : SIZE_WITHOUT_CENSUS * county.gaussian()) + (region.name().endsWith("区") ? 0.15 : 0.0);
         boolean[] hasReport = new boolean[n];
         for (int t = 0; t < n; t++) {
             hasReport[t] = !county.chance(NO_REPORT_YEAR);

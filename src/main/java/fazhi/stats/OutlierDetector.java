@@ -36,7 +36,7 @@ public final class OutlierDetector {
     public record Candidate(String regionCode, String provinceCode, double value, Double previousValue,
                             double scoredValue, boolean rate, boolean synthetic, Long population) {
 
-        /** The same candidate on the per-capita scale: log1p(value per 100,000 residents). */
+        /** The same candidate on the per-capita scale: log((value + ½) per 100,000 residents). */
         Candidate perCapita() {
             return new Candidate(regionCode, provinceCode, value, previousValue,
                     OutlierScale.perCapita(value, population), rate, synthetic, population);
@@ -69,20 +69,39 @@ public final class OutlierDetector {
     }
 
     /**
-     * Counts are compared per 100,000 residents when every peer has a population (else a county ten times larger
-     * than its peers is an "outlier" in every count), otherwise as counts: one scale for the whole group.
+     * Counts are compared per 100,000 residents among the peers that have a population (else a county ten times
+     * larger than its peers is an "outlier" in every count); peers without one are compared as counts among
+     * themselves, so that one county missing from the census does not put its whole group back on raw counts.
+     * When fewer peers than a peer group needs have a population, all are compared as counts. Rates and jumps
+     * carry no population and form one group.
      */
     private static void scoreGroup(int year, String indicator, String method, String scope, String level,
                                    List<Candidate> candidates, String runId, StatisticsParameters parameters,
                                    Consumer<OutlierRow> out) {
-        boolean perCapita = !candidates.isEmpty();
+        int withPopulation = 0;
         for (Candidate c : candidates) {
-            perCapita &= c.population() != null && c.population() > 0;
+            withPopulation += c.population() != null && c.population() > 0 ? 1 : 0;
         }
-        List<Candidate> group = new ArrayList<>(candidates.size());
+        boolean split = withPopulation >= parameters.minPeerGroup();
+        List<Candidate> perCapita = new ArrayList<>(candidates.size());
+        List<Candidate> perCount = new ArrayList<>();
         for (Candidate c : candidates) {
-            group.add(perCapita ? c.perCapita() : c.perCount());
+            if (split && c.population() != null && c.population() > 0) {
+                perCapita.add(c.perCapita());
+            } else {
+                perCount.add(c.perCount());
+            }
         }
+        for (List<Candidate> group : List.of(perCapita, perCount)) {
+            if (!group.isEmpty()) {
+                scoreScaled(year, indicator, method, scope, level, group, runId, parameters, out);
+            }
+        }
+    }
+
+    private static void scoreScaled(int year, String indicator, String method, String scope, String level,
+                                    List<Candidate> group, String runId, StatisticsParameters parameters,
+                                    Consumer<OutlierRow> out) {
         int finite = 0;
         for (Candidate c : group) {
             if (Double.isFinite(c.scoredValue())) {

@@ -13,7 +13,7 @@ package fazhi.stats;
  * @param scale           what the distance from the median was divided by: max(group_mad, the scale floor)
  * @param notScoredReason why there is no score ({@code peer_group_too_small}, {@code no_spread},
  *                        {@code no_scale}); null when there is one
- * @param population      the residents the level of a count was divided by (log1p per 100,000); null when the
+ * @param population      the residents the level of a count was divided by (log of (x + ½) per 100,000); null when the
  *                        figure was compared as it is (rates, jumps, or a peer without a population)
  * @param synthetic       true when the figure and its peers are synthetic (real and synthetic figures are never
  *                        peers of each other)

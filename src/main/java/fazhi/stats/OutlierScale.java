@@ -6,7 +6,9 @@ package fazhi.stats;
  * rates (unit {@code %}) are compared as they are. Year-on-year jumps are log1p(x_t) - log1p(x_{t-1})
  * for counts (a log ratio that tolerates zeros) and the plain difference x_t - x_{t-1} in percentage
  * points for rates. Negative counts have no log scale and get NaN (no score). The level of a count is compared
- * per capita where every peer has a population: log1p(x per 100,000 residents).
+ * per capita where the county has a population: log((x + ½) per 100,000 residents). The half count is the
+ * usual continuity correction of a log count: a county of 10,000 residents that reports 0 cases where its
+ * peers' rate would lead to one is chance, not an outlier (log1p of the rate would put it at 0 against 2.4).
  */
 public final class OutlierScale {
     public static final String RATE_UNIT = "%";
@@ -26,7 +28,7 @@ public final class OutlierScale {
     }
 
     public static double perCapita(double value, long population) {
-        return value < 0 ? Double.NaN : Math.log1p(value * 100000.0 / population);
+        return value < 0 ? Double.NaN : Math.log((value + 0.5) * 100000.0 / population);
     }
 
     public static double yearOnYear(double value, double previous, boolean rate) {

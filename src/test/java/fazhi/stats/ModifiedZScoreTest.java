@@ -8,23 +8,30 @@ import static org.assertj.core.api.Assertions.within;
 class ModifiedZScoreTest {
 
     @Test
-    void farValueIsFlaggedWithTheRawMad() {
-        // median 3, |deviations| 2 1 0 1 97 -> MAD 1
+    void farValueIsFlaggedThoughItRaisesTheMeanDeviation() {
+        // median 3, |deviations| 2 1 0 1 97 -> MAD 1, mean deviation 20.2
         ModifiedZScore.Scores s = ModifiedZScore.score(new double[] {1, 2, 3, 4, 100}, 0);
         assertThat(s.median()).isEqualTo(3);
         assertThat(s.mad()).isEqualTo(1);
-        assertThat(s.scores()[4]).isCloseTo(0.6745 * 97, within(1e-12));
+        double scale = 0.6745 * Math.sqrt(Math.PI / 2) * 20.2;
+        assertThat(s.scale()).isCloseTo(scale, within(1e-12));
+        assertThat(s.scores()[4]).isCloseTo(0.6745 * 97 / scale, within(1e-12));
         assertThat(ModifiedZScore.isFlagged(s.scores()[4], 3.5)).isTrue();
-        assertThat(s.scores()[0]).isCloseTo(-1.349, within(1e-12));
         assertThat(ModifiedZScore.isFlagged(s.scores()[0], 3.5)).isFalse();
     }
 
     @Test
-    void noValueIsScoredWhenMadIsZero() {
-        // median 5, |deviations| 0 0 0 4 4 -> MAD 0
-        ModifiedZScore.Scores s = ModifiedZScore.score(new double[] {5, 5, 5, 1, 9}, 0);
+    void whenHalfThePeersReportOneHundredPercentTheMeanDeviationMeasuresTheOthersSpread() {
+        // seven counties at 100 %, five spread down to 83 %: MAD 0, mean deviation 52 / 12
+        double[] rates = {100, 100, 100, 100, 100, 100, 100, 96, 93, 90, 86, 83};
+        ModifiedZScore.Scores s = ModifiedZScore.score(rates, 2.5);
         assertThat(s.mad()).isZero();
-        assertThat(s.scores()).containsOnlyNulls();
+        assertThat(s.scale()).isCloseTo(0.6745 * Math.sqrt(Math.PI / 2) * 52 / 12, within(1e-12));
+        // on the floor alone 83 % would score -4.6, a flag for the tail of an ordinary spread
+        assertThat(ModifiedZScore.isFlagged(s.scores()[11], 3.5)).isFalse();
+        double[] withFifty = rates.clone();
+        withFifty[11] = 50;
+        assertThat(ModifiedZScore.isFlagged(ModifiedZScore.score(withFifty, 2.5).scores()[11], 3.5)).isTrue();
     }
 
     @Test
@@ -47,6 +54,8 @@ class ModifiedZScoreTest {
         assertThat(OutlierScale.yearOnYear(9, 0, false)).isCloseTo(Math.log(10), within(1e-15));
         assertThat(OutlierScale.yearOnYear(95.5, 90, true)).isEqualTo(5.5);
         assertThat(OutlierScale.level(-3, false)).isNaN();
+        // per capita with half a count added: none in 10,000 residents is 5 per 100,000, not 0
+        assertThat(OutlierScale.perCapita(0, 10000)).isCloseTo(Math.log(5), within(1e-15));
     }
 
     @Test
@@ -59,7 +68,7 @@ class ModifiedZScoreTest {
     @Test
     void aMadThatIsZeroButForFloatingPointNoiseGivesNoScore() {
         // equal year-on-year changes of decimal rates, as computed in floating point
-        double[] changes = {98.2 - 98.0, 98.1 - 97.9, 97.6 - 97.4, 99.3 - 99.1, 93.0 - 90.0};
+        double[] changes = {98.2 - 98.0, 98.1 - 97.9, 97.6 - 97.4, 99.3 - 99.1};
 
         ModifiedZScore.Scores s = ModifiedZScore.score(changes, 0);
 

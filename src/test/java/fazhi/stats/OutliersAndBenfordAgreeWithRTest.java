@@ -33,8 +33,8 @@ class OutliersAndBenfordAgreeWithRTest {
 
     /**
      * Two provinces of 30 real counties (so that counts are scored per capita), a province of 4 (below the
-     * minimum peer group), and a county code without a population among the 30 of 河南 (its group falls back to
-     * counts).
+     * minimum peer group), and a county code without a population among the 30 of 河南 (the others are still
+     * compared per capita; it is compared as a count, alone, so below the minimum).
      */
     static List<ObservationRow> panel() {
         Random rnd = new Random(7);
