@@ -1,20 +1,11 @@
 package fazhi.cli;
 
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
-import fazhi.warehouse.WarehouseConnection;
-import fazhi.warehouse.WarehouseLayout;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,31 +25,12 @@ final class DisclosureRankPrinter {
     /** Exit codes as {@link RankCommand}: 0 printed, 1 nothing published for that year / province or no warehouse. */
     static int print(Path warehouse, int year, String provinceCode, RankCommand.Format format, PrintWriter out,
                      PrintWriter err) {
-        RegionTable regions = RegionTable.bundled();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
-             PreparedStatement ps = c.prepareStatement("SELECT year, province_code, rank, region_code, region_name,"
-                     + " indicators_disclosed, catalog_size, share, rank_p05, rank_median, rank_p95, peers, synthetic"
-                     + " FROM disclosure WHERE year = ?" + (provinceCode == null ? "" : " AND province_code = ?")
-                     + " ORDER BY province_code, synthetic, rank NULLS LAST, region_code")) {
-            ps.setInt(1, year);
-            if (provinceCode != null) {
-                ps.setString(2, provinceCode);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= md.getColumnCount(); i++) {
-                        String name = md.getColumnLabel(i);
-                        row.put(name, rs.getObject(i));
-                        if (name.equals("province_code")) {
-                            row.put("province_name", regions.byCode(rs.getString(i)).map(Region::name).orElse(null));
-                        }
-                    }
-                    rows.add(row);
-                }
-            }
+        List<Map<String, Object>> rows;
+        try {
+            rows = RankCommand.readRows(warehouse, "SELECT year, province_code, rank, region_code, region_name,"
+                    + " indicators_disclosed, catalog_size, share, rank_p05, rank_median, rank_p95, peers, synthetic"
+                    + " FROM disclosure WHERE year = ?" + (provinceCode == null ? "" : " AND province_code = ?")
+                    + " ORDER BY province_code, synthetic, rank NULLS LAST, region_code", year, provinceCode);
         } catch (SQLException e) {
             err.println("cannot read the disclosure index: " + e.getMessage());
             err.flush();

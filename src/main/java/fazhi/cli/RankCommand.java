@@ -80,31 +80,13 @@ public class RankCommand implements Callable<Integer> {
         if (index == Index.disclosure) {
             return DisclosureRankPrinter.print(warehouse, year, provinceCode, format, out, err);
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
-             PreparedStatement ps = c.prepareStatement("SELECT year, province_code, rank, region_code, region_name,"
-                     + " score, rank_p05, rank_median, rank_p95, indicators_used, indicators_imputed, coverage, ranked,"
-                     + " not_ranked_reason, synthetic FROM rankings WHERE year = ?"
-                     + (provinceCode == null ? "" : " AND province_code = ?")
-                     + " ORDER BY province_code, ranked DESC, rank, region_code")) {
-            ps.setInt(1, year);
-            if (provinceCode != null) {
-                ps.setString(2, provinceCode);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= md.getColumnCount(); i++) {
-                        String name = md.getColumnLabel(i);
-                        row.put(name, rs.getObject(i));
-                        if (name.equals("province_code")) {
-                            row.put("province_name", regions.byCode(rs.getString(i)).map(Region::name).orElse(null));
-                        }
-                    }
-                    rows.add(row);
-                }
-            }
+        List<Map<String, Object>> rows;
+        try {
+            rows = readRows(warehouse, "SELECT year, province_code, rank, region_code, region_name,"
+                    + " score, rank_p05, rank_median, rank_p95, indicators_used, indicators_imputed, coverage, ranked,"
+                    + " not_ranked_reason, synthetic FROM rankings WHERE year = ?"
+                    + (provinceCode == null ? "" : " AND province_code = ?")
+                    + " ORDER BY province_code, ranked DESC, rank, region_code", year, provinceCode);
         } catch (SQLException e) {
             err.println("cannot read rankings: " + e.getMessage());
             err.flush();
@@ -214,5 +196,37 @@ public class RankCommand implements Callable<Integer> {
             i += Character.charCount(cp);
         }
         return w;
+    }
+
+    /**
+     * The rows of a published ranking table for a year (and a province when given: the statement's second
+     * parameter), each with the province's name next to its code.
+     */
+    static List<Map<String, Object>> readRows(Path warehouse, String sql, int year, String provinceCode)
+            throws SQLException {
+        RegionTable regions = RegionTable.bundled();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, year);
+            if (provinceCode != null) {
+                ps.setString(2, provinceCode);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        String name = md.getColumnLabel(i);
+                        row.put(name, rs.getObject(i));
+                        if (name.equals("province_code")) {
+                            row.put("province_name", regions.byCode(rs.getString(i)).map(Region::name).orElse(null));
+                        }
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 }

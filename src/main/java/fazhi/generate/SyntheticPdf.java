@@ -140,7 +140,7 @@ public final class SyntheticPdf implements AutoCloseable {
         closePage();
         try {
             for (Font f : fonts) {
-                f.font.getCOSObject().setItem(COSName.TO_UNICODE, toUnicode(f.codes));
+                f.font.getCOSObject().setItem(COSName.TO_UNICODE, toUnicode(doc, f.codes));
             }
             Calendar fixed = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
             fixed.setTimeInMillis(0);
@@ -178,7 +178,11 @@ public final class SyntheticPdf implements AutoCloseable {
         }
     }
 
-    private PDStream toUnicode(Map<Integer, Integer> codes) throws IOException {
+    /**
+     * A ToUnicode map for a simple font whose one-byte codes stand for the given code points: a PDF reader
+     * turns the glyphs back into Chinese text without any CJK font on the machine. Test fixtures use it too.
+     */
+    public static PDStream toUnicode(PDDocument doc, Map<Integer, Integer> codes) throws IOException {
         StringBuilder cmap = new StringBuilder();
         cmap.append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
                 .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")

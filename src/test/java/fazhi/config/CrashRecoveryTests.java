@@ -144,10 +144,11 @@ class CrashRecoveryTests {
     void termAtAnyStepStopsTheRunWithItsExitCodeAndTheNextRunResumesIt() throws Exception {
         Path input = corpus(tmp.resolve("corpus"), 40);
         // first in the folder, so a worker is busy on it when TERM comes during extraction: a title, then one
-        // figure sentence over and over (the extractor once spent minutes on such a file)
+        // figure sentence over and over, 32 MB of it: even at linear speed its stages take several times the
+        // 5 s limit on any machine, while an ordinary report takes a fraction of a second
         Files.writeString(input.resolve("000-runaway.txt"), "冠县2024年法治政府建设情况的报告\n"
-                + "行政复议申请181件。".repeat(300_000));
-        String[] limits = {"--limit", "report-time=15s"};
+                + "行政复议申请181件。".repeat(1_200_000));
+        String[] limits = {"--limit", "report-time=5s", "--limit", "report-size=64MB"};
 
         Process clean = startIngest(input, tmp.resolve("clean"), limits);
         assertThat(clean.waitFor(20, TimeUnit.MINUTES)).isTrue();

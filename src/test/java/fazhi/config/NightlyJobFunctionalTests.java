@@ -248,11 +248,12 @@ class NightlyJobFunctionalTests {
         // the shape of a hostile file: a title, then one figure sentence over and over (a quadratic scan
         // in the extractor took minutes on it; a budget stops it whatever the extractor does)
         String title = "冠县2024年法治政府建设情况的报告\n";
-        Files.writeString(input.resolve("runaway.txt"), title + "行政复议申请181件。".repeat(300_000));
-        Files.writeString(input.resolve("huge.txt"), title + "一".repeat(5_000_000));
+        // 16 MB of it: several times the 2 s limit even at the extractor's linear speed, on any machine
+        Files.writeString(input.resolve("runaway.txt"), title + "行政复议申请181件。".repeat(600_000));
+        Files.writeString(input.resolve("huge.txt"), title + "一".repeat(8_000_000));
 
         var outcome = BatchRunner.run(new RunRequest("ingest", input, tmp.resolve("wh"), null, false,
-                java.util.Map.of("report-size", "12MB", "report-time", "2s")));
+                java.util.Map.of("report-size", "20MB", "report-time", "2s")));
 
         assertThat(outcome.completed()).isTrue();
         assertThat(query(tmp.resolve("wh"), "SELECT source_file, status, split_part(reason, ':', 1) FROM submissions "

@@ -1,10 +1,10 @@
 package fazhi.ingest;
 
+import fazhi.generate.SyntheticPdf;
+
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -66,7 +65,7 @@ public final class PdfFixtures {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            font.getCOSObject().setItem(COSName.TO_UNICODE, toUnicode(doc, codes));
+            font.getCOSObject().setItem(COSName.TO_UNICODE, SyntheticPdf.toUnicode(doc, codes));
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 cs.beginText();
                 cs.setFont(font, 11);
@@ -89,29 +88,6 @@ public final class PdfFixtures {
             }
             doc.save(out.toFile());
         }
-    }
-
-    private static PDStream toUnicode(PDDocument doc, Map<Integer, Integer> codes) throws IOException {
-        StringBuilder cmap = new StringBuilder();
-        cmap.append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
-                .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
-                .append("/CMapName /Fixture-UCS def\n/CMapType 2 def\n")
-                .append("1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
-        List<Map.Entry<Integer, Integer>> entries = List.copyOf(codes.entrySet());
-        for (int i = 0; i < entries.size(); i += 100) {
-            List<Map.Entry<Integer, Integer>> block = entries.subList(i, Math.min(entries.size(), i + 100));
-            cmap.append(block.size()).append(" beginbfchar\n");
-            for (Map.Entry<Integer, Integer> e : block) {
-                StringBuilder utf16 = new StringBuilder();
-                for (char c : Character.toChars(e.getKey())) {
-                    utf16.append(String.format("%04X", (int) c));
-                }
-                cmap.append(String.format("<%02X> <%s>%n", e.getValue(), utf16));
-            }
-            cmap.append("endbfchar\n");
-        }
-        cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-        return new PDStream(doc, new ByteArrayInputStream(cmap.toString().getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** A one-page PDF holding only a picture, like a scan. */
