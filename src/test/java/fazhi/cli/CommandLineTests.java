@@ -3,13 +3,10 @@ package fazhi.cli;
 import fazhi.config.TestWarehouses;
 import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehouseLock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,28 +18,9 @@ class CommandLineTests {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     private Path sample() {
         return TestWarehouses.copyOfSampleData(tmp.resolve("in"));
@@ -52,10 +30,10 @@ class CommandLineTests {
     void runOnTheSampleDataExitsZeroBecauseTheTemplateIsAnAcknowledgedQuarantine() {
         int code = FazhiMain.execute("run", "--input", sample().toString(), "--warehouse", tmp.resolve("wh").toString());
 
-        assertThat(code).as(stdout() + err).isEqualTo(ExitCodes.OK);
-        assertThat(stdout()).contains("quarantined (as expected)=1").contains("published=4");
+        assertThat(code).as(console.stdout() + console.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(console.stdout()).contains("quarantined (as expected)=1").contains("published=4");
         // no real county can be ranked on the framework, but each has a disclosure index
-        assertThat(stdout()).contains("disclosure index").contains("4 real reports")
+        assertThat(console.stdout()).contains("disclosure index").contains("4 real reports")
                 .contains("冠县").contains("湄潭县").contains("开鲁县").contains("鲁山县").contains("1 of 1");
     }
 
@@ -67,7 +45,7 @@ class CommandLineTests {
         int code = FazhiMain.execute("ingest", "--input", input.toString(), "--warehouse", tmp.resolve("wh").toString());
 
         assertThat(code).isEqualTo(ExitCodes.PUBLISHED_WITH_QUARANTINES);
-        assertThat(stdout()).contains("empty.txt");
+        assertThat(console.stdout()).contains("empty.txt");
     }
 
     @Test
@@ -75,7 +53,7 @@ class CommandLineTests {
         int code = FazhiMain.execute("ingest", "--input", tmp.resolve("nowhere").toString());
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("does not exist");
+        assertThat(console.stderr()).contains("does not exist");
     }
 
     @Test
@@ -83,7 +61,7 @@ class CommandLineTests {
         int code = FazhiMain.execute("ingest", "--input", "sample-data", "--limit", "report-tme=5s");
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("report-tme: not a limit");
+        assertThat(console.stderr()).contains("report-tme: not a limit");
     }
 
     @Test
@@ -93,7 +71,7 @@ class CommandLineTests {
             int code = FazhiMain.execute("ingest", "--input", sample().toString(), "--warehouse", warehouse.toString());
 
             assertThat(code).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("the-first-run");
+            assertThat(console.stderr()).contains("the-first-run");
         }
     }
 
@@ -101,18 +79,18 @@ class CommandLineTests {
     void sqlAnswersInCsvAndJobsListsTheRun() {
         Path warehouse = tmp.resolve("wh");
         FazhiMain.execute("ingest", "--input", sample().toString(), "--warehouse", warehouse.toString());
-        out.reset();
+        console.clear();
 
         int sql = FazhiMain.execute("sql", "--warehouse", warehouse.toString(), "--format", "csv",
                 "select region_code, count(*) > 0 as any from observations where region_code = '371525' group by 1");
         assertThat(sql).isEqualTo(ExitCodes.OK);
-        assertThat(stdout()).isEqualTo("region_code,any\r\n371525,true\r\n");
+        assertThat(console.stdout()).isEqualTo("region_code,any\r\n371525,true\r\n");
 
-        out.reset();
+        console.clear();
         int jobs = FazhiMain.execute("jobs", "--warehouse", warehouse.toString(), "--format", "csv");
         assertThat(jobs).isEqualTo(ExitCodes.OK);
-        assertThat(stdout().lines().toList()).hasSize(2);
-        assertThat(stdout().lines().skip(1).findFirst().orElseThrow()).contains(",ingest,").contains(",COMPLETED,");
+        assertThat(console.stdout().lines().toList()).hasSize(2);
+        assertThat(console.stdout().lines().skip(1).findFirst().orElseThrow()).contains(",ingest,").contains(",COMPLETED,");
     }
 
     @Test
@@ -125,14 +103,14 @@ class CommandLineTests {
         Files.writeString(input.resolve("manifest.csv"), "vanished.txt,371525,2023,\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         int held = FazhiMain.execute("ingest", "--input", input.toString(), "--warehouse", warehouse.toString());
-        out.reset();
+        console.clear();
 
         int jobs = FazhiMain.execute("jobs", "--warehouse", warehouse.toString(), "--format", "csv");
 
-        assertThat(jobs).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
+        assertThat(jobs).as(console.stderr()).isEqualTo(ExitCodes.OK);
         assertThat(clean).isEqualTo(ExitCodes.OK);
         assertThat(held).isEqualTo(ExitCodes.PUBLISHED_WITH_QUARANTINES);
-        var lines = stdout().lines().toList();
+        var lines = console.stdout().lines().toList();
         assertThat(lines.get(0).toLowerCase(java.util.Locale.ROOT)).contains("status,exit_code,").endsWith(",outcome");
         // newest first; both COMPLETED for Spring Batch, but not the same night for fazhi
         assertThat(lines.get(1)).contains(",COMPLETED,3,")
@@ -151,12 +129,12 @@ class CommandLineTests {
         Files.delete(published);
         Files.writeString(published, "not parquet");
         int failed = FazhiMain.execute("ingest", "--input", input.toString(), "--warehouse", warehouse.toString());
-        out.reset();
+        console.clear();
 
         FazhiMain.execute("jobs", "--warehouse", warehouse.toString(), "--format", "csv");
 
         assertThat(failed).isEqualTo(ExitCodes.RUN_FAILED);
-        String newest = stdout().lines().skip(1).findFirst().orElseThrow();
+        String newest = console.stdout().lines().skip(1).findFirst().orElseThrow();
         assertThat(newest).contains(",FAILED,1,").contains("part-0.parquet")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -169,8 +147,8 @@ class CommandLineTests {
         int code = FazhiMain.execute("sql", "--warehouse", warehouse.toString(), "select nope from observations");
 
         assertThat(code).isEqualTo(ExitCodes.RUN_FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("fazhi sql:")).count()).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+        assertThat(console.stderr().lines().filter(l -> l.startsWith("fazhi sql:")).count()).isEqualTo(1);
+        assertThat(console.stderr()).doesNotContain("\tat ");
     }
 
     @Test
@@ -179,7 +157,7 @@ class CommandLineTests {
                 "--input", sample().toString(), "--warehouse", tmp.resolve("wh").toString());
 
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(stdout()).contains("run 1 ended with exit code 0").contains("run 2 ended with exit code 0");
+        assertThat(console.stdout()).contains("run 1 ended with exit code 0").contains("run 2 ended with exit code 0");
     }
 
     @Test

@@ -3,18 +3,15 @@ package fazhi.cli;
 import fazhi.config.TestWarehouses;
 import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehouseLock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -69,24 +66,8 @@ class ConcurrentRunsTests {
                 .isIn(ExitCodes.OK, ExitCodes.PUBLISHED_WITH_QUARANTINES);
     }
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private int execute(List<String> args) {
         return FazhiMain.execute(args.toArray(String[]::new));
@@ -100,12 +81,12 @@ class ConcurrentRunsTests {
 
         int code;
         try (WarehouseLock held = WarehouseLock.acquire(new WarehouseLayout(warehouse), "the-first-run")) {
-            err.reset();
+            console.clear();
             code = execute(second.args(input, warehouse));
         }
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the-first-run");
+        assertThat(code).as(console.stderr()).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
+        assertThat(console.stderr()).contains("the-first-run");
         assertThat(changes(before, snapshot(warehouse))).as("files and folders of the warehouse (_demo included) "
                 + "that the second command created, changed or removed").isEmpty();
     }
@@ -140,14 +121,14 @@ class ConcurrentRunsTests {
             long pid = holder.pid();
             awaitLockHeldBy(contended, pid, holder);
             for (Writer second : Writer.values()) {
-                err.reset();
+                console.clear();
                 int code = execute(second.args(input, contended));
                 if (code != ExitCodes.WAREHOUSE_BUSY) {
                     holder.waitFor(2, TimeUnit.MINUTES); // so that the message shows all the first one did
                 }
-                assertThat(code).as("%s while %s runs: %s%nthe first command's output:%n%s", second, first, err,
+                assertThat(code).as("%s while %s runs: %s%nthe first command's output:%n%s", second, first, console.stderr(),
                         Files.readString(log)).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
-                assertThat(err.toString(StandardCharsets.UTF_8)).contains("pid " + pid);
+                assertThat(console.stderr()).contains("pid " + pid);
                 combinations.add(first + "+" + second);
             }
             assertThat(holder.waitFor(10, TimeUnit.MINUTES)).isTrue();

@@ -1,13 +1,9 @@
 package fazhi.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,31 +15,15 @@ class TextCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void printsTheTextAsDecodedWhichForAUtf8TextFileIsTheFile() throws Exception {
         int code = FazhiMain.execute("text", GUANXIAN.toString());
 
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(Files.readString(GUANXIAN));
+        assertThat(console.stdout()).isEqualTo(Files.readString(GUANXIAN));
     }
 
     @Test
@@ -53,7 +33,7 @@ class TextCommandTest {
         int code = FazhiMain.execute("text", GUANXIAN.toString(), "--at", String.valueOf(offset), "--context", "6");
 
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("37个部门、[[1512项政务服务事项]],推出高频“\n");
+        assertThat(console.stdout()).isEqualTo("37个部门、[[1512项政务服务事项]],推出高频“\n");
     }
 
     @Test
@@ -63,7 +43,7 @@ class TextCommandTest {
         int code = FazhiMain.execute("text", wps.toString());
 
         assertThat(code).isEqualTo(ExitCodes.RUN_FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unsupported_format: .wps file is not Word-compatible")
+        assertThat(console.stderr()).contains("unsupported_format: .wps file is not Word-compatible")
                 .doesNotContain("Exception");
     }
 
