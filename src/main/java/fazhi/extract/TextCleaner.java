@@ -1,11 +1,8 @@
 package fazhi.extract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import fazhi.ingest.TraditionalCharacters;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -93,36 +90,8 @@ public final class TextCleaner {
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
-        for (Map.Entry<Character, Character> e : traditionalToSimplified().entrySet()) {
+        for (Map.Entry<Character, Character> e : TraditionalCharacters.toSimplified().entrySet()) {
             traditional[e.getKey()] = e.getValue();
-        }
-    }
-
-    /** schema/traditional-simplified.csv: a header "traditional,simplified", then one character pair a row. */
-    static Map<Character, Character> traditionalToSimplified() {
-        String resource = "/schema/traditional-simplified.csv";
-        try (InputStream in = TextCleaner.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            List<String> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            if (rows.isEmpty() || !rows.get(0).startsWith("traditional,simplified")) {
-                throw new IllegalStateException(resource + ": the header must be traditional,simplified");
-            }
-            Map<Character, Character> out = new HashMap<>();
-            for (String row : rows.subList(1, rows.size())) {
-                if (row.isBlank() || row.startsWith("#")) {
-                    continue;
-                }
-                String[] f = row.split(",", -1);
-                if (f.length != 2 || f[0].length() != 1 || f[1].length() != 1) {
-                    throw new IllegalStateException(resource + ": bad row " + row);
-                }
-                out.put(f[0].charAt(0), f[1].charAt(0));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
         }
     }
 

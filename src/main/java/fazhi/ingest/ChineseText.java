@@ -1,12 +1,5 @@
 package fazhi.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +11,6 @@ import java.util.regex.Pattern;
  */
 final class ChineseText {
 
-    static final String RESOURCE = "/schema/traditional-simplified.csv";
-
     private static final Pattern CHINESE_YEAR = Pattern.compile("([〇零○ＯO一二三四五六七八九]{4})(\\s*年)");
     private static final String CHINESE_DIGITS = "〇一二三四五六七八九";
 
@@ -30,30 +21,7 @@ final class ChineseText {
     }
 
     static ChineseText bundled() {
-        try (InputStream in = ChineseText.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<Character, Character> map = new HashMap<>();
-            String line = r.readLine();
-            if (line == null || !line.startsWith("traditional,simplified")) {
-                throw new IllegalStateException(RESOURCE + ": unexpected header " + line);
-            }
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length != 2 || f[0].length() != 1 || f[1].length() != 1) {
-                    throw new IllegalStateException(RESOURCE + ": bad row " + line);
-                }
-                map.put(f[0].charAt(0), f[1].charAt(0));
-            }
-            return new ChineseText(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ChineseText(TraditionalCharacters.toSimplified());
     }
 
     String normalize(CharSequence text) {
