@@ -2,6 +2,7 @@ package fazhi.cli;
 
 import fazhi.config.BatchRunner;
 import fazhi.config.RunRequest;
+import fazhi.warehouse.WarehouseLock;
 import org.springframework.scheduling.support.CronExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,12 +57,15 @@ public class ScheduleCommand implements Callable<Integer> {
         return last;
     }
 
-    /** One nightly run; a failed run is logged and the schedule goes on. */
+    /** One nightly run; a failed run, or one that found the warehouse busy, is logged and the schedule goes on. */
     private int runOnce() {
         try {
             var outcome = BatchRunner.run(new RunRequest("nightly", options.input(), options.warehouse,
                     options.jobRepository, options.reprocess, options.limits), options.prepareDemo(System.out));
             return new RunSummary(options.warehouse, outcome).print(System.out);
+        } catch (WarehouseLock.WarehouseBusyException e) {
+            System.out.println("run skipped: " + e.getMessage());
+            return ExitCodes.WAREHOUSE_BUSY;
         } catch (Exception e) {
             System.out.println("run could not start: " + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;

@@ -161,6 +161,19 @@ class CommandLineTests {
     }
 
     @Test
+    void aScheduledRunThatFindsTheWarehouseBusyIsLoggedWithItsOwnExitCode() throws Exception {
+        Path warehouse = tmp.resolve("wh");
+        try (var held = WarehouseLock.acquire(new WarehouseLayout(warehouse), "another-run")) {
+            int code = FazhiMain.execute("schedule", "--cron", "* * * * * *", "--max-runs", "1",
+                    "--input", sample().toString(), "--warehouse", warehouse.toString());
+
+            assertThat(code).isEqualTo(ExitCodes.WAREHOUSE_BUSY);
+            assertThat(console.stdout()).contains("run skipped: warehouse").contains("another-run")
+                    .contains("run 1 ended with exit code 4");
+        }
+    }
+
+    @Test
     void aCronExpressionThatDoesNotParseIsAUsageError() {
         assertThat(FazhiMain.execute("schedule", "--cron", "every night")).isEqualTo(ExitCodes.USAGE);
     }
