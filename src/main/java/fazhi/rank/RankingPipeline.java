@@ -1,5 +1,7 @@
 package fazhi.rank;
 
+import fazhi.stats.Ranks;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

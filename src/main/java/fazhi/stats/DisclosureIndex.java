@@ -1,6 +1,5 @@
 package fazhi.stats;
 
-import fazhi.rank.Ranks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package fazhi.rank;
 
+import fazhi.stats.Ranks;
 import org.junit.jupiter.api.Test;
 
 import java.util.stream.DoubleStream;

@@ -1,4 +1,4 @@
-package fazhi.rank;
+package fazhi.stats;
 
 import java.util.Arrays;
 
