@@ -133,6 +133,8 @@ public final class WarehouseComposer {
             copy(s, "SELECT * FROM cand_validation_issues ORDER BY region_code, indicator, rule", version,
                     WarehouseTable.VALIDATION_ISSUES);
             copy(s, "SELECT * FROM validation_summary ORDER BY rule", version, WarehouseTable.VALIDATION_SUMMARY);
+            copy(s, "SELECT * FROM cand_corrections ORDER BY region_code, year, indicator, recorded_in, line", version,
+                    WarehouseTable.CORRECTIONS);
         }
     }
 
