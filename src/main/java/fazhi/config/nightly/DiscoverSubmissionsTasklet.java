@@ -67,7 +67,8 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
         for (var p : staged.problems()) {
             log.warn("correction not used: {}", p.describe());
         }
-        log.info("corrections: {} to apply ({} rows could not be used)", staged.corrections(), staged.problems().size());
+        log.info("corrections: {} to apply, {} not usable (listed in the corrections table)", staged.corrections(),
+                staged.problems().size());
         var discovery = new SubmissionDiscovery(manifest, note);
         var known = reprocess ? SubmissionDiscovery.Published.none() : published.knownFiles();
         long[] counts = new long[2];
