@@ -3,6 +3,7 @@ package fazhi.cli;
 import fazhi.correct.Correction;
 import fazhi.correct.CorrectionRules;
 import fazhi.correct.CorrectionsFile;
+import fazhi.correct.Figures;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 import picocli.CommandLine.ArgGroup;
@@ -142,8 +143,7 @@ public class CorrectCommand implements Callable<Integer> {
                             : "adds a figure the extractor did not find in " + rs.getString(1);
                 }
                 double v = rs.getDouble(2);
-                String value = rs.wasNull() ? "no value" : new java.math.BigDecimal(String.valueOf(v))
-                        .stripTrailingZeros().toPlainString();
+                String value = rs.wasNull() ? "no value" : Figures.plain(v);
                 return "replaces " + value + " (" + rs.getString(3) + ") of " + rs.getString(4) + ": "
                         + rs.getString(5);
             }

@@ -3,11 +3,11 @@ package fazhi.correct;
 import java.math.BigDecimal;
 
 /** Figures as people write them: 42, 98.5 — never 42.0 or 98.50000000001. */
-final class Figures {
+public final class Figures {
     private Figures() {
     }
 
-    static String plain(double v) {
+    public static String plain(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -20,7 +20,8 @@ import static fazhi.warehouse.WarehouseConnection.quote;
  *       submission left covering none becomes {@code duplicate}, the reason naming a winner;</li>
  *   <li>observations and mentions follow their submission.</li>
  * </ul>
- * Candidate tables are named {@code cand_*}; validation reads them before {@link #writeVersion} writes.
+ * Candidate tables are named {@code cand_*}; corrections (fazhi.correct.CorrectionApplier) change
+ * cand_observations and add cand_corrections, and validation reads them, before {@link #writeVersion} writes.
  */
 public final class WarehouseComposer {
     private final StagingArea staging;

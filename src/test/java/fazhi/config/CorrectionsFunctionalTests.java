@@ -1,10 +1,13 @@
 package fazhi.config;
 
+import fazhi.correct.Correction;
+import fazhi.correct.CorrectionsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,25 +32,41 @@ class CorrectionsFunctionalTests {
     Path tmp;
 
     @Test
-    void aCorrectionHoldsThroughAnIncrementalRunAndAReprocessAndTheAuditTrailKeepsBothValues() throws Exception {
+    void aCorrectionIsAppliedByTheNextIncrementalRunAndTheAuditTrailKeepsBothValues() throws Exception {
         Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
         Path warehouse = tmp.resolve("wh");
         run("ingest", input, warehouse);
         String report = query(warehouse, "SELECT submission_id FROM submissions WHERE source_file LIKE '002%'").get(0).get(0);
         assertThat(count(warehouse, "SELECT count(*) FROM observations WHERE " + MEITAN)).isEqualTo(23);
-
         Files.writeString(input.resolve("corrections.csv"), HEADER + LITIGATION_42);
+
         var incremental = run("ingest", input, warehouse);
 
         assertThat(incremental.completed()).isTrue();
         assertCorrected(warehouse, report);
-        var reprocessed = BatchRunner.run(new RunRequest("ingest", input, warehouse, null, true));
-
-        assertThat(reprocessed.completed()).isTrue();
-        assertCorrected(warehouse, report);
         // the mentions still say what the report says
         assertThat(query(warehouse, "SELECT value FROM mentions WHERE " + MEITAN + " AND indicator = 'litigation_cases' "
                 + "AND chosen")).containsExactly(List.of("41.0"));
+        var again = run("ingest", input, warehouse);
+        assertThat(again.completed()).isTrue();
+        assertCorrected(warehouse, report);
+    }
+
+    @Test
+    void aCorrectionHoldsWhenEveryReportIsReadAgain() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Path warehouse = tmp.resolve("wh");
+        Files.writeString(input.resolve("corrections.csv"), HEADER + LITIGATION_42);
+        run("ingest", input, warehouse);
+        String report = query(warehouse, "SELECT submission_id FROM submissions WHERE source_file LIKE '002%'").get(0).get(0);
+
+        var reprocessed = BatchRunner.run(new RunRequest("ingest", input, warehouse, null, true));
+
+        assertThat(reprocessed.completed()).isTrue();
+        var discover = reprocessed.steps().stream().filter(s -> s.name().equals("discoverSubmissionsStep")).findFirst()
+                .orElseThrow();
+        assertThat(discover.filtered()).as("files skipped as unchanged").isZero();
+        assertCorrected(warehouse, report);
     }
 
     @Test
@@ -168,6 +187,44 @@ class CorrectionsFunctionalTests {
                 + " AND indicator = 'litigation_cases'")).containsExactly(List.of("42.0", "true"));
         assertThat(count(warehouse, "SELECT count(*) FROM observations WHERE " + MEITAN)).isEqualTo(23);
         assertThat(count(warehouse, "SELECT count(*) FROM submissions WHERE status = 'published'")).isEqualTo(4);
+    }
+
+    @Test
+    void theLatestRecordedCorrectionOfAFigureWinsWhereverItIsWritten() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Path warehouse = tmp.resolve("wh");
+        Files.writeString(input.resolve("corrections.csv"), HEADER + LITIGATION_42);   // recorded 2026-11-01
+        CorrectionsFile ledger = CorrectionsFile.ledgerOf(warehouse);
+        ledger.append(new Correction("520328", 2020, "litigation_cases", 43.0, null, false, "recounted", "李审核",
+                Instant.parse("2026-11-05T00:00:00Z"), null));
+        ledger.append(new Correction("520328", 2020, "litigation_cases", 40.0, null, false, "first guess", "李审核",
+                Instant.parse("2026-10-01T00:00:00Z"), null));
+
+        run("ingest", input, warehouse);
+
+        assertThat(query(warehouse, "SELECT value, corrected, extracted_value FROM observations WHERE " + MEITAN
+                + " AND indicator = 'litigation_cases'")).containsExactly(List.of("43.0", "true", "41.0"));
+        assertThat(query(warehouse, "SELECT recorded_in, line, value, status FROM corrections ORDER BY value"))
+                .containsExactly(List.of("ledger", "3", "40.0", "superseded"), List.of("input", "2", "42.0", "superseded"),
+                        List.of("ledger", "2", "43.0", "applied"));
+    }
+
+    @Test
+    void aCorrectedFigureThatBreaksAnErrorRuleIsHeldBackLikeAnyFigure() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Path warehouse = tmp.resolve("wh");
+        Files.writeString(input.resolve("corrections.csv"), HEADER
+                + "520328,2020,head_appearance_rate,150,,,typed by hand,王统计,2026-11-01,\n");
+
+        run("ingest", input, warehouse);
+
+        assertThat(count(warehouse, "SELECT count(*) FROM observations WHERE " + MEITAN
+                + " AND indicator = 'head_appearance_rate'")).isZero();
+        assertThat(query(warehouse, "SELECT rule FROM validation_issues WHERE " + MEITAN
+                + " AND indicator = 'head_appearance_rate'")).containsExactly(List.of("rate_in_range"));
+        assertThat(query(warehouse, "SELECT status, status_reason FROM corrections")).singleElement()
+                .satisfies(r -> assertThat(r).containsExactly("held_back", "the corrected figure breaks the validation "
+                        + "rule rate_in_range and is held back from observations like any figure (see validation_issues)"));
     }
 
     /** 42 in observations (corrected, extracted 41), the correction applied against the report, nothing else lost. */
