@@ -32,6 +32,9 @@ COMMENT ON COLUMN observations.source_file IS 'file name of the report in the in
 COMMENT ON COLUMN observations.rule IS 'the extraction rule (indicator:phrasing) that found the figure';
 COMMENT ON COLUMN observations.run_id IS 'the nightly run that extracted the figure';
 COMMENT ON COLUMN observations.synthetic IS 'true when the figure comes from a generated (synthetic) report: for testing only, never for publication';
+COMMENT ON COLUMN observations.corrected IS 'true when a statistician''s correction (fazhi correct, corrections.csv; the corrections table) set value and qualifier; the figure as read from the report is then in extracted_value';
+COMMENT ON COLUMN observations.extracted_value IS 'the value as read from the report text (equal to value unless corrected); null when the extractor did not find the figure and a correction added it (rule correction)';
+COMMENT ON COLUMN observations.extracted_qualifier IS 'the qualifier as read from the report text (equal to qualifier unless corrected); null for a figure a correction added';
 
 -- mentions -------------------------------------------------------------------------------------------
 COMMENT ON VIEW mentions IS 'Every candidate figure the extractor found, chosen or not (the audit trail behind observations). Partitioned by year.';
@@ -64,6 +67,29 @@ COMMENT ON COLUMN submissions.run_id IS 'the nightly run that handled the file';
 COMMENT ON COLUMN submissions.ingested_at IS 'when the file was handled';
 COMMENT ON COLUMN submissions.synthetic IS 'true for generated (synthetic) reports';
 COMMENT ON COLUMN submissions.expected_status IS 'status the manifest says the file is expected to end in (a known-unusable file is acknowledged); null when not stated';
+
+-- corrections ----------------------------------------------------------------------------------------
+COMMENT ON VIEW corrections IS 'Every correction of a figure (fazhi correct records in WAREHOUSE/corrections.csv; a corrections.csv in the input folder is read too) and what the latest run made of it: one row per correction, whether applied or not (the README, Corrections).';
+COMMENT ON COLUMN corrections.region_code IS 'GB/T 2260 code of the region whose figure is corrected; null for a row that could not be read';
+COMMENT ON COLUMN corrections.region_name IS 'Chinese name of the region';
+COMMENT ON COLUMN corrections.year IS 'the year of the figure';
+COMMENT ON COLUMN corrections.indicator IS 'indicator code of the figure';
+COMMENT ON COLUMN corrections.value IS 'the corrected figure in the indicator''s unit; null when not_reported (or redacted)';
+COMMENT ON COLUMN corrections.qualifier IS 'the corrected qualifier (exact, at_least, approx, at_most, redacted); null when not_reported';
+COMMENT ON COLUMN corrections.not_reported IS 'true when the report does not state the figure: the extracted one is taken out of observations (it stays in mentions)';
+COMMENT ON COLUMN corrections.reason IS 'why the figure is corrected, as the statistician wrote it';
+COMMENT ON COLUMN corrections.corrected_by IS 'who corrected it (the by column of the file)';
+COMMENT ON COLUMN corrections.corrected_at IS 'when it was recorded (recorded_at); of several corrections of one figure the latest is in force';
+COMMENT ON COLUMN corrections.evidence IS 'what the figure was checked against (a sentence, a page of the printed report); the evidence of a figure the correction adds';
+COMMENT ON COLUMN corrections.extracted_value IS 'the value the report gave as extracted, which the correction replaces (of the report in submission_id); null when the extractor had not found the figure';
+COMMENT ON COLUMN corrections.extracted_qualifier IS 'the qualifier of the extracted figure; null when the extractor had not found it';
+COMMENT ON COLUMN corrections.submission_id IS 'the report the correction was made against (sha-256): the one that gave the region and year their figures when the correction was first applied';
+COMMENT ON COLUMN corrections.source_file IS 'file name of that report';
+COMMENT ON COLUMN corrections.status IS 'applied; needs_review (the report was replaced by another since: not applied, record it again after checking); superseded (a later correction of the same figure is in force); no_report (no published report for the region and year yet); held_back (an error-severity validation rule holds the corrected figure back); invalid (the row cannot be used)';
+COMMENT ON COLUMN corrections.status_reason IS 'the status in words: what was replaced, which report replaced the corrected one, or for invalid the file, line and reason';
+COMMENT ON COLUMN corrections.recorded_in IS 'ledger (WAREHOUSE/corrections.csv, written by fazhi correct) or input (corrections.csv of the input folder)';
+COMMENT ON COLUMN corrections.line IS 'line of the row in that file';
+COMMENT ON COLUMN corrections.run_id IS 'the run that applied (or judged) the correction';
 
 -- validation_issues ----------------------------------------------------------------------------------
 COMMENT ON VIEW validation_issues IS 'One row per figure that broke a validation rule (schema/validation-rules.yaml). Partitioned by year.';

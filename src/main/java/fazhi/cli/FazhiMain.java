@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 "Start with `./fazhi run` (bundled sample reports in, ./warehouse out), then `./fazhi sql`. "
                 + "`./fazhi COMMAND --help` explains each command."},
         subcommands = {RunCommand.class, IngestCommand.class, StatsCommand.class, RankCommand.class, SqlCommand.class,
-                ReportCommand.class, JobsCommand.class, ScheduleCommand.class, GenerateCommand.class, TextCommand.class,
+                ReportCommand.class, CorrectCommand.class, JobsCommand.class, ScheduleCommand.class, GenerateCommand.class, TextCommand.class,
                 CommandLine.HelpCommand.class})
 public class FazhiMain implements Runnable {
 

@@ -76,6 +76,7 @@ final class RunSummary {
                 ResultPrinter.print(rs, ResultPrinter.Format.TABLE, new java.io.PrintWriter(table));
                 table.toString().lines().forEach(l -> out.println("    " + l));
             }
+            corrections(s, out);
             disclosure(s, out);
             out.println("  query it: ./fazhi sql \"select * from observations limit 10\"");
             // the same tally the job wrote into the job repository (fazhi jobs)
@@ -84,6 +85,38 @@ final class RunSummary {
             out.println("run " + outcome.runId() + " completed, but the warehouse could not be read back: "
                     + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;
+        }
+    }
+
+    /**
+     * The corrections of figures: how many are applied, and each one that was not (needs_review when the report it
+     * was made against was replaced, invalid rows of a corrections file, …) with the reason.
+     */
+    private static void corrections(Statement s, PrintStream out) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM duckdb_views() WHERE view_name = 'corrections'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                return;
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT status, count(*) FROM corrections GROUP BY 1 ORDER BY 1")) {
+            StringBuilder line = new StringBuilder("  corrections:");
+            boolean any = false;
+            while (rs.next()) {
+                any = true;
+                line.append(' ').append(rs.getString(1)).append('=').append(rs.getLong(2));
+            }
+            if (!any) {
+                return;
+            }
+            out.println(line);
+        }
+        try (ResultSet rs = s.executeQuery("SELECT status, coalesce(region_name || ' ' || region_code || ' ' || year "
+                + "|| ' ' || indicator || ' — ', ''), status_reason FROM corrections WHERE status NOT IN ('applied', "
+                + "'superseded') ORDER BY status, region_code, year, indicator, recorded_in, line")) {
+            while (rs.next()) {
+                out.println("    " + rs.getString(1) + ": " + rs.getString(2) + rs.getString(3));
+            }
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  */
 public final class SubmissionDiscovery {
     public static final String MANIFEST = "manifest.csv";
+    /** Corrections of figures (read by fazhi.correct), never a submission: the same name as CorrectionsFile's. */
+    public static final String CORRECTIONS = "corrections.csv";
 
     /** What is already published: source file → submission id (content hash). */
     public record Published(Map<String, String> idBySourceFile) {
@@ -49,7 +51,7 @@ public final class SubmissionDiscovery {
         try (Stream<Path> walk = Files.walk(inputDir)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(p -> !isHidden(inputDir.relativize(p)))
-                    .filter(p -> !(p.getParent().equals(inputDir) && p.getFileName().toString().equals(MANIFEST)))
+                    .filter(p -> !(p.getParent().equals(inputDir) && isControlFile(p.getFileName().toString())))
                     .sorted()
                     .toList();
         }
@@ -103,6 +105,11 @@ public final class SubmissionDiscovery {
         }
         return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic, expected,
                 DiscoveredSubmission.PROCESS, manifestNote);
+    }
+
+    /** The manifest and the corrections file of the input folder: about the submissions, not submissions. */
+    private static boolean isControlFile(String name) {
+        return name.equals(MANIFEST) || name.equals(CORRECTIONS);
     }
 
     private static boolean isHidden(Path relative) {

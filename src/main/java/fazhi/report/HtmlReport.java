@@ -86,6 +86,7 @@ public final class HtmlReport {
         disclosure(b, year, p);
         trends(b, year, p);
         outliers(b, year, p);
+        corrections(b, year, p);
         b.append("</section>\n");
     }
 
@@ -178,7 +179,8 @@ public final class HtmlReport {
         }
         b.append("<p class=\"explain\">Value by year, one small chart per region, on a common scale per indicator. ")
                 .append("The thick line is the Theil–Sen trend (green ▲ increasing, red ▼ decreasing at Mann–Kendall ")
-                .append("p &lt; 0.05, grey: no significant trend); hollow dots are synthetic figures; the dashed line ")
+                .append("p &lt; 0.05, grey: no significant trend); hollow dots are synthetic figures, dots ringed in red ")
+                .append("corrected figures (<code>fazhi correct</code>, listed under Corrected figures); the dashed line ")
                 .append("marks ").append(year).append(". A series needs 3 years for a trend, and 3 years can never be significant.</p>\n");
         for (IndicatorPanel panel : p.panels()) {
             b.append("<h4>").append(esc(panel.name())).append(" <span class=\"code\">").append(esc(panel.code()));
@@ -270,9 +272,13 @@ public final class HtmlReport {
             b.append("<tr><td>").append(esc(o.regionName() == null ? o.regionCode() : o.regionName()))
                     .append(" <span class=\"code\">").append(esc(o.regionCode())).append("</span>")
                     .append(o.synthetic() ? " <span class=\"tag synthetic\">synthetic</span>" : "")
+                    .append(o.corrected() ? " <span class=\"tag corrected\">corrected</span>" : "")
                     .append("</td><td>").append(esc(o.indicatorName() == null ? o.indicator() : o.indicatorName()))
                     .append("<br><span class=\"code\">").append(esc(o.indicator())).append("</span></td><td class=\"num\">")
                     .append(esc(num(o.value()) + unit));
+            if (o.corrected()) {
+                b.append("<br><span class=\"code\">extracted ").append(esc(num(o.extractedValue()))).append("</span>");
+            }
             if ("yoy_jump".equals(o.method())) {
                 b.append("<br><span class=\"code\">prev. ").append(esc(num(o.previousValue()) + unit)).append("</span>");
             }
@@ -293,6 +299,34 @@ public final class HtmlReport {
                         .append("</blockquote>");
             }
             b.append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    /** Every correction of the province's figures up to the year, with the extracted figure it replaces. */
+    private static void corrections(StringBuilder b, int year, ProvinceSection p) {
+        if (p.corrections().isEmpty()) {
+            return;
+        }
+        b.append("<h3>Corrected figures 更正</h3>\n<p class=\"explain\">Figures a statistician corrected (")
+                .append("<code>fazhi correct</code> or <code>corrections.csv</code>; the <code>corrections</code> table). ")
+                .append("An applied correction is what <code>observations</code> and everything above show; one marked ")
+                .append("needs_review was made against a report that has since been replaced and is not applied.</p>\n");
+        b.append("<table class=\"corrections\">\n<thead><tr><th>Region</th><th class=\"num\">Year</th><th>Indicator</th>")
+                .append("<th class=\"num\">Corrected</th><th class=\"num\">Extracted</th><th>Status</th><th>Reason</th>")
+                .append("</tr></thead>\n<tbody>\n");
+        for (ReportData.CorrectionEntry c : p.corrections()) {
+            b.append("<tr><td>").append(esc(c.regionName() == null ? c.regionCode() : c.regionName()))
+                    .append(" <span class=\"code\">").append(esc(c.regionCode())).append("</span></td><td class=\"num\">")
+                    .append(c.year()).append("</td><td><span class=\"code\">").append(esc(c.indicator()))
+                    .append("</span></td><td class=\"num\">")
+                    .append(c.notReported() ? "not reported" : esc(num(c.value()) + " (" + c.qualifier() + ")"))
+                    .append("</td><td class=\"num\">").append(c.extractedValue() == null ? "—" : esc(num(c.extractedValue())))
+                    .append("</td><td><span class=\"tag ").append("applied".equals(c.status()) ? "corrected" : "review")
+                    .append("\" title=\"").append(esc(c.statusReason() == null ? "" : c.statusReason())).append("\">")
+                    .append(esc(c.status())).append("</span></td><td>").append(esc(c.reason() == null ? "" : c.reason()))
+                    .append(c.by() == null ? "" : " <span class=\"code\">— " + esc(c.by()) + "</span>")
+                    .append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
     }
@@ -322,6 +356,8 @@ public final class HtmlReport {
             blockquote.previous { color: #57606a; }
             .tag { font-size: 11px; padding: 1px 5px; border-radius: 8px; }
             .tag.synthetic { background: #fff8c5; border: 1px solid #bf8700; color: #4d2d00; }
+            .tag.corrected { background: #ffebe9; border: 1px solid #cf222e; color: #82071e; }
+            .tag.review { background: #fff1e5; border: 1px solid #bc4c00; color: #762c00; }
             .grid { display: flex; flex-wrap: wrap; gap: 6px; }
             svg text { font-size: 10px; fill: #57606a; }
             svg .sm-title { font-size: 12px; fill: #24292f; font-weight: 600; }

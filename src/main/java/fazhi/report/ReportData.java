@@ -27,8 +27,10 @@ public record ReportData(int year, String warehouseLabel, String runId, List<Pro
      */
     public record ProvinceSection(String provinceCode, String provinceName, List<RankingEntry> rankings,
                                   List<IndicatorPanel> panels, List<OutlierEntry> outliers, long outliersScored,
-                                  List<DisclosureEntry> disclosure, List<DisclosureYear> disclosureByYear) {
+                                  List<DisclosureEntry> disclosure, List<DisclosureYear> disclosureByYear,
+                                  List<CorrectionEntry> corrections) {
         public ProvinceSection {
+            corrections = List.copyOf(corrections);
             rankings = List.copyOf(rankings);
             panels = List.copyOf(panels);
             outliers = List.copyOf(outliers);
@@ -94,7 +96,20 @@ public record ReportData(int year, String warehouseLabel, String runId, List<Pro
         }
     }
 
-    public record Point(int year, double value, boolean synthetic) {
+    /** A figure of a series; {@code corrected} when a statistician's correction replaced the extracted figure. */
+    public record Point(int year, double value, boolean synthetic, boolean corrected) {
+        public Point(int year, double value, boolean synthetic) {
+            this(year, value, synthetic, false);
+        }
+    }
+
+    /**
+     * A row of {@code corrections} of the province up to the report's year: the corrected figure, the extracted one it
+     * replaces, and what became of the correction (applied, needs_review, …).
+     */
+    public record CorrectionEntry(String regionCode, String regionName, int year, String indicator, Double value,
+                                  String qualifier, boolean notReported, Double extractedValue, String status,
+                                  String statusReason, String reason, String by) {
     }
 
     /** The trend of a series: direction at α = 0.05, Theil–Sen line, Mann–Kendall p. */
@@ -109,6 +124,6 @@ public record ReportData(int year, String warehouseLabel, String runId, List<Pro
     public record OutlierEntry(String regionCode, String regionName, String indicator, String indicatorName,
                                String unit, String method, String scopes, double score, Double value,
                                Double previousValue, String evidence, String sourceFile, Integer charOffset,
-                               String previousEvidence, boolean synthetic) {
+                               String previousEvidence, boolean synthetic, boolean corrected, Double extractedValue) {
     }
 }

@@ -1,5 +1,6 @@
 package fazhi.report;
 
+import fazhi.report.ReportData.CorrectionEntry;
 import fazhi.report.ReportData.DisclosureEntry;
 import fazhi.report.ReportData.DisclosureYear;
 import fazhi.report.ReportData.Driver;
@@ -45,6 +46,7 @@ public final class ReportLoader {
 
     private final Connection c;
     private final Set<String> views = new HashSet<>();
+    private final boolean hasCorrections;
 
     public ReportLoader(Connection c) throws SQLException {
         this.c = c;
@@ -53,6 +55,11 @@ public final class ReportLoader {
             while (rs.next()) {
                 views.add(rs.getString(1));
             }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM duckdb_columns() "
+                + "WHERE table_name = 'observations' AND column_name = 'corrected'")) {
+            rs.next();
+            hasCorrections = rs.getLong(1) > 0;
         }
     }
 
@@ -102,7 +109,36 @@ public final class ReportLoader {
                 "outliers", req.year(), province);
         List<OutlierEntry> outliers = outliers(req.year(), province);
         return new ProvinceSection(province, name, rankings, panels, outliers, scored,
-                disclosure(req.year(), province), disclosureByYear(req.year(), province));
+                disclosure(req.year(), province), disclosureByYear(req.year(), province),
+                corrections(req.year(), province));
+    }
+
+    /** The province's corrections up to the year (the province is the first two digits of a GB/T 2260 code). */
+    private List<CorrectionEntry> corrections(int year, String province) throws SQLException {
+        List<CorrectionEntry> out = new ArrayList<>();
+        if (!has("corrections")) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT region_code, region_name, year, indicator, value, qualifier,"
+                + " not_reported, extracted_value, status, status_reason, reason, corrected_by FROM corrections"
+                + " WHERE year <= ? AND left(region_code, 2) || '0000' = ? AND status <> 'superseded'"
+                + " ORDER BY year DESC, region_code, indicator")) {
+            ps.setInt(1, year);
+            ps.setString(2, province);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CorrectionEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            dbl(rs, 5), rs.getString(6), rs.getBoolean(7), dbl(rs, 8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code o.corrected} where the warehouse has the column (one written before corrections existed: false). */
+    private String correctedColumn(String alias) {
+        return hasCorrections ? "coalesce(" + alias + ".corrected, false)" : "false";
     }
 
     private List<DisclosureEntry> disclosure(int year, String province) throws SQLException {
@@ -256,7 +292,7 @@ public final class ReportLoader {
             Map<String, String> names = new LinkedHashMap<>();
             // order: ranked counties by rank first, then the regions with the longest series
             String sql = "SELECT o.region_code, any_value(o.region_name) OVER (PARTITION BY o.region_code), o.year,"
-                    + " o.value, o.synthetic,"
+                    + " o.value, o.synthetic, " + correctedColumn("o") + " AS corrected,"
                     + (has("rankings") ? " (SELECT min(r.rank) FROM rankings r WHERE r.year = ? AND r.region_code = o.region_code)"
                     : " NULL") + " AS rnk,"
                     + " count(*) OVER (PARTITION BY o.region_code) AS n"
@@ -276,7 +312,7 @@ public final class ReportLoader {
                         String region = rs.getString(1);
                         names.putIfAbsent(region, rs.getString(2));
                         points.computeIfAbsent(region, k -> new ArrayList<>())
-                                .add(new Point(rs.getInt(3), rs.getDouble(4), rs.getBoolean(5)));
+                                .add(new Point(rs.getInt(3), rs.getDouble(4), rs.getBoolean(5), rs.getBoolean(6)));
                     }
                 }
             }
@@ -333,7 +369,9 @@ public final class ReportLoader {
                 + (has("indicators") ? " any_value(i.name_zh), any_value(i.unit)," : " NULL, any_value(ob.unit),")
                 + " o.method, string_agg(DISTINCT o.scope, ', ' ORDER BY o.scope), arg_max(o.score, abs(o.score)),"
                 + " any_value(o.value), any_value(o.previous_value), any_value(ob.evidence), any_value(ob.source_file),"
-                + " any_value(ob.char_offset), any_value(pr.evidence), coalesce(bool_or(ob.synthetic), false)"
+                + " any_value(ob.char_offset), any_value(pr.evidence), coalesce(bool_or(ob.synthetic), false),"
+                + " coalesce(bool_or(" + correctedColumn("ob") + "), false),"
+                + (hasCorrections ? " any_value(ob.extracted_value)" : " NULL")
                 + " FROM outliers o"
                 + " LEFT JOIN observations ob ON ob.region_code = o.region_code AND ob.year = o.year"
                 + "  AND ob.indicator = o.indicator"
@@ -351,7 +389,7 @@ public final class ReportLoader {
                     out.add(new OutlierEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getDouble(8), dbl(rs, 9),
                             dbl(rs, 10), rs.getString(11), rs.getString(12), integer(rs, 13), rs.getString(14),
-                            rs.getBoolean(15)));
+                            rs.getBoolean(15), rs.getBoolean(16), dbl(rs, 17)));
                 }
             }
         }

@@ -18,6 +18,8 @@ public final class SvgCharts {
     public static final String DECREASING = "#cf222e";
     public static final String NO_TREND = "#8c959f";
     public static final String SERIES = "#0969da";
+    /** The ring around a corrected figure (fazhi correct): the colour of the "corrected" tag of the report. */
+    public static final String CORRECTED = "#cf222e";
 
     private SvgCharts() {
     }
@@ -192,10 +194,14 @@ public final class SvgCharts {
             b.append("\"/>");
         }
         for (Point p : r.points()) {
+            // a corrected figure: a larger point ringed in the marker colour (the legend under the panels says so)
             b.append("<circle cx=\"").append(px(xOf(p.year(), s))).append("\" cy=\"").append(px(yOf(p.value(), s)))
-                    .append("\" r=\"2.6\" fill=\"").append(p.synthetic() ? "#ffffff" : SERIES).append("\" stroke=\"")
-                    .append(SERIES).append("\"><title>").append(p.year()).append(": ").append(esc(num(p.value())))
-                    .append(esc(unitSuffix(unit))).append(p.synthetic() ? " (synthetic)" : "").append("</title></circle>");
+                    .append("\" r=\"").append(p.corrected() ? "3.6" : "2.6").append("\" fill=\"")
+                    .append(p.synthetic() ? "#ffffff" : SERIES).append("\" stroke=\"")
+                    .append(p.corrected() ? CORRECTED : SERIES).append(p.corrected() ? "\" stroke-width=\"2" : "")
+                    .append("\"><title>").append(p.year()).append(": ").append(esc(num(p.value())))
+                    .append(esc(unitSuffix(unit))).append(p.synthetic() ? " (synthetic)" : "")
+                    .append(p.corrected() ? " (corrected)" : "").append("</title></circle>");
         }
         return b.append("</svg>").toString();
     }

@@ -19,6 +19,11 @@ public record StagingArea(WarehouseLayout layout, String runId) {
         return root().resolve("discovered.parquet");
     }
 
+    /** The corrections the run applies, as read at its start (fazhi.correct.CorrectionSources). */
+    public Path correctionsFile() {
+        return root().resolve("corrections.parquet");
+    }
+
     public Path chunkDir(String table) {
         return root().resolve("chunks").resolve(table);
     }

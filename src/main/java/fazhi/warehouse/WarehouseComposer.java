@@ -20,7 +20,8 @@ import static fazhi.warehouse.WarehouseConnection.quote;
  *       submission left covering none becomes {@code duplicate}, the reason naming a winner;</li>
  *   <li>observations and mentions follow their submission.</li>
  * </ul>
- * Candidate tables are named {@code cand_*}; validation reads them before {@link #writeVersion} writes.
+ * Candidate tables are named {@code cand_*}; corrections (fazhi.correct.CorrectionApplier) change
+ * cand_observations and add cand_corrections, and validation reads them, before {@link #writeVersion} writes.
  */
 public final class WarehouseComposer {
     private final StagingArea staging;
@@ -133,6 +134,8 @@ public final class WarehouseComposer {
             copy(s, "SELECT * FROM cand_validation_issues ORDER BY region_code, indicator, rule", version,
                     WarehouseTable.VALIDATION_ISSUES);
             copy(s, "SELECT * FROM validation_summary ORDER BY rule", version, WarehouseTable.VALIDATION_SUMMARY);
+            copy(s, "SELECT * FROM cand_corrections ORDER BY region_code, year, indicator, recorded_in, line", version,
+                    WarehouseTable.CORRECTIONS);
         }
     }
 

@@ -9,6 +9,8 @@ public enum WarehouseTable {
     SUBMISSIONS("submissions", List.of()),
     VALIDATION_ISSUES("validation_issues", List.of("year")),
     VALIDATION_SUMMARY("validation_summary", List.of()),
+    /** the statisticians' corrections of figures (fazhi correct, corrections.csv) and what became of each */
+    CORRECTIONS("corrections", List.of()),
     REGIONS("regions", List.of()),
     INDICATORS("indicators", List.of()),
     TRENDS("trends", List.of()),

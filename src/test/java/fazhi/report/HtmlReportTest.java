@@ -41,6 +41,31 @@ class HtmlReportTest {
     }
 
     @Test
+    void aCorrectedFigureIsMarkedInItsChartAndListedWithTheExtractedFigureItReplaces(@TempDir Path tmp) throws Exception {
+        Path input = fazhi.config.TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Files.writeString(input.resolve("corrections.csv"), "region_code,year,indicator,value,qualifier,not_reported,"
+                + "reason,by,recorded_at,evidence\n520328,2020,litigation_cases,42,,,the printed report says 42,王统计,"
+                + "2026-11-01,\n");
+        fazhi.config.TestWarehouses.run("ingest", input, tmp.resolve("wh"));
+
+        ReportData d = load(tmp.resolve("wh"), 2020, "520000", List.of("litigation_cases", "penalty_cases"));
+        String html = HtmlReport.render(d, NOW);
+
+        ProvinceSection guizhou = d.provinces().get(0);
+        assertThat(guizhou.panels().get(0).regions().get(0).points())
+                .containsExactly(new ReportData.Point(2020, 42, false, true));
+        assertThat(guizhou.panels().get(1).regions().get(0).points())
+                .containsExactly(new ReportData.Point(2020, 846, false, false));
+        assertThat(guizhou.corrections()).singleElement().satisfies(c -> {
+            assertThat(c.value()).isEqualTo(42.0);
+            assertThat(c.extractedValue()).isEqualTo(41.0);
+            assertThat(c.status()).isEqualTo("applied");
+        });
+        assertThat(html).contains("<title>2020: 42 (corrected)</title>").contains("<title>2020: 846</title>")
+                .contains("Corrected figures").contains("the printed report says 42");
+    }
+
+    @Test
     void panelScaleKeepsRatesWithin0To100AndCountsAbove0() {
         var one = new ReportData.RegionSeries("370102", "历下区", List.of(new ReportData.Point(2024, 100, false)), null);
         var rate = SvgCharts.PanelScale.of(new ReportData.IndicatorPanel("x", "x", "%", List.of(one), 0));

@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.correct.CorrectionApplier;
 import fazhi.warehouse.ComposeDatabase;
 import fazhi.warehouse.DimensionTables;
 import fazhi.warehouse.PublishedState;
@@ -11,12 +12,16 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.sql.Connection;
 
-/** compose: the previous version less what this run replaces, plus what it staged, as candidate tables. */
+/**
+ * compose: the previous version less what this run replaces, plus what it staged, as candidate tables; then the
+ * corrections applied to the candidate observations (before validation, which judges them like any figure).
+ */
 public class ComposeWarehouseTasklet implements Tasklet {
     private final ComposeDatabase compose;
     private final WarehouseComposer composer;
     private final DimensionTables dimensions;
     private final PublishedState published;
+    private final CorrectionApplier corrections = new CorrectionApplier();
 
     public ComposeWarehouseTasklet(ComposeDatabase compose, WarehouseComposer composer, DimensionTables dimensions,
                                    PublishedState published) {
@@ -31,6 +36,7 @@ public class ComposeWarehouseTasklet implements Tasklet {
         try (Connection db = compose.open()) {
             dimensions.write(db, compose.staging().version());
             composer.composeCandidates(db, published.version());
+            corrections.apply(db, published.version(), compose.staging().correctionsFile(), compose.staging().runId());
         }
         return RepeatStatus.FINISHED;
     }

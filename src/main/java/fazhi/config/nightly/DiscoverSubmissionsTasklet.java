@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.correct.CorrectionSources;
 import fazhi.ingest.DiscoveredSubmission;
 import fazhi.ingest.Manifest;
 import fazhi.ingest.MalformedManifestException;
@@ -23,7 +24,8 @@ import java.util.List;
 
 /**
  * discover submissions: lists the input folder, hashes each file, reads the manifest and stages the
- * list of what to do with every file. Nothing is read beyond the bytes needed for the hash.
+ * list of what to do with every file, and stages the corrections to apply (corrections.csv of the input folder
+ * and of the warehouse). Nothing is read beyond the bytes needed for the hash.
  */
 public class DiscoverSubmissionsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(DiscoverSubmissionsTasklet.class);
@@ -33,10 +35,12 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
     private final PublishedState published;
     private final boolean reprocess;
     private final ManifestReader manifestReader;
+    private final CorrectionSources corrections;
 
     public DiscoverSubmissionsTasklet(Path input, StagingArea staging, PublishedState published, boolean reprocess,
-                                      ManifestReader manifestReader) {
+                                      ManifestReader manifestReader, CorrectionSources corrections) {
         this.input = input;
+        this.corrections = corrections;
         this.manifestReader = manifestReader;
         this.staging = staging;
         this.published = published;
@@ -58,6 +62,13 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
         for (var p : manifest.problems()) {
             log.warn(p.describe());
         }
+        // corrections.csv is read here, as corrections, and never as a submission (SubmissionDiscovery leaves it out)
+        CorrectionSources.Staged staged = corrections.stage(staging.correctionsFile());
+        for (var p : staged.problems()) {
+            log.warn("correction not used: {}", p.describe());
+        }
+        log.info("corrections: {} to apply, {} not usable (listed in the corrections table)", staged.corrections(),
+                staged.problems().size());
         var discovery = new SubmissionDiscovery(manifest, note);
         var known = reprocess ? SubmissionDiscovery.Published.none() : published.knownFiles();
         long[] counts = new long[2];

@@ -1,5 +1,8 @@
 package fazhi.config.nightly;
 
+import fazhi.correct.CorrectionRules;
+import fazhi.correct.CorrectionSources;
+import fazhi.extract.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
 import fazhi.ingest.ManifestReader;
@@ -54,9 +57,11 @@ public class ExtractionStepsConfiguration {
     public DiscoverSubmissionsTasklet discoverSubmissionsTasklet(@Value(RunParameters.INPUT) String input,
                                                                  @Value(RunParameters.REPROCESS) Boolean reprocess,
                                                                  @Value(WAREHOUSE) String warehouse,
-                                                                 @Value(RUN_ID) String runId, RegionTable regions) {
+                                                                 @Value(RUN_ID) String runId, RegionTable regions,
+                                                                 IndicatorCatalog catalog) {
         return new DiscoverSubmissionsTasklet(Path.of(input), staging(warehouse, runId), published(warehouse),
-                Boolean.TRUE.equals(reprocess), new ManifestReader(regions));
+                Boolean.TRUE.equals(reprocess), new ManifestReader(regions),
+                new CorrectionSources(Path.of(input), Path.of(warehouse), new CorrectionRules(regions, catalog)));
     }
 
     @Bean

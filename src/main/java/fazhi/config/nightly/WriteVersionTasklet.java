@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.correct.CorrectionApplier;
 import fazhi.warehouse.ComposeDatabase;
 import fazhi.warehouse.WarehouseComposer;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 public class WriteVersionTasklet implements Tasklet {
     private final ComposeDatabase compose;
     private final WarehouseComposer composer;
+    private final CorrectionApplier corrections = new CorrectionApplier();
 
     public WriteVersionTasklet(ComposeDatabase compose, WarehouseComposer composer) {
         this.compose = compose;
@@ -22,6 +24,7 @@ public class WriteVersionTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         try (Connection db = compose.open()) {
+            corrections.settle(db);
             composer.writeVersion(db);
         }
         return RepeatStatus.FINISHED;
