@@ -127,7 +127,7 @@ public class RankCommand implements Callable<Integer> {
             List<String> f = new ArrayList<>();
             for (String col : COLUMNS) {
                 Object v = row.get(col);
-                f.add(v == null ? "" : csvField(String.valueOf(v)));
+                f.add(v == null ? "" : csvField(NumberText.of(v)));
             }
             out.print(String.join(",", f) + "\r\n");
         }

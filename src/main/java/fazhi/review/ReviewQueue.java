@@ -22,6 +22,8 @@ import static fazhi.warehouse.WarehouseConnection.quote;
  * connection.
  */
 public final class ReviewQueue {
+    /** What the extractor appends to the rule of a part read after 其中: another figure, not a competing value. */
+    private static final String BREAKDOWN = "+breakdown";
 
     /** The listed items (at most the limit asked for), how many the whole queue holds, and whether outliers counted. */
     public record Result(List<ReviewItem> items, long queued, boolean outliersScored) {
@@ -54,7 +56,7 @@ public final class ReviewQueue {
             queued = rs.getLong(1);
         }
         String top = "SELECT * FROM review_queue ORDER BY priority DESC, outlier_z DESC NULLS LAST, region_code, year, "
-                + "indicator" + (limit == null ? "" : " LIMIT " + Math.max(0, limit));
+                + "indicator, submission_id" + (limit == null ? "" : " LIMIT " + Math.max(0, limit));
         Map<String, List<ReviewItem.Candidate>> candidates = candidates(c, top);
         List<ReviewItem> items = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(top)) {
@@ -104,7 +106,7 @@ public final class ReviewQueue {
                     SELECT f.submission_id, f.region_code, f.year, f.indicator
                     FROM figures f
                     JOIN mentions m USING (submission_id, region_code, year, indicator)
-                    WHERE m.value IS NOT NULL AND m.value IS DISTINCT FROM f.value AND NOT contains(m.rule, '+breakdown')
+                    WHERE m.value IS NOT NULL AND m.value IS DISTINCT FROM f.value AND NOT contains(m.rule, %s)
                     GROUP BY ALL
                 ),
                 issues AS (%s),
@@ -159,7 +161,7 @@ public final class ReviewQueue {
                          + %s * thin::INTEGER, 2) AS priority
                     FROM scored)
                 WHERE priority > 0
-                """.formatted(issueRows, outlierRows, fragileRules, p.thinMinReports(), NumberText.plain(p.thinShareOfMedian()),
+                """.formatted(quote(BREAKDOWN), issueRows, outlierRows, fragileRules, p.thinMinReports(), NumberText.plain(p.thinShareOfMedian()),
                 filters.isEmpty() ? "" : "WHERE " + String.join(" AND ", filters),
                 NumberText.plain(p.competing()), NumberText.plain(p.validationError()),
                 NumberText.plain(p.validationWarning()), NumberText.plain(p.outlier()), NumberText.plain(outlierThreshold),
@@ -194,7 +196,7 @@ public final class ReviewQueue {
             List<String> values = new ArrayList<>();
             for (ReviewItem.Candidate k : candidates) {
                 String v = k.value() == null ? null : NumberText.plain(k.value());
-                if (v != null && !values.contains(v) && !k.rule().contains("+breakdown")) {
+                if (v != null && !values.contains(v) && !k.rule().contains(BREAKDOWN)) {
                     values.add(v);
                 }
             }
