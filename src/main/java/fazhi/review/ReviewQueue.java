@@ -161,8 +161,8 @@ public final class ReviewQueue {
                          + %s * thin::INTEGER, 2) AS priority
                     FROM scored)
                 WHERE priority > 0
-                """.formatted(quote(BREAKDOWN), issueRows, outlierRows, fragileRules, p.thinMinReports(), NumberText.plain(p.thinShareOfMedian()),
-                filters.isEmpty() ? "" : "WHERE " + String.join(" AND ", filters),
+                """.formatted(quote(BREAKDOWN), issueRows, outlierRows, fragileRules, p.thinMinReports(),
+                NumberText.plain(p.thinShareOfMedian()), filters.isEmpty() ? "" : "WHERE " + String.join(" AND ", filters),
                 NumberText.plain(p.competing()), NumberText.plain(p.validationError()),
                 NumberText.plain(p.validationWarning()), NumberText.plain(p.outlier()), NumberText.plain(outlierThreshold),
                 NumberText.plain(p.outlierCap()), NumberText.plain(p.fragileRule()), NumberText.plain(p.thinReport()));
