@@ -95,11 +95,9 @@ public class SqlCommand implements Callable<Integer> {
             try (var st = c.createStatement()) {
                 if (st.execute(sql)) {
                     try (var rs = st.getResultSet()) {
-                        if (xlsx) {
-                            long rows = XlsxResultWriter.write(rs, out, label);
+                        if (out != null) {
+                            long rows = xlsx ? XlsxResultWriter.write(rs, out, label) : writeFile(rs, fmt, label);
                             System.err.println("fazhi sql: " + rows + (rows == 1 ? " row" : " rows") + " written to " + out);
-                        } else if (out != null) {
-                            writeFile(rs, fmt, label);
                         } else {
                             PrintWriter screen = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
                             if (fmt == ResultPrinter.Format.CSV && Boolean.TRUE.equals(bom)) {
@@ -121,8 +119,11 @@ public class SqlCommand implements Callable<Integer> {
         }
     }
 
-    /** A text format to {@code out}; CSV with a byte-order mark unless --no-bom (Excel reads BOM-less CSV as GBK). */
-    private void writeFile(ResultSet rs, ResultPrinter.Format fmt, UnaryOperator<String> label)
+    /**
+     * A text format to {@code out}, returning the rows written; CSV with a byte-order mark unless --no-bom (Excel
+     * reads a CSV without one in the system code page, GBK on a Chinese Windows).
+     */
+    private long writeFile(ResultSet rs, ResultPrinter.Format fmt, UnaryOperator<String> label)
             throws SQLException, IOException {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -134,7 +135,7 @@ public class SqlCommand implements Callable<Integer> {
             if (file.checkError()) {
                 throw new IOException("write failed");
             }
-            System.err.println("fazhi sql: " + rows + (rows == 1 ? " row" : " rows") + " written to " + out);
+            return rows;
         }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -99,7 +100,7 @@ public final class ReviewWorkbook {
             widths[COLUMNS.indexOf(d)] = Math.max(widths[COLUMNS.indexOf(d)], 14);
         }
         XlsxSheets.applyWidths(sheet, widths);
-        sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(1, r), 0, COLUMNS.size() - 1));
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, r), 0, COLUMNS.size() - 1));
         decisionDropdown(sheet, Math.max(1, r));
     }
 

@@ -5,6 +5,7 @@ import fazhi.review.ReviewParameters;
 import fazhi.review.ReviewQueue;
 import fazhi.review.ReviewWorkbook;
 import fazhi.stats.StatisticsParameters;
+import fazhi.warehouse.NumberText;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 import org.apache.poi.ss.usermodel.CellType;
@@ -61,8 +62,8 @@ class ReviewCommandTest {
         for (ReviewItem i : items.stream().filter(i -> i.why().get(0).startsWith("competing")).toList()) {
             String text = ExportWarehouse.reportText(warehouse, i.file());
             assertThat(text.substring(i.charOffset())).as(i.file() + " @ " + i.charOffset())
-                    .startsWith(fazhi.warehouse.NumberText.plain(i.value()));
-            assertThat(i.sentence()).contains(fazhi.warehouse.NumberText.plain(i.value()));
+                    .startsWith(NumberText.plain(i.value()));
+            assertThat(i.sentence()).contains(NumberText.plain(i.value()));
         }
         // the impossible rate is held back from observations but listed: error (4) + a thin report (1)
         ReviewItem rate = items.stream().filter(i -> i.indicator().equals("head_appearance_rate")
