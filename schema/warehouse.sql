@@ -13,6 +13,8 @@
 -- Keep one statement per table and per column: a test checks that every column of every view of a
 -- built warehouse has a comment. Statements end with a semicolon at the end of a line; quotes inside a
 -- comment are doubled ('').
+-- Every column here also has a short Chinese label in schema/column-labels-zh.csv (fazhi sql --labels zh;
+-- ColumnLabelsTest checks that none is missing).
 
 -- observations ---------------------------------------------------------------------------------------
 COMMENT ON VIEW observations IS 'One canonical figure per (region, year, indicator), as extracted from a report, normalised and validated. Partitioned by year and province. Trace a number back with evidence / char_offset / source_file, or to every candidate through mentions.';

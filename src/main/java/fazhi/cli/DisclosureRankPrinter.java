@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.warehouse.NumberText;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ final class DisclosureRankPrinter {
                     List<String> f = new ArrayList<>();
                     for (String col : COLUMNS) {
                         Object v = row.get(col);
-                        f.add(v == null ? "" : RankCommand.csvField(String.valueOf(v)));
+                        f.add(v == null ? "" : RankCommand.csvField(NumberText.of(v)));
                     }
                     out.print(String.join(",", f) + "\r\n");
                 }

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
                 + "queried with SQL.",
                 "Start with `./fazhi run` (bundled sample reports in, ./warehouse out), then `./fazhi sql`. "
                 + "`./fazhi COMMAND --help` explains each command."},
-        subcommands = {RunCommand.class, IngestCommand.class, StatsCommand.class, RankCommand.class, SqlCommand.class,
-                ReportCommand.class, CorrectCommand.class, JobsCommand.class, ScheduleCommand.class, GenerateCommand.class, TextCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, StatsCommand.class, RankCommand.class, ReviewCommand.class,
+                SqlCommand.class, ReportCommand.class, CorrectCommand.class, JobsCommand.class, ScheduleCommand.class,
+                GenerateCommand.class, TextCommand.class,
                 CommandLine.HelpCommand.class})
 public class FazhiMain implements Runnable {
 

@@ -2,6 +2,7 @@ package fazhi.cli;
 
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
+import fazhi.warehouse.NumberText;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
@@ -126,7 +127,7 @@ public class RankCommand implements Callable<Integer> {
             List<String> f = new ArrayList<>();
             for (String col : COLUMNS) {
                 Object v = row.get(col);
-                f.add(v == null ? "" : csvField(String.valueOf(v)));
+                f.add(v == null ? "" : csvField(NumberText.of(v)));
             }
             out.print(String.join(",", f) + "\r\n");
         }
@@ -218,7 +219,9 @@ public class RankCommand implements Callable<Integer> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= md.getColumnCount(); i++) {
                         String name = md.getColumnLabel(i);
-                        row.put(name, rs.getObject(i));
+                        Object v = rs.getObject(i);
+                        // scores and shares without float noise, in the table, csv and json alike
+                        row.put(name, v instanceof Double d ? NumberText.clean(d) : v);
                         if (name.equals("province_code")) {
                             row.put("province_name", regions.byCode(rs.getString(i)).map(Region::name).orElse(null));
                         }

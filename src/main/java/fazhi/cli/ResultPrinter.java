@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.warehouse.NumberText;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** Prints a query result as an aligned table, RFC 4180 CSV (header row, NULL empty) or a JSON array. */
 public final class ResultPrinter {
@@ -32,19 +34,25 @@ public final class ResultPrinter {
 
     /** Prints the rows and returns how many there were. */
     public static long print(ResultSet rs, Format format, PrintWriter out) throws SQLException {
+        return print(rs, format, out, UnaryOperator.identity());
+    }
+
+    /** Prints the rows with {@code label} applied to the column names (the header, the JSON keys). */
+    public static long print(ResultSet rs, Format format, PrintWriter out, UnaryOperator<String> label)
+            throws SQLException {
         return switch (format) {
-            case CSV -> csv(rs, out);
-            case JSON -> json(rs, out);
-            case TABLE -> table(rs, out);
+            case CSV -> csv(rs, out, label);
+            case JSON -> json(rs, out, label);
+            case TABLE -> table(rs, out, label);
         };
     }
 
-    private static long csv(ResultSet rs, PrintWriter out) throws SQLException {
+    private static long csv(ResultSet rs, PrintWriter out, UnaryOperator<String> label) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<String> header = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            header.add(csvField(md.getColumnLabel(i)));
+            header.add(csvField(label.apply(md.getColumnLabel(i))));
         }
         out.print(String.join(",", header) + "\r\n");
         long rows = 0;
@@ -70,7 +78,7 @@ public final class ResultPrinter {
         return s;
     }
 
-    private static long json(ResultSet rs, PrintWriter out) throws SQLException {
+    private static long json(ResultSet rs, PrintWriter out, UnaryOperator<String> label) throws SQLException {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode array = mapper.createArrayNode();
         ResultSetMetaData md = rs.getMetaData();
@@ -80,15 +88,13 @@ public final class ResultPrinter {
             ObjectNode o = array.addObject();
             for (int i = 1; i <= n; i++) {
                 Object v = rs.getObject(i);
-                String name = md.getColumnLabel(i);
+                String name = label.apply(md.getColumnLabel(i));
                 if (v == null) {
                     o.putNull(name);
                 } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
                     o.put(name, ((Number) v).longValue());
-                } else if (v instanceof Double d) {
-                    o.put(name, d);
-                } else if (v instanceof Float f) {
-                    o.put(name, f.doubleValue());
+                } else if (v instanceof Double || v instanceof Float) {
+                    o.put(name, new BigDecimal(NumberText.of(v)));
                 } else if (v instanceof BigDecimal b) {
                     o.put(name, b);
                 } else if (v instanceof Boolean b) {
@@ -104,14 +110,14 @@ public final class ResultPrinter {
         return rows;
     }
 
-    private static long table(ResultSet rs, PrintWriter out) throws SQLException {
+    private static long table(ResultSet rs, PrintWriter out, UnaryOperator<String> label) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<String[]> rows = new ArrayList<>();
         String[] header = new String[n];
         int[] width = new int[n];
         for (int i = 0; i < n; i++) {
-            header[i] = md.getColumnLabel(i + 1);
+            header[i] = label.apply(md.getColumnLabel(i + 1));
             width[i] = displayWidth(header[i]);
         }
         long total = 0;
@@ -189,13 +195,6 @@ public final class ResultPrinter {
     }
 
     private static String text(ResultSet rs, int i) throws SQLException {
-        Object v = rs.getObject(i);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : d.toString();
-        }
-        return v.toString();
+        return NumberText.of(rs.getObject(i));
     }
 }

@@ -1,29 +1,54 @@
 package fazhi.cli;
 
+import fazhi.warehouse.ColumnLabels;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 @Command(name = "sql", header = "Query the warehouse with SQL (DuckDB), or open the SQL shell.", mixinStandardHelpOptions = true,
         description = {"Query the warehouse with SQL (DuckDB). Every table is a view of the same name: observations, mentions, submissions, validation_issues, validation_summary, regions, indicators, trends, outliers, benford, rankings. With a query: prints its result and exits. Without: an interactive shell (type .help)."},
         footer = {"", "Examples:",
                 "  ./fazhi sql \"select indicator, count(*) from observations group by 1 order by 2 desc\"",
-                "  ./fazhi sql --format csv \"select * from submissions\" > submissions.csv"})
+                "  ./fazhi sql --format csv \"select * from submissions\" > submissions.csv",
+                "  ./fazhi sql --format csv --out submissions.csv \"select * from submissions\"     # with a BOM, for Excel",
+                "  ./fazhi sql --format xlsx --labels zh --out observations.xlsx \"select * from observations\""})
 public class SqlCommand implements Callable<Integer> {
+    /** U+FEFF written as UTF-8 (EF BB BF): how Excel tells a UTF-8 CSV from one in the system's code page. */
+    static final String BYTE_ORDER_MARK = "\uFEFF";
+
     @Option(names = "--warehouse", defaultValue = "warehouse", description = "warehouse folder (default: ${DEFAULT-VALUE})")
     Path warehouse;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv (RFC 4180) or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table",
+            description = "table, csv (RFC 4180), json or xlsx (an Excel workbook; needs --out) (default: ${DEFAULT-VALUE})")
     String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the result to FILE instead of the screen")
+    Path out;
+
+    @Option(names = "--bom", negatable = true, description = "start CSV with a UTF-8 byte-order mark, which Excel "
+            + "needs to read Chinese (default: on with --out, off on the screen or a pipe)")
+    Boolean bom;
+
+    @Option(names = "--labels", defaultValue = "en",
+            description = "column headers: en (the column names) or zh (short Chinese labels, schema/column-labels-zh.csv)")
+    Labels labels;
+
+    /** Column headers: the names, or the Chinese labels of {@link ColumnLabels}. */
+    public enum Labels { en, zh }
 
     @Parameters(arity = "0..1", paramLabel = "SQL", description = "the query; omit it for the interactive shell")
     String sql;
@@ -33,18 +58,27 @@ public class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ResultPrinter.Format fmt = ResultPrinter.parse(format);
+        boolean xlsx = format.equalsIgnoreCase("xlsx");
+        ResultPrinter.Format fmt = xlsx ? null : ResultPrinter.parse(format);
+        if (xlsx && out == null) {
+            System.err.println("fazhi sql: --format xlsx writes a workbook: give the file with --out FILE");
+            return ExitCodes.USAGE;
+        }
         if (file != null) {
             if (sql != null) {
                 System.err.println("fazhi sql: give the query as an argument or with --file, not both");
                 return ExitCodes.USAGE;
             }
             try {
-                sql = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
+                sql = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
                 System.err.println("fazhi sql: cannot read " + file + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
+        }
+        if (sql == null && (out != null || xlsx)) {
+            System.err.println("fazhi sql: --out and --format xlsx need a query (the shell has .output FILE)");
+            return ExitCodes.USAGE;
         }
         Connection c;
         try {
@@ -57,19 +91,51 @@ public class SqlCommand implements Callable<Integer> {
             if (sql == null) {
                 return new SqlShell(c, fmt).run();
             }
-            PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+            UnaryOperator<String> label = labels == Labels.zh ? ColumnLabels.chinese()::label : UnaryOperator.identity();
             try (var st = c.createStatement()) {
                 if (st.execute(sql)) {
                     try (var rs = st.getResultSet()) {
-                        ResultPrinter.print(rs, fmt, out);
+                        if (out != null) {
+                            long rows = xlsx ? XlsxResultWriter.write(rs, out, label) : writeFile(rs, fmt, label);
+                            System.err.println("fazhi sql: " + rows + (rows == 1 ? " row" : " rows") + " written to " + out);
+                        } else {
+                            PrintWriter screen = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+                            if (fmt == ResultPrinter.Format.CSV && Boolean.TRUE.equals(bom)) {
+                                screen.print(BYTE_ORDER_MARK);
+                            }
+                            ResultPrinter.print(rs, fmt, screen, label);
+                            screen.flush();
+                        }
                     }
                 }
             } catch (SQLException e) {
                 System.err.println("fazhi sql: " + e.getMessage().lines().findFirst().orElse("query failed"));
                 return ExitCodes.RUN_FAILED;
+            } catch (IOException e) {
+                System.err.println("fazhi sql: cannot write " + out + ": " + e.getMessage());
+                return ExitCodes.RUN_FAILED;
             }
-            out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * A text format to {@code out}, returning the rows written; CSV with a byte-order mark unless --no-bom (Excel
+     * reads a CSV without one in the system code page, GBK on a Chinese Windows).
+     */
+    private long writeFile(ResultSet rs, ResultPrinter.Format fmt, UnaryOperator<String> label)
+            throws SQLException, IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            if (fmt == ResultPrinter.Format.CSV && !Boolean.FALSE.equals(bom)) {
+                file.print(BYTE_ORDER_MARK);
+            }
+            long rows = ResultPrinter.print(rs, fmt, file, label);
+            if (file.checkError()) {
+                throw new IOException("write failed");
+            }
+            return rows;
         }
     }
 }

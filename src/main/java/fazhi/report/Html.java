@@ -1,5 +1,7 @@
 package fazhi.report;
 
+import fazhi.warehouse.NumberText;
+
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -51,8 +53,9 @@ public final class Html {
             return v > 0 ? "∞" : "-∞";
         }
         double a = Math.abs(v);
+        // the value without float noise (NumberText), then rounded for the page
         String pattern = a >= 100 ? "#,##0.#" : a >= 1 ? "0.##" : "0.###";
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(NumberText.clean(v));
     }
 
     /** A p-value: three decimals, or "&lt; 0.001". */

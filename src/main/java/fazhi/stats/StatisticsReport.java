@@ -1,5 +1,7 @@
 package fazhi.stats;
 
+import fazhi.warehouse.NumberText;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +66,7 @@ public final class StatisticsReport {
                     + "scope LIMIT " + Math.max(0, top))) {
                 while (rs.next()) {
                     strongest.add(String.format(Locale.ROOT, "  %d %s %-28s %14s %-10s %-8s z = %8.2f",
-                            rs.getInt(1), rs.getString(2), rs.getString(3), plain(rs.getDouble(4)),
+                            rs.getInt(1), rs.getString(2), rs.getString(3), NumberText.plain(rs.getDouble(4)),
                             rs.getString(5), rs.getString(6), rs.getDouble(7)));
                 }
             }
@@ -117,9 +119,5 @@ public final class StatisticsReport {
             }
         }
         return m;
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

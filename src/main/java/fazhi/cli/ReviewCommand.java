@@ -1,0 +1,145 @@
+package fazhi.cli;
+
+import fazhi.ingest.RegionTable;
+import fazhi.review.ReviewParameters;
+import fazhi.review.ReviewQueue;
+import fazhi.review.ReviewText;
+import fazhi.review.ReviewWorkbook;
+import fazhi.stats.StatisticsParameters;
+import fazhi.warehouse.WarehouseConnection;
+import fazhi.warehouse.WarehouseLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code fazhi review}: lists the published figures that most need a human eye (the priority of jobs/review.yaml);
+ * {@code fazhi review export --out FILE.xlsx} writes them as a workbook with empty decision columns.
+ */
+@Command(name = "review", header = "List the figures that most need a human eye; export them for reviewers.",
+        mixinStandardHelpOptions = true, subcommands = ReviewCommand.Export.class,
+        description = {"Lists the published figures that most need checking, highest priority first: competing "
+                + "candidates with different values, validation issues, outliers, fragile extraction rules, reports with "
+                + "unusually few figures (weights: jobs/review.yaml). Each with its sentence, its candidates, the file "
+                + "and the character offset."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed (or written)", "1:the warehouse could not be read or the file not written",
+                "2:no published warehouse, or an unknown province"},
+        footer = {"", "Examples:", "  ./fazhi review --year 2023 --province 山东 --limit 20",
+                "  ./fazhi review export --out review.xlsx"})
+public class ReviewCommand implements Callable<Integer> {
+
+    /** What both the listing and the export select. */
+    static final class Selection {
+        @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "warehouse",
+                description = "warehouse folder (default: ${DEFAULT-VALUE})")
+        Path warehouse;
+
+        @Option(names = "--year", paramLabel = "Y", description = "only figures of this year")
+        Integer year;
+
+        @Option(names = "--province", paramLabel = "P", description = "only this province: code (370000) or name (山东省 / 山东)")
+        String province;
+    }
+
+    @Mixin
+    Selection selection;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "30", description = "how many to list (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return withQueue(selection, limit, err, result -> {
+            ReviewText.print(result, out);
+            return ExitCodes.OK;
+        });
+    }
+
+    @Command(name = "export", header = "Write the review queue as an Excel workbook with empty decision columns.",
+            mixinStandardHelpOptions = true,
+            description = {"Writes sheet `review`: one row per figure with its evidence (priority, why, region, year, "
+                    + "indicator, extracted value, candidates, sentence, file, char offset, submission id) and empty "
+                    + "columns decision (accept / correct / not_reported), corrected_value, corrected_qualifier, reason, "
+                    + "reviewer; sheet `about` explains them."})
+    static class Export implements Callable<Integer> {
+        @Mixin
+        Selection selection;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "the workbook to write (.xlsx)")
+        Path out;
+
+        @Option(names = "--limit", paramLabel = "N", description = "at most N figures (default: the whole queue)")
+        Integer limit;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return withQueue(selection, limit, err, result -> {
+                try {
+                    ReviewWorkbook.write(result.items(), out);
+                } catch (IOException e) {
+                    err.println("fazhi review export: cannot write " + out + ": " + e.getMessage());
+                    err.flush();
+                    return ExitCodes.RUN_FAILED;
+                }
+                err.println("fazhi review export: " + result.items().size() + " of " + result.queued()
+                        + " figures to check written to " + out + " (sheet " + ReviewWorkbook.SHEET + ")");
+                err.flush();
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    private interface QueueUse {
+        int apply(ReviewQueue.Result result);
+    }
+
+    private static int withQueue(Selection selection, Integer limit, PrintWriter err, QueueUse use) {
+        String provinceCode = null;
+        if (selection.province != null) {
+            provinceCode = RankCommand.resolveProvince(RegionTable.bundled(), selection.province);
+            if (provinceCode == null) {
+                err.println("fazhi review: unknown province '" + selection.province
+                        + "': give a code such as 370000 or a name such as 山东省");
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+        }
+        WarehouseLayout layout = new WarehouseLayout(selection.warehouse);
+        if (!Files.isDirectory(layout.current())) {
+            err.println("fazhi review: no published warehouse at " + layout.root() + " (run `./fazhi run` first)");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        ReviewQueue.Result result;
+        try (Connection c = WarehouseConnection.openPublished(layout)) {
+            result = new ReviewQueue(ReviewParameters.bundled(), StatisticsParameters.bundled().outlierThreshold())
+                    .read(c, selection.year, provinceCode, limit);
+        } catch (SQLException e) {
+            err.println("fazhi review: cannot read the warehouse: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            err.flush();
+            return ExitCodes.RUN_FAILED;
+        }
+        return use.apply(result);
+    }
+}
