@@ -75,6 +75,9 @@ public final class IndicatorExtractor {
         String title = segmenter.titleLine(text);
         boolean county = title != null
                 && containsAny(title.substring(0, segmenter.titleMarkerAt(title)), lex.countyTitleMarkers);
+        if (title != null && traps.otherPeriod(title, 0, title.length())) {
+            return out; // "2023年1月份行政复议案件分析报告": no figure of it is the year's
+        }
         Doc doc = new Doc(county, reportYear != null ? reportYear : traps.titleYear(title), meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
@@ -273,6 +276,9 @@ public final class IndicatorExtractor {
             }
             if (traps.isTrap(text.substring(winStart, f.start()), doc.county)) {
                 continue;
+            }
+            if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year)) {
+                continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }
             if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())

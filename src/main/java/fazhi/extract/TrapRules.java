@@ -128,6 +128,44 @@ final class TrapRules {
     }
 
     /**
+     * Does the sentence count the figure at {@code to} up to a date inside the year ("截至10月底", "截至目前")
+     * or since a start before the report's year ("《条例》实施以来", "“十三五”以来", "2019年以来")? Such
+     * flows are not the year's. A span since a start in the report's year ("今年以来", "2023年3月以来") is,
+     * and so is a figure whose clauses after the span name the current year ("...以来,...全年受理...").
+     */
+    boolean partialFlow(String text, int from, int to, Integer reportYear) {
+        for (Pattern p : lex.toDateCues) {
+            if (p.matcher(text).region(from, to).find()) {
+                return true;
+            }
+        }
+        for (String w : lex.sinceWords) {
+            for (int at = text.indexOf(w, from); at >= 0 && at + w.length() <= to; at = text.indexOf(w, at + 1)) {
+                if (!sinceCurrentYear(text, from, at, reportYear)
+                        && !IndicatorExtractor.containsAny(text.substring(at + w.length(), to), lex.currentYearWords)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Does the span ending at {@code sinceAt} start in the report's year ("今年以来", "2023年3月以来")? */
+    private boolean sinceCurrentYear(String text, int from, int sinceAt, Integer reportYear) {
+        String before = text.substring(from, sinceAt);
+        Matcher y = lex.sinceStartYear.matcher(before);
+        if (y.find()) {
+            return reportYear == null || reportYear.equals(yearValue(y.group(1)));
+        }
+        for (String w : lex.sinceCurrentStarts) {
+            if (before.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * "村(居)法律顾问...开展法治宣传300余次": the work of a subset of actors named before the figure, unless
      * the actors are what the indicator counts (villages with a legal adviser).
      */
