@@ -74,6 +74,8 @@ public final class ExtractionLexicon {
     final List<String> yearLeadWords;
     final List<Pattern> periodCues;
     final List<Pattern> toDateCues;
+    final String otherBodyJoint;
+    final int otherBodyJointReach;
     final List<String> sinceWords;
     final Pattern sinceStartYear;
     final List<String> sinceCurrentStarts;
@@ -159,6 +161,8 @@ public final class ExtractionLexicon {
         yearSpanFollowers = longestFirst(YamlResources.strings(n, "year_span_followers"));
         yearLeadWords = longestFirst(YamlResources.strings(n, "year_lead_words"));
         periodCues = YamlResources.strings(n, "period_cues").stream().map(Pattern::compile).toList();
+        otherBodyJoint = YamlResources.required(n, "other_body_joint");
+        otherBodyJointReach = YamlResources.integer(n, "other_body_joint_reach", 3);
         toDateCues = YamlResources.strings(n, "to_date_cues").stream().map(Pattern::compile).toList();
         sinceWords = YamlResources.strings(n, "since_words");
         sinceStartYear = Pattern.compile(YamlResources.required(n, "since_start_year"));

@@ -179,12 +179,19 @@ final class TrapRules {
         }
         for (String body : lex.otherBodyActors) {
             for (int at = clauseBefore.indexOf(body); at >= 0; at = clauseBefore.indexOf(body, at + body.length())) {
-                if (!afterPreposition(clauseBefore, at) && !insideLongerBody(clauseBefore, at, body)) {
+                if (!afterPreposition(clauseBefore, at) && !insideLongerBody(clauseBefore, at, body)
+                        && !withGovernment(clauseBefore, at + body.length())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** "县委、县政府": the government acts with the body. */
+    private boolean withGovernment(String s, int bodyEnd) {
+        int j = s.indexOf(lex.otherBodyJoint, bodyEnd);
+        return j >= 0 && j - bodyEnd <= lex.otherBodyJointReach;
     }
 
     private boolean afterPreposition(String s, int at) {
