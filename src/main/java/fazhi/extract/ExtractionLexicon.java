@@ -74,6 +74,7 @@ public final class ExtractionLexicon {
     final List<String> yearLeadWords;
     final List<Pattern> periodCues;
     final List<Pattern> toDateCues;
+    final List<String> targetCueExceptions;
     final String otherBodyJoint;
     final int otherBodyJointReach;
     final List<String> sinceWords;
@@ -163,6 +164,7 @@ public final class ExtractionLexicon {
         periodCues = YamlResources.strings(n, "period_cues").stream().map(Pattern::compile).toList();
         otherBodyJoint = YamlResources.required(n, "other_body_joint");
         otherBodyJointReach = YamlResources.integer(n, "other_body_joint_reach", 3);
+        targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");
         toDateCues = YamlResources.strings(n, "to_date_cues").stream().map(Pattern::compile).toList();
         sinceWords = YamlResources.strings(n, "since_words");
         sinceStartYear = Pattern.compile(YamlResources.required(n, "since_start_year"));

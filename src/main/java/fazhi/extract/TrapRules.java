@@ -73,10 +73,17 @@ final class TrapRules {
             }
         }
         return IndicatorExtractor.containsAny(window, lex.priorYearCues)
-                || IndicatorExtractor.containsAny(window, lex.targetCues)
+                || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
                 || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
                 || IndicatorExtractor.containsAny(window, lex.subsetCues)
                 || (county && IndicatorExtractor.containsAny(window, lex.higherCityCues));
+    }
+
+    private static String withoutWords(String s, List<String> words) {
+        for (String w : words) {
+            s = s.replace(w, "");
+        }
+        return s;
     }
 
     /** "较2022年", "与2022年相比": a comparison with a named year. */
