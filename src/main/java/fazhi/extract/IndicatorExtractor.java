@@ -244,8 +244,9 @@ public final class IndicatorExtractor {
             }
             int nextStart = clause.end();
             int next = fi + 1;
-            while (next < figures.size() && next < fi + 4 && traps.isOrdinal(text, figures.get(next))) {
-                next++; // "62项证明事项列入第一批告知承诺制清单": an ordinal is no next figure
+            while (next < figures.size() && next < fi + 4 && (traps.isOrdinal(text, figures.get(next))
+                    || (figures.get(next).chinese() && !figures.get(next).hasUnit()))) {
+                next++; // "列入第一批清单", "一律取消": an ordinal or a set phrase is no next figure
             }
             if (next < figures.size() && figures.get(next).start() < clause.end()) {
                 nextStart = Math.max(f.end(), figures.get(next).start());
