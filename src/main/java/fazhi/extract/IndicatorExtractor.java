@@ -254,6 +254,14 @@ public final class IndicatorExtractor {
             if (traps.notALevel(text, figures, fi)) {
                 continue;
             }
+            int laterStart = sentence.end();
+            for (int k = fi + 1; k < figures.size() && figures.get(k).start() < sentence.end(); k++) {
+                if (figures.get(k).hasUnit() && !traps.isOrdinal(text, figures.get(k))) {
+                    Span laterClause = Span.containing(clauses, figures.get(k).start(), doc.meter);
+                    laterStart = laterClause == null ? figures.get(k).start() : laterClause.start();
+                    break;
+                }
+            }
             int blockStart = Span.lastAtOrBefore(blockStarts, f.start(), ls, doc.meter);
             if (present == null) {
                 present = terms.namedIn(text, sentence.start(), sentence.end());
@@ -266,7 +274,7 @@ public final class IndicatorExtractor {
             }
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && continuesList(text, winStart, f.start()) ? clause.start() : winStart;
-            Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, sentence, blockStart,
+            Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
                     lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
             Match m = matcher.bestMatch(r);
             if (m == null) {
@@ -313,7 +321,7 @@ public final class IndicatorExtractor {
             Span sentence = new Span(Math.min(contextStart, ls), le);
             boolean[] inTitle = Segmenter.insideTitles(text, ls, le);
             Reading r = new Reading(text, f, labelStart, labelEnd, new Span(labelStart, f.numberStart()),
-                    f.numberStart(), sentence, contextStart, null, inTitle, ls,
+                    f.numberStart(), f.numberStart(), sentence, contextStart, null, inTitle, ls,
                     terms.namedIn(text, sentence.start(), sentence.end()), labelStart, sentence.start(), doc.meter);
             Match m = matcher.bestMatch(r);
             if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.county)) {
