@@ -81,8 +81,8 @@ public final class ExtractionLexicon {
     final Pattern sinceStartYear;
     final List<String> sinceCurrentStarts;
     final List<String> currentYearWords;
-    final List<String> servedGroups;
-    final int servedGroupReach;
+    final List<String> subsetQualifiers;
+    final int subsetQualifierReach;
     final List<String> categoryMarkers;
     final List<String> categoryTotals;
     final List<String> subjectModifierSuffixes;
@@ -170,8 +170,8 @@ public final class ExtractionLexicon {
         sinceStartYear = Pattern.compile(YamlResources.required(n, "since_start_year"));
         sinceCurrentStarts = longestFirst(YamlResources.strings(n, "since_current_starts"));
         currentYearWords = YamlResources.strings(n, "current_year_words");
-        servedGroups = longestFirst(YamlResources.strings(n, "served_groups"));
-        servedGroupReach = YamlResources.integer(n, "served_group_reach", 4);
+        subsetQualifiers = longestFirst(YamlResources.strings(n, "subset_qualifiers"));
+        subsetQualifierReach = YamlResources.integer(n, "subset_qualifier_reach", 4);
         categoryMarkers = YamlResources.strings(n, "category_markers");
         categoryTotals = YamlResources.strings(n, "category_totals");
         subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));

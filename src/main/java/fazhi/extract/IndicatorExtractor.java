@@ -75,8 +75,9 @@ public final class IndicatorExtractor {
         String title = segmenter.titleLine(text);
         boolean county = title != null
                 && containsAny(title.substring(0, segmenter.titleMarkerAt(title)), lex.countyTitleMarkers);
-        if (title != null && traps.otherPeriod(title, 0, title.length())) {
-            return out; // "2023年1月份行政复议案件分析报告": no figure of it is the year's
+        String heading = title != null ? title : segmenter.openingHeading(text);
+        if (heading != null && traps.otherPeriod(heading, 0, heading.length())) {
+            return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
         Doc doc = new Doc(county, reportYear != null ? reportYear : traps.titleYear(title), meter);
         boolean plan = false;

@@ -121,7 +121,7 @@ final class RespectivelyLists {
     private boolean groupsBefore(List<String> items) {
         for (int i = 0; i < items.size() - 1; i++) {
             String item = items.get(i);
-            if (lex.servedGroups.stream().noneMatch(item::startsWith)
+            if (lex.subsetQualifiers.stream().noneMatch(item::startsWith)
                     && lex.partQualifiers.stream().noneMatch(item::startsWith)) {
                 return false;
             }

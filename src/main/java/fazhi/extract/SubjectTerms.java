@@ -257,12 +257,12 @@ final class SubjectTerms {
                 return true;
             }
         }
-        for (int gap = 0; gap <= lex.servedGroupReach && gap <= start; gap++) {
+        for (int gap = 0; gap <= lex.subsetQualifierReach && gap <= start; gap++) {
             int end = start - gap;
             if (gap > 0 && !isIdeograph(text.charAt(end))) {
                 return false; // punctuation or a digit ends the noun phrase
             }
-            if (endsWithAny(text, end, lex.servedGroups)) {
+            if (endsWithAny(text, end, lex.subsetQualifiers)) {
                 return true;
             }
         }
