@@ -74,6 +74,8 @@ public final class ExtractionLexicon {
     final List<String> yearLeadWords;
     final List<Pattern> periodCues;
     final List<Pattern> toDateCues;
+    final List<String> foreignScopePlacers;
+    final List<String> ownScopeWords;
     final List<String> targetCueExceptions;
     final String otherBodyJoint;
     final int otherBodyJointReach;
@@ -165,6 +167,8 @@ public final class ExtractionLexicon {
         otherBodyJoint = YamlResources.required(n, "other_body_joint");
         otherBodyJointReach = YamlResources.integer(n, "other_body_joint_reach", 3);
         targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");
+        foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
+        ownScopeWords = YamlResources.strings(n, "own_scope_words");
         toDateCues = YamlResources.strings(n, "to_date_cues").stream().map(Pattern::compile).toList();
         sinceWords = YamlResources.strings(n, "since_words");
         sinceStartYear = Pattern.compile(YamlResources.required(n, "since_start_year"));

@@ -290,6 +290,9 @@ public final class IndicatorExtractor {
             if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year)) {
                 continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }
+            if (traps.foreignScope(text.substring(sentence.start(), f.start()), doc.county)) {
+                continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
+            }
             if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))) {

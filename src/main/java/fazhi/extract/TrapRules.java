@@ -86,6 +86,35 @@ final class TrapRules {
         return s;
     }
 
+    /**
+     * Does another entity named earlier in the sentence set the scope of the figure ("2022年全省法院开庭审理的
+     * 行政案件中,...出庭应诉率99.6%")? Not when the cue only places the county ("在全省率先") or the sentence
+     * names the county's own scope after it ("全省推行...,我县受理...").
+     */
+    boolean foreignScope(String sentenceBefore, boolean county) {
+        int last = -1;
+        for (List<String> cues : county ? List.of(lex.foreignEntityCues, lex.higherCityCues) : List.of(lex.foreignEntityCues)) {
+            for (String c : cues) {
+                for (int at = sentenceBefore.indexOf(c); at >= 0; at = sentenceBefore.indexOf(c, at + 1)) {
+                    if (!placed(sentenceBefore, at)) {
+                        last = Math.max(last, at);
+                    }
+                }
+            }
+        }
+        return last >= 0 && !IndicatorExtractor.containsAny(sentenceBefore.substring(last), lex.ownScopeWords);
+    }
+
+    /** "在全省", "居全省", "位列全省": the cue places the county among others. */
+    private boolean placed(String s, int at) {
+        for (String p : lex.foreignScopePlacers) {
+            if (at >= p.length() && s.startsWith(p, at - p.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "较2022年", "与2022年相比": a comparison with a named year. */
     private boolean comparedWithYear(String window) {
         Matcher m = lex.year.matcher(window);

@@ -85,4 +85,13 @@ class TrapRulesTest {
         assertThat(traps.isTrap("区政府拟以本级名义印发的", false)).isFalse();
         assertThat(traps.isTrap("另有拟废止的", false)).isTrue();
     }
+
+    @Test
+    void anotherEntityEarlierInTheSentenceSetsTheScopeUnlessItOnlyPlacesTheCounty() {
+        assertThat(traps.foreignScope("2022年全省法院开庭审理的行政案件中,行政机关负责人出庭应诉率", false)).isTrue();
+        assertThat(traps.foreignScope("全市调解组织排查纠纷,受理", true)).isTrue();
+        assertThat(traps.foreignScope("全市调解组织排查纠纷,受理", false)).isFalse();
+        assertThat(traps.foreignScope("在全省率先推行告知承诺制,受理", false)).isFalse();
+        assertThat(traps.foreignScope("全省推行告知承诺制,我县受理", false)).isFalse();
+    }
 }
