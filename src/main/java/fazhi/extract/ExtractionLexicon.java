@@ -74,6 +74,7 @@ public final class ExtractionLexicon {
     final List<String> yearLeadWords;
     final List<Pattern> periodCues;
     final List<Pattern> toDateCues;
+    final String gapStops;
     final List<String> foreignScopePlacers;
     final List<String> ownScopeWords;
     final List<String> targetCueExceptions;
@@ -169,6 +170,7 @@ public final class ExtractionLexicon {
         targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");
         foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
+        gapStops = n.path("gap_stops").asString("");
         toDateCues = YamlResources.strings(n, "to_date_cues").stream().map(Pattern::compile).toList();
         sinceWords = YamlResources.strings(n, "since_words");
         sinceStartYear = Pattern.compile(YamlResources.required(n, "since_start_year"));

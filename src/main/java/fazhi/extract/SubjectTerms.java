@@ -408,6 +408,11 @@ final class SubjectTerms {
         }
 
         static Term of(String s) {
+            return of(s, "");
+        }
+
+        /** @param gapStops ideographs a gap never crosses ("法律援助中心从已结案件": 从 opens another phrase) */
+        static Term of(String s, String gapStops) {
             if (!s.contains(GAP)) {
                 return new Term(s, null);
             }
@@ -415,7 +420,7 @@ final class SubjectTerms {
             String[] parts = s.split(GAP, -1);
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0) {
-                    re.append("[^,.:;。、()\\s]{0,6}?");
+                    re.append("[^,.:;。、()\\s").append(gapStops).append("]{0,6}?");
                 }
                 re.append(Pattern.quote(parts[i]));
             }
