@@ -132,7 +132,9 @@ final class TrapRules {
      * The year a figure is explicitly said to be about: the year that opens the last clause of its sentence
      * that opens with one, up to the figure ("2022年受理...30件", "2021年,全县办理...", "截至2023年底,...");
      * not a year inside a clause ("对2022年办结的827件案件进行自查": the cases' year, not the figure's),
-     * nor one that starts a span ("2019年以来") or dates a law ("2023年修订的"), nor one in a title 《》.
+     * nor one that starts a span ("2019年以来", "2020年推行告知承诺制以来": a flow since then is no figure of
+     * the year, see {@link #partialFlow}, a stock counted now is) or dates a law ("2023年修订的"), nor one in a
+     * title 《》.
      */
     Integer attributedYear(String text, int from, int to, boolean[] inTitle, int lineStart) {
         Integer year = null;
@@ -146,8 +148,9 @@ final class TrapRules {
             }
             m.region(p, clause.end());
             if (m.lookingAt() && !inTitle[m.start() - lineStart]
-                    && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null) {
-                year = yearValue(m.group(1)); // "2019年以来" too: a total since 2019 is not a 2023 figure
+                    && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null
+                    && !IndicatorExtractor.containsAny(text.substring(m.end(), clause.end()), lex.sinceWords)) {
+                year = yearValue(m.group(1));
             }
         }
         return year;
