@@ -74,6 +74,7 @@ public final class ExtractionLexicon {
     final List<String> yearLeadWords;
     final List<Pattern> periodCues;
     final List<Pattern> toDateCues;
+    final List<Pattern> toNowCues;
     final String gapStops;
     final List<String> foreignScopePlacers;
     final List<String> ownScopeWords;
@@ -172,6 +173,7 @@ public final class ExtractionLexicon {
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
         gapStops = n.path("gap_stops").asString("");
         toDateCues = YamlResources.strings(n, "to_date_cues").stream().map(Pattern::compile).toList();
+        toNowCues = YamlResources.strings(n, "to_now_cues").stream().map(Pattern::compile).toList();
         sinceWords = YamlResources.strings(n, "since_words");
         sinceStartYear = Pattern.compile(YamlResources.required(n, "since_start_year"));
         sinceCurrentStarts = longestFirst(YamlResources.strings(n, "since_current_starts"));

@@ -79,7 +79,8 @@ public final class IndicatorExtractor {
         if (heading != null && traps.otherPeriod(heading, 0, heading.length())) {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
-        Doc doc = new Doc(county, reportYear != null ? reportYear : traps.titleYear(title), meter);
+        Doc doc = new Doc(county, reportYear != null ? reportYear : traps.titleYear(title),
+                traps.titleYear(title) != null, meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
         int tableContextStart = 0;
@@ -287,7 +288,7 @@ public final class IndicatorExtractor {
             if (traps.isTrap(text.substring(winStart, f.start()), doc.county)) {
                 continue;
             }
-            if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year)) {
+            if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
                 continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }
             if (traps.foreignScope(text.substring(sentence.start(), f.start()), doc.county)) {
@@ -361,7 +362,10 @@ public final class IndicatorExtractor {
         return false;
     }
 
-    /** What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year. */
-    private record Doc(boolean county, Integer year, WorkMeter meter) {
+    /**
+     * What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year, an
+     * annual report (its title names the year).
+     */
+    private record Doc(boolean county, Integer year, boolean annual, WorkMeter meter) {
     }
 }

@@ -167,15 +167,21 @@ final class TrapRules {
     }
 
     /**
-     * Does the sentence count the figure at {@code to} up to a date inside the year ("截至10月底", "截至目前")
-     * or since a start before the report's year ("《条例》实施以来", "“十三五”以来", "2019年以来")? Such
-     * flows are not the year's. A span since a start in the report's year ("今年以来", "2023年3月以来") is,
-     * and so is a figure whose clauses after the span name the current year ("...以来,...全年受理...").
+     * Does the sentence count the figure at {@code to} up to a date inside the year ("截至10月底", and
+     * "截至目前" outside an annual report) or since a start before the report's year ("《条例》实施以来",
+     * "“十三五”以来", "2019年以来")? Such flows are not the year's. A span since a start in the report's year
+     * ("今年以来", "2023年3月以来") is, and so is a figure whose clauses after the span name the current year
+     * ("...以来,...全年受理...").
+     *
+     * @param annualReport the text is an annual report (its title names the year): written after the year, its
+     *                     "截至目前" is the whole year
      */
-    boolean partialFlow(String text, int from, int to, Integer reportYear) {
-        for (Pattern p : lex.toDateCues) {
-            if (p.matcher(text).region(from, to).find()) {
-                return true;
+    boolean partialFlow(String text, int from, int to, Integer reportYear, boolean annualReport) {
+        for (List<Pattern> cues : annualReport ? List.of(lex.toDateCues) : List.of(lex.toDateCues, lex.toNowCues)) {
+            for (Pattern p : cues) {
+                if (p.matcher(text).region(from, to).find()) {
+                    return true;
+                }
             }
         }
         for (String w : lex.sinceWords) {

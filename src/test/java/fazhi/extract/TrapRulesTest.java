@@ -64,12 +64,15 @@ class TrapRulesTest {
     void flowsUpToADateInsideTheYearOrSinceAnEarlierStartAreNotTheYears() {
         for (String s : List.of("截至10月底,受理30件", "截止到2023年6月15日,办理30件", "截至目前,共开展30场",
                 "《条例》实施以来,累计办理30件", "2019年以来,共办结30件", "“十三五”以来,共受理30件")) {
-            assertThat(traps.partialFlow(s, 0, s.indexOf("30"), 2023)).as(s).isTrue();
+            assertThat(traps.partialFlow(s, 0, s.indexOf("30"), 2023, false)).as(s).isTrue();
         }
         for (String s : List.of("截至年底,受理30件", "截至12月31日,受理30件", "今年以来,受理30件",
                 "2023年3月以来,受理30件", "县政协会议以来,收到提案30件", "二十大以来,我县全年受理30件")) {
-            assertThat(traps.partialFlow(s, 0, s.indexOf("30"), 2023)).as(s).isFalse();
+            assertThat(traps.partialFlow(s, 0, s.indexOf("30"), 2023, false)).as(s).isFalse();
         }
+        // an annual report is written after its year: its "截至目前" is the whole year, "截至10月底" is not
+        assertThat(traps.partialFlow("截至目前,共处办工单30件", 0, 11, 2023, true)).isFalse();
+        assertThat(traps.partialFlow("截至10月底,受理30件", 0, 10, 2023, true)).isTrue();
     }
 
     @Test
