@@ -79,8 +79,8 @@ public final class IndicatorExtractor {
         if (heading != null && traps.otherPeriod(heading, 0, heading.length())) {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
-        Doc doc = new Doc(county, reportYear != null ? reportYear : traps.titleYear(title),
-                traps.titleYear(title) != null, meter);
+        Integer titleYear = traps.titleYear(title);
+        Doc doc = new Doc(county, reportYear != null ? reportYear : titleYear, titleYear != null, meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
         int tableContextStart = 0;

@@ -369,8 +369,10 @@ final class PhrasingMatcher {
     /** The verb of the list starting first in [from, to), not negated and not joined to another; null: none. */
     private Verb earliestVerb(String text, int from, int to, List<String> verbs) {
         Verb best = null;
+        String span = text.substring(from, to); // searches stay inside the sentence
         for (String v : verbs) {
-            for (int at = text.indexOf(v, from); at >= 0 && at + v.length() <= to; at = text.indexOf(v, at + 1)) {
+            for (int i = span.indexOf(v); i >= 0; i = span.indexOf(v, i + 1)) {
+                int at = from + i;
                 if (!negated(text, at) && !joined(text, at, at + v.length())) {
                     if (best == null || at < best.end - best.word.length()) {
                         best = new Verb(v, at + v.length());

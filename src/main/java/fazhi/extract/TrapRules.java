@@ -184,10 +184,11 @@ final class TrapRules {
                 }
             }
         }
+        String before = text.substring(from, to); // the sentence up to the figure: searches stay inside it
         for (String w : lex.sinceWords) {
-            for (int at = text.indexOf(w, from); at >= 0 && at + w.length() <= to; at = text.indexOf(w, at + 1)) {
-                if (!sinceCurrentYear(text, from, at, reportYear)
-                        && !IndicatorExtractor.containsAny(text.substring(at + w.length(), to), lex.currentYearWords)) {
+            for (int at = before.indexOf(w); at >= 0; at = before.indexOf(w, at + 1)) {
+                if (!sinceCurrentYear(before.substring(0, at), reportYear)
+                        && !IndicatorExtractor.containsAny(before.substring(at + w.length()), lex.currentYearWords)) {
                     return true;
                 }
             }
@@ -195,9 +196,8 @@ final class TrapRules {
         return false;
     }
 
-    /** Does the span ending at {@code sinceAt} start in the report's year ("今年以来", "2023年3月以来")? */
-    private boolean sinceCurrentYear(String text, int from, int sinceAt, Integer reportYear) {
-        String before = text.substring(from, sinceAt);
+    /** Does the span ending after {@code before} start in the report's year ("今年以来", "2023年3月以来")? */
+    private boolean sinceCurrentYear(String before, Integer reportYear) {
         Matcher y = lex.sinceStartYear.matcher(before);
         if (y.find()) {
             return reportYear == null || reportYear.equals(yearValue(y.group(1)));
