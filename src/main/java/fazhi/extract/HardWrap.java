@@ -26,6 +26,7 @@ final class HardWrap {
     private final List<String> clauseMarks;
     private final List<Pattern> paragraphStarts;
     private final List<Pattern> pageMarks;
+    private final Pattern rowValueEnding;
     private final List<String> titleMarkers;
     private final int titleMaxLength;
 
@@ -39,6 +40,7 @@ final class HardWrap {
         clauseMarks = YamlResources.strings(n, "clause_marks");
         paragraphStarts = YamlResources.strings(n, "paragraph_start_patterns").stream()
                 .map(p -> Pattern.compile("^(?:" + p + ")")).toList();
+        rowValueEnding = Pattern.compile(YamlResources.required(n, "row_value_ending"));
         pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
         this.titleMarkers = titleMarkers;
         this.titleMaxLength = titleMaxLength;
@@ -166,7 +168,7 @@ final class HardWrap {
     /** A line of a paragraph that may go on in the next line: long enough, not closed, not a table row nor a title. */
     private boolean open(String line) {
         return line.length() >= minLength && !endsWithAny(line, completeEndings) && !line.contains(" | ")
-                && !endsWithAny(line, titleMarkers);
+                && !endsWithAny(line, titleMarkers) && !rowValueEnding.matcher(line).find();
     }
 
     private boolean continues(String line) {

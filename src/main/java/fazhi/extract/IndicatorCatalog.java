@@ -73,7 +73,8 @@ public final class IndicatorCatalog {
             list.add(new IndicatorDefinition(code, YamlResources.text(n, "domain", ""),
                     YamlResources.text(n, "name_zh", ""), unit, kind,
                     YamlResources.text(n, "description", ""), units, phrasings,
-                    YamlResources.strings(n, "context"), YamlResources.strings(n, "exclude")));
+                    YamlResources.strings(n, "context"), YamlResources.strings(n, "exclude"),
+                    n.path("stock").asBoolean(false)));
         }
         if (list.isEmpty()) {
             throw new IllegalStateException(source + ": no indicators");

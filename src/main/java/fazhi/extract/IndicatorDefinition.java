@@ -15,10 +15,12 @@ import java.util.List;
  * @param phrasings   how the figure is introduced
  * @param context     words one of which must occur around the figure; empty = no condition
  * @param exclude     words that, in the figure's clause, mean it is not this indicator
+ * @param stock       a level at a date (how many mediators, committees, retained items there are), not a flow
+ *                    of the year: a figure "截至10月底" or "...以来" is still one
  */
 public record IndicatorDefinition(String code, String domain, String nameZh, String unit, String kind,
                                   String description, List<String> units, List<Phrasing> phrasings,
-                                  List<String> context, List<String> exclude) {
+                                  List<String> context, List<String> exclude, boolean stock) {
     public IndicatorDefinition {
         units = List.copyOf(units);
         phrasings = List.copyOf(phrasings);

@@ -75,7 +75,12 @@ public final class IndicatorExtractor {
         String title = segmenter.titleLine(text);
         boolean county = title != null
                 && containsAny(title.substring(0, segmenter.titleMarkerAt(title)), lex.countyTitleMarkers);
-        Doc doc = new Doc(county, reportYear != null ? reportYear : traps.titleYear(title), meter);
+        String heading = title != null ? title : segmenter.openingHeading(text);
+        if (heading != null && traps.otherPeriod(heading, 0, heading.length())) {
+            return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
+        }
+        Integer titleYear = traps.titleYear(title);
+        Doc doc = new Doc(county, reportYear != null ? reportYear : titleYear, titleYear != null, meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
         int tableContextStart = 0;
@@ -241,14 +246,23 @@ public final class IndicatorExtractor {
             }
             int nextStart = clause.end();
             int next = fi + 1;
-            while (next < figures.size() && next < fi + 4 && traps.isOrdinal(text, figures.get(next))) {
-                next++; // "62项证明事项列入第一批告知承诺制清单": an ordinal is no next figure
+            while (next < figures.size() && next < fi + 4 && (traps.isOrdinal(text, figures.get(next))
+                    || (figures.get(next).chinese() && !figures.get(next).hasUnit()))) {
+                next++; // "列入第一批清单", "一律取消": an ordinal or a set phrase is no next figure
             }
             if (next < figures.size() && figures.get(next).start() < clause.end()) {
                 nextStart = Math.max(f.end(), figures.get(next).start());
             }
             if (traps.notALevel(text, figures, fi)) {
                 continue;
+            }
+            int laterStart = sentence.end();
+            for (int k = fi + 1; k < figures.size() && figures.get(k).start() < sentence.end(); k++) {
+                if (figures.get(k).hasUnit() && !traps.isOrdinal(text, figures.get(k))) {
+                    Span laterClause = Span.containing(clauses, figures.get(k).start(), doc.meter);
+                    laterStart = laterClause == null ? figures.get(k).start() : laterClause.start();
+                    break;
+                }
             }
             int blockStart = Span.lastAtOrBefore(blockStarts, f.start(), ls, doc.meter);
             if (present == null) {
@@ -262,7 +276,7 @@ public final class IndicatorExtractor {
             }
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && continuesList(text, winStart, f.start()) ? clause.start() : winStart;
-            Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, sentence, blockStart,
+            Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
                     lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
             Match m = matcher.bestMatch(r);
             if (m == null) {
@@ -273,6 +287,12 @@ public final class IndicatorExtractor {
             }
             if (traps.isTrap(text.substring(winStart, f.start()), doc.county)) {
                 continue;
+            }
+            if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
+                continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
+            }
+            if (traps.foreignScope(text.substring(sentence.start(), f.start()), doc.county)) {
+                continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
             if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
@@ -306,7 +326,7 @@ public final class IndicatorExtractor {
             Span sentence = new Span(Math.min(contextStart, ls), le);
             boolean[] inTitle = Segmenter.insideTitles(text, ls, le);
             Reading r = new Reading(text, f, labelStart, labelEnd, new Span(labelStart, f.numberStart()),
-                    f.numberStart(), sentence, contextStart, null, inTitle, ls,
+                    f.numberStart(), f.numberStart(), sentence, contextStart, null, inTitle, ls,
                     terms.namedIn(text, sentence.start(), sentence.end()), labelStart, sentence.start(), doc.meter);
             Match m = matcher.bestMatch(r);
             if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.county)) {
@@ -342,7 +362,10 @@ public final class IndicatorExtractor {
         return false;
     }
 
-    /** What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year. */
-    private record Doc(boolean county, Integer year, WorkMeter meter) {
+    /**
+     * What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year, an
+     * annual report (its title names the year).
+     */
+    private record Doc(boolean county, Integer year, boolean annual, WorkMeter meter) {
     }
 }

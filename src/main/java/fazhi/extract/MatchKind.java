@@ -8,6 +8,8 @@ enum MatchKind {
     AFTER("after"),
     /** The figure continues the subject or rate named just before ("上年为87%,今年提升至96.5%"). */
     CONTINUED("continued"),
+    /** The subject stands before the figure, the verb in a later clause ("证明事项共29项,经研究全部予以取消"). */
+    VERB_LATER("verb-later"),
     /** A verb-only clause borrows the subject named last in the sentence ("收到申请19件,受理19件"). */
     INHERITED("inherited"),
     /** A rate as the share of the count just named ("负责人出庭应诉26件,占100%"). */

@@ -47,9 +47,9 @@ final class PhrasingMatcher {
         for (IndicatorDefinition d : catalog.indicators()) {
             List<CompiledPhrasing> ps = new ArrayList<>();
             for (Phrasing p : d.phrasings()) {
-                List<Term> ts = p.subjects().stream().map(Term::of)
+                List<Term> ts = p.subjects().stream().map(s -> Term.of(s, lex.gapStops))
                         .sorted(Comparator.comparingInt((Term t) -> t.text.length()).reversed()).toList();
-                List<Term> share = p.shareOf().stream().map(Term::of).toList();
+                List<Term> share = p.shareOf().stream().map(s -> Term.of(s, lex.gapStops)).toList();
                 List<Term> named = new ArrayList<>(ts);
                 named.addAll(share);
                 int[] idx = new int[named.size()];
@@ -273,6 +273,19 @@ final class PhrasingMatcher {
                 }
             }
         }
+        // subject before, no verb in the clause, the figure ending it, the verb in a later clause of the sentence
+        // before the clause of its next figure, no other subject between ("证明事项共29项,经研究全部予以取消", "规范性文件9件,
+        // 均按要求报县人大常委会备案"); the least specific reading of a subject: a phrasing without verbs wins
+        if (best == null && !p.verbs.isEmpty() && sharedVerb == null && chineseFollowOk(r.text, f)
+                && r.laterStart > r.clause.end() && endsClause(r.text, f.end(), r.clause.end())) {
+            Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart,
+                    lex.listUnits.contains(f.unitText()));
+            Verb later = left == null ? null : earliestVerb(r.text, r.clause.end(), r.laterStart, p.verbs);
+            if (later != null && terms.hits(r.text, r.clause.end(), later.end - later.word.length()).isEmpty()
+                    && !containsAny(r.text.substring(r.clause.end(), later.end), lex.inheritBlockers)) {
+                return new Match(d, p.id, MatchKind.VERB_LATER, 5 + later.word.length(), 0);
+            }
+        }
         // only a link word: the clause continues the subject named last ("案件同比增长15.6%,达到2310件")
         if (best == null && p.verbs.isEmpty() && chineseFollowOk(r.text, f) && containsAny(window, lex.linkWords)
                 && leftover(window, "").isEmpty()
@@ -336,6 +349,35 @@ final class PhrasingMatcher {
                         best = new Match(d, p.id, MatchKind.INHERITED, 1, 0);
                         break;
                     }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Nothing but a qualifier word and punctuation between the figure's end and its clause's end. */
+    private boolean endsClause(String text, int from, int clauseEnd) {
+        String rest = SubjectTerms.PUNCT.matcher(text.substring(from, clauseEnd)).replaceAll("");
+        for (String q : lex.qualifiersAfterUnit.keySet()) {
+            if (rest.equals(q)) {
+                return true;
+            }
+        }
+        return rest.isEmpty();
+    }
+
+    /** The verb of the list starting first in [from, to), not negated and not joined to another; null: none. */
+    private Verb earliestVerb(String text, int from, int to, List<String> verbs) {
+        Verb best = null;
+        String span = text.substring(from, to); // searches stay inside the sentence
+        for (String v : verbs) {
+            for (int i = span.indexOf(v); i >= 0; i = span.indexOf(v, i + 1)) {
+                int at = from + i;
+                if (!negated(text, at) && !joined(text, at, at + v.length())) {
+                    if (best == null || at < best.end - best.word.length()) {
+                        best = new Verb(v, at + v.length());
+                    }
+                    break;
                 }
             }
         }
@@ -504,6 +546,8 @@ final class PhrasingMatcher {
         final Span clause;
         /** Where the next figure of the clause starts (or the clause ends). */
         final int nextStart;
+        /** Where the clause of the sentence's next figure with a unit starts (or the sentence ends): the reach of a later verb. */
+        final int laterStart;
         final Span sentence;
         /** Where the list item or paragraph of the figure starts: the scope of context words. */
         final int blockStart;
@@ -524,8 +568,8 @@ final class PhrasingMatcher {
         private String window;
         private String contextText;
 
-        Reading(String text, Figure figure, int winStart, int winEnd, Span clause, int nextStart, Span sentence,
-                int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present, int verbStart,
+        Reading(String text, Figure figure, int winStart, int winEnd, Span clause, int nextStart, int laterStart,
+                Span sentence, int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present, int verbStart,
                 int topicStart, WorkMeter meter) {
             this.text = text;
             this.figure = figure;
@@ -533,6 +577,7 @@ final class PhrasingMatcher {
             this.winEnd = winEnd;
             this.clause = clause;
             this.nextStart = nextStart;
+            this.laterStart = laterStart;
             this.sentence = sentence;
             this.blockStart = blockStart;
             this.lastRate = lastRate;

@@ -80,6 +80,8 @@ final class RespectivelyLists {
                         + lex.sentenceEnds.charAt(0) + text.substring(sentence.start(), a);
                 String evidence = text.substring(sentence.start(), sentence.end()).strip();
                 List<RawMention> read = new ArrayList<>();
+                int itemsRead = 0;
+                boolean lastRead = false;
                 for (int i = 0; i < list.size(); i++) {
                     Figure f = figures.get(list.get(i));
                     String figText = text.substring(f.start(), f.end());
@@ -90,16 +92,21 @@ final class RespectivelyLists {
                     for (RawMention g : got) {
                         read.add(g.respectively(evidence, f.numberStart()));
                     }
+                    itemsRead += got.isEmpty() ? 0 : 1;
+                    lastRead = !got.isEmpty() && i == list.size() - 1;
                     if (handled == null) {
                         handled = new boolean[figures.size()];
                     }
                     handled[list.get(i)] = true;
                 }
                 // "民事、刑事、行政法律援助案件分别为381宗、242宗和1宗": items sharing the last item's subject
-                // and read as one indicator are its parts, none of them its total; otherwise the first is
+                // and read as one indicator are its parts, none of them its total; otherwise the first is. So
+                // are they when the reader sets the other items aside as parts ("民事...案件") and reads the last alone
                 Set<String> seen = new HashSet<>();
+                boolean lastAlone = lastRead && itemsRead == 1 && list.size() > 1 && groupsBefore(items);
                 for (RawMention m : read) {
-                    boolean repeated = read.stream().filter(o -> o.indicator().equals(m.indicator())).count() > 1;
+                    boolean repeated = lastAlone
+                            || read.stream().filter(o -> o.indicator().equals(m.indicator())).count() > 1;
                     if (seen.add(m.indicator()) && !(repeated && sharedTail)) {
                         out.add(m);
                     }
@@ -108,6 +115,18 @@ final class RespectivelyLists {
             }
         }
         return handled;
+    }
+
+    /** Do all items but the last name a group or kind of the last item's things ("民事、刑事、行政法律援助案件")? */
+    private boolean groupsBefore(List<String> items) {
+        for (int i = 0; i < items.size() - 1; i++) {
+            String item = items.get(i);
+            if (lex.subsetQualifiers.stream().noneMatch(item::startsWith)
+                    && lex.partQualifiers.stream().noneMatch(item::startsWith)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The index of the first figure ending after {@code offset} (figures are in text order, disjoint). */

@@ -165,6 +165,28 @@ final class Segmenter {
         return null;
     }
 
+    /**
+     * The first line of the text when it reads as a heading (short, no sentence end: "司法局2024年上半年工作
+     * 总结"), else null.
+     */
+    String openingHeading(String text) {
+        int a = 0;
+        while (a < text.length() && Character.isWhitespace(text.charAt(a))) {
+            a++;
+        }
+        int nl = text.indexOf('\n', a);
+        String line = text.substring(a, nl < 0 ? text.length() : nl).strip();
+        if (line.isEmpty() || line.length() > lex.titleMaxLength) {
+            return null;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            if (isSentenceEnd[line.charAt(i)]) {
+                return null;
+            }
+        }
+        return line;
+    }
+
     /** Where the title names the report (its first title marker), or -1. */
     int titleMarkerAt(String title) {
         int at = -1;

@@ -240,10 +240,38 @@ final class SubjectTerms {
         return null;
     }
 
-    /** "乡镇调委会", "县级人民调解委员会": a term right after a part qualifier. */
+    /**
+     * "乡镇调委会", "县级人民调解委员会": a term right after a part qualifier; "涉农民工讨薪法律援助案件": a
+     * group or kind the cases are named for shortly before it; "信息公开类行政复议案件": a kind, not all kinds.
+     */
     private boolean part(String text, int start) {
         for (String q : lex.partQualifiers) {
             if (start >= q.length() && text.startsWith(q, start - q.length())) {
+                return true;
+            }
+        }
+        for (String m : lex.categoryMarkers) {
+            int at = start - m.length();
+            if (at > 0 && text.startsWith(m, at) && isIdeograph(text.charAt(at - 1))
+                    && !endsWithAny(text, at, lex.categoryTotals)) {
+                return true;
+            }
+        }
+        for (int gap = 0; gap <= lex.subsetQualifierReach && gap <= start; gap++) {
+            int end = start - gap;
+            if (gap > 0 && !isIdeograph(text.charAt(end))) {
+                return false; // punctuation or a digit ends the noun phrase
+            }
+            if (endsWithAny(text, end, lex.subsetQualifiers)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithAny(String text, int end, List<String> words) {
+        for (String w : words) {
+            if (end >= w.length() && text.startsWith(w, end - w.length())) {
                 return true;
             }
         }
@@ -380,6 +408,11 @@ final class SubjectTerms {
         }
 
         static Term of(String s) {
+            return of(s, "");
+        }
+
+        /** @param gapStops ideographs a gap never crosses ("法律援助中心从已结案件": 从 opens another phrase) */
+        static Term of(String s, String gapStops) {
             if (!s.contains(GAP)) {
                 return new Term(s, null);
             }
@@ -387,7 +420,7 @@ final class SubjectTerms {
             String[] parts = s.split(GAP, -1);
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0) {
-                    re.append("[^,.:;。、()\\s]{0,6}?");
+                    re.append("[^,.:;。、()\\s").append(gapStops).append("]{0,6}?");
                 }
                 re.append(Pattern.quote(parts[i]));
             }

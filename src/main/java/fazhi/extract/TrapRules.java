@@ -73,10 +73,46 @@ final class TrapRules {
             }
         }
         return IndicatorExtractor.containsAny(window, lex.priorYearCues)
-                || IndicatorExtractor.containsAny(window, lex.targetCues)
+                || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
                 || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
                 || IndicatorExtractor.containsAny(window, lex.subsetCues)
                 || (county && IndicatorExtractor.containsAny(window, lex.higherCityCues));
+    }
+
+    private static String withoutWords(String s, List<String> words) {
+        for (String w : words) {
+            s = s.replace(w, "");
+        }
+        return s;
+    }
+
+    /**
+     * Does another entity named earlier in the sentence set the scope of the figure ("2022年全省法院开庭审理的
+     * 行政案件中,...出庭应诉率99.6%")? Not when the cue only places the county ("在全省率先") or the sentence
+     * names the county's own scope after it ("全省推行...,我县受理...").
+     */
+    boolean foreignScope(String sentenceBefore, boolean county) {
+        int last = -1;
+        for (List<String> cues : county ? List.of(lex.foreignEntityCues, lex.higherCityCues) : List.of(lex.foreignEntityCues)) {
+            for (String c : cues) {
+                for (int at = sentenceBefore.indexOf(c); at >= 0; at = sentenceBefore.indexOf(c, at + 1)) {
+                    if (!placed(sentenceBefore, at)) {
+                        last = Math.max(last, at);
+                    }
+                }
+            }
+        }
+        return last >= 0 && !IndicatorExtractor.containsAny(sentenceBefore.substring(last), lex.ownScopeWords);
+    }
+
+    /** "在全省", "居全省", "位列全省": the cue places the county among others. */
+    private boolean placed(String s, int at) {
+        for (String p : lex.foreignScopePlacers) {
+            if (at >= p.length() && s.startsWith(p, at - p.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "较2022年", "与2022年相比": a comparison with a named year. */
@@ -96,7 +132,9 @@ final class TrapRules {
      * The year a figure is explicitly said to be about: the year that opens the last clause of its sentence
      * that opens with one, up to the figure ("2022年受理...30件", "2021年,全县办理...", "截至2023年底,...");
      * not a year inside a clause ("对2022年办结的827件案件进行自查": the cases' year, not the figure's),
-     * nor one that starts a span ("2019年以来") or dates a law ("2023年修订的"), nor one in a title 《》.
+     * nor one that starts a span ("2019年以来", "2020年推行告知承诺制以来": a flow since then is no figure of
+     * the year, see {@link #partialFlow}, a stock counted now is) or dates a law ("2023年修订的"), nor one in a
+     * title 《》.
      */
     Integer attributedYear(String text, int from, int to, boolean[] inTitle, int lineStart) {
         Integer year = null;
@@ -110,8 +148,9 @@ final class TrapRules {
             }
             m.region(p, clause.end());
             if (m.lookingAt() && !inTitle[m.start() - lineStart]
-                    && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null) {
-                year = yearValue(m.group(1)); // "2019年以来" too: a total since 2019 is not a 2023 figure
+                    && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null
+                    && !IndicatorExtractor.containsAny(text.substring(m.end(), clause.end()), lex.sinceWords)) {
+                year = yearValue(m.group(1));
             }
         }
         return year;
@@ -121,6 +160,50 @@ final class TrapRules {
     boolean otherPeriod(String text, int from, int to) {
         for (Pattern p : lex.periodCues) {
             if (p.matcher(text).region(from, to).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Does the sentence count the figure at {@code to} up to a date inside the year ("截至10月底", and
+     * "截至目前" outside an annual report) or since a start before the report's year ("《条例》实施以来",
+     * "“十三五”以来", "2019年以来")? Such flows are not the year's. A span since a start in the report's year
+     * ("今年以来", "2023年3月以来") is, and so is a figure whose clauses after the span name the current year
+     * ("...以来,...全年受理...").
+     *
+     * @param annualReport the text is an annual report (its title names the year): written after the year, its
+     *                     "截至目前" is the whole year
+     */
+    boolean partialFlow(String text, int from, int to, Integer reportYear, boolean annualReport) {
+        for (List<Pattern> cues : annualReport ? List.of(lex.toDateCues) : List.of(lex.toDateCues, lex.toNowCues)) {
+            for (Pattern p : cues) {
+                if (p.matcher(text).region(from, to).find()) {
+                    return true;
+                }
+            }
+        }
+        String before = text.substring(from, to); // the sentence up to the figure: searches stay inside it
+        for (String w : lex.sinceWords) {
+            for (int at = before.indexOf(w); at >= 0; at = before.indexOf(w, at + 1)) {
+                if (!sinceCurrentYear(before.substring(0, at), reportYear)
+                        && !IndicatorExtractor.containsAny(before.substring(at + w.length()), lex.currentYearWords)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Does the span ending after {@code before} start in the report's year ("今年以来", "2023年3月以来")? */
+    private boolean sinceCurrentYear(String before, Integer reportYear) {
+        Matcher y = lex.sinceStartYear.matcher(before);
+        if (y.find()) {
+            return reportYear == null || reportYear.equals(yearValue(y.group(1)));
+        }
+        for (String w : lex.sinceCurrentStarts) {
+            if (before.endsWith(w)) {
                 return true;
             }
         }
@@ -141,12 +224,19 @@ final class TrapRules {
         }
         for (String body : lex.otherBodyActors) {
             for (int at = clauseBefore.indexOf(body); at >= 0; at = clauseBefore.indexOf(body, at + body.length())) {
-                if (!afterPreposition(clauseBefore, at) && !insideLongerBody(clauseBefore, at, body)) {
+                if (!afterPreposition(clauseBefore, at) && !insideLongerBody(clauseBefore, at, body)
+                        && !withGovernment(clauseBefore, at + body.length())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** "县委、县政府": the government acts with the body. */
+    private boolean withGovernment(String s, int bodyEnd) {
+        int j = s.indexOf(lex.otherBodyJoint, bodyEnd);
+        return j >= 0 && j - bodyEnd <= lex.otherBodyJointReach;
     }
 
     private boolean afterPreposition(String s, int at) {

@@ -50,4 +50,20 @@ class PhrasingMatcherTest {
         List<RawMention> got = extractor.extract("办理行政复议案件30件,其中受理行政复议案件20件。");
         assertThat(got).extracting(RawMention::breakdown).containsExactly(false, true);
     }
+
+    @Test
+    void aVerbInALaterClauseGovernsAFigureEndingItsClauseAfterItsSubject() {
+        assertThat(rules("市本级设定的证明事项共29项,经研究全部予以取消。"))
+                .containsExactly("cert_items_cancelled:cancelled/verb-later");
+        // not the verb of the next figure's clause
+        assertThat(rules("预防纠纷651件,全年调解各类纠纷3906件。调解工作扎实。"))
+                .containsExactly("mediation_cases:received");
+    }
+
+    @Test
+    void aSubjectNamedForAGroupOrKindOfItsThingsIsAPart() {
+        assertThat(rules("办理涉农民工讨薪法律援助案件65件。")).isEmpty();
+        assertThat(rules("受理政府信息公开类行政复议案件12件。")).isEmpty();
+        assertThat(rules("受理各类行政复议案件45件。")).containsExactly("recon_accepted:accepted");
+    }
 }

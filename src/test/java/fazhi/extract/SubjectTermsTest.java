@@ -20,6 +20,13 @@ class SubjectTermsTest {
     }
 
     @Test
+    void aGapNeverCrossesAStopCharacter() {
+        Term t = Term.of("法律援助…案件", ExtractionLexicon.bundled().gapStops);
+        assertThat(t.foundIn("法律援助民事案件")).isTrue();
+        assertThat(t.foundIn("法律援助中心从已结案件中抽取")).isFalse();
+    }
+
+    @Test
     void theLongestTermBeforeAFigureWinsUnlessJoinedToAnotherNoun() {
         String s = "全年受理行政复议案件19件";
         boolean[] inTitle = Segmenter.insideTitles(s, 0, s.length());

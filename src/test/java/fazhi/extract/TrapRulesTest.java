@@ -55,8 +55,46 @@ class TrapRulesTest {
         assertThat(traps.attributedYear(inside, 0, inside.indexOf('8'), new boolean[inside.length() + 1], 0)).isNull();
         String law = "2019年修订的条例施行后,办结30件";
         assertThat(traps.attributedYear(law, 0, law.indexOf('3'), new boolean[law.length() + 1], 0)).isNull();
-        String since = "2019年以来,共办结30件"; // a total since 2019
-        assertThat(traps.attributedYear(since, 0, since.indexOf('3'), new boolean[since.length() + 1], 0)).isEqualTo(2019);
+        String since = "2019年以来,共办结30件"; // a span's start: a flow since 2019 is dropped as partial, a stock kept
+        assertThat(traps.attributedYear(since, 0, since.indexOf('3'), new boolean[since.length() + 1], 0)).isNull();
         assertThat(traps.titleYear("冠县二〇二三年法治政府建设情况的报告")).isEqualTo(2023);
+    }
+
+    @Test
+    void flowsUpToADateInsideTheYearOrSinceAnEarlierStartAreNotTheYears() {
+        for (String s : List.of("截至10月底,受理30件", "截止到2023年6月15日,办理30件", "截至目前,共开展30场",
+                "《条例》实施以来,累计办理30件", "2019年以来,共办结30件", "“十三五”以来,共受理30件")) {
+            assertThat(traps.partialFlow(s, 0, s.indexOf("30"), 2023, false)).as(s).isTrue();
+        }
+        for (String s : List.of("截至年底,受理30件", "截至12月31日,受理30件", "今年以来,受理30件",
+                "2023年3月以来,受理30件", "县政协会议以来,收到提案30件", "二十大以来,我县全年受理30件")) {
+            assertThat(traps.partialFlow(s, 0, s.indexOf("30"), 2023, false)).as(s).isFalse();
+        }
+        // an annual report is written after its year: its "截至目前" is the whole year, "截至10月底" is not
+        assertThat(traps.partialFlow("截至目前,共处办工单30件", 0, 11, 2023, true)).isFalse();
+        assertThat(traps.partialFlow("截至10月底,受理30件", 0, 10, 2023, true)).isTrue();
+    }
+
+    @Test
+    void aPartyCommitteeActingAloneIsAnotherBodyButNotWithTheGovernment() {
+        assertThat(traps.byOtherBody("县纪委监委处理行政执法人员")).isTrue();
+        assertThat(traps.byOtherBody("县委依法治县办组织开展普法宣传活动")).isTrue();
+        assertThat(traps.byOtherBody("县委、县政府组织开展普法宣传活动")).isFalse();
+        assertThat(traps.byOtherBody("在县委的领导下开展普法宣传活动")).isFalse();
+    }
+
+    @Test
+    void aDraftAReviewWasDoneOnIsNoTarget() {
+        assertThat(traps.isTrap("区政府拟以本级名义印发的", false)).isFalse();
+        assertThat(traps.isTrap("另有拟废止的", false)).isTrue();
+    }
+
+    @Test
+    void anotherEntityEarlierInTheSentenceSetsTheScopeUnlessItOnlyPlacesTheCounty() {
+        assertThat(traps.foreignScope("2022年全省法院开庭审理的行政案件中,行政机关负责人出庭应诉率", false)).isTrue();
+        assertThat(traps.foreignScope("全市调解组织排查纠纷,受理", true)).isTrue();
+        assertThat(traps.foreignScope("全市调解组织排查纠纷,受理", false)).isFalse();
+        assertThat(traps.foreignScope("在全省率先推行告知承诺制,受理", false)).isFalse();
+        assertThat(traps.foreignScope("全省推行告知承诺制,我县受理", false)).isFalse();
     }
 }
