@@ -3,6 +3,7 @@ package fazhi.cli;
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
 import fazhi.warehouse.NumberText;
+import fazhi.warehouse.TextWidth;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
@@ -170,7 +171,7 @@ public class RankCommand implements Callable<Integer> {
         int[] width = new int[head.length];
         for (String[] row : cells) {
             for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], displayWidth(row[i]));
+                width[i] = Math.max(width[i], TextWidth.of(row[i]));
             }
         }
         for (String[] row : cells) {
@@ -178,25 +179,11 @@ public class RankCommand implements Callable<Integer> {
             for (int i = 0; i < row.length; i++) {
                 b.append(row[i]);
                 if (i < row.length - 1) {
-                    b.append(" ".repeat(width[i] - displayWidth(row[i]) + 2));
+                    b.append(" ".repeat(width[i] - TextWidth.of(row[i]) + 2));
                 }
             }
             out.println(b.toString().stripTrailing());
         }
-    }
-
-    /** Terminal columns: CJK and full-width characters take two. */
-    static int displayWidth(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            boolean wide = script == Character.UnicodeScript.HAN || (cp >= 0xFF01 && cp <= 0xFF60)
-                    || (cp >= 0x3000 && cp <= 0x303F);
-            w += wide ? 2 : 1;
-            i += Character.charCount(cp);
-        }
-        return w;
     }
 
     /**

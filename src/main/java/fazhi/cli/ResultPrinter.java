@@ -1,6 +1,7 @@
 package fazhi.cli;
 
 import fazhi.warehouse.NumberText;
+import fazhi.warehouse.TextWidth;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -118,7 +119,7 @@ public final class ResultPrinter {
         int[] width = new int[n];
         for (int i = 0; i < n; i++) {
             header[i] = label.apply(md.getColumnLabel(i + 1));
-            width[i] = displayWidth(header[i]);
+            width[i] = TextWidth.of(header[i]);
         }
         long total = 0;
         while (rs.next()) {
@@ -130,7 +131,7 @@ public final class ResultPrinter {
             for (int i = 0; i < n; i++) {
                 String t = text(rs, i + 1);
                 r[i] = t == null ? "NULL" : t.replace('\n', ' ');
-                width[i] = Math.min(60, Math.max(width[i], displayWidth(r[i])));
+                width[i] = Math.min(60, Math.max(width[i], TextWidth.of(r[i])));
             }
             rows.add(r);
         }
@@ -153,20 +154,20 @@ public final class ResultPrinter {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             String c = truncate(cells[i], width[i]);
-            line.append(i == 0 ? "" : " | ").append(c).append(" ".repeat(Math.max(0, width[i] - displayWidth(c))));
+            line.append(i == 0 ? "" : " | ").append(c).append(" ".repeat(Math.max(0, width[i] - TextWidth.of(c))));
         }
         out.println(line.toString().stripTrailing());
     }
 
     private static String truncate(String s, int width) {
-        if (displayWidth(s) <= width) {
+        if (TextWidth.of(s) <= width) {
             return s;
         }
         StringBuilder b = new StringBuilder();
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            int cw = charWidth(cp);
+            int cw = TextWidth.of(cp);
             if (w + cw > width - 1) {
                 break;
             }
@@ -175,23 +176,6 @@ public final class ResultPrinter {
             i += Character.charCount(cp);
         }
         return b.append('…').toString();
-    }
-
-    /** Terminal columns: CJK ideographs and full-width forms take two. */
-    static int displayWidth(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            w += charWidth(cp);
-            i += Character.charCount(cp);
-        }
-        return w;
-    }
-
-    private static int charWidth(int cp) {
-        return (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3)
-                || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
-                || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd))) ? 2 : 1;
     }
 
     private static String text(ResultSet rs, int i) throws SQLException {

@@ -43,7 +43,7 @@ public final class XlsxSheets {
             Cell c = row.createCell(i);
             c.setCellValue(names[i]);
             c.setCellStyle(style);
-            widths[i] = displayWidth(names[i]);
+            widths[i] = TextWidth.of(names[i]);
         }
         sheet.createFreezePane(0, 1);
         return widths;
@@ -87,7 +87,7 @@ public final class XlsxSheets {
             text = text.substring(0, MAX_CELL_CHARS - 1) + "…";
         }
         c.setCellValue(text);
-        return displayWidth(text);
+        return TextWidth.of(text);
     }
 
     /** Column widths from the widest text seen, within limits (Excel's unit is 1/256 of a character). */
@@ -97,14 +97,4 @@ public final class XlsxSheets {
         }
     }
 
-    /** Characters on screen: CJK ideographs and full-width forms take two. */
-    public static int displayWidth(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            w += Character.isIdeographic(cp) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0x3000 && cp <= 0x303f) ? 2 : 1;
-            i += Character.charCount(cp);
-        }
-        return w;
-    }
 }
