@@ -151,13 +151,15 @@ COMMENT ON COLUMN outliers.scope IS 'peer group: province (the region''s own pro
 COMMENT ON COLUMN outliers.level IS 'administrative level compared: province, prefecture or county';
 COMMENT ON COLUMN outliers.method IS 'modified_z (the value) or yoy_jump (the change from the previous year)';
 COMMENT ON COLUMN outliers.score IS 'modified z = 0.6745 (x - median) / scale; null when not scored (not_scored_reason)';
-COMMENT ON COLUMN outliers.flagged IS 'true when |score| > 3.5 (Iglewicz-Hoaglin; outliers.threshold in jobs/statistics.yaml)';
+COMMENT ON COLUMN outliers.flagged IS 'true when |score| > threshold (3.5, Iglewicz-Hoaglin, raised in large peer groups: see threshold)';
 COMMENT ON COLUMN outliers.group_n IS 'size of the peer group';
 COMMENT ON COLUMN outliers.group_median IS 'median of the peer group''s scored values';
 COMMENT ON COLUMN outliers.group_mad IS 'raw median absolute deviation of the peer group''s scored values';
 COMMENT ON COLUMN outliers.scale IS 'what the distance from the median is divided by: max(group_mad, 0.6745 sqrt(pi/2) mean|x - median|, floor), the floor 2.5 percentage points for rates and 0.2 on the log scale for counts (jobs/statistics.yaml)';
 COMMENT ON COLUMN outliers.not_scored_reason IS 'why there is no score: peer_group_too_small (a province with fewer counties than outliers.min_peer_group: see the nation row) or no_scale; null when scored';
 COMMENT ON COLUMN outliers.population IS 'for the level of a count: the residents it was divided by (scored as log((value + 0.5) per 100,000 residents) among the peers that have a population, when at least 10 have one); null when compared as it is';
+COMMENT ON COLUMN outliers.threshold IS 'what |score| had to exceed in this peer group: the larger of 3.5 and the two-sided normal quantile of 1 - (1 - 0.05)^(1/group_n) (Davies and Gather 1993; outliers.family_alpha), so that a group of ordinary figures has a false flag with probability 5 % however large it is';
+COMMENT ON COLUMN outliers.elasticity IS 'for the level of a count compared per resident: how the count grows with population among the nation''s peers that year (Theil-Sen slope of log(value + 0.5) on log(population)); scored_value is then the count per 100,000 residents a county of the peers'' median population would report; null otherwise';
 COMMENT ON COLUMN outliers.synthetic IS 'true when the figure and its peers are synthetic (real and synthetic figures are never peers of each other)';
 COMMENT ON COLUMN outliers.run_id IS 'the run that computed the statistics';
 
