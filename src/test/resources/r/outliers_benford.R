@@ -67,16 +67,20 @@ score <- function(frame, method) {
       for (g in sets) {
         per_capita <- split_by_population && g$per_capita[1]
         x <- if (per_capita) g$x_per_capita else g$x
-        m <- median(x)
-        s <- mad(x, constant = 1)
+        # the level of a rate is scored against its peers inside 0-100 % (the point mass at a bound apart), when
+        # there are min_peers of them
+        inside <- if (g$rate[1] && method == "modified_z") g$value > 0 & g$value < 100 else rep(TRUE, nrow(g))
+        reference <- if (sum(inside) >= min_peers) x[inside] else x
+        m <- median(reference)
+        s <- mad(reference, constant = 1)
         floor <- if (!g$rate[1]) count_floor else if (method == "yoy_jump") rate_floor else rate_logit_floor
-        scale <- max(s, 0.6745 * sqrt(pi / 2) * mean(abs(x - m)), floor)
+        scale <- max(s, 0.6745 * sqrt(pi / 2) * mean(abs(reference - m)), floor)
         z <- if (length(x) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
              else rep(NA_real_, nrow(g))
         limit <- threshold_of(length(x))
         out[[length(out) + 1]] <- data.frame(region_code = g$region_code, year = g$year,
                                              indicator = g$indicator, scope = scope, method = method,
-                                             score = hex(z), flagged = !is.na(z) & abs(z) > limit,
+                                             z = z, score = hex(z), flagged = !is.na(z) & abs(z) > limit,
                                              group_median = hex(m), group_mad = hex(s), scale = hex(scale),
                                              population = if (per_capita) g$population else NA,
                                              threshold = hex(limit),
@@ -86,7 +90,23 @@ score <- function(frame, method) {
   }
   do.call(rbind, out)
 }
-write.csv(rbind(score(d, "modified_z"), score(y, "yoy_jump")), args[2], row.names = FALSE, quote = FALSE)
+o <- rbind(score(d, "modified_z"), score(y, "yoy_jump"))
+# a repeat of last year's flag: the figure of the year before was flagged in direction d (its level's, else its
+# jump's: the sign of the flagged score largest in size), and this year only a jump of -d or only a level of d is
+o$figure <- paste(o$region_code, o$indicator, o$year)
+direction_of <- function(m) sign(tapply(ifelse(o$flagged & o$method == m, o$z, 0), o$figure,
+                                        function(v) v[which.max(abs(v))]))
+level_direction <- direction_of("modified_z")
+jump_direction <- direction_of("yoy_jump")
+figure_direction <- ifelse(level_direction != 0, level_direction, jump_direction)
+before <- figure_direction[paste(o$region_code, o$indicator, o$year - 1)]
+l <- level_direction[o$figure]
+j <- jump_direction[o$figure]
+repeated <- !is.na(before) & before != 0 & ((l == 0 & j == -before) | (j == 0 & l == before))
+o$repeat_of_year <- ifelse(repeated & o$flagged, o$year - 1, NA)
+o$z <- NULL
+o$figure <- NULL
+write.csv(o, args[2], row.names = FALSE, quote = FALSE)
 
 b <- d[d$qualifier %in% c("exact", "at_least") & d$unit != "%" & d$value >= 1, ]
 b$digit <- as.integer(substr(sprintf("%.0f", floor(b$value)), 1, 1))

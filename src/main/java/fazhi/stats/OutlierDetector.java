@@ -48,6 +48,16 @@ public final class OutlierDetector {
             return population != null && population > 0;
         }
 
+        /**
+         * False for the level of a rate at 0 or 100 %: a point mass (half the counties report 100 % 出庭应诉率) that
+         * is the commonest report, not a draw from the spread of the others. The median and spread a rate's level
+         * is scored against are those of the peers inside the bounds when there are at least a peer group of them;
+         * the figures at a bound are scored against them too (100 % where the others report 5-15 % is flagged).
+         */
+        boolean insideBounds() {
+            return !rate || previousValue != null || value > 0 && value < 100;
+        }
+
         /** The same candidate on the scale of the count itself (no population used). */
         Candidate perCount() {
             return new Candidate(regionCode, provinceCode, value, previousValue, scoredValue, rate, synthetic, null);
@@ -154,16 +164,22 @@ public final class OutlierDetector {
             }
         }
         double[] x = new double[finite];
+        double[] inside = new double[finite];
         int k = 0;
+        int n = 0;
         for (Candidate c : group) {
             if (Double.isFinite(c.scoredValue())) {
                 x[k++] = c.scoredValue();
+                if (c.insideBounds()) {
+                    inside[n++] = c.scoredValue();
+                }
             }
         }
         boolean tooSmall = finite < parameters.minPeerGroup();
         double floor = parameters.scaleFloor(group.get(0).rate(), group.get(0).previousValue() != null);
         double threshold = parameters.threshold(finite);
-        ModifiedZScore.Scores scores = finite > 0 ? ModifiedZScore.score(x, floor) : null;
+        double[] reference = n >= parameters.minPeerGroup() ? Arrays.copyOf(inside, n) : x;
+        ModifiedZScore.Scores scores = finite > 0 ? ModifiedZScore.score(x, reference, floor) : null;
         k = 0;
         for (Candidate c : group) {
             boolean scaled = Double.isFinite(c.scoredValue());
@@ -177,7 +193,7 @@ public final class OutlierDetector {
                     c.previousValue(), scaled ? c.scoredValue() : null, finite,
                     scores != null ? scores.median() : null, scores != null ? scores.mad() : null,
                     scores != null ? scores.scale() : null, reason, c.population(), c.synthetic(), threshold,
-                    c.population() != null ? elasticity : null, runId, year));
+                    c.population() != null ? elasticity : null, null, runId, year));
         }
     }
 }

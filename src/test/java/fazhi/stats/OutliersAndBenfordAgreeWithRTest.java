@@ -61,7 +61,8 @@ class OutliersAndBenfordAgreeWithRTest {
                     Double redacted = rnd.nextInt(25) == 0 ? null : cases;
                     rows.add(TestWarehouse.obs(region, year, "penalty_cases", redacted, "件",
                             redacted == null ? "redacted" : qualifier));
-                    double rate = Math.rint(900 + 100 * rnd.nextDouble()) / 10;
+                    // a third at 100 %: the point mass a rate's level is not measured against
+                    double rate = rnd.nextInt(3) == 0 ? 100 : Math.rint(900 + 100 * rnd.nextDouble()) / 10;
                     if (region.equals(regions.get(Math.min(12, regions.size() - 1))) && year == 2020) {
                         rate = 20.5;
                     }
@@ -111,9 +112,11 @@ class OutliersAndBenfordAgreeWithRTest {
         int perCapita = 0;
         int tooSmall = 0;
         int raisedThreshold = 0;
+        int repeats = 0;
         try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT region_code, year, indicator, scope, method, score, flagged, "
-                     + "group_median, group_mad, scale, population, not_scored_reason, threshold, elasticity "
+                     + "group_median, group_mad, scale, population, not_scored_reason, threshold, elasticity, "
+                     + "repeat_of_year "
                      + "FROM outliers")) {
             while (rs.next()) {
                 rows++;
@@ -131,6 +134,9 @@ class OutliersAndBenfordAgreeWithRTest {
                 a.check("outlier_threshold", key, rs.getDouble(13), RScript.number(r.get("threshold")), TOL);
                 a.check("outlier_elasticity", key, (Double) rs.getObject(14), RScript.number(r.get("elasticity")),
                         TOL);
+                assertThat(rs.getObject(15) == null ? "NA" : String.valueOf(rs.getInt(15))).as("repeat_of_year " + key)
+                        .isEqualTo(r.get("repeat_of_year"));
+                repeats += rs.getObject(15) != null ? 1 : 0;
                 perCapita += rs.getObject(11) != null ? 1 : 0;
                 raisedThreshold += rs.getDouble(13) > p.outlierThreshold() ? 1 : 0;
                 tooSmall += "peer_group_too_small".equals(rs.getString(12)) ? 1 : 0;
@@ -145,6 +151,8 @@ class OutliersAndBenfordAgreeWithRTest {
         assertThat(unscored).as("rows without a score").isGreaterThan(0);
         assertThat(perCapita).as("counts scored per capita").isGreaterThan(0);
         assertThat(tooSmall).as("rows of a peer group below the minimum").isGreaterThan(0);
+        assertThat(repeats).as("flags repeating the year before (the change back from the outlier of 2021)")
+                .isGreaterThan(0);
         assertThat(raisedThreshold).as("rows of a peer group large enough to raise the threshold").isGreaterThan(0);
 
         Map<String, Map<String, String>> benford = RScript.readCsv(rBenford, "province_code", "year");
