@@ -26,8 +26,9 @@ hex <- function(x) ifelse(is.na(x), "NA", sprintf("%a", x))
 level <- function(code) ifelse(grepl("0000$", code), "province", ifelse(grepl("00$", code), "prefecture", "county"))
 d$level <- level(d$region_code)
 d$rate <- d$unit == "%"
-# the level of a rate on the empirical logit of a notional hundred cases; outside 0-100 none
-d$x <- ifelse(d$rate, ifelse(d$value < 0 | d$value > 100, NA, log((d$value + 0.5) / (100.5 - d$value))),
+# the level of a rate on the empirical logit of a notional hundred cases; at 0 or 100 % (a point mass) and outside
+# none
+d$x <- ifelse(d$rate, ifelse(d$value <= 0 | d$value >= 100, NA, log((d$value + 0.5) / (100.5 - d$value))),
               log1p(d$value))
 # a count's level per 100,000 residents; the peers with a population are compared on it, those without on
 # the count, each set among itself
@@ -67,17 +68,15 @@ score <- function(frame, method) {
       for (g in sets) {
         per_capita <- split_by_population && g$per_capita[1]
         x <- if (per_capita) g$x_per_capita else g$x
-        # the level of a rate is scored against its peers inside 0-100 % (the point mass at a bound apart), when
-        # there are min_peers of them
-        inside <- if (g$rate[1] && method == "modified_z") g$value > 0 & g$value < 100 else rep(TRUE, nrow(g))
-        reference <- if (sum(inside) >= min_peers) x[inside] else x
-        m <- median(reference)
-        s <- mad(reference, constant = 1)
+        # peers without a compared value (a rate at 0 or 100 %) are left out of the group
+        scored <- x[!is.na(x)]
+        m <- median(scored)
+        s <- mad(scored, constant = 1)
         floor <- if (!g$rate[1]) count_floor else if (method == "yoy_jump") rate_floor else rate_logit_floor
-        scale <- max(s, 0.6745 * sqrt(pi / 2) * mean(abs(reference - m)), floor)
-        z <- if (length(x) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
+        scale <- max(s, 0.6745 * sqrt(pi / 2) * mean(abs(scored - m)), floor)
+        z <- if (length(scored) >= min_peers && scale > 1e-9 * max(1, abs(m))) 0.6745 * (x - m) / scale
              else rep(NA_real_, nrow(g))
-        limit <- threshold_of(length(x))
+        limit <- threshold_of(length(scored))
         out[[length(out) + 1]] <- data.frame(region_code = g$region_code, year = g$year,
                                              indicator = g$indicator, scope = scope, method = method,
                                              z = z, score = hex(z), flagged = !is.na(z) & abs(z) > limit,

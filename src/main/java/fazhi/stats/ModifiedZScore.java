@@ -29,21 +29,13 @@ public final class ModifiedZScore {
 
     /** Scores divided by max(MAD, scaled MeanAD, floor); with {@code floor = 0}, none where both are (noise around) 0. */
     public static Scores score(double[] x, double floor) {
-        return score(x, x, floor);
-    }
-
-    /**
-     * Scores of x against the median and spread of {@code reference} (a rate's peers inside its bounds: see
-     * OutlierDetector), otherwise as {@link #score(double[], double)}.
-     */
-    public static Scores score(double[] x, double[] reference, double floor) {
-        double median = Medians.median(reference);
-        double mad = Medians.mad(reference, median);
+        double median = Medians.median(x);
+        double mad = Medians.mad(x, median);
         double meanDeviation = 0;
-        for (double v : reference) {
+        for (double v : x) {
             meanDeviation += Math.abs(v - median);
         }
-        meanDeviation /= reference.length;
+        meanDeviation /= x.length;
         double scale = Math.max(Math.max(mad, MEAN_DEVIATION * meanDeviation), floor);
         Double[] z = new Double[x.length];
         if (scale > NOISE * Math.max(1.0, Math.abs(median))) {

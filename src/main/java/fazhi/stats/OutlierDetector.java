@@ -22,6 +22,7 @@ public final class OutlierDetector {
     public static final String SCOPE_PROVINCE = "province";
     public static final String PEER_GROUP_TOO_SMALL = "peer_group_too_small";
     public static final String NO_SCALE = "no_scale";
+    public static final String AT_BOUND = "at_bound";
 
     private OutlierDetector() {
     }
@@ -48,14 +49,9 @@ public final class OutlierDetector {
             return population != null && population > 0;
         }
 
-        /**
-         * False for the level of a rate at 0 or 100 %: a point mass (half the counties report 100 % 出庭应诉率) that
-         * is the commonest report, not a draw from the spread of the others. The median and spread a rate's level
-         * is scored against are those of the peers inside the bounds when there are at least a peer group of them;
-         * the figures at a bound are scored against them too (100 % where the others report 5-15 % is flagged).
-         */
-        boolean insideBounds() {
-            return !rate || previousValue != null || value > 0 && value < 100;
+        /** the level of a rate at 0 or 100 %: no log odds, no score (OutlierScale) */
+        boolean atBound() {
+            return rate && previousValue == null && (value == 0 || value == 100);
         }
 
         /** The same candidate on the scale of the count itself (no population used). */
@@ -164,22 +160,16 @@ public final class OutlierDetector {
             }
         }
         double[] x = new double[finite];
-        double[] inside = new double[finite];
         int k = 0;
-        int n = 0;
         for (Candidate c : group) {
             if (Double.isFinite(c.scoredValue())) {
                 x[k++] = c.scoredValue();
-                if (c.insideBounds()) {
-                    inside[n++] = c.scoredValue();
-                }
             }
         }
         boolean tooSmall = finite < parameters.minPeerGroup();
         double floor = parameters.scaleFloor(group.get(0).rate(), group.get(0).previousValue() != null);
         double threshold = parameters.threshold(finite);
-        double[] reference = n >= parameters.minPeerGroup() ? Arrays.copyOf(inside, n) : x;
-        ModifiedZScore.Scores scores = finite > 0 ? ModifiedZScore.score(x, reference, floor) : null;
+        ModifiedZScore.Scores scores = finite > 0 ? ModifiedZScore.score(x, floor) : null;
         k = 0;
         for (Candidate c : group) {
             boolean scaled = Double.isFinite(c.scoredValue());
@@ -187,7 +177,7 @@ public final class OutlierDetector {
             if (scaled) {
                 k++;
             }
-            String reason = score != null ? null : tooSmall ? PEER_GROUP_TOO_SMALL : NO_SCALE;
+            String reason = score != null ? null : c.atBound() ? AT_BOUND : tooSmall ? PEER_GROUP_TOO_SMALL : NO_SCALE;
             out.accept(new OutlierRow(c.regionCode(), indicator, c.value(), scope, method, score,
                     ModifiedZScore.isFlagged(score, threshold), c.provinceCode(), level,
                     c.previousValue(), scaled ? c.scoredValue() : null, finite,

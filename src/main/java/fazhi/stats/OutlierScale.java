@@ -5,8 +5,10 @@ package fazhi.stats;
  * log1p(x), so that a county ten times larger is as far above as one ten times smaller is below;
  * the level of a rate (unit {@code %}) on the empirical logit log((x + ½) / (100 − x + ½)), the log odds of a
  * proportion of a notional hundred cases with the usual half case added (Cox, The Analysis of Binary Data, 1970):
- * proportions spread about normally on it (and the generator draws them so), 83 % is as ordinary among peers at
- * 90–99 % as 99.6 % is, while 100 % (no log odds) gets the finite value of 100.5 / 0.5. Rates outside 0–100 get NaN.
+ * proportions spread about normally on it (and the generator draws them so), so 83 % among peers at 94–99.5 % is the
+ * tail of an ordinary spread. A rate at 0 or 100 % gets NaN (no score): it is where proportions pile up (half the
+ * counties report 100 % 出庭应诉率), a point mass with no place in the spread of the others; the half case keeps
+ * 99.9 % from being stretched as far as its plain log odds would. Rates outside 0–100 get NaN too.
  * Year-on-year jumps are log1p(x_t) - log1p(x_{t-1})
  * for counts (a log ratio that tolerates zeros) and the plain difference x_t - x_{t-1} in percentage
  * points for rates. Negative counts have no log scale and get NaN (no score). The level of a count is compared
@@ -26,7 +28,7 @@ public final class OutlierScale {
 
     public static double level(double value, boolean rate) {
         if (rate) {
-            return value < 0 || value > 100 ? Double.NaN : Math.log((value + 0.5) / (100.5 - value));
+            return value <= 0 || value >= 100 ? Double.NaN : Math.log((value + 0.5) / (100.5 - value));
         }
         return value < 0 ? Double.NaN : Math.log1p(value);
     }

@@ -53,8 +53,8 @@ public record StatisticsParameters(double outlierThreshold, double familyAlpha, 
         JsonNode b = root.path("benford");
         JsonNode d = root.path("disclosure");
         return new StatisticsParameters(number(o, "threshold"), number(o, "family_alpha"),
-                (int) number(o, "min_peer_group"),
-                number(o, "rate_scale_floor"), number(o, "rate_logit_floor"), number(o, "count_scale_floor"), (int) number(b, "min_figures"),
+                (int) number(o, "min_peer_group"), number(o, "rate_scale_floor"), number(o, "rate_logit_floor"),
+                number(o, "count_scale_floor"), (int) number(b, "min_figures"),
                 (int) number(d, "draws"), (long) number(d, "seed"), number(d, "lower_quantile"),
                 number(d, "upper_quantile"));
     }

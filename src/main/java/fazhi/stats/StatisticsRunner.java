@@ -46,7 +46,7 @@ import java.util.TreeMap;
  * Earlier output of these four tables in the folder is replaced. The folder should be a staging
  * version: publishing it atomically is the caller's job.
  *
- * <p>Memory: each query is read in order and one series (trends), one (year, indicator) cross-section
+ * <p>Memory: each query is read in order and one series (trends), one (year, indicator) cross-section of both methods
  * (outliers) or one province-year (benford) is held at a time; rows are streamed to Parquet.
  */
 public final class StatisticsRunner {

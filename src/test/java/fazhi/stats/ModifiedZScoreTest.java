@@ -51,9 +51,10 @@ class ModifiedZScoreTest {
     void countsAreComparedOnLog1pAndRatesOnTheEmpiricalLogit() {
         assertThat(OutlierScale.level(99, false)).isCloseTo(Math.log(100), within(1e-15));
         assertThat(OutlierScale.level(99, true)).isCloseTo(Math.log(99.5 / 1.5), within(1e-15));
-        // 100 % has no log odds; with half a case added it has a finite one, as does 0 %
-        assertThat(OutlierScale.level(100, true)).isCloseTo(Math.log(201), within(1e-15));
-        assertThat(OutlierScale.level(0, true)).isCloseTo(-Math.log(201), within(1e-15));
+        // 0 and 100 % are a point mass with no log odds: no score
+        assertThat(OutlierScale.level(100, true)).isNaN();
+        assertThat(OutlierScale.level(0, true)).isNaN();
+        assertThat(OutlierScale.level(99.99, true)).isCloseTo(Math.log(100.49 / 0.51), within(1e-12));
         assertThat(OutlierScale.level(100.2, true)).isNaN();
         assertThat(OutlierScale.yearOnYear(9, 0, false)).isCloseTo(Math.log(10), within(1e-15));
         assertThat(OutlierScale.yearOnYear(95.5, 90, true)).isEqualTo(5.5);

@@ -58,15 +58,19 @@ class OutlierDetectorTest {
 
     @Test
     void aRateOfEightyThreePercentAmongPeersAtNinetyFourToOneHundredIsOrdinaryOnTheLogitAndFortyIsNot() {
-        // eight at 100 %: the point mass; the median and spread are those of the twelve below (on raw percentages
-        // 83 % scored -4.3 against these peers)
+        // eight at 100 %: the point mass, not scored; the twelve below are scored among themselves (on raw
+        // percentages, with the eight at 100 % among the peers, 83 % scored -4.3)
         double[] values = {100, 100, 100, 100, 100, 100, 100, 100, 99.5, 99, 98.8, 98.5, 98, 97.5, 97, 96.5, 96, 95, 94,
             83};
         List<OutlierDetector.Candidate> counties = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             counties.add(rate(i, values[i]));
         }
-        assertThat(scoreLevels(counties)).noneMatch(OutlierRow::flagged);
+        List<OutlierRow> rows = scoreLevels(counties);
+        assertThat(rows).noneMatch(OutlierRow::flagged);
+        assertThat(rows).filteredOn(r -> r.value() == 100).hasSize(8)
+                .allMatch(r -> r.score() == null && OutlierDetector.AT_BOUND.equals(r.notScoredReason()));
+        assertThat(rows.get(0).groupN()).isEqualTo(12);
         counties.set(values.length - 1, rate(values.length - 1, 40));
         assertThat(scoreLevels(counties).stream().filter(OutlierRow::flagged).map(OutlierRow::value))
                 .containsExactly(40.0);

@@ -61,7 +61,7 @@ class OutliersAndBenfordAgreeWithRTest {
                     Double redacted = rnd.nextInt(25) == 0 ? null : cases;
                     rows.add(TestWarehouse.obs(region, year, "penalty_cases", redacted, "件",
                             redacted == null ? "redacted" : qualifier));
-                    // a third at 100 %: the point mass a rate's level is not measured against
+                    // a third at 100 %: the point mass, whose level is not scored
                     double rate = rnd.nextInt(3) == 0 ? 100 : Math.rint(900 + 100 * rnd.nextDouble()) / 10;
                     if (region.equals(regions.get(Math.min(12, regions.size() - 1))) && year == 2020) {
                         rate = 20.5;
@@ -113,6 +113,7 @@ class OutliersAndBenfordAgreeWithRTest {
         int tooSmall = 0;
         int raisedThreshold = 0;
         int repeats = 0;
+        int atBound = 0;
         try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT region_code, year, indicator, scope, method, score, flagged, "
                      + "group_median, group_mad, scale, population, not_scored_reason, threshold, elasticity, "
@@ -140,6 +141,7 @@ class OutliersAndBenfordAgreeWithRTest {
                 perCapita += rs.getObject(11) != null ? 1 : 0;
                 raisedThreshold += rs.getDouble(13) > p.outlierThreshold() ? 1 : 0;
                 tooSmall += "peer_group_too_small".equals(rs.getString(12)) ? 1 : 0;
+                atBound += "at_bound".equals(rs.getString(12)) ? 1 : 0;
                 assertThat(rs.getBoolean(7)).as("flagged " + key).isEqualTo(Boolean.parseBoolean(r.get("flagged")
                         .toLowerCase()));
                 flagged += rs.getBoolean(7) ? 1 : 0;
@@ -151,6 +153,7 @@ class OutliersAndBenfordAgreeWithRTest {
         assertThat(unscored).as("rows without a score").isGreaterThan(0);
         assertThat(perCapita).as("counts scored per capita").isGreaterThan(0);
         assertThat(tooSmall).as("rows of a peer group below the minimum").isGreaterThan(0);
+        assertThat(atBound).as("rates at 100 %, not scored as a level").isGreaterThan(0);
         assertThat(repeats).as("flags repeating the year before (the change back from the outlier of 2021)")
                 .isGreaterThan(0);
         assertThat(raisedThreshold).as("rows of a peer group large enough to raise the threshold").isGreaterThan(0);
