@@ -1,4 +1,4 @@
--- The flagged figures of 2023 (|modified z| > 3.5) with the sentence each was read from.
+-- The flagged figures of 2023 (|modified z| above its threshold, 3.5 or more) with the sentence each was read from.
 -- A flag is a prompt to read the report, not a verdict.
 SELECT o.province_code,
        ob.region_name,
@@ -8,6 +8,7 @@ SELECT o.province_code,
        round(o.score, 2)  AS score,
        o.value,
        o.previous_value,
+       o.repeat_of_year,                 -- set: the flag only repeats that year's (the change back, a level that stays)
        o.group_n,
        ob.qualifier,
        ob.evidence,

@@ -1,6 +1,7 @@
 package fazhi.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class OutlierDetector {
     public static final String SCOPE_PROVINCE = "province";
     public static final String PEER_GROUP_TOO_SMALL = "peer_group_too_small";
     public static final String NO_SCALE = "no_scale";
+    public static final String AT_BOUND = "at_bound";
 
     private OutlierDetector() {
     }
@@ -36,10 +38,20 @@ public final class OutlierDetector {
     public record Candidate(String regionCode, String provinceCode, double value, Double previousValue,
                             double scoredValue, boolean rate, boolean synthetic, Long population) {
 
-        /** The same candidate on the per-capita scale: log((value + ½) per 100,000 residents). */
-        Candidate perCapita() {
+        /** The same candidate per resident, at the reference size of the peers' size model (OutlierScale). */
+        Candidate perCapita(SizeModel size) {
             return new Candidate(regionCode, provinceCode, value, previousValue,
-                    OutlierScale.perCapita(value, population), rate, synthetic, population);
+                    OutlierScale.perCapita(value, population, size.elasticity(), size.referencePopulation()), rate,
+                    synthetic, population);
+        }
+
+        boolean hasPopulation() {
+            return population != null && population > 0;
+        }
+
+        /** the level of a rate at 0 or 100 %: no log odds, no score (OutlierScale) */
+        boolean atBound() {
+            return rate && previousValue == null && (value == 0 || value == 100);
         }
 
         /** The same candidate on the scale of the count itself (no population used). */
@@ -57,14 +69,53 @@ public final class OutlierDetector {
         }
         for (List<Candidate> level : byLevel.values()) {
             String levelName = RegionLevel.of(level.get(0).regionCode());
-            scoreGroup(year, indicator, method, SCOPE_NATION, levelName, level, runId, parameters, out);
+            SizeModel size = SizeModel.estimate(level, parameters.minPeerGroup());
+            scoreGroup(year, indicator, method, SCOPE_NATION, levelName, level, size, runId, parameters, out);
             Map<String, List<Candidate>> byProvince = new LinkedHashMap<>();
             for (Candidate c : level) {
                 byProvince.computeIfAbsent(String.valueOf(c.provinceCode()), k -> new ArrayList<>()).add(c);
             }
             for (List<Candidate> group : byProvince.values()) {
-                scoreGroup(year, indicator, method, SCOPE_PROVINCE, levelName, group, runId, parameters, out);
+                scoreGroup(year, indicator, method, SCOPE_PROVINCE, levelName, group, size, runId, parameters, out);
             }
+        }
+    }
+
+    /**
+     * How a count grows with residents among the national peers of one level: count ∝ population^elasticity,
+     * the elasticity the Theil–Sen slope of log(x + ½) on log(population), robust to the outliers being looked
+     * for (up to 29 % of the peers). Normative documents or enforcement bodies grow less than in proportion to
+     * residents (every county has some): dividing them by residents (elasticity 1) made small counties high and
+     * large ones low. One elasticity per (year, indicator, level), estimated on the nation and used in every
+     * province too: ten counties of a province rarely span enough sizes to estimate it on their own.
+     *
+     * @param elasticity          the slope; null when the peers have no size model (fewer than the minimum peer
+     *                            group with a population: they are compared as counts)
+     * @param referencePopulation the median population of the peers: a count is compared per 100,000 residents
+     *                            as a county of this size would report it
+     */
+    record SizeModel(Double elasticity, double referencePopulation) {
+        static final SizeModel NONE = new SizeModel(null, Double.NaN);
+
+        static SizeModel estimate(List<Candidate> peers, int minPeerGroup) {
+            List<Candidate> sized = new ArrayList<>();
+            for (Candidate c : peers) {
+                if (!c.rate() && c.previousValue() == null && c.hasPopulation() && c.value() >= 0) {
+                    sized.add(c);
+                }
+            }
+            if (sized.size() < minPeerGroup) {
+                return NONE;
+            }
+            double[] logPopulation = new double[sized.size()];
+            double[] logCount = new double[sized.size()];
+            for (int i = 0; i < sized.size(); i++) {
+                logPopulation[i] = Math.log(sized.get(i).population());
+                logCount[i] = Math.log(sized.get(i).value() + 0.5);
+            }
+            boolean oneSize = Arrays.stream(logPopulation).allMatch(v -> v == logPopulation[0]);
+            double elasticity = oneSize ? 1.0 : TheilSen.slope(logPopulation, logCount);
+            return new SizeModel(elasticity, Math.exp(Medians.median(logPopulation)));
         }
     }
 
@@ -76,32 +127,32 @@ public final class OutlierDetector {
      * carry no population and form one group.
      */
     private static void scoreGroup(int year, String indicator, String method, String scope, String level,
-                                   List<Candidate> candidates, String runId, StatisticsParameters parameters,
-                                   Consumer<OutlierRow> out) {
+                                   List<Candidate> candidates, SizeModel size, String runId,
+                                   StatisticsParameters parameters, Consumer<OutlierRow> out) {
         int withPopulation = 0;
         for (Candidate c : candidates) {
-            withPopulation += c.population() != null && c.population() > 0 ? 1 : 0;
+            withPopulation += c.hasPopulation() ? 1 : 0;
         }
-        boolean split = withPopulation >= parameters.minPeerGroup();
+        boolean split = size.elasticity() != null && withPopulation >= parameters.minPeerGroup();
         List<Candidate> perCapita = new ArrayList<>(candidates.size());
         List<Candidate> perCount = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (split && c.population() != null && c.population() > 0) {
-                perCapita.add(c.perCapita());
+            if (split && c.hasPopulation()) {
+                perCapita.add(c.perCapita(size));
             } else {
                 perCount.add(c.perCount());
             }
         }
-        for (List<Candidate> group : List.of(perCapita, perCount)) {
-            if (!group.isEmpty()) {
-                scoreScaled(year, indicator, method, scope, level, group, runId, parameters, out);
-            }
-        }
+        scoreScaled(year, indicator, method, scope, level, perCapita, size.elasticity(), runId, parameters, out);
+        scoreScaled(year, indicator, method, scope, level, perCount, null, runId, parameters, out);
     }
 
     private static void scoreScaled(int year, String indicator, String method, String scope, String level,
-                                    List<Candidate> group, String runId, StatisticsParameters parameters,
-                                    Consumer<OutlierRow> out) {
+                                    List<Candidate> group, Double elasticity, String runId,
+                                    StatisticsParameters parameters, Consumer<OutlierRow> out) {
+        if (group.isEmpty()) {
+            return;
+        }
         int finite = 0;
         for (Candidate c : group) {
             if (Double.isFinite(c.scoredValue())) {
@@ -116,7 +167,8 @@ public final class OutlierDetector {
             }
         }
         boolean tooSmall = finite < parameters.minPeerGroup();
-        double floor = parameters.scaleFloor(group.get(0).rate());
+        double floor = parameters.scaleFloor(group.get(0).rate(), group.get(0).previousValue() != null);
+        double threshold = parameters.threshold(finite);
         ModifiedZScore.Scores scores = finite > 0 ? ModifiedZScore.score(x, floor) : null;
         k = 0;
         for (Candidate c : group) {
@@ -125,12 +177,13 @@ public final class OutlierDetector {
             if (scaled) {
                 k++;
             }
-            String reason = score != null ? null : tooSmall ? PEER_GROUP_TOO_SMALL : NO_SCALE;
+            String reason = score != null ? null : c.atBound() ? AT_BOUND : tooSmall ? PEER_GROUP_TOO_SMALL : NO_SCALE;
             out.accept(new OutlierRow(c.regionCode(), indicator, c.value(), scope, method, score,
-                    ModifiedZScore.isFlagged(score, parameters.outlierThreshold()), c.provinceCode(), level,
+                    ModifiedZScore.isFlagged(score, threshold), c.provinceCode(), level,
                     c.previousValue(), scaled ? c.scoredValue() : null, finite,
                     scores != null ? scores.median() : null, scores != null ? scores.mad() : null,
-                    scores != null ? scores.scale() : null, reason, c.population(), c.synthetic(), runId, year));
+                    scores != null ? scores.scale() : null, reason, c.population(), c.synthetic(), threshold,
+                    c.population() != null ? elasticity : null, null, runId, year));
         }
     }
 }

@@ -17,16 +17,30 @@ package fazhi.stats;
  *                        figure was compared as it is (rates, jumps, or a peer without a population)
  * @param synthetic       true when the figure and its peers are synthetic (real and synthetic figures are never
  *                        peers of each other)
+ * @param threshold       what |score| had to exceed in this peer group: the larger of 3.5 and the normal quantile
+ *                        that keeps the chance of a false flag among group_n figures at family_alpha
+ * @param elasticity      for a count compared per resident: the peers' elasticity of the count on population (the
+ *                        Theil–Sen slope of log count on log population); null otherwise
+ * @param repeatOfYear    for a flag that repeats the flag of the year before in the same series ({@link RepeatedFlags}):
+ *                        that year; null for a finding of its own and for rows without a flag
  */
 public record OutlierRow(String regionCode, String indicator, double value, String scope, String method,
                          Double score, boolean flagged, String provinceCode, String level, Double previousValue,
                          Double scoredValue, int groupN, Double groupMedian, Double groupMad, Double scale,
-                         String notScoredReason, Long population, boolean synthetic, String runId, int year) {
+                         String notScoredReason, Long population, boolean synthetic, Double threshold,
+                         Double elasticity, Integer repeatOfYear, String runId, int year) {
+
+    /** The same row marked as repeating the flag of {@code previousYear}. */
+    public OutlierRow repeating(int previousYear) {
+        return new OutlierRow(regionCode, indicator, value, scope, method, score, flagged, provinceCode, level,
+                previousValue, scoredValue, groupN, groupMedian, groupMad, scale, notScoredReason, population, synthetic,
+                threshold, elasticity, previousYear, runId, year);
+    }
 
     public Partitioned withoutYear() {
         return new Partitioned(regionCode, indicator, value, scope, method, score, flagged, provinceCode, level,
                 previousValue, scoredValue, groupN, groupMedian, groupMad, scale, notScoredReason, population, synthetic,
-                runId);
+                threshold, elasticity, repeatOfYear, runId);
     }
 
     /** The same row without the partition column. */
@@ -34,6 +48,7 @@ public record OutlierRow(String regionCode, String indicator, double value, Stri
                               Double score, boolean flagged, String provinceCode, String level,
                               Double previousValue, Double scoredValue, int groupN, Double groupMedian,
                               Double groupMad, Double scale, String notScoredReason, Long population,
-                              boolean synthetic, String runId) {
+                              boolean synthetic, Double threshold, Double elasticity, Integer repeatOfYear,
+                              String runId) {
     }
 }

@@ -1,5 +1,6 @@
 package fazhi.stats;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -11,15 +12,19 @@ import java.io.UncheckedIOException;
  * The parameters of jobs/statistics.yaml (bundled as {@value #RESOURCE}); the file says why each value is what
  * it is.
  */
-public record StatisticsParameters(double outlierThreshold, int minPeerGroup, double rateScaleFloor,
-                                   double countScaleFloor, int benfordMinFigures, int disclosureDraws,
+public record StatisticsParameters(double outlierThreshold, double familyAlpha, int minPeerGroup,
+                                   double rateScaleFloor, double rateLogitFloor, double countScaleFloor,
+                                   int benfordMinFigures, int disclosureDraws,
                                    long disclosureSeed, double lowerQuantile, double upperQuantile) {
     public static final String RESOURCE = "/jobs/statistics.yaml";
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     public StatisticsParameters {
         require(outlierThreshold > 0, "outliers.threshold must be positive");
+        require(0 < familyAlpha && familyAlpha < 1, "outliers.family_alpha must lie between 0 and 1");
         require(minPeerGroup >= 3, "outliers.min_peer_group must be at least 3");
-        require(rateScaleFloor > 0 && countScaleFloor > 0, "outliers.*_scale_floor must be positive");
+        require(rateScaleFloor > 0 && rateLogitFloor > 0 && countScaleFloor > 0,
+                "outliers.*_floor must be positive");
         require(benfordMinFigures >= 1, "benford.min_figures must be at least 1");
         require(disclosureDraws >= 100, "disclosure.draws must be at least 100");
         require(0 < lowerQuantile && lowerQuantile < upperQuantile && upperQuantile < 1,
@@ -47,8 +52,9 @@ public record StatisticsParameters(double outlierThreshold, int minPeerGroup, do
         JsonNode o = root.path("outliers");
         JsonNode b = root.path("benford");
         JsonNode d = root.path("disclosure");
-        return new StatisticsParameters(number(o, "threshold"), (int) number(o, "min_peer_group"),
-                number(o, "rate_scale_floor"), number(o, "count_scale_floor"), (int) number(b, "min_figures"),
+        return new StatisticsParameters(number(o, "threshold"), number(o, "family_alpha"),
+                (int) number(o, "min_peer_group"), number(o, "rate_scale_floor"), number(o, "rate_logit_floor"),
+                number(o, "count_scale_floor"), (int) number(b, "min_figures"),
                 (int) number(d, "draws"), (long) number(d, "seed"), number(d, "lower_quantile"),
                 number(d, "upper_quantile"));
     }
@@ -61,8 +67,21 @@ public record StatisticsParameters(double outlierThreshold, int minPeerGroup, do
         return n.asDouble();
     }
 
-    /** The floor under the MAD on the scale of a rate (percentage points) or a count (log1p). */
-    public double scaleFloor(boolean rate) {
-        return rate ? rateScaleFloor : countScaleFloor;
+    /**
+     * The threshold |z| must exceed in a peer group of n scored figures: the larger of the fixed threshold and the
+     * two-sided normal quantile of Davies and Gather's per-figure level α_n = 1 − (1 − α)^(1/n), so that a group of
+     * n figures without an outlier has a flag with probability α (family_alpha) however large n is.
+     */
+    public double threshold(int n) {
+        double perFigure = -Math.expm1(Math.log1p(-familyAlpha) / Math.max(1, n));
+        return Math.max(outlierThreshold, STANDARD_NORMAL.inverseSurvivalProbability(perFigure / 2));
+    }
+
+    /**
+     * The floor under the MAD on the compared scale: the empirical logit for the level of a rate, percentage points for
+     * its year-on-year change, the log scale for a count (OutlierScale).
+     */
+    public double scaleFloor(boolean rate, boolean yearOnYear) {
+        return !rate ? countScaleFloor : yearOnYear ? rateScaleFloor : rateLogitFloor;
     }
 }

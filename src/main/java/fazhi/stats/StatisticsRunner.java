@@ -46,7 +46,7 @@ import java.util.TreeMap;
  * Earlier output of these four tables in the folder is replaced. The folder should be a staging
  * version: publishing it atomically is the caller's job.
  *
- * <p>Memory: each query is read in order and one series (trends), one (year, indicator) cross-section
+ * <p>Memory: each query is read in order and one series (trends), one (year, indicator) cross-section of both methods
  * (outliers) or one province-year (benford) is held at a time; rows are streamed to Parquet.
  */
 public final class StatisticsRunner {
@@ -292,18 +292,25 @@ public final class StatisticsRunner {
         }
     }
 
-    /** Writes outlier rows to one file per year, opening the next year's file when the year changes. */
+    /**
+     * Writes outlier rows to one file per year, opening the next year's file when the year changes. The rows of one
+     * (year, indicator) are held until both methods are scored, so that a repeated flag can be told from a new one
+     * ({@link RepeatedFlags}).
+     */
     private static final class OutlierSink implements AutoCloseable {
         private final Path table;
         private final String runId;
+        private final RepeatedFlags repeats;
         private ParquetTableWriter<OutlierRow.Partitioned> writer;
         private int writerYear = Integer.MIN_VALUE;
+        private final List<OutlierRow> crossSection = new ArrayList<>();
         long rows, flagged;
         final List<Integer> years = new ArrayList<>();
 
-        OutlierSink(Path table, String runId) {
+        OutlierSink(Path table, String runId, RepeatedFlags repeats) {
             this.table = table;
             this.runId = runId;
+            this.repeats = repeats;
         }
 
         void score(int year, String indicator, String method, List<OutlierDetector.Candidate> group,
@@ -311,33 +318,52 @@ public final class StatisticsRunner {
             if (group.isEmpty()) {
                 return;
             }
+            if (!crossSection.isEmpty() && (crossSection.get(0).year() != year
+                    || !crossSection.get(0).indicator().equals(indicator))) {
+                flush();
+            }
+            OutlierDetector.score(year, indicator, method, group, runId, parameters, crossSection::add);
+        }
+
+        private void flush() {
+            if (crossSection.isEmpty()) {
+                return;
+            }
+            int year = crossSection.get(0).year();
             if (writer == null || writerYear != year) {
-                close();
+                closeWriter();
                 writer = new ParquetTableWriter<>(table.resolve("year=" + year).resolve("part-0.parquet"),
                         OutlierRow.Partitioned.class);
                 writerYear = year;
                 years.add(year);
             }
-            OutlierDetector.score(year, indicator, method, group, runId, parameters, row -> {
+            for (OutlierRow row : repeats.mark(crossSection)) {
                 writer.write(row.withoutYear());
                 rows++;
                 if (row.flagged()) {
                     flagged++;
                 }
-            });
+            }
+            crossSection.clear();
         }
 
-        @Override
-        public void close() {
+        private void closeWriter() {
             if (writer != null) {
                 writer.close();
                 writer = null;
             }
         }
+
+        @Override
+        public void close() {
+            flush();
+            closeWriter();
+        }
     }
 
     private OutlierSink writeOutliers(Connection c, Path versionDir, String runId) throws SQLException {
-        try (OutlierSink sink = new OutlierSink(versionDir.resolve(WarehouseTable.OUTLIERS.tableName()), runId);
+        try (OutlierSink sink = new OutlierSink(versionDir.resolve(WarehouseTable.OUTLIERS.tableName()), runId,
+                new RepeatedFlags(lineage::seriesCode));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(OUTLIER_QUERY)) {
             List<OutlierDetector.Candidate> group = new ArrayList<>();
             String groupMethod = null;

@@ -31,6 +31,26 @@ public final class TheilSen {
     }
 
     public static Result estimate(double[] t, double[] y, double confLevel) {
+        double[] d = sortedPairwiseSlopes(t, y);
+        int k = d.length;
+        double slope = Medians.sortedMedian(d);
+        double intercept = Medians.median(y) - slope * Medians.median(t);
+
+        double varS = varianceOfS(y);
+        double c = STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - confLevel) / 2) * Math.sqrt(varS);
+        long rankLow = (long) Math.rint((k - c) / 2);
+        long rankHigh = (long) Math.rint((k + c) / 2 + 1);
+        Double low = rankLow >= 1 && rankLow <= k ? d[(int) rankLow - 1] : null;
+        Double high = rankHigh >= 1 && rankHigh <= k ? d[(int) rankHigh - 1] : null;
+        return new Result(slope, intercept, low, high);
+    }
+
+    /** The median of the pairwise slopes alone (no interval): the robust slope of y on t. */
+    public static double slope(double[] t, double[] y) {
+        return Medians.sortedMedian(sortedPairwiseSlopes(t, y));
+    }
+
+    private static double[] sortedPairwiseSlopes(double[] t, double[] y) {
         int n = t.length;
         if (y.length != n || n < 2) {
             throw new IllegalArgumentException("need two or more (t, y) pairs of equal length");
@@ -49,16 +69,7 @@ public final class TheilSen {
         }
         d = Arrays.copyOf(d, k);
         Arrays.sort(d);
-        double slope = Medians.sortedMedian(d);
-        double intercept = Medians.median(y) - slope * Medians.median(t);
-
-        double varS = varianceOfS(y);
-        double c = STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - confLevel) / 2) * Math.sqrt(varS);
-        long rankLow = (long) Math.rint((k - c) / 2);
-        long rankHigh = (long) Math.rint((k + c) / 2 + 1);
-        Double low = rankLow >= 1 && rankLow <= k ? d[(int) rankLow - 1] : null;
-        Double high = rankHigh >= 1 && rankHigh <= k ? d[(int) rankHigh - 1] : null;
-        return new Result(slope, intercept, low, high);
+        return d;
     }
 
     /** Var(S) of the Mann–Kendall statistic with ties in y only (trend's {@code .varmk}). */

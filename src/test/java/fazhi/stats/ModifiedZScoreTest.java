@@ -48,14 +48,23 @@ class ModifiedZScoreTest {
     }
 
     @Test
-    void countsAreComparedOnLog1pAndRatesAsTheyAre() {
+    void countsAreComparedOnLog1pAndRatesOnTheEmpiricalLogit() {
         assertThat(OutlierScale.level(99, false)).isCloseTo(Math.log(100), within(1e-15));
-        assertThat(OutlierScale.level(99, true)).isEqualTo(99);
+        assertThat(OutlierScale.level(99, true)).isCloseTo(Math.log(99.5 / 1.5), within(1e-15));
+        // 0 and 100 % are a point mass with no log odds: no score
+        assertThat(OutlierScale.level(100, true)).isNaN();
+        assertThat(OutlierScale.level(0, true)).isNaN();
+        assertThat(OutlierScale.level(99.99, true)).isCloseTo(Math.log(100.49 / 0.51), within(1e-12));
+        assertThat(OutlierScale.level(100.2, true)).isNaN();
         assertThat(OutlierScale.yearOnYear(9, 0, false)).isCloseTo(Math.log(10), within(1e-15));
         assertThat(OutlierScale.yearOnYear(95.5, 90, true)).isEqualTo(5.5);
         assertThat(OutlierScale.level(-3, false)).isNaN();
         // per capita with half a count added: none in 10,000 residents is 5 per 100,000, not 0
-        assertThat(OutlierScale.perCapita(0, 10000)).isCloseTo(Math.log(5), within(1e-15));
+        assertThat(OutlierScale.perCapita(0, 10000, 1.0, 375000)).isCloseTo(Math.log(5), within(1e-15));
+        // elasticity 0.5: a county of a quarter the reference size is compared as if it had the reference size,
+        // where it would report twice as much (√4), spread over four times the residents: half its rate
+        assertThat(OutlierScale.perCapita(99.5, 100000, 0.5, 400000))
+                .isCloseTo(Math.log(100.0 * 100000 / 100000) - Math.log(2), within(1e-12));
     }
 
     @Test

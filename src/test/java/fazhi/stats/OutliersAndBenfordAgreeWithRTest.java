@@ -32,9 +32,10 @@ class OutliersAndBenfordAgreeWithRTest {
     private static final double TOL = 1e-9;
 
     /**
-     * Two provinces of 30 real counties (so that counts are scored per capita), a province of 4 (below the
-     * minimum peer group), and a county code without a population among the 30 of 河南 (the others are still
-     * compared per capita; it is compared as a count, alone, so below the minimum).
+     * Two provinces of 60 real counties (so that counts are scored per capita, with the elasticity estimated over the
+     * nation, and the nation's 124 counties raise the threshold), a province of 4 (below the minimum peer group),
+     * and a county code without a population among the 60 of 河南 (the others are still compared per capita; it is
+     * compared as a count, alone, so below the minimum).
      */
     static List<ObservationRow> panel() {
         Random rnd = new Random(7);
@@ -43,7 +44,7 @@ class OutliersAndBenfordAgreeWithRTest {
             List<String> regions = new ArrayList<>(List.of(province + "0000", province + "1500"));
             RegionTable.bundled().all().stream()
                     .filter(r -> r.level().equals("county") && r.code().startsWith(province))
-                    .limit(province.equals("62") ? 4 : province.equals("41") ? 29 : 30)
+                    .limit(province.equals("62") ? 4 : province.equals("41") ? 59 : 60)
                     .forEach(r -> regions.add(r.code()));
             if (province.equals("41")) {
                 regions.add("419999");   // no such county: no population
@@ -60,7 +61,8 @@ class OutliersAndBenfordAgreeWithRTest {
                     Double redacted = rnd.nextInt(25) == 0 ? null : cases;
                     rows.add(TestWarehouse.obs(region, year, "penalty_cases", redacted, "件",
                             redacted == null ? "redacted" : qualifier));
-                    double rate = Math.rint(900 + 100 * rnd.nextDouble()) / 10;
+                    // a third at 100 %: the point mass, whose level is not scored
+                    double rate = rnd.nextInt(3) == 0 ? 100 : Math.rint(900 + 100 * rnd.nextDouble()) / 10;
                     if (region.equals(regions.get(Math.min(12, regions.size() - 1))) && year == 2020) {
                         rate = 20.5;
                     }
@@ -98,7 +100,8 @@ class OutliersAndBenfordAgreeWithRTest {
         StatisticsParameters p = StatisticsParameters.bundled();
         RScript.run("outliers_benford.R", List.of(String.valueOf(p.outlierThreshold()),
                 String.valueOf(p.minPeerGroup()), String.valueOf(p.rateScaleFloor()),
-                String.valueOf(p.countScaleFloor()), String.valueOf(p.benfordMinFigures())), in, rOutliers, rBenford);
+                String.valueOf(p.countScaleFloor()), String.valueOf(p.benfordMinFigures()),
+                String.valueOf(p.familyAlpha()), String.valueOf(p.rateLogitFloor())), in, rOutliers, rBenford);
 
         Map<String, Map<String, String>> expected = RScript.readCsv(rOutliers, "region_code", "year", "indicator",
                 "scope", "method");
@@ -108,9 +111,14 @@ class OutliersAndBenfordAgreeWithRTest {
         int unscored = 0;
         int perCapita = 0;
         int tooSmall = 0;
+        int raisedThreshold = 0;
+        int repeats = 0;
+        int atBound = 0;
         try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT region_code, year, indicator, scope, method, score, flagged, "
-                     + "group_median, group_mad, scale, population, not_scored_reason FROM outliers")) {
+                     + "group_median, group_mad, scale, population, not_scored_reason, threshold, elasticity, "
+                     + "repeat_of_year "
+                     + "FROM outliers")) {
             while (rs.next()) {
                 rows++;
                 String key = String.join("|", rs.getString(1), String.valueOf(rs.getInt(2)), rs.getString(3),
@@ -124,8 +132,16 @@ class OutliersAndBenfordAgreeWithRTest {
                 a.check("outlier_scale", key, rs.getDouble(10), RScript.number(r.get("scale")), TOL);
                 a.check("outlier_population", key, (Double) (rs.getObject(11) == null ? null : rs.getDouble(11)),
                         RScript.number(r.get("population")), 0);
+                a.check("outlier_threshold", key, rs.getDouble(13), RScript.number(r.get("threshold")), TOL);
+                a.check("outlier_elasticity", key, (Double) rs.getObject(14), RScript.number(r.get("elasticity")),
+                        TOL);
+                assertThat(rs.getObject(15) == null ? "NA" : String.valueOf(rs.getInt(15))).as("repeat_of_year " + key)
+                        .isEqualTo(r.get("repeat_of_year"));
+                repeats += rs.getObject(15) != null ? 1 : 0;
                 perCapita += rs.getObject(11) != null ? 1 : 0;
+                raisedThreshold += rs.getDouble(13) > p.outlierThreshold() ? 1 : 0;
                 tooSmall += "peer_group_too_small".equals(rs.getString(12)) ? 1 : 0;
+                atBound += "at_bound".equals(rs.getString(12)) ? 1 : 0;
                 assertThat(rs.getBoolean(7)).as("flagged " + key).isEqualTo(Boolean.parseBoolean(r.get("flagged")
                         .toLowerCase()));
                 flagged += rs.getBoolean(7) ? 1 : 0;
@@ -137,6 +153,10 @@ class OutliersAndBenfordAgreeWithRTest {
         assertThat(unscored).as("rows without a score").isGreaterThan(0);
         assertThat(perCapita).as("counts scored per capita").isGreaterThan(0);
         assertThat(tooSmall).as("rows of a peer group below the minimum").isGreaterThan(0);
+        assertThat(atBound).as("rates at 100 %, not scored as a level").isGreaterThan(0);
+        assertThat(repeats).as("flags repeating the year before (the change back from the outlier of 2021)")
+                .isGreaterThan(0);
+        assertThat(raisedThreshold).as("rows of a peer group large enough to raise the threshold").isGreaterThan(0);
 
         Map<String, Map<String, String>> benford = RScript.readCsv(rBenford, "province_code", "year");
         int benfordRows = 0;
