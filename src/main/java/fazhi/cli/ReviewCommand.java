@@ -182,12 +182,14 @@ public class ReviewCommand implements Callable<Integer> {
                 }
             }
             String name = file.getFileName().toString();
-            ReviewImport.Plan plan = ReviewImport.plan(rows, current, name,
+            CorrectionsFile ledger = CorrectionsFile.ledgerOf(layout.root());
+            CorrectionRules rules = CorrectionRules.bundled();
+            ReviewImport.Plan plan = ReviewImport.plan(rows, current,
+                    ledger.read(rules).corrections().stream().map(CorrectionsFile.Entry::correction).toList(), name,
                     by != null ? by : System.getProperty("user.name"));
             List<ReviewImport.RowProblem> problems = new ArrayList<>(plan.problems());
-            CorrectionsFile ledger = CorrectionsFile.ledgerOf(layout.root());
             try {
-                for (CorrectionProblem p : ledger.appendAll(plan.corrections(), CorrectionRules.bundled(), name)) {
+                for (CorrectionProblem p : ledger.appendAll(plan.corrections(), rules, name)) {
                     Correction c = plan.corrections().get(p.line() - 1);
                     problems.add(new ReviewImport.RowProblem(plan.correctionRows().get(p.line() - 1),
                             c.regionCode() + " " + c.year() + " " + c.indicator(), p.reason()));
@@ -200,8 +202,9 @@ public class ReviewCommand implements Callable<Integer> {
             problems.sort(Comparator.comparingInt(ReviewImport.RowProblem::row));
             int recorded = plan.corrections().size() - (problems.size() - plan.problems().size());
             out.println(name + ": " + plan.rows() + " rows read, " + plan.decided() + " decided, " + recorded
-                    + " recorded as corrections, " + plan.accepted() + " accepted (nothing to record), "
-                    + plan.undecided() + " undecided (skipped), " + problems.size() + " not usable");
+                    + " recorded as corrections, " + plan.alreadyRecorded() + " already recorded (an earlier import), "
+                    + plan.accepted() + " accepted (nothing to record), " + plan.undecided() + " undecided (skipped), "
+                    + problems.size() + " not usable");
             if (recorded > 0) {
                 out.println("recorded in " + ledger.path() + "; applied by the next `fazhi ingest` or `fazhi run` on "
                         + "this warehouse (see the corrections table)");

@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The decisions of a filled-in review workbook ({@link ReviewWorkbook}) as corrections. Columns are found by their
@@ -69,10 +71,10 @@ public final class ReviewImport {
 
     /**
      * What the workbook decides: the corrections to record (with the sheet row of each, same order), how many rows
-     * were accepted or left undecided, and the rows that cannot be used.
+     * were accepted, left undecided or recorded by an earlier import, and the rows that cannot be used.
      */
-    public record Plan(int rows, int undecided, int accepted, List<Correction> corrections, List<Integer> correctionRows,
-                       List<RowProblem> problems) {
+    public record Plan(int rows, int undecided, int accepted, int alreadyRecorded, List<Correction> corrections,
+                       List<Integer> correctionRows, List<RowProblem> problems) {
         public int decided() {
             return rows - undecided;
         }
@@ -176,12 +178,16 @@ public final class ReviewImport {
      * The decisions of the rows as corrections.
      *
      * @param current   {@link #currentReports}; empty when there is no published warehouse to compare with
+     * @param recorded  the corrections of the ledger: a decision already among them is not recorded again
      * @param workbook  the workbook's file name, for the default reason and the evidence
      * @param defaultBy who decided when the reviewer column is blank
      */
-    public static Plan plan(List<SheetRow> rows, Map<String, Report> current, String workbook, String defaultBy) {
+    public static Plan plan(List<SheetRow> rows, Map<String, Report> current, List<Correction> recorded,
+                            String workbook, String defaultBy) {
+        Set<String> known = recorded.stream().map(ReviewImport::sameDecision).collect(Collectors.toSet());
         int undecided = 0;
         int accepted = 0;
+        int alreadyRecorded = 0;
         List<Correction> corrections = new ArrayList<>();
         List<Integer> correctionRows = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
@@ -199,6 +205,8 @@ public final class ReviewImport {
                         current, workbook, defaultBy, now);
                 if (c == null) {
                     accepted++;
+                } else if (known.contains(sameDecision(c))) {
+                    alreadyRecorded++;
                 } else {
                     corrections.add(c);
                     correctionRows.add(row.number());
@@ -207,7 +215,17 @@ public final class ReviewImport {
                 problems.add(new RowProblem(row.number(), figure, e.getMessage()));
             }
         }
-        return new Plan(rows.size(), undecided, accepted, corrections, correctionRows, problems);
+        return new Plan(rows.size(), undecided, accepted, alreadyRecorded, corrections, correctionRows, problems);
+    }
+
+    /**
+     * A decision of the same workbook row imported before (the reason and evidence name the workbook and row;
+     * who and when do not matter): not recorded again, so importing a workbook twice changes nothing, and a
+     * correction recorded since (say with fazhi correct) stays the latest.
+     */
+    private static String sameDecision(Correction c) {
+        return String.join("\u0000", c.regionCode(), String.valueOf(c.year()), c.indicator(), c.describeValue(),
+                String.valueOf(c.reason()), String.valueOf(c.evidence()));
     }
 
     /** The row's correction; null for accept. @throws IllegalArgumentException why the row cannot be used */

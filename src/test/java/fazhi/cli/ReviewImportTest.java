@@ -70,7 +70,7 @@ class ReviewImportTest {
                 "--by", "李审核");
 
         assertThat(exit).as(console.stdout() + console.stderr()).isEqualTo(ExitCodes.OK);
-        assertThat(console.stdout()).contains("2 decided, 2 recorded as corrections, 0 accepted")
+        assertThat(console.stdout()).contains("2 decided, 2 recorded as corrections, 0 already recorded (an earlier import), 0 accepted")
                 .contains("undecided (skipped), 0 not usable");
         TestWarehouses.run("nightly", input, warehouse);
 
@@ -106,8 +106,8 @@ class ReviewImportTest {
         int exit = FazhiMain.execute("review", "import", xlsx.toString(), "--warehouse", warehouse.toString());
 
         assertThat(exit).isEqualTo(ExitCodes.SOME_ROWS_NOT_USED);
-        assertThat(console.stdout()).contains("7 rows read, 6 decided, 1 recorded as corrections, 1 accepted "
-                        + "(nothing to record), 1 undecided (skipped), 4 not usable")
+        assertThat(console.stdout()).contains("7 rows read, 6 decided, 1 recorded as corrections, 0 already recorded "
+                        + "(an earlier import), 1 accepted (nothing to record), 1 undecided (skipped), 4 not usable")
                 .contains("not used: row 4 (520328 2020 litigation_cases): correct without a corrected_value")
                 .contains("not used: row 5 (520328 2020 litigation_cases): corrected_value '四十二' is not a number")
                 .contains("not used: row 6 (520328 2020 no_such): unknown indicator 'no_such'")
@@ -116,6 +116,12 @@ class ReviewImportTest {
         List<String> ledger = Files.readAllLines(warehouse.resolve("corrections.csv"));
         assertThat(ledger).hasSize(2);
         assertThat(ledger.get(1)).startsWith("520328,2020,litigation_cases,42,exact,,printed report p. 3,");
+
+        // the reviewer fixes nothing and imports again: what was recorded is not recorded twice
+        console.clear();
+        FazhiMain.execute("review", "import", xlsx.toString(), "--warehouse", warehouse.toString());
+        assertThat(console.stdout()).contains("0 recorded as corrections, 1 already recorded (an earlier import)");
+        assertThat(Files.readAllLines(warehouse.resolve("corrections.csv"))).isEqualTo(ledger);
     }
 
     @Test
@@ -125,7 +131,7 @@ class ReviewImportTest {
                 "corrected_value", "42"));
 
         var plan = ReviewImport.plan(List.of(row), Map.of("520328 2020", new ReviewImport.Report("bbbb", "002_revised.txt")),
-                "review.xlsx", "王统计");
+                List.of(), "review.xlsx", "王统计");
 
         assertThat(plan.corrections()).isEmpty();
         assertThat(plan.problems()).singleElement().extracting(ReviewImport.RowProblem::describe).asString()
