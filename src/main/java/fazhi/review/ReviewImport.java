@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -191,7 +193,6 @@ public final class ReviewImport {
         List<Correction> corrections = new ArrayList<>();
         List<Integer> correctionRows = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (SheetRow row : rows) {
             String decision = row.get("decision");
             if (decision == null) {
@@ -201,8 +202,7 @@ public final class ReviewImport {
             String figure = String.join(" ", nonNull(row.get("region_code")), nonNull(row.get("year")),
                     nonNull(row.get("indicator"))).strip();
             try {
-                Correction c = correction(row, decision.toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'),
-                        current, workbook, defaultBy, now);
+                Correction c = correction(row, decision(decision), current, workbook, defaultBy);
                 if (c == null) {
                     accepted++;
                 } else if (known.contains(sameDecision(c))) {
@@ -228,13 +228,20 @@ public final class ReviewImport {
                 String.valueOf(c.reason()), String.valueOf(c.evidence()));
     }
 
-    /** The row's correction; null for accept. @throws IllegalArgumentException why the row cannot be used */
-    private static Correction correction(SheetRow row, String decision, Map<String, Report> current, String workbook,
-                                         String defaultBy, Instant now) {
-        if (!List.of("accept", "correct", "not_reported").contains(decision)) {
-            throw new IllegalArgumentException("unknown decision '" + row.get("decision")
-                    + "' (accept, correct or not_reported; blank when undecided)");
+    /** accept, correct, not_reported; also Not Reported, not-reported. */
+    private static ReviewWorkbook.Decision decision(String text) {
+        try {
+            return ReviewWorkbook.Decision.valueOf(text.toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown decision '" + text + "' (" + Arrays.stream(
+                    ReviewWorkbook.Decision.values()).map(Enum::name).collect(Collectors.joining(", "))
+                    + "; blank when undecided)");
         }
+    }
+
+    /** The row's correction; null for accept. @throws IllegalArgumentException why the row cannot be used */
+    private static Correction correction(SheetRow row, ReviewWorkbook.Decision decision, Map<String, Report> current,
+                                         String workbook, String defaultBy) {
         String region = row.get("region_code");
         String indicator = row.get("indicator");
         if (region == null || indicator == null) {
@@ -255,17 +262,17 @@ public final class ReviewImport {
                     + "; export again and review the new report");
         }
         String valueText = row.get("corrected_value");
-        if (!decision.equals("correct") && valueText != null) {
+        if (decision != ReviewWorkbook.Decision.correct && valueText != null) {
             throw new IllegalArgumentException(decision + " with a corrected_value (" + valueText
                     + "): write correct to change the figure");
         }
-        if (decision.equals("accept")) {
+        if (decision == ReviewWorkbook.Decision.accept) {
             return null;
         }
         String reason = row.get("reason") != null ? row.get("reason") : "review workbook " + workbook + ", row " + row.number();
         String by = row.get("reviewer") != null ? row.get("reviewer") : defaultBy;
         String evidence = evidence(row, workbook);
-        if (decision.equals("not_reported")) {
+        if (decision == ReviewWorkbook.Decision.not_reported) {
             return Correction.notReported(region, year, indicator, reason, by, evidence);
         }
         String qualifier = qualifier(row);
@@ -273,11 +280,13 @@ public final class ReviewImport {
             if (!"redacted".equals(qualifier)) {
                 throw new IllegalArgumentException("correct without a corrected_value");
             }
-            return new Correction(region, year, indicator, null, qualifier, false, reason, by, now, evidence);
+            return new Correction(region, year, indicator, null, qualifier, false, reason, by,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS), evidence);
         }
         double value;
         try {
-            value = Double.parseDouble(valueText.replace(",", "").replace(" ", ""));
+            // BigDecimal: a figure as written (42, 98.5, 1,234), not Java's NaN, 42d or hex floats
+            value = new BigDecimal(valueText.replace(",", "").replace(" ", "")).doubleValue();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("corrected_value '" + valueText + "' is not a number (in the unit of "
                     + "the unit column)");
