@@ -89,7 +89,7 @@ COMMENT ON COLUMN corrections.submission_id IS 'the report the correction was ma
 COMMENT ON COLUMN corrections.source_file IS 'file name of that report';
 COMMENT ON COLUMN corrections.status IS 'applied; needs_review (the report was replaced by another since: not applied, record it again after checking); superseded (a later correction of the same figure is in force); no_report (no published report for the region and year yet); held_back (an error-severity validation rule holds the corrected figure back); invalid (the row cannot be used)';
 COMMENT ON COLUMN corrections.status_reason IS 'the status in words: what was replaced, which report replaced the corrected one, or for invalid the file, line and reason';
-COMMENT ON COLUMN corrections.recorded_in IS 'ledger (WAREHOUSE/corrections.csv, written by fazhi correct) or input (corrections.csv of the input folder)';
+COMMENT ON COLUMN corrections.recorded_in IS 'ledger (WAREHOUSE/corrections.csv, written by fazhi correct and fazhi review import) or input (corrections.csv of the input folder)';
 COMMENT ON COLUMN corrections.line IS 'line of the row in that file';
 COMMENT ON COLUMN corrections.run_id IS 'the run that applied (or judged) the correction';
 

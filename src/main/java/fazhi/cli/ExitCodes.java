@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The run published, but some submissions were quarantined or failed (see the submissions table). */
     public static final int PUBLISHED_WITH_QUARANTINES = 3;
+    /** fazhi review import: some rows of the workbook could not be used (listed); the others were recorded. */
+    public static final int SOME_ROWS_NOT_USED = 3;
     /** Another run holds the warehouse lock. */
     public static final int WAREHOUSE_BUSY = 4;
     /** A stop signal (TERM, INT) ended the run: nothing was published; the next run resumes it. */
