@@ -35,6 +35,7 @@ final class PhrasingMatcher {
     private final List<CompiledIndicator> rateIndicators;
     /** The count indicators accepting a unit, in catalog order: those a figure with that unit can be. */
     private final Map<String, List<CompiledIndicator>> countIndicatorsByUnit;
+    /** All count indicators, in catalog order: those a hedged count without a unit word can be ("370余,"). */
     private final List<CompiledIndicator> countIndicators;
     /** "行政复议、行政应诉和调解率" splits at 、 and at 和 before a rate name. */
     private final Pattern rateListSeparator;

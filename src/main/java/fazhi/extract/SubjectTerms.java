@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 final class SubjectTerms {
 
+    /** How far around a grassroots term another kind of the same list is looked for. */
+    private static final int SIBLING_REACH = 80;
+
     /** Punctuation that ends the short stretch between a figure and a subject right after it. */
     static final Pattern PUNCT = Pattern.compile("[\\s、,.:;\"'“”‘’《》()\\[\\]-]");
     private static final int RIGHT_REACH = 4;
@@ -275,14 +278,14 @@ final class SubjectTerms {
         return false;
     }
 
-    /** The sentence the position stands in. */
+    /** The sentence the position stands in, up to SIBLING_REACH characters either side (work stays linear). */
     private String sentenceAround(String text, int at) {
         int from = at;
-        while (from > 0 && lex.sentenceEnds.indexOf(text.charAt(from - 1)) < 0) {
+        while (from > 0 && at - from < SIBLING_REACH && lex.sentenceEnds.indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
         int to = at;
-        while (to < text.length() && lex.sentenceEnds.indexOf(text.charAt(to)) < 0) {
+        while (to < text.length() && to - at < SIBLING_REACH && lex.sentenceEnds.indexOf(text.charAt(to)) < 0) {
             to++;
         }
         return text.substring(from, to);
