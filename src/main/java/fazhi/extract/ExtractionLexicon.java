@@ -93,6 +93,8 @@ public final class ExtractionLexicon {
     final List<String> listNouns;
     final List<String> listUnits;
     final List<String> partQualifiers;
+    final List<String> partQualifiersBesideKinds;
+    final List<String> partKinds;
     final List<String> relativeMarkers;
     final int relativeClauseReach;
     final List<String> listContinuations;
@@ -186,6 +188,8 @@ public final class ExtractionLexicon {
         listNouns = YamlResources.strings(n, "list_nouns");
         listUnits = YamlResources.strings(n, "list_units");
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
+        partQualifiersBesideKinds = longestFirst(YamlResources.strings(n, "part_qualifiers_beside_kinds"));
+        partKinds = YamlResources.strings(n, "part_kinds");
         relativeMarkers = YamlResources.strings(n, "relative_markers");
         relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
@@ -224,6 +228,18 @@ public final class ExtractionLexicon {
     /** "百分之九十五" without its percent word; other numbers as they are. */
     public String withoutPercentWord(String numberText) {
         return numberText.startsWith(percentWord) ? numberText.substring(percentWord.length()) : numberText;
+    }
+
+    /**
+     * "评查案卷370余,": a hedged Arabic count ending its clause without a unit word counts the thing named right
+     * before it, in that thing's unit.
+     */
+    boolean unitImplied(String text, Figure f) {
+        if (f.hasUnit() || f.chinese() || f.redacted()
+                || !qualifiersAfterNumber.containsKey(text.substring(f.numberEnd(), f.end()))) {
+            return false;
+        }
+        return f.end() >= text.length() || (clauseEnds + sentenceEnds).indexOf(text.charAt(f.end())) >= 0;
     }
 
     /** A unit after which a figure does not end the window of the next one (a date, "14类"). */

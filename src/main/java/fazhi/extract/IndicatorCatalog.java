@@ -60,7 +60,7 @@ public final class IndicatorCatalog {
                 }
                 phrasings.add(new Phrasing(YamlResources.text(p, "id", "p" + phrasings.size()),
                         subjects, YamlResources.strings(p, "verbs"),
-                        p.path("after").asBoolean(false), shareOf));
+                        p.path("after").asBoolean(false), shareOf, YamlResources.strings(p, "context")));
             }
             if (phrasings.isEmpty()) {
                 throw new IllegalStateException(source + ": indicator " + code + " has no phrasings");

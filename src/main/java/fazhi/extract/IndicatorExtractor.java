@@ -210,8 +210,8 @@ public final class IndicatorExtractor {
                 segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end());
         for (int fi = 0; fi < figures.size(); fi++) {
             Figure f = figures.get(fi);
-            if (!f.hasUnit() || inTitle[f.numberStart() - ls] || (onlyAt >= 0 && f.numberStart() != onlyAt)
-                    || (handled != null && handled[fi])) {
+            if ((!f.hasUnit() && !lex.unitImplied(text, f)) || inTitle[f.numberStart() - ls]
+                    || (onlyAt >= 0 && f.numberStart() != onlyAt) || (handled != null && handled[fi])) {
                 continue;
             }
             int si = Span.indexContaining(sentences, f.numberStart(), doc.meter);

@@ -11,15 +11,19 @@ import java.util.List;
  * @param verbs     actions that must stand in the figure's clause (受理, 审结...); empty = none needed
  * @param after     for a rate: the subject may stand after the figure, in its clause ("事项100%实现全程网办")
  * @param shareOf   for a rate: "出庭应诉26件,占100%": a share word after a count named by one of these
+ * @param context   words of which one must stand in the figure's list item / paragraph or sentence for this
+ *                  phrasing (besides the indicator's own context); empty = no condition
  */
-public record Phrasing(String id, List<String> subjects, List<String> verbs, boolean after, List<String> shareOf) {
+public record Phrasing(String id, List<String> subjects, List<String> verbs, boolean after, List<String> shareOf,
+                       List<String> context) {
     public Phrasing {
         subjects = List.copyOf(subjects);
         verbs = List.copyOf(verbs);
         shareOf = List.copyOf(shareOf);
+        context = List.copyOf(context);
     }
 
     public Phrasing(String id, List<String> subjects, List<String> verbs) {
-        this(id, subjects, verbs, false, List.of());
+        this(id, subjects, verbs, false, List.of(), List.of());
     }
 }

@@ -35,6 +35,8 @@ final class PhrasingMatcher {
     private final List<CompiledIndicator> rateIndicators;
     /** The count indicators accepting a unit, in catalog order: those a figure with that unit can be. */
     private final Map<String, List<CompiledIndicator>> countIndicatorsByUnit;
+    /** All count indicators, in catalog order: those a hedged count without a unit word can be ("370余,"). */
+    private final List<CompiledIndicator> countIndicators;
     /** "行政复议、行政应诉和调解率" splits at 、 and at 和 before a rate name. */
     private final Pattern rateListSeparator;
 
@@ -61,7 +63,7 @@ final class PhrasingMatcher {
                     });
                 }
                 ps.add(new CompiledPhrasing(p.id(), ts, ExtractionLexicon.longestFirst(p.verbs()), idx, p.after(),
-                        share));
+                        share, p.context()));
                 all.addAll(named);
             }
             indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
@@ -91,6 +93,7 @@ final class PhrasingMatcher {
         Map<String, List<CompiledIndicator>> frozen = new HashMap<>();
         byUnit.forEach((u, l) -> frozen.put(u, List.copyOf(l)));
         this.countIndicatorsByUnit = Map.copyOf(frozen);
+        this.countIndicators = indicators.stream().filter(ci -> !ci.def.isRate()).toList();
         String rateChars = String.join("", lex.rateSuffixes); // one character each
         this.rateListSeparator = Pattern.compile("、|" + Pattern.quote(lex.rateListConjunction)
                 + "(?=[^" + rateChars + "]{0,8}[" + rateChars + "])");
@@ -105,6 +108,7 @@ final class PhrasingMatcher {
         Match best = null;
         // only the indicators the figure's kind and unit allow (the same, in the same order, as checked below)
         List<CompiledIndicator> candidates = r.figure.percent() ? rateIndicators
+                : lex.unitImplied(r.text, r.figure) ? countIndicators
                 : countIndicatorsByUnit.getOrDefault(r.figure.unitText(), List.of());
         for (CompiledIndicator ci : candidates) {
             IndicatorDefinition d = ci.def;
@@ -126,7 +130,7 @@ final class PhrasingMatcher {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
-                if (!p.namedIn(r.present)) {
+                if (!p.namedIn(r.present) || !p.context.isEmpty() && !containsAny(r.contextText(), p.context)) {
                     continue;
                 }
                 Match m = d.isRate() ? matchRate(r, d, p) : matchCount(r, d, p);
@@ -242,6 +246,15 @@ final class PhrasingMatcher {
     private Match matchCount(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
         Figure f = r.figure;
         String window = r.window();
+        if (!f.hasUnit()) { // "评查案卷370余,": only with the subject right before the figure
+            Verb verb = nearestVerb(r.text, r.winStart, r.winEnd, p.verbs, false, r.meter);
+            Hit left = p.verbs.isEmpty() || verb != null
+                    ? terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart, false) : null;
+            return left != null && left.end() == f.start()
+                    ? new Match(d, p.id, MatchKind.BEFORE, 10 + left.length() + (verb == null ? 0 : verb.word.length()),
+                            verb == null ? 0 : verb.end)
+                    : null;
+        }
         Verb verb = nearestVerb(r.text, r.winStart, r.winEnd, p.verbs, false, r.meter);
         // a list item shares the verb of the list ("审核重大行政决策12件、行政规范性文件31件"), not a verb
         // inside a name before it ("人民调解组织...、预防纠纷651件")
@@ -514,7 +527,7 @@ final class PhrasingMatcher {
 
     /** @param termIndexes the subjects' indexes as {@link SubjectTerms#namedIn(String, int, int)} reports them */
     record CompiledPhrasing(String id, List<Term> subjects, List<String> verbs, int[] termIndexes, boolean after,
-                            List<Term> shareOf) {
+                            List<Term> shareOf, List<String> context) {
         boolean namedIn(boolean[] present) {
             for (int i : termIndexes) {
                 if (present[i]) {

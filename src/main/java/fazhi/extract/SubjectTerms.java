@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 final class SubjectTerms {
 
+    /** How far around a grassroots term another kind of the same list is looked for. */
+    private static final int SIBLING_REACH = 80;
+
     /** Punctuation that ends the short stretch between a figure and a subject right after it. */
     static final Pattern PUNCT = Pattern.compile("[\\s、,.:;\"'“”‘’《》()\\[\\]-]");
     private static final int RIGHT_REACH = 4;
@@ -250,6 +253,12 @@ final class SubjectTerms {
                 return true;
             }
         }
+        for (String q : lex.partQualifiersBesideKinds) {
+            if (start >= q.length() && text.startsWith(q, start - q.length())
+                    && IndicatorExtractor.containsAny(sentenceAround(text, start), lex.partKinds)) {
+                return true;
+            }
+        }
         for (String m : lex.categoryMarkers) {
             int at = start - m.length();
             if (at > 0 && text.startsWith(m, at) && isIdeograph(text.charAt(at - 1))
@@ -267,6 +276,19 @@ final class SubjectTerms {
             }
         }
         return false;
+    }
+
+    /** The sentence the position stands in, up to SIBLING_REACH characters either side (work stays linear). */
+    private String sentenceAround(String text, int at) {
+        int from = at;
+        while (from > 0 && at - from < SIBLING_REACH && lex.sentenceEnds.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = at;
+        while (to < text.length() && to - at < SIBLING_REACH && lex.sentenceEnds.indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        return text.substring(from, to);
     }
 
     private static boolean endsWithAny(String text, int end, List<String> words) {
@@ -390,7 +412,11 @@ final class SubjectTerms {
         }
     }
 
-    /** A subject term; "…" inside it is a gap of up to six characters without punctuation. */
+    /**
+     * A subject term; "…" inside it is a gap of up to six characters without punctuation, "……" a topic of up to
+     * sixteen that may list things with 、 but holds no other punctuation and no digit ("代表关于……的建议" matches
+     * "代表关于住房、电力等方面的建议").
+     */
     static final class Term {
         private static final String GAP = "…";
 
@@ -419,7 +445,10 @@ final class SubjectTerms {
             StringBuilder re = new StringBuilder();
             String[] parts = s.split(GAP, -1);
             for (int i = 0; i < parts.length; i++) {
-                if (i > 0) {
+                if (i > 0 && parts[i].isEmpty() && i + 1 < parts.length) {
+                    re.append("[^,.:;。()\\s0-9").append(gapStops).append("]{0,16}?");
+                    i++; // "……": the empty part between its two marks
+                } else if (i > 0) {
                     re.append("[^,.:;。、()\\s").append(gapStops).append("]{0,6}?");
                 }
                 re.append(Pattern.quote(parts[i]));
