@@ -3,7 +3,7 @@ package fazhi.cli;
 import fazhi.correct.Correction;
 import fazhi.correct.CorrectionRules;
 import fazhi.correct.CorrectionsFile;
-import fazhi.correct.Figures;
+import fazhi.warehouse.NumberText;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 import picocli.CommandLine.ArgGroup;
@@ -143,7 +143,7 @@ public class CorrectCommand implements Callable<Integer> {
                             : "adds a figure the extractor did not find in " + rs.getString(1);
                 }
                 double v = rs.getDouble(2);
-                String value = rs.wasNull() ? "no value" : Figures.plain(v);
+                String value = rs.wasNull() ? "no value" : NumberText.plain(v);
                 return "replaces " + value + " (" + rs.getString(3) + ") of " + rs.getString(4) + ": "
                         + rs.getString(5);
             }

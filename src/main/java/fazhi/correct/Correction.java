@@ -1,5 +1,7 @@
 package fazhi.correct;
 
+import fazhi.warehouse.NumberText;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -43,6 +45,38 @@ public record Correction(String regionCode, int year, String indicator, Double v
         return new Correction(regionCode, year, indicator, null, null, true, reason, by, now(), evidence);
     }
 
+    /** A redacted figure (reported, no value), recorded now. */
+    public static Correction redacted(String regionCode, int year, String indicator, String reason, String by,
+                                      String evidence) {
+        return new Correction(regionCode, year, indicator, null, "redacted", false, reason, by, now(), evidence);
+    }
+
+    /**
+     * A figure as a person writes it in a file or a cell ({@code 42}, {@code 98.5}, {@code 1,234}, {@code 1 234}),
+     * read exactly: not Java's {@code NaN}, {@code 42d} or hex floats.
+     *
+     * @throws IllegalArgumentException naming the column and the text
+     */
+    public static double parseValue(String column, String text) {
+        try {
+            return new java.math.BigDecimal(text.replace(",", "").replace(" ", "")).doubleValue();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + text + "' is not a number");
+        }
+    }
+
+    /** @throws IllegalArgumentException "no year" or "year '…' is not a year" */
+    public static int parseYear(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("no year");
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("year '" + text + "' is not a year");
+        }
+    }
+
     /** Now, to the second (as the file keeps it). */
     private static Instant now() {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -53,6 +87,11 @@ public record Correction(String regionCode, int year, String indicator, Double v
         if (notReported) {
             return "not reported";
         }
-        return (value == null ? "no value" : Figures.plain(value)) + " (" + qualifier + ")";
+        return describe(value, qualifier);
+    }
+
+    /** {@code 42 (exact)}, {@code no value (redacted)}. */
+    static String describe(Double value, String qualifier) {
+        return (value == null ? "no value" : NumberText.plain(value)) + " (" + qualifier + ")";
     }
 }

@@ -1,5 +1,6 @@
 package fazhi.correct;
 
+import fazhi.warehouse.NumberText;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseTable;
 
@@ -190,25 +191,21 @@ public final class CorrectionApplier {
                     + c.boundFile() + " (sha-256 " + shortId(c.boundId()) + "), now " + c.ownerFile() + " (sha-256 "
                     + shortId(c.ownerId()) + ") gives " + c.regionName() + " " + c.year() + " its figures and states "
                     + (c.currentQualifier() == null ? "no " + c.indicator()
-                    : c.indicator() + " " + describe(c.currentValue(), c.currentQualifier()))
+                    : c.indicator() + " " + Correction.describe(c.currentValue(), c.currentQualifier()))
                     + "; check the new report and record the correction again if it still holds",
                     c.boundId(), c.boundFile(), c.boundValue(), c.boundQualifier());
         }
         String what = c.notReported()
                 ? (c.currentQualifier() == null ? "the report states no such figure: nothing to take out"
-                : "taken out of observations (extracted: " + describe(c.currentValue(), c.currentQualifier()) + ")")
+                : "taken out of observations (extracted: " + Correction.describe(c.currentValue(), c.currentQualifier()) + ")")
                 : (c.currentQualifier() == null ? "added: the extractor had not found the figure"
-                : "replaces the extracted " + describe(c.currentValue(), c.currentQualifier()));
+                : "replaces the extracted " + Correction.describe(c.currentValue(), c.currentQualifier()));
         return new Decision(c, APPLIED, what, c.ownerId(), c.ownerFile(), c.currentValue(), c.currentQualifier());
     }
 
     private static String describe(String recordedIn, int line) {
         return CorrectionsFile.FILE_NAME + " of the " + (StagedCorrection.INPUT.equals(recordedIn) ? "input folder"
                 : "warehouse") + ", line " + line;
-    }
-
-    private static String describe(Double value, String qualifier) {
-        return (value == null ? "no value" : Figures.plain(value)) + " (" + qualifier + ")";
     }
 
     private static String shortId(String sha) {

@@ -2,6 +2,7 @@ package fazhi.correct;
 
 import fazhi.ingest.CsvRecords;
 import fazhi.ingest.MalformedCsvException;
+import fazhi.warehouse.NumberText;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -175,13 +176,7 @@ public final class CorrectionsFile {
         if (indicator == null) {
             throw new IllegalArgumentException("no indicator");
         }
-        String yearText = text(fields, "year");
-        int year;
-        try {
-            year = Integer.parseInt(yearText == null ? "" : yearText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(yearText == null ? "no year" : "year '" + yearText + "' is not a year");
-        }
+        int year = Correction.parseYear(text(fields, "year"));
         boolean notReported = flag(text(fields, "not_reported"));
         String valueText = text(fields, "value");
         Double value = null;
@@ -190,11 +185,7 @@ public final class CorrectionsFile {
                 throw new IllegalArgumentException("both a value (" + valueText + ") and not_reported=true: "
                         + "give one of them");
             }
-            try {
-                value = Double.valueOf(valueText.replace(",", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("value '" + valueText + "' is not a number");
-            }
+            value = Correction.parseValue("value", valueText);
         }
         String qualifier = text(fields, "qualifier");
         return new Correction(region, year, indicator, value,
@@ -302,7 +293,7 @@ public final class CorrectionsFile {
         f.put("region_code", c.regionCode());
         f.put("year", String.valueOf(c.year()));
         f.put("indicator", c.indicator());
-        f.put("value", c.value() == null ? "" : Figures.plain(c.value()));
+        f.put("value", c.value() == null ? "" : NumberText.plain(c.value()));
         f.put("qualifier", c.qualifier() == null ? "" : c.qualifier());
         f.put("not_reported", c.notReported() ? "true" : "");
         f.put("reason", c.reason());

@@ -1,7 +1,7 @@
 package fazhi.review;
 
 import fazhi.correct.Correction;
-import fazhi.correct.Figures;
+import fazhi.warehouse.NumberText;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -10,7 +10,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.Normalizer;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -155,7 +152,7 @@ public final class ReviewImport {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         String s = switch (type) {
             case STRING -> cell.getStringCellValue();
-            case NUMERIC -> Figures.plain(cell.getNumericCellValue());
+            case NUMERIC -> NumberText.plain(cell.getNumericCellValue());
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             default -> null;
         };
@@ -247,13 +244,7 @@ public final class ReviewImport {
         if (region == null || indicator == null) {
             throw new IllegalArgumentException("no " + (region == null ? "region_code" : "indicator"));
         }
-        int year;
-        try {
-            year = Integer.parseInt(nonNull(row.get("year")));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(row.get("year") == null ? "no year" : "year '" + row.get("year")
-                    + "' is not a year");
-        }
+        int year = Correction.parseYear(row.get("year"));
         Report published = current.get(region + " " + year);
         String exported = row.get("submission_id");
         if (exported != null && published != null && !exported.equalsIgnoreCase(published.submissionId())) {
@@ -280,17 +271,9 @@ public final class ReviewImport {
             if (!"redacted".equals(qualifier)) {
                 throw new IllegalArgumentException("correct without a corrected_value");
             }
-            return new Correction(region, year, indicator, null, qualifier, false, reason, by,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS), evidence);
+            return Correction.redacted(region, year, indicator, reason, by, evidence);
         }
-        double value;
-        try {
-            // BigDecimal: a figure as written (42, 98.5, 1,234), not Java's NaN, 42d or hex floats
-            value = new BigDecimal(valueText.replace(",", "").replace(" ", "")).doubleValue();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("corrected_value '" + valueText + "' is not a number (in the unit of "
-                    + "the unit column)");
-        }
+        double value = Correction.parseValue("corrected_value", valueText);
         return Correction.value(region, year, indicator, value, qualifier, reason, by, evidence);
     }
 

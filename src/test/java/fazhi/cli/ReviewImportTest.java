@@ -193,7 +193,7 @@ class ReviewImportTest {
     private static String text(Row r, String column) {
         var cell = r.getCell(col(column));
         return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                ? fazhi.correct.Figures.plain(cell.getNumericCellValue()) : cell.getStringCellValue();
+                ? fazhi.warehouse.NumberText.plain(cell.getNumericCellValue()) : cell.getStringCellValue();
     }
 
     private static int col(String name) {
