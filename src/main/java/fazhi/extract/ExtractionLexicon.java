@@ -209,7 +209,17 @@ public final class ExtractionLexicon {
     }
 
     public static ExtractionLexicon bundled() {
-        return new ExtractionLexicon(YamlResources.load(BUNDLED), YamlResources.load(CLEANING));
+        return of(bundledTree());
+    }
+
+    /** The lexicon file as read, for a test that edits it before building a lexicon of it. */
+    static JsonNode bundledTree() {
+        return YamlResources.load(BUNDLED);
+    }
+
+    /** A lexicon of the given tree (the bundled file, or an edited copy of it) and the bundled cleaning words. */
+    static ExtractionLexicon of(JsonNode lexicon) {
+        return new ExtractionLexicon(lexicon, YamlResources.load(CLEANING));
     }
 
     /** The number of a placeholder figure ("X", "XX"), as {@link RawMention#numberText()} carries it. */

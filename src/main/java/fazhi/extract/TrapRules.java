@@ -1,5 +1,7 @@
 package fazhi.extract;
 
+import fazhi.ingest.ChineseText;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +14,6 @@ import java.util.regex.Pattern;
  * ("2022年受理...30件" in the report on 2023). Every word comes from the lexicon.
  */
 final class TrapRules {
-
-    private static final String CHINESE_YEAR_DIGITS = "〇一二三四五六七八九零";
 
     private final ExtractionLexicon lex;
     private final Segmenter segmenter;
@@ -150,7 +150,7 @@ final class TrapRules {
             if (m.lookingAt() && !inTitle[m.start() - lineStart]
                     && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null
                     && !IndicatorExtractor.containsAny(text.substring(m.end(), clause.end()), lex.sinceWords)) {
-                year = yearValue(m.group(1));
+                year = ChineseText.yearValue(m.group(1));
             }
         }
         return year;
@@ -200,7 +200,7 @@ final class TrapRules {
     private boolean sinceCurrentYear(String before, Integer reportYear) {
         Matcher y = lex.sinceStartYear.matcher(before);
         if (y.find()) {
-            return reportYear == null || reportYear.equals(yearValue(y.group(1)));
+            return reportYear == null || reportYear.equals(ChineseText.yearValue(y.group(1)));
         }
         for (String w : lex.sinceCurrentStarts) {
             if (before.endsWith(w)) {
@@ -287,7 +287,7 @@ final class TrapRules {
     /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or null. */
     Integer yearRightBefore(String window) {
         Matcher m = lex.yearBeforeFigure.matcher(window.strip());
-        return m.find() ? yearValue(m.group(1)) : null;
+        return m.find() ? ChineseText.yearValue(m.group(1)) : null;
     }
 
     /** The year named before the title's report marker, or null. */
@@ -297,20 +297,7 @@ final class TrapRules {
         }
         Matcher m = lex.year.matcher(title);
         int stop = segmenter.titleMarkerAt(title);
-        return m.find() && m.start() < stop ? yearValue(m.group(1)) : null;
-    }
-
-    static Integer yearValue(String digits) {
-        int v = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
-            int d = FigureScanner.isDigit(c) ? c - '0' : CHINESE_YEAR_DIGITS.indexOf(c);
-            if (d < 0) {
-                return null;
-            }
-            v = v * 10 + (d == 10 ? 0 : d);
-        }
-        return v;
+        return m.find() && m.start() < stop ? ChineseText.yearValue(m.group(1)) : null;
     }
 
     boolean isOrdinal(String text, Figure f) {

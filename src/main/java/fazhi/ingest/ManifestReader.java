@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads manifest.csv: RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes; CRLF or LF),
@@ -25,9 +24,6 @@ import java.util.Set;
 public final class ManifestReader {
 
     public static final String FILE_NAME = "manifest.csv";
-
-    private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "是");
-    private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否", "");
 
     private final RegionTable regions;
 
@@ -179,14 +175,11 @@ public final class ManifestReader {
     }
 
     private static boolean synthetic(String cell, List<String> wrong) {
-        String s = cell.strip().toLowerCase(Locale.ROOT);
-        if (TRUE.contains(s)) {
-            return true;
-        }
-        if (!FALSE.contains(s)) {
+        Boolean flag = CsvRecords.flag(cell);
+        if (flag == null) {
             wrong.add("synthetic '" + cell.strip() + "' is not true or false");
         }
-        return false;
+        return Boolean.TRUE.equals(flag);
     }
 
     /** Manifest keys: trimmed, '/' separators, no leading "./". */
