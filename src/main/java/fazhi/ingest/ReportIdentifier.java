@@ -62,8 +62,6 @@ public final class ReportIdentifier {
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})\\s*(?:年度|年)(?!\\s*\\d{1,2}\\s*月)");
     private static final Pattern BARE_YEAR = Pattern.compile("(?<![\\d\\-/.])((?:19|20)\\d{2})(?![\\d\\-/.:年])");
     private static final Pattern DATE = Pattern.compile("^((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
-    private static final Pattern OPENING = Pattern.compile(
-            "^(?:在|截至)?\\s*((?:19|20)\\d{2})\\s*(?:(?:年度|年)(?:以来|里|内|间|中)?\\s*(?:是|[，,、])|[，,、])");
     private static final int MAX_JOINED_LINE = 30;
     private static final Pattern YEAR_SPAN = Pattern.compile(
             "(?<!\\d)((?:19|20)\\d{2})\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*((?:19|20)\\d{2})\\s*(?:年度|年)?(?![\\d\\-/.])");
@@ -89,6 +87,8 @@ public final class ReportIdentifier {
     private final Pattern placeholderYear;
     /** A county-level name right after a province or city in a title, followed by a word that ends a name. */
     private final Pattern unknownCounty;
+    /** The start of an opening sentence: 2020年，…, 截至2023年，…, 2022年是…, 2020,… (group 1 the year). */
+    private final Pattern opening;
 
     public ReportIdentifier(RegionTable regions) {
         this(regions, IdentificationCues.bundled(), ChineseText.bundled());
@@ -107,6 +107,8 @@ public final class ReportIdentifier {
         this.placeholderYear = Pattern.compile("(?:(?:19|20)" + cls + "{2}|" + cls + "{4})\\s*年");
         List<String> afterName = new ArrayList<>(cues.governmentWords());
         afterName.addAll(cues.titleWordsAfterName());
+        this.opening = Pattern.compile("^" + alternatives(cues.openingLeadWords()) + "?\\s*((?:19|20)\\d{2})\\s*"
+                + "(?:(?:年度|年)" + alternatives(cues.openingYearFollowers()) + "?\\s*(?:是|[，,、])|[，,、])");
         this.unknownCounty = Pattern.compile("^\\s*([\\p{IsHan}]{1,8}?" + alternatives(cues.countySuffixes()) + ")(?="
                 + alternatives(afterName) + "|[0-9_\\s]|$)");
     }
@@ -313,7 +315,7 @@ public final class ReportIdentifier {
             }
         }
         if (year == null && yearDetail == null && opening != null) {
-            Matcher m = OPENING.matcher(opening);
+            Matcher m = this.opening.matcher(opening);
             if (m.find()) {
                 year = Integer.parseInt(m.group(1));
                 yearMethod = "opening_sentence";
@@ -853,7 +855,7 @@ public final class ReportIdentifier {
             if (sentence.length() > cues.openingMaxLength()) {
                 sentence = sentence.substring(0, cues.openingMaxLength());
             }
-            if (OPENING.matcher(sentence).find()) {
+            if (opening.matcher(sentence).find()) {
                 return sentence;
             }
         }
