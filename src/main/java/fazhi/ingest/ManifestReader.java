@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -106,7 +107,7 @@ public final class ManifestReader {
             String region = regionCode(r.fields().get(regionCol), wrong);
             Integer year = year(r.fields().get(yearCol), wrong);
             boolean synthetic = syntheticCol != null && synthetic(r.fields().get(syntheticCol), wrong);
-            String expected = expectedCol == null ? null : expectedStatus(r.fields().get(expectedCol), wrong);
+            SubmissionStatus expected = expectedCol == null ? null : expectedStatus(r.fields().get(expectedCol), wrong);
 
             Integer earlier = firstLine.putIfAbsent(file, r.line());
             if (earlier != null) {
@@ -162,16 +163,15 @@ public final class ManifestReader {
         return year;
     }
 
-    private static String expectedStatus(String cell, List<String> wrong) {
-        String s = cell.strip().toLowerCase(Locale.ROOT);
-        if (s.isEmpty()) {
+    private static SubmissionStatus expectedStatus(String cell, List<String> wrong) {
+        if (cell.isBlank()) {
             return null;
         }
-        if (!List.of("published", "quarantined", "duplicate", "failed").contains(s)) {
-            wrong.add("expected_status '" + cell.strip() + "' is not published, quarantined, duplicate or failed");
-            return null;
+        Optional<SubmissionStatus> status = SubmissionStatus.ofCode(cell);
+        if (status.isEmpty()) {
+            wrong.add("expected_status '" + cell.strip() + "' is not " + SubmissionStatus.codes());
         }
-        return s;
+        return status.orElse(null);
     }
 
     private static boolean synthetic(String cell, List<String> wrong) {
