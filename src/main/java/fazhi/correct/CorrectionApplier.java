@@ -1,5 +1,6 @@
 package fazhi.correct;
 
+import fazhi.ingest.SubmissionStatus;
 import fazhi.warehouse.NumberText;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseTable;
@@ -40,13 +41,8 @@ import static fazhi.warehouse.WarehouseConnection.quote;
 public final class CorrectionApplier {
     public static final String TABLE = "cand_corrections";
 
-    /** The statuses of corrections.status. */
-    public static final String APPLIED = "applied";
-    public static final String NEEDS_REVIEW = "needs_review";
-    public static final String SUPERSEDED = "superseded";
-    public static final String NO_REPORT = "no_report";
-    public static final String HELD_BACK = "held_back";
-    public static final String INVALID = "invalid";
+    private static final String APPLIED = CorrectionStatus.APPLIED.sql();
+    private static final String PUBLISHED = "'" + SubmissionStatus.PUBLISHED.code() + "'";
 
     public void apply(Connection db, Path previousVersion, Path stagedCorrections, String runId) throws SQLException {
         try (Statement s = db.createStatement()) {
@@ -87,16 +83,16 @@ public final class CorrectionApplier {
                        m.value, m.unit, m.qualifier, m.evidence, m.char_offset, s.source_file, m.rule, m.run_id,
                        s.synthetic, false AS corrected, m.value AS extracted_value, m.qualifier AS extracted_qualifier
                   FROM (SELECT DISTINCT submission_id, region_code, year, indicator FROM prev_corrections
-                         WHERE status = 'applied' AND not_reported AND extracted_qualifier IS NOT NULL) p
+                         WHERE status = %s AND not_reported AND extracted_qualifier IS NOT NULL) p
                   JOIN cand_mentions m ON m.submission_id = p.submission_id AND m.region_code = p.region_code
                                       AND m.year = p.year AND m.indicator = p.indicator AND m.chosen
-                  JOIN cand_submissions s ON s.submission_id = m.submission_id AND s.status = 'published'
+                  JOIN cand_submissions s ON s.submission_id = m.submission_id AND s.status = %s
                   JOIN regions r ON r.code = m.region_code
                  WHERE NOT EXISTS (SELECT 1 FROM cand_observations o WHERE o.region_code = m.region_code
                                       AND o.year = m.year AND (o.indicator = m.indicator
                                                                OR o.submission_id <> m.submission_id))
                 QUALIFY row_number() OVER (PARTITION BY m.submission_id, m.region_code, m.year, m.indicator
-                                           ORDER BY m.char_offset) = 1""");
+                                           ORDER BY m.char_offset) = 1""".formatted(APPLIED, PUBLISHED));
     }
 
     /** A staged correction with what the warehouse says about its figure now and before. */
@@ -110,7 +106,7 @@ public final class CorrectionApplier {
     }
 
     /** One row of cand_corrections. */
-    private record Decision(Candidate c, String status, String statusReason, String submissionId, String sourceFile,
+    private record Decision(Candidate c, CorrectionStatus status, String statusReason, String submissionId, String sourceFile,
                             Double extractedValue, String extractedQualifier) {
     }
 
@@ -174,20 +170,20 @@ public final class CorrectionApplier {
 
     private static Decision decide(Candidate c, Candidate inForce) {
         if (c.problem() != null) {
-            return new Decision(c, INVALID, c.problem(), null, null, null, null);
+            return new Decision(c, CorrectionStatus.INVALID, c.problem(), null, null, null, null);
         }
         String figure = c.regionName() + " (" + c.regionCode() + ") " + c.year() + " " + c.indicator();
         if (c != inForce) {
-            return new Decision(c, SUPERSEDED, "a later correction of " + figure + " is in force ("
+            return new Decision(c, CorrectionStatus.SUPERSEDED, "a later correction of " + figure + " is in force ("
                     + describe(inForce.recordedIn(), inForce.line()) + ")", c.boundId(), c.boundFile(),
                     c.boundValue(), c.boundQualifier());
         }
         if (c.ownerId() == null) {
-            return new Decision(c, NO_REPORT, "no published report gives " + c.regionName() + " " + c.year()
+            return new Decision(c, CorrectionStatus.NO_REPORT, "no published report gives " + c.regionName() + " " + c.year()
                     + " its figures; the correction is applied once one does", null, null, null, null);
         }
         if (!Objects.equals(c.boundId(), c.ownerId())) {
-            return new Decision(c, NEEDS_REVIEW, "the report was replaced: the correction was made against "
+            return new Decision(c, CorrectionStatus.NEEDS_REVIEW, "the report was replaced: the correction was made against "
                     + c.boundFile() + " (sha-256 " + shortId(c.boundId()) + "), now " + c.ownerFile() + " (sha-256 "
                     + shortId(c.ownerId()) + ") gives " + c.regionName() + " " + c.year() + " its figures and states "
                     + (c.currentQualifier() == null ? "no " + c.indicator()
@@ -200,7 +196,7 @@ public final class CorrectionApplier {
                 : "taken out of observations (extracted: " + Correction.describe(c.currentValue(), c.currentQualifier()) + ")")
                 : (c.currentQualifier() == null ? "added: the extractor had not found the figure"
                 : "replaces the extracted " + Correction.describe(c.currentValue(), c.currentQualifier()));
-        return new Decision(c, APPLIED, what, c.ownerId(), c.ownerFile(), c.currentValue(), c.currentQualifier());
+        return new Decision(c, CorrectionStatus.APPLIED, what, c.ownerId(), c.ownerFile(), c.currentValue(), c.currentQualifier());
     }
 
     private static String describe(String recordedIn, int line) {
@@ -221,7 +217,7 @@ public final class CorrectionApplier {
         try (PreparedStatement ps = db.prepareStatement("INSERT INTO correction_decisions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (Decision d : decisions) {
                 ps.setLong(1, d.c().seq());
-                ps.setString(2, d.status());
+                ps.setString(2, d.status().code());
                 ps.setString(3, d.statusReason());
                 ps.setString(4, d.submissionId());
                 ps.setString(5, d.sourceFile());
@@ -251,10 +247,10 @@ public final class CorrectionApplier {
 
     /** The corrections in force change the candidate observations. */
     private static void applyInForce(Statement s) throws SQLException {
-        s.execute("DELETE FROM cand_observations o USING " + TABLE + " c WHERE c.status = 'applied' AND c.not_reported "
+        s.execute("DELETE FROM cand_observations o USING " + TABLE + " c WHERE c.status = " + APPLIED + " AND c.not_reported "
                 + "AND o.region_code = c.region_code AND o.year = c.year AND o.indicator = c.indicator");
         s.execute("UPDATE cand_observations o SET value = c.value, qualifier = c.qualifier, corrected = true FROM "
-                + TABLE + " c WHERE c.status = 'applied' AND NOT c.not_reported AND o.region_code = c.region_code "
+                + TABLE + " c WHERE c.status = " + APPLIED + " AND NOT c.not_reported AND o.region_code = c.region_code "
                 + "AND o.year = c.year AND o.indicator = c.indicator");
         // a figure the extractor missed: added to its report's figures, traced to the correction's evidence
         s.execute("INSERT INTO cand_observations BY NAME "
@@ -264,7 +260,7 @@ public final class CorrectionApplier {
                 + "NULL::VARCHAR AS extracted_qualifier FROM " + TABLE + " c "
                 + "JOIN regions r ON r.code = c.region_code JOIN indicators i ON i.code = c.indicator "
                 + "JOIN cand_submissions s ON s.submission_id = c.submission_id AND s.source_file = c.source_file "
-                + "WHERE c.status = 'applied' AND NOT c.not_reported AND c.extracted_qualifier IS NULL");
+                + "WHERE c.status = " + APPLIED + " AND NOT c.not_reported AND c.extracted_qualifier IS NULL");
     }
 
     /**
@@ -273,11 +269,11 @@ public final class CorrectionApplier {
      */
     public void settle(Connection db) throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("UPDATE " + TABLE + " c SET status = 'held_back', status_reason = 'the corrected figure breaks "
+            s.execute("UPDATE " + TABLE + " c SET status = " + CorrectionStatus.HELD_BACK.sql() + ", status_reason = 'the corrected figure breaks "
                     + "the validation rule ' || e.rules || ' and is held back from observations like any figure "
                     + "(see validation_issues)' FROM (SELECT region_code, year, indicator, string_agg(DISTINCT rule, "
                     + "', ' ORDER BY rule) AS rules FROM cand_validation_issues WHERE severity = 'error' GROUP BY ALL) e "
-                    + "WHERE c.status = 'applied' AND NOT c.not_reported AND e.region_code = c.region_code "
+                    + "WHERE c.status = " + APPLIED + " AND NOT c.not_reported AND e.region_code = c.region_code "
                     + "AND e.year = c.year AND e.indicator = c.indicator");
         }
     }

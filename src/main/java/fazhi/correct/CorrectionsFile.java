@@ -199,14 +199,11 @@ public final class CorrectionsFile {
     }
 
     private static boolean flag(String s) {
-        if (s == null) {
-            return false;
+        Boolean flag = CsvRecords.flag(s);
+        if (flag == null) {
+            throw new IllegalArgumentException("not_reported '" + s + "' is not true or false");
         }
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "y", "1", "是" -> true;
-            case "false", "no", "n", "0", "否" -> false;
-            default -> throw new IllegalArgumentException("not_reported '" + s + "' is not true or false");
-        };
+        return flag;
     }
 
     /** An ISO instant (2026-11-30T09:40:17Z), a date and time (taken as UTC) or a date (its start, UTC). */

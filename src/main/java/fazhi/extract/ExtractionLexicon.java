@@ -45,9 +45,7 @@ public final class ExtractionLexicon {
     final List<String> linkWords;
     final List<String> changeVerbs;
     final List<String> changeParticles;
-    final List<String> levelMarkers;
     final List<String> comparisonCues;
-    final List<String> changeUnits;
     final List<String> priorYearCues;
     final List<String> priorValueMarkers;
     final List<String> targetCues;
@@ -140,9 +138,7 @@ public final class ExtractionLexicon {
         linkWords = longestFirst(YamlResources.strings(n, "link_words"));
         changeVerbs = longestFirst(YamlResources.strings(n, "change_verbs"));
         changeParticles = YamlResources.strings(n, "change_particles");
-        levelMarkers = YamlResources.strings(n, "level_markers");
         comparisonCues = YamlResources.strings(n, "comparison_cues");
-        changeUnits = YamlResources.strings(n, "change_units");
         priorYearCues = YamlResources.strings(n, "prior_year_cues");
         priorValueMarkers = YamlResources.strings(n, "prior_value_markers");
         targetCues = YamlResources.strings(n, "target_cues");
@@ -209,7 +205,17 @@ public final class ExtractionLexicon {
     }
 
     public static ExtractionLexicon bundled() {
-        return new ExtractionLexicon(YamlResources.load(BUNDLED), YamlResources.load(CLEANING));
+        return of(bundledTree());
+    }
+
+    /** The lexicon file as read, for a test that edits it before building a lexicon of it. */
+    static JsonNode bundledTree() {
+        return YamlResources.load(BUNDLED);
+    }
+
+    /** A lexicon of the given tree (the bundled file, or an edited copy of it) and the bundled cleaning words. */
+    static ExtractionLexicon of(JsonNode lexicon) {
+        return new ExtractionLexicon(lexicon, YamlResources.load(CLEANING));
     }
 
     /** The number of a placeholder figure ("X", "XX"), as {@link RawMention#numberText()} carries it. */

@@ -1,12 +1,11 @@
 package fazhi.extract;
 
-import fazhi.ingest.TraditionalCharacters;
+import fazhi.ingest.ChineseText;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,8 +56,7 @@ public final class TextCleaner {
     private final int repeatMinLength;
     private final int repeatRunLines;
     private final int repeatSentenceMinLength;
-    /** Traditional → simplified, indexed by the char; 0 where the char stays as it is. */
-    private final char[] traditional = new char[Character.MAX_VALUE + 1];
+    private final ChineseText characters = ChineseText.bundled();
 
     public TextCleaner() {
         this(YamlResources.load("/schema/cleaning.yaml"));
@@ -90,9 +88,6 @@ public final class TextCleaner {
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
-        for (Map.Entry<Character, Character> e : TraditionalCharacters.toSimplified().entrySet()) {
-            traditional[e.getKey()] = e.getValue();
-        }
     }
 
     public String clean(String decodedText) {
@@ -153,27 +148,10 @@ public final class TextCleaner {
     private Tracked normalizedTracked(String s) {
         Tracked.Builder b = new Tracked.Builder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r') {
-                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    continue;
-                }
-                c = '\n';
-            } else if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            } else if (c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\u2002' || c == '\u2003') {
-                c = ' ';
-            } else if (c == '\u200B' || c == '\uFEFF' || c == '\u200C' || c == '\u200D') {
-                continue;
-            } else if (c == '\uFE6A') {
-                c = '%';
-            } else {
-                char simplified = traditional[c];
-                if (simplified != 0) {
-                    c = simplified;
-                }
+            int c = characters.plainChar(s, i);
+            if (c != ChineseText.DROP) {
+                b.append((char) c, i);
             }
-            b.append(c, i);
         }
         return b.build();
     }

@@ -1,5 +1,7 @@
 package fazhi.extract;
 
+import fazhi.ingest.ChineseText;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,12 +10,11 @@ import java.util.regex.Pattern;
  * Figures that are not levels of the report's year, read from the words around them: changes ("同比增长30%",
  * "减少12件"), prior-year values ("上年为87%", "由87%提升至"), targets ("力争达到98%"), other entities'
  * figures ("全省", and "全市" in a county's report), ordinals ("第3名"), ranks ("前10名"), durations ("3个工作日"),
- * ranges ("10%-20%"), change units ("个百分点"), and figures a clause attributes to another year
- * ("2022年受理...30件" in the report on 2023). Every word comes from the lexicon.
+ * ranges ("10%-20%"), and figures a clause attributes to another year ("2022年受理...30件" in the report on
+ * 2023). Every word comes from the lexicon. (A change in 个百分点 or 倍 needs no rule: no indicator takes
+ * those units.)
  */
 final class TrapRules {
-
-    private static final String CHINESE_YEAR_DIGITS = "〇一二三四五六七八九零";
 
     private final ExtractionLexicon lex;
     private final Segmenter segmenter;
@@ -26,41 +27,32 @@ final class TrapRules {
     /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
     boolean notALevel(String text, List<Figure> figures, int i) {
         Figure f = figures.get(i);
-        return isOrdinal(text, f) || isRank(text, f) || isDuration(text, f) || isRange(text, figures, i)
-                || lex.changeUnits.contains(f.unitText());
+        return isOrdinal(text, f) || isRank(text, f) || isDuration(text, f) || isRange(text, figures, i);
     }
 
     /** Change figures, prior-year values, targets and other entities' figures, read from the window before the figure. */
     boolean isTrap(String window, boolean county) {
         String tail = window.strip();
-        boolean level = false;
-        for (String m : lex.levelMarkers) {
-            if (tail.endsWith(m)) {
-                level = true;
+        String t = tail;
+        for (String particle : lex.changeParticles) {
+            if (t.endsWith(particle)) {
+                t = t.substring(0, t.length() - particle.length()); // "增多了": the change verb before it
+                break;
             }
         }
-        if (!level) {
-            String t = tail;
-            for (String particle : lex.changeParticles) {
-                if (t.endsWith(particle)) {
-                    t = t.substring(0, t.length() - particle.length()); // "增加了": the change verb before it
-                    break;
-                }
+        for (String q : lex.qualifiersBefore.keySet()) {
+            if (t.endsWith(q)) {
+                t = t.substring(0, t.length() - q.length());
+                break;
             }
-            for (String q : lex.qualifiersBefore.keySet()) {
-                if (t.endsWith(q)) {
-                    t = t.substring(0, t.length() - q.length());
-                    break;
-                }
-            }
-            for (String v : lex.changeVerbs) {
-                if (t.endsWith(v)) {
-                    return true;
-                }
-            }
-            if (IndicatorExtractor.containsAny(window, lex.comparisonCues) || comparedWithYear(window)) {
+        }
+        for (String v : lex.changeVerbs) {
+            if (t.endsWith(v)) {
                 return true;
             }
+        }
+        if (IndicatorExtractor.containsAny(window, lex.comparisonCues) || comparedWithYear(window)) {
+            return true;
         }
         Matcher year = lex.year.matcher(window);
         for (String m : lex.priorValueMarkers) {
@@ -150,7 +142,7 @@ final class TrapRules {
             if (m.lookingAt() && !inTitle[m.start() - lineStart]
                     && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null
                     && !IndicatorExtractor.containsAny(text.substring(m.end(), clause.end()), lex.sinceWords)) {
-                year = yearValue(m.group(1));
+                year = ChineseText.yearValue(m.group(1));
             }
         }
         return year;
@@ -200,7 +192,7 @@ final class TrapRules {
     private boolean sinceCurrentYear(String before, Integer reportYear) {
         Matcher y = lex.sinceStartYear.matcher(before);
         if (y.find()) {
-            return reportYear == null || reportYear.equals(yearValue(y.group(1)));
+            return reportYear == null || reportYear.equals(ChineseText.yearValue(y.group(1)));
         }
         for (String w : lex.sinceCurrentStarts) {
             if (before.endsWith(w)) {
@@ -287,7 +279,7 @@ final class TrapRules {
     /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or null. */
     Integer yearRightBefore(String window) {
         Matcher m = lex.yearBeforeFigure.matcher(window.strip());
-        return m.find() ? yearValue(m.group(1)) : null;
+        return m.find() ? ChineseText.yearValue(m.group(1)) : null;
     }
 
     /** The year named before the title's report marker, or null. */
@@ -297,20 +289,7 @@ final class TrapRules {
         }
         Matcher m = lex.year.matcher(title);
         int stop = segmenter.titleMarkerAt(title);
-        return m.find() && m.start() < stop ? yearValue(m.group(1)) : null;
-    }
-
-    static Integer yearValue(String digits) {
-        int v = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
-            int d = FigureScanner.isDigit(c) ? c - '0' : CHINESE_YEAR_DIGITS.indexOf(c);
-            if (d < 0) {
-                return null;
-            }
-            v = v * 10 + (d == 10 ? 0 : d);
-        }
-        return v;
+        return m.find() && m.start() < stop ? ChineseText.yearValue(m.group(1)) : null;
     }
 
     boolean isOrdinal(String text, Figure f) {

@@ -28,7 +28,8 @@ import java.util.function.Function;
  */
 final class ReportRenderer {
     static final Charset GB18030 = Charset.forName("GB18030");
-    private static final String[] ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    /** Sections past the tenth keep the tenth's ordinal (十是…). */
+    private static final int MAX_ORDINAL = 10;
 
     private final PhraseBank bank;
     private final long seed;
@@ -292,7 +293,7 @@ final class ReportRenderer {
                 sentences.add(r.nextInt(sentences.size() + 1), s);
             }
             String heading = r.pick(g.headings());
-            String ord = ORDINALS[Math.min(ordinal++, ORDINALS.length - 1)];
+            String ord = ChineseNumbers.toChinese(Math.min(ordinal++, MAX_ORDINAL - 1) + 1);
             String text = String.join("", sentences);
             switch (numbering) {
                 case 0 -> {

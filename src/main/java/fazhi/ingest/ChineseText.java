@@ -5,42 +5,92 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Normalisation of report text before names and years are matched: traditional place-name characters to
- * simplified ({@code /schema/traditional-simplified.csv}), full-width ASCII to ASCII, and years written in
- * Chinese digits (二〇二三年) to Arabic digits.
+ * The one character normaliser of report text, applied before anything is matched (identification reads
+ * names and years with it, the cleaner the whole text): full-width ASCII to ASCII, odd spaces to plain
+ * spaces, invisible characters and the CR of a CRLF dropped, traditional characters to simplified
+ * ({@code /schema/traditional-simplified.csv}); and the one reader of a year written in Chinese digits
+ * (二〇二三年).
  */
-final class ChineseText {
+public final class ChineseText {
+
+    /** What {@link #plainChar} returns for a character that is dropped. */
+    public static final int DROP = -1;
 
     private static final Pattern CHINESE_YEAR = Pattern.compile("([〇零○ＯO一二三四五六七八九]{4})(\\s*年)");
-    private static final String CHINESE_DIGITS = "〇一二三四五六七八九";
+    /** The digits of a year written in Chinese, by value; 〇 and its look-alikes are 0. */
+    private static final String YEAR_DIGITS = "〇一二三四五六七八九";
+    private static final String YEAR_ZEROS = "零○ＯO";
 
-    private final Map<Character, Character> toSimplified;
+    private static final ChineseText BUNDLED = new ChineseText(TraditionalCharacters.toSimplified());
+
+    /** Traditional → simplified, indexed by the char; 0 where the char stays as it is. */
+    private final char[] simplified = new char[Character.MAX_VALUE + 1];
 
     private ChineseText(Map<Character, Character> toSimplified) {
-        this.toSimplified = toSimplified;
+        for (Map.Entry<Character, Character> e : toSimplified.entrySet()) {
+            simplified[e.getKey()] = e.getValue();
+        }
     }
 
-    static ChineseText bundled() {
-        return new ChineseText(TraditionalCharacters.toSimplified());
+    public static ChineseText bundled() {
+        return BUNDLED;
     }
 
+    /** The character at {@code i} of {@code s} as normalised text has it, or {@link #DROP}. */
+    public int plainChar(CharSequence s, int i) {
+        char c = s.charAt(i);
+        if (c == '\r') {
+            return i + 1 < s.length() && s.charAt(i + 1) == '\n' ? DROP : '\n';
+        }
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            return c - 0xFEE0;
+        }
+        if (c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\u2002' || c == '\u2003') {
+            return ' ';
+        }
+        if (c == '\u200B' || c == '\uFEFF' || c == '\u200C' || c == '\u200D') {
+            return DROP;
+        }
+        if (c == '\uFE6A') {
+            return '%';
+        }
+        char s2 = simplified[c];
+        return s2 != 0 ? s2 : c;
+    }
+
+    /** The text with every character normalised ({@link #plainChar}) and Chinese-digit years in Arabic digits. */
     String normalize(CharSequence text) {
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            } else if (c == '\u3000' || c == '\u00A0') {
-                c = ' ';
-            } else {
-                Character s = toSimplified.get(c);
-                if (s != null) {
-                    c = s;
-                }
+            int c = plainChar(text, i);
+            if (c != DROP) {
+                b.append((char) c);
             }
-            b.append(c);
         }
         return chineseYears(b.toString());
+    }
+
+    /**
+     * The value of a year's digits, Arabic or Chinese (2023, 二〇二三, 二零二三), or null when a character is
+     * neither.
+     */
+    public static Integer yearValue(CharSequence digits) {
+        int v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = yearDigit(digits.charAt(i));
+            if (d < 0) {
+                return null;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static int yearDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return YEAR_ZEROS.indexOf(c) >= 0 ? 0 : YEAR_DIGITS.indexOf(c);
     }
 
     private static String chineseYears(String s) {
@@ -53,12 +103,8 @@ final class ChineseText {
         }
         StringBuilder out = new StringBuilder(s.length());
         do {
-            StringBuilder digits = new StringBuilder(4);
-            for (char c : m.group(1).toCharArray()) {
-                int d = CHINESE_DIGITS.indexOf(c);
-                digits.append(d >= 0 ? (char) ('0' + d) : '0');
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(digits + m.group(2)));
+            String year = String.format("%04d", yearValue(m.group(1)));
+            m.appendReplacement(out, Matcher.quoteReplacement(year + m.group(2)));
         } while (m.find());
         m.appendTail(out);
         return out.toString();

@@ -6,6 +6,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +23,16 @@ public final class CsvRecords {
         public boolean isBlank() {
             return fields.size() == 1 && fields.get(0).isBlank();
         }
+    }
+
+    /** The words a true/false column may hold (any case); a blank cell is false. */
+    private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "1", "是");
+    private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "0", "否", "");
+
+    /** A true/false cell (true, yes, y, 1, 是 / false, no, n, 0, 否, blank), or null when it is neither. */
+    public static Boolean flag(String cell) {
+        String s = cell == null ? "" : cell.strip().toLowerCase(Locale.ROOT);
+        return TRUE_WORDS.contains(s) ? Boolean.TRUE : FALSE_WORDS.contains(s) ? Boolean.FALSE : null;
     }
 
     /** RFC 4180 records with the line each starts on. */

@@ -21,7 +21,7 @@ record IdentificationCues(
         List<String> indexNumberLabels, List<String> publisherLabels, List<String> publishDateLabels,
         List<String> navigationLabels, List<String> breadcrumbSeparators,
         List<String> indexCodePrefixes, boolean indexBareCode,
-        int openingSearchLines, int openingMaxLength,
+        int openingSearchLines, int openingMaxLength, List<String> openingLeadWords, List<String> openingYearFollowers,
         List<Pattern> noisePatterns, String placeholderCharacters,
         List<String> countySuffixes, List<String> prefectureSuffixes, List<String> provinceSuffixes,
         int minShortLength, List<String> shortNameStopwords, List<String> commonWordNames,
@@ -31,9 +31,10 @@ record IdentificationCues(
         List<String> reportSentenceStarts, List<String> reportSentenceEndings,
         int signatureSearchLines, int signatureMaxLength, List<String> signatureOrganWords,
         List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter, List<String> selfReferenceNotBefore,
-        List<String> nameLeadIns) {
+        List<String> nameLeadIns, List<String> titleWordsAfterName) {
 
     static final String RESOURCE = "/schema/ingest-identification.yaml";
+    private static final String LEXICON = "/schema/extraction-lexicon.yaml";
 
     static IdentificationCues bundled() {
         try (InputStream in = IdentificationCues.class.getResourceAsStream(RESOURCE)) {
@@ -70,7 +71,8 @@ record IdentificationCues(
                 strings(labels, "breadcrumb_separators"),
                 strings(index, "code_prefixes"), index.path("bare_code").asBoolean(false),
                 required(opening, "search_lines").asInt(), required(opening, "max_length").asInt(),
-                noise, required(root, "placeholder_characters").asString(),
+                strings(opening, "lead_words"), strings(opening, "year_followers"),
+                noise, figurePlaceholders() + required(root, "placeholder_name_characters").asString(),
                 longestFirst(strings(names, "county_suffixes")), longestFirst(strings(names, "prefecture_suffixes")),
                 longestFirst(strings(names, "province_suffixes")), required(names, "min_short_length").asInt(),
                 strings(names, "short_name_stopwords"), strings(names, "common_word_names"),
@@ -82,7 +84,23 @@ record IdentificationCues(
                 required(signature, "search_lines").asInt(), required(signature, "max_length").asInt(),
                 longestFirst(strings(signature, "organ_words")),
                 strings(self, "prefixes"), strings(self, "suffixes"), longestFirst(strings(self, "not_after")), strings(self, "not_before"),
-                longestFirst(strings(title, "name_lead_ins")));
+                longestFirst(strings(title, "name_lead_ins")), strings(title, "words_after_name"));
+    }
+
+    /** The characters that stand for a digit, kept once, in the extraction lexicon. */
+    private static String figurePlaceholders() {
+        try (InputStream in = IdentificationCues.class.getResourceAsStream(LEXICON)) {
+            if (in == null) {
+                throw new IllegalStateException(LEXICON + " is missing from the classpath");
+            }
+            JsonNode n = new YAMLMapper().readTree(in).get("placeholder_characters");
+            if (n == null || !n.isString() || n.asString().isEmpty()) {
+                throw new IllegalStateException(LEXICON + ": missing 'placeholder_characters'");
+            }
+            return n.asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(LEXICON + ": " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode required(JsonNode node, String field) {

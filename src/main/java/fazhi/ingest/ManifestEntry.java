@@ -11,7 +11,8 @@ package fazhi.ingest;
  *                   known to be unusable (a blank template) can be acknowledged so it does not raise the alarm
  *                   exit code every night
  */
-public record ManifestEntry(String file, String regionCode, Integer year, boolean synthetic, String expectedStatus) {
+public record ManifestEntry(String file, String regionCode, Integer year, boolean synthetic,
+                            SubmissionStatus expectedStatus) {
 
     public ManifestEntry(String file, String regionCode, Integer year, boolean synthetic) {
         this(file, regionCode, year, synthetic, null);

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads manifest.csv: RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes; CRLF or LF),
@@ -25,9 +25,6 @@ import java.util.Set;
 public final class ManifestReader {
 
     public static final String FILE_NAME = "manifest.csv";
-
-    private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "是");
-    private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否", "");
 
     private final RegionTable regions;
 
@@ -110,7 +107,7 @@ public final class ManifestReader {
             String region = regionCode(r.fields().get(regionCol), wrong);
             Integer year = year(r.fields().get(yearCol), wrong);
             boolean synthetic = syntheticCol != null && synthetic(r.fields().get(syntheticCol), wrong);
-            String expected = expectedCol == null ? null : expectedStatus(r.fields().get(expectedCol), wrong);
+            SubmissionStatus expected = expectedCol == null ? null : expectedStatus(r.fields().get(expectedCol), wrong);
 
             Integer earlier = firstLine.putIfAbsent(file, r.line());
             if (earlier != null) {
@@ -166,27 +163,23 @@ public final class ManifestReader {
         return year;
     }
 
-    private static String expectedStatus(String cell, List<String> wrong) {
-        String s = cell.strip().toLowerCase(Locale.ROOT);
-        if (s.isEmpty()) {
+    private static SubmissionStatus expectedStatus(String cell, List<String> wrong) {
+        if (cell.isBlank()) {
             return null;
         }
-        if (!List.of("published", "quarantined", "duplicate", "failed").contains(s)) {
-            wrong.add("expected_status '" + cell.strip() + "' is not published, quarantined, duplicate or failed");
-            return null;
+        Optional<SubmissionStatus> status = SubmissionStatus.ofCode(cell);
+        if (status.isEmpty()) {
+            wrong.add("expected_status '" + cell.strip() + "' is not " + SubmissionStatus.codes());
         }
-        return s;
+        return status.orElse(null);
     }
 
     private static boolean synthetic(String cell, List<String> wrong) {
-        String s = cell.strip().toLowerCase(Locale.ROOT);
-        if (TRUE.contains(s)) {
-            return true;
-        }
-        if (!FALSE.contains(s)) {
+        Boolean flag = CsvRecords.flag(cell);
+        if (flag == null) {
             wrong.add("synthetic '" + cell.strip() + "' is not true or false");
         }
-        return false;
+        return Boolean.TRUE.equals(flag);
     }
 
     /** Manifest keys: trimmed, '/' separators, no leading "./". */

@@ -1,6 +1,7 @@
 package fazhi.ingest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -61,8 +62,6 @@ public final class ReportIdentifier {
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})\\s*(?:年度|年)(?!\\s*\\d{1,2}\\s*月)");
     private static final Pattern BARE_YEAR = Pattern.compile("(?<![\\d\\-/.])((?:19|20)\\d{2})(?![\\d\\-/.:年])");
     private static final Pattern DATE = Pattern.compile("^((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
-    private static final Pattern OPENING = Pattern.compile(
-            "^(?:在|截至)?\\s*((?:19|20)\\d{2})\\s*(?:(?:年度|年)(?:以来|里|内|间|中)?\\s*(?:是|[，,、])|[，,、])");
     private static final int MAX_JOINED_LINE = 30;
     private static final Pattern YEAR_SPAN = Pattern.compile(
             "(?<!\\d)((?:19|20)\\d{2})\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*((?:19|20)\\d{2})\\s*(?:年度|年)?(?![\\d\\-/.])");
@@ -74,8 +73,6 @@ public final class ReportIdentifier {
     private static final Pattern BOOK_TITLE = Pattern.compile("《[^《》]*》");
     private static final Pattern SIGNATURE_DATE = Pattern.compile(
             "^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*月(?:\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*日)?$");
-    private static final Pattern UNKNOWN_COUNTY = Pattern.compile(
-            "^\\s*([\\p{IsHan}]{1,8}?(?:自治县|自治旗|新区|区|县|旗))(?=人民政府|政府|司法局|关于|办公室|法治|委|[0-9_\\s]|$)");
     private static final int SIGNATURE_TAIL_CHARS = 4_000;
     /** How far after a county's name in the body a word of visiting (来我县) is looked for. */
     private static final int VISIT_WINDOW = 16;
@@ -88,6 +85,10 @@ public final class ReportIdentifier {
     private final RegionNames names;
     private final Pattern placeholderName;
     private final Pattern placeholderYear;
+    /** A county-level name right after a province or city in a title, followed by a word that ends a name. */
+    private final Pattern unknownCounty;
+    /** The start of an opening sentence: 2020年，…, 截至2023年，…, 2022年是…, 2020,… (group 1 the year). */
+    private final Pattern opening;
 
     public ReportIdentifier(RegionTable regions) {
         this(regions, IdentificationCues.bundled(), ChineseText.bundled());
@@ -99,8 +100,23 @@ public final class ReportIdentifier {
         this.chinese = chinese;
         this.names = new RegionNames(regions, cues);
         String cls = charClass(cues.placeholderCharacters());
-        this.placeholderName = Pattern.compile(cls + "+\\s*(?:省|市|县|区|旗|州|盟)");
+        List<String> allSuffixes = new ArrayList<>(cues.countySuffixes());
+        allSuffixes.addAll(cues.prefectureSuffixes());
+        allSuffixes.addAll(cues.provinceSuffixes());
+        this.placeholderName = Pattern.compile(cls + "+\\s*" + alternatives(allSuffixes));
         this.placeholderYear = Pattern.compile("(?:(?:19|20)" + cls + "{2}|" + cls + "{4})\\s*年");
+        List<String> afterName = new ArrayList<>(cues.governmentWords());
+        afterName.addAll(cues.titleWordsAfterName());
+        this.opening = Pattern.compile("^" + alternatives(cues.openingLeadWords()) + "?\\s*((?:19|20)\\d{2})\\s*"
+                + "(?:(?:年度|年)" + alternatives(cues.openingYearFollowers()) + "?\\s*(?:是|[，,、])|[，,、])");
+        this.unknownCounty = Pattern.compile("^\\s*([\\p{IsHan}]{1,8}?" + alternatives(cues.countySuffixes()) + ")(?="
+                + alternatives(afterName) + "|[0-9_\\s]|$)");
+    }
+
+    /** A non-capturing group of the words as literals, longest first so that a longer word wins. */
+    private static String alternatives(List<String> words) {
+        return words.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
     }
 
     private static String charClass(String chars) {
@@ -299,7 +315,7 @@ public final class ReportIdentifier {
             }
         }
         if (year == null && yearDetail == null && opening != null) {
-            Matcher m = OPENING.matcher(opening);
+            Matcher m = this.opening.matcher(opening);
             if (m.find()) {
                 year = Integer.parseInt(m.group(1));
                 yearMethod = "opening_sentence";
@@ -525,7 +541,7 @@ public final class ReportIdentifier {
             int at = text.indexOf(sep);
             if (at > 0 && (end < 0 || at < end) && !isTitleLike(text.substring(0, at))) {
                 String left = text.substring(0, at).strip();
-                if (isSiteName(left) || left.endsWith("人民政府") || left.endsWith("政府")) {
+                if (isSiteName(left) || cues.governmentWords().stream().anyMatch(left::endsWith)) {
                     return new String[] {text.substring(at + sep.length()).strip(), left};
                 }
             }
@@ -732,7 +748,7 @@ public final class ReportIdentifier {
             if (i + 1 < ms.size() && ms.get(i + 1).start() == m.end()) {
                 continue;
             }
-            Matcher u = UNKNOWN_COUNTY.matcher(titleText.substring(m.end()));
+            Matcher u = unknownCounty.matcher(titleText.substring(m.end()));
             if (u.find()) {
                 return new String[] {m.regions().size() == 1 ? m.regions().get(0).fullName() : m.name(), u.group(1)};
             }
@@ -839,7 +855,7 @@ public final class ReportIdentifier {
             if (sentence.length() > cues.openingMaxLength()) {
                 sentence = sentence.substring(0, cues.openingMaxLength());
             }
-            if (OPENING.matcher(sentence).find()) {
+            if (opening.matcher(sentence).find()) {
                 return sentence;
             }
         }

@@ -66,7 +66,7 @@ public final class SubmissionDiscovery {
         for (ManifestEntry m : manifest.entries().values()) {
             if (!present.contains(m.file())) {
                 out.accept(new DiscoveredSubmission(m.file(), inputDir.resolve(m.file()).toString(), null, 0,
-                        m.regionCode(), m.year(), m.synthetic(), m.expectedStatus(), DiscoveredSubmission.FAILED,
+                        m.regionCode(), m.year(), m.synthetic(), m.expectedStatus(), DiscoveredSubmission.Action.FAILED,
                         "missing: manifest.csv lists this file but it is not in the input folder"));
                 seen++;
             }
@@ -79,7 +79,7 @@ public final class SubmissionDiscovery {
         String region = m == null ? null : m.regionCode();
         Integer year = m == null ? null : m.year();
         boolean synthetic = m != null && m.synthetic();
-        String expected = m == null ? null : m.expectedStatus();
+        SubmissionStatus expected = m == null ? null : m.expectedStatus();
         String id;
         long bytes;
         try {
@@ -87,24 +87,24 @@ public final class SubmissionDiscovery {
             id = sha256(file);
         } catch (IOException e) {
             return new DiscoveredSubmission(rel, file.toString(), null, 0, region, year, synthetic, expected,
-                    DiscoveredSubmission.FAILED, SubmissionReasons.describe(e));
+                    DiscoveredSubmission.Action.FAILED, SubmissionReasons.describe(e));
         }
         var problem = manifest.problem(rel);
         if (problem.isPresent()) {
             return new DiscoveredSubmission(rel, file.toString(), id, bytes, null, null, synthetic, expected,
-                    DiscoveredSubmission.QUARANTINE, problem.get().describe());
+                    DiscoveredSubmission.Action.QUARANTINE, problem.get().describe());
         }
         if (id.equals(published.idBySourceFile().get(rel))) {
             return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic, expected,
-                    DiscoveredSubmission.UNCHANGED, "already published with the same content");
+                    DiscoveredSubmission.Action.UNCHANGED, "already published with the same content");
         }
         String first = firstFileById.putIfAbsent(id, rel);
         if (first != null && !first.equals(rel)) {
             return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic, expected,
-                    DiscoveredSubmission.DUPLICATE, "same bytes as " + first);
+                    DiscoveredSubmission.Action.DUPLICATE, "same bytes as " + first);
         }
         return new DiscoveredSubmission(rel, file.toString(), id, bytes, region, year, synthetic, expected,
-                DiscoveredSubmission.PROCESS, manifestNote);
+                DiscoveredSubmission.Action.PROCESS, manifestNote);
     }
 
     /** The manifest and the corrections file of the input folder: about the submissions, not submissions. */

@@ -12,14 +12,14 @@ import java.util.Map;
  * schema/traditional-simplified.csv, the one table of traditional characters and their simplified forms:
  * identification reads place names with it, the cleaner the whole text.
  */
-public final class TraditionalCharacters {
+final class TraditionalCharacters {
     static final String RESOURCE = "/schema/traditional-simplified.csv";
 
     private TraditionalCharacters() {
     }
 
     /** A header "traditional,simplified", then one character pair a row; # starts a comment row. */
-    public static Map<Character, Character> toSimplified() {
+    static Map<Character, Character> toSimplified() {
         try (InputStream in = TraditionalCharacters.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");

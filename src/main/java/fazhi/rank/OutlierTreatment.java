@@ -24,7 +24,7 @@ import java.util.List;
 public final class OutlierTreatment {
 
     /** One changed value. */
-    public record Point(int index, String action, double before, double after) {
+    public record Point(int index, TreatmentAction action, double before, double after) {
     }
 
     /**
@@ -91,7 +91,7 @@ public final class OutlierTreatment {
             }
             for (int i = 0; i < x.length; i++) {
                 if (x[i] == extreme) {
-                    points.add(new Point(i, high ? "winhi" : "winlo", original[i], next));
+                    points.add(new Point(i, high ? TreatmentAction.WINHI : TreatmentAction.WINLO, original[i], next));
                     x[i] = next;
                     if (!changed[i]) {
                         changed[i] = true;
@@ -115,7 +115,7 @@ public final class OutlierTreatment {
         List<Point> logPoints = new ArrayList<>();
         for (int i = 0; i < y.length; i++) {
             y[i] = Math.log(original[i] - min + 0.01 * (max - min));
-            logPoints.add(new Point(i, "log_ct", original[i], y[i]));
+            logPoints.add(new Point(i, TreatmentAction.LOG_CT, original[i], y[i]));
         }
         return new Result(y, "log_ct", 0, logPoints, s0, k0, ShapeStatistics.skewness(y),
                 ShapeStatistics.kurtosis(y));

@@ -186,7 +186,7 @@ public final class RankingPipeline {
                     for (OutlierTreatment.Point pt : r.points()) {
                         UnitInput unit = units.get(present.get(pt.index()));
                         points.add(new TreatedPointRow(year, e.getKey(), unit.provinceCode(), unit.regionCode(),
-                                codes[j], pt.action(), pt.action().equals("log_ct") ? "log_ct" : "winsorise",
+                                codes[j], pt.action().code(), pt.action() == TreatmentAction.LOG_CT ? "log_ct" : "winsorise",
                                 pt.before(), pt.after()));
                     }
                     log.add(log(year, e.getKey(), "treated", codes[j], String.format(Locale.ROOT,
@@ -225,7 +225,7 @@ public final class RankingPipeline {
             UnitInput unit = units.get(c.unit());
             steps.add(step(year, unit, codes[c.indicator()], "imputed", c.value()));
             points.add(new TreatedPointRow(year, scopeOf(unit), unit.provinceCode(), unit.regionCode(),
-                    codes[c.indicator()], "imputed", p.imputation().configName(), null, c.value()));
+                    codes[c.indicator()], TreatmentAction.IMPUTED.code(), p.imputation().configName(), null, c.value()));
         }
         if (p.imputation() != Imputation.NONE) {
             log.add(log(year, null, "imputed", "values_imputed", String.valueOf(imputed.cells().size())));

@@ -27,8 +27,9 @@ class TrapRulesTest {
     }
 
     @Test
-    void ordinalsRanksDurationsRangesAndChangeUnitsAreNotLevels() {
-        for (String s : List.of("排名第3名", "位列全省前10名", "在3个工作日内", "10%-20%", "提高5个百分点")) {
+    void ordinalsRanksDurationsAndRangesAreNotLevels() {
+        // a change in 个百分点 needs no rule: no indicator takes that unit (growth.csv pins it down)
+        for (String s : List.of("排名第3名", "位列全省前10名", "在3个工作日内", "10%-20%")) {
             List<Figure> figures = scanner.scan(s, 0, s.length());
             assertThat(traps.notALevel(s, figures, 0)).as(s).isTrue();
         }

@@ -32,7 +32,7 @@ class ManifestReaderTest {
         assertThat(m.entry("001_698cc89598c5c7a3.txt")).contains(
                 new ManifestEntry("001_698cc89598c5c7a3.txt", "371525", 2024, false));
         assertThat(m.entry("000_56675a8f06662fd9.txt")).contains(
-                new ManifestEntry("000_56675a8f06662fd9.txt", null, null, false, "quarantined"));
+                new ManifestEntry("000_56675a8f06662fd9.txt", null, null, false, SubmissionStatus.QUARANTINED));
     }
 
     @Test
@@ -43,7 +43,7 @@ class ManifestReaderTest {
                 b.txt,,,lost
                 """);
 
-        assertThat(m.entry("a.txt").orElseThrow().expectedStatus()).isEqualTo("quarantined");
+        assertThat(m.entry("a.txt").orElseThrow().expectedStatus()).isEqualTo(SubmissionStatus.QUARANTINED);
         assertThat(m.problem("b.txt").orElseThrow().reason()).contains("expected_status 'lost'");
     }
 

@@ -36,7 +36,7 @@ class OutlierTreatmentTest {
         assertThat(r.values()[11]).isEqualTo(30.0);
         assertThat(r.points()).singleElement().satisfies(p -> {
             assertThat(p.index()).isEqualTo(11);
-            assertThat(p.action()).isEqualTo("winhi");
+            assertThat(p.action()).isEqualTo(TreatmentAction.WINHI);
             assertThat(p.before()).isEqualTo(100.0);
             assertThat(p.after()).isEqualTo(30.0);
         });
@@ -65,7 +65,7 @@ class OutlierTreatmentTest {
         }
         OutlierTreatment.Result r = coinrDefault.treat(x);
         assertThat(r.outcome()).isEqualTo("log_ct");
-        assertThat(r.points()).hasSize(68).allSatisfy(p -> assertThat(p.action()).isEqualTo("log_ct"));
+        assertThat(r.points()).hasSize(68).allSatisfy(p -> assertThat(p.action()).isEqualTo(TreatmentAction.LOG_CT));
         assertThat(r.values()[0]).isCloseTo(16.11809564995832, within(1e-12));
         assertThat(r.values()[62]).isCloseTo(16.119095050392296, within(1e-12));
         assertThat(r.values()[67]).isCloseTo(20.733216166799579, within(1e-12));

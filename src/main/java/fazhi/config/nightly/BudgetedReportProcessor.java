@@ -1,5 +1,7 @@
 package fazhi.config.nightly;
 
+import fazhi.ingest.SubmissionStatus;
+
 import fazhi.config.Watchdog;
 import fazhi.normalize.StructuredFigures;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ public class BudgetedReportProcessor implements ItemProcessor<ReportInProgress, 
         String kind = table ? "tables of figures" : "reports";
         long bytes = size(report);
         if (bytes > limits.size(table).toBytes()) {
-            return report.stop(ReportInProgress.QUARANTINED, String.format(Locale.ROOT,
+            return report.stop(SubmissionStatus.QUARANTINED, String.format(Locale.ROOT,
                     "too_large: %,d bytes, over the limit of %,d bytes for %s (fazhi.limits.%s-size); to resolve,"
                     + " check that the file is what it claims to be, split it, or raise --limit %s-size", bytes,
                     limits.size(table).toBytes(), kind, table ? "table" : "report", table ? "table" : "report"));
@@ -50,7 +52,7 @@ public class BudgetedReportProcessor implements ItemProcessor<ReportInProgress, 
             return watchdog.run(limits.time(table), () -> stages.process(report));
         } catch (Watchdog.BudgetExceededException e) {
             log.warn("{} stopped: {} (the time limit for {})", file, e.getMessage(), kind);
-            return report.stop(ReportInProgress.QUARANTINED, String.format(Locale.ROOT,
+            return report.stop(SubmissionStatus.QUARANTINED, String.format(Locale.ROOT,
                     "extraction_budget_exceeded: %s, over the limit of %d s for %s (fazhi.limits.%s-time); to"
                     + " resolve, look for runaway or repeated text in the file, or raise --limit %s-time if it is a"
                     + " genuine long report", e.getMessage(), limits.time(table).toSeconds(), kind,

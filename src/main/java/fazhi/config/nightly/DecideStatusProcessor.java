@@ -1,5 +1,7 @@
 package fazhi.config.nightly;
 
+import fazhi.ingest.SubmissionStatus;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -14,11 +16,11 @@ public class DecideStatusProcessor implements ItemProcessor<ReportInProgress, Re
             return report;
         }
         if (report.canonical().isEmpty()) {
-            return report.stop(ReportInProgress.QUARANTINED,
+            return report.stop(SubmissionStatus.QUARANTINED,
                     "no_figures: no indicator figure of the catalog was found in the text; to resolve, check that it is"
                             + " a rule-of-law government report, add its phrasings to schema/indicators.yaml, or send"
                             + " its figures as a .csv table");
         }
-        return report.stop(ReportInProgress.PUBLISHED, "published " + report.canonical().size() + " figures");
+        return report.stop(SubmissionStatus.PUBLISHED, "published " + report.canonical().size() + " figures");
     }
 }

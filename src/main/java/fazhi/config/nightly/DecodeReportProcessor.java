@@ -1,5 +1,7 @@
 package fazhi.config.nightly;
 
+import fazhi.ingest.SubmissionStatus;
+
 import fazhi.ingest.SubmissionReader;
 import fazhi.ingest.UnreadableSubmissionException;
 import fazhi.normalize.StructuredFigures;
@@ -24,7 +26,7 @@ public class DecodeReportProcessor implements ItemProcessor<ReportInProgress, Re
         try {
             return report.withDecoded(reader.read(Path.of(report.submission().path())));
         } catch (UnreadableSubmissionException e) {
-            return report.stop(ReportInProgress.QUARANTINED, e.code() + ": " + e.getMessage());
+            return report.stop(SubmissionStatus.QUARANTINED, e.code() + ": " + e.getMessage());
         }
     }
 }

@@ -76,7 +76,7 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
             discovery.discover(input, known, d -> {
                 out.write(d);
                 counts[0]++;
-                if (DiscoveredSubmission.UNCHANGED.equals(d.action())) {
+                if (d.action() == DiscoveredSubmission.Action.UNCHANGED) {
                     counts[1]++;
                 }
             });

@@ -32,7 +32,7 @@ public class DiscoveredSubmissionReader extends AbstractItemCountingItemStreamIt
     protected ReportInProgress doRead() {
         while (rows.hasNext()) {
             DiscoveredSubmission s = rows.next();
-            if (!DiscoveredSubmission.UNCHANGED.equals(s.action())) {
+            if (s.action() != DiscoveredSubmission.Action.UNCHANGED) {
                 return ReportInProgress.start(s);
             }
         }

@@ -1,5 +1,7 @@
 package fazhi.config.nightly;
 
+import fazhi.ingest.SubmissionStatus;
+
 import fazhi.ingest.Identification;
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
@@ -34,11 +36,11 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
         String method = fromText == null ? "manifest"
                 : (s.manifestRegionCode() != null || s.manifestYear() != null ? "manifest+" : "") + fromText.method();
         if (regionCode == null) {
-            return report.stop(ReportInProgress.QUARANTINED, fromText.reason());
+            return report.stop(SubmissionStatus.QUARANTINED, fromText.reason());
         }
         Region region = regions.byCode(regionCode).orElse(null);
         if (region == null) {
-            return report.stop(ReportInProgress.QUARANTINED, Identification.regionUnresolved("code " + regionCode
+            return report.stop(SubmissionStatus.QUARANTINED, Identification.regionUnresolved("code " + regionCode
                     + " is not in the GB/T 2260 table", "correct the region_code (schema/regions.csv lists the codes)")
                     .reason());
         }
@@ -51,7 +53,7 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
                         + " text was not read for one (" + why + ")", "add the year to the file's manifest.csv row")
                         .reason();
             }
-            return report.stop(ReportInProgress.QUARANTINED, reason);
+            return report.stop(SubmissionStatus.QUARANTINED, reason);
         }
         return report.withIdentification(new Identification(regionCode, year, method, null), region);
     }

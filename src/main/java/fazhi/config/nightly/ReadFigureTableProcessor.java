@@ -1,5 +1,7 @@
 package fazhi.config.nightly;
 
+import fazhi.ingest.SubmissionStatus;
+
 import fazhi.ingest.DecodedDocument;
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
@@ -57,7 +59,7 @@ public class ReadFigureTableProcessor implements ItemProcessor<ReportInProgress,
         try (TextStream probe = TextStream.open(file)) {
             encoding = probe.encoding();
         } catch (UnreadableSubmissionException e) {
-            return report.stop(ReportInProgress.QUARANTINED, "unreadable: " + e.getMessage());
+            return report.stop(SubmissionStatus.QUARANTINED, "unreadable: " + e.getMessage());
         }
         ReportInProgress decoded = report.withDecoded(new DecodedDocument(format, encoding, null));
         String name = "table-" + s.submissionId() + ".parquet";
@@ -115,11 +117,11 @@ public class ReadFigureTableProcessor implements ItemProcessor<ReportInProgress,
             }
         }
         if (!problems.isEmpty()) {
-            return decoded.stop(ReportInProgress.QUARANTINED, "table: " + problems.describe());
+            return decoded.stop(SubmissionStatus.QUARANTINED, "table: " + problems.describe());
         }
         return decoded.withTable(new StagedTable(whose.figures, whose.single ? whose.region : null,
                         whose.single ? whose.year : null))
-                .stop(ReportInProgress.PUBLISHED, String.format(Locale.ROOT, "published %,d figures%s", whose.figures,
+                .stop(SubmissionStatus.PUBLISHED, String.format(Locale.ROOT, "published %,d figures%s", whose.figures,
                         whose.single ? "" : " of several regions or years"));
     }
 

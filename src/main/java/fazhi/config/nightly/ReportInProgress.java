@@ -6,6 +6,7 @@ import fazhi.ingest.DecodedDocument;
 import fazhi.ingest.DiscoveredSubmission;
 import fazhi.ingest.Identification;
 import fazhi.ingest.Region;
+import fazhi.ingest.SubmissionStatus;
 import fazhi.normalize.Mention;
 
 import java.util.List;
@@ -24,22 +25,17 @@ public record ReportInProgress(DiscoveredSubmission submission,
                                List<RawMention> rawMentions,
                                List<Mention> mentions,
                                List<Mention> canonical,
-                               String status,
+                               SubmissionStatus status,
                                String reason) {
-
-    public static final String PUBLISHED = "published";
-    public static final String QUARANTINED = "quarantined";
-    public static final String DUPLICATE = "duplicate";
-    public static final String FAILED = "failed";
 
     /** A report as discovery left it: duplicates and unreadable files are already stopped. */
     public static ReportInProgress start(DiscoveredSubmission s) {
         ReportInProgress r = new ReportInProgress(s, null, null, null, null, null, List.of(), List.of(), List.of(), null, null);
         return switch (s.action()) {
-            case DiscoveredSubmission.DUPLICATE -> r.stop(DUPLICATE, s.reason());
-            case DiscoveredSubmission.FAILED -> r.stop(FAILED, s.reason());
-            case DiscoveredSubmission.QUARANTINE -> r.stop(QUARANTINED, s.reason());
-            default -> r;
+            case DUPLICATE -> r.stop(SubmissionStatus.DUPLICATE, s.reason());
+            case FAILED -> r.stop(SubmissionStatus.FAILED, s.reason());
+            case QUARANTINE -> r.stop(SubmissionStatus.QUARANTINED, s.reason());
+            case PROCESS, UNCHANGED -> r;
         };
     }
 
@@ -48,8 +44,8 @@ public record ReportInProgress(DiscoveredSubmission submission,
     }
 
     /** Ends the report's journey; a note discovery made about the file (a manifest ignored) is kept. */
-    public ReportInProgress stop(String status, String reason) {
-        String note = DiscoveredSubmission.PROCESS.equals(submission.action()) ? submission.reason() : null;
+    public ReportInProgress stop(SubmissionStatus status, String reason) {
+        String note = submission.action() == DiscoveredSubmission.Action.PROCESS ? submission.reason() : null;
         return new ReportInProgress(submission, decoded, table, identification, region, cleanText, rawMentions,
                 mentions, canonical, status, note == null ? reason : reason + " (" + note + ")");
     }

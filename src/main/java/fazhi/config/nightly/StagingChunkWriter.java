@@ -1,5 +1,7 @@
 package fazhi.config.nightly;
 
+import fazhi.ingest.SubmissionStatus;
+
 import fazhi.normalize.Mention;
 import fazhi.warehouse.MentionRow;
 import fazhi.warehouse.ObservationRow;
@@ -50,7 +52,7 @@ public class StagingChunkWriter implements ItemStreamWriter<ReportInProgress> {
         List<MentionRow> mentions = new ArrayList<>();
         for (ReportInProgress r : chunk) {
             var s = r.submission();
-            boolean published = ReportInProgress.PUBLISHED.equals(r.status());
+            boolean published = r.status() == SubmissionStatus.PUBLISHED;
             if (published && r.table() == null) {
                 Set<Mention> chosen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 chosen.addAll(r.canonical());
@@ -71,9 +73,9 @@ public class StagingChunkWriter implements ItemStreamWriter<ReportInProgress> {
                     r.decoded() == null ? null : r.decoded().encoding(),
                     r.region() != null ? r.region().code() : r.table() != null ? r.table().regionCode() : s.manifestRegionCode(),
                     r.identification() != null ? r.identification().year() : r.table() != null ? r.table().year() : s.manifestYear(),
-                    r.status(), r.reason(), !published ? 0 : r.table() != null ? (int) r.table().figures() : r.canonical().size(),
+                    r.status().code(), r.reason(), !published ? 0 : r.table() != null ? (int) r.table().figures() : r.canonical().size(),
                     runId, now, s.synthetic(),
-                    s.expectedStatus()));
+                    s.expectedStatus() == null ? null : s.expectedStatus().code()));
         }
         String name = String.format("chunk-%09d.parquet", written);
         ParquetTableWriter.writeAll(file(StagingArea.SUBMISSIONS, name), SubmissionRow.class, submissions);

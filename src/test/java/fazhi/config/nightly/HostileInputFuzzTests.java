@@ -1,5 +1,7 @@
 package fazhi.config.nightly;
 
+import fazhi.ingest.SubmissionStatus;
+
 import fazhi.extract.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
@@ -66,8 +68,8 @@ class HostileInputFuzzTests {
      * chain handles in well under a second; a case still running after this is stuck.
      */
     static final long CASE_BOUND_SECONDS = 60;
-    static final Set<String> STATUSES = Set.of(ReportInProgress.PUBLISHED, ReportInProgress.QUARANTINED,
-            ReportInProgress.DUPLICATE, ReportInProgress.FAILED);
+    static final Set<String> STATUSES = java.util.Arrays.stream(SubmissionStatus.values()).map(SubmissionStatus::code)
+            .collect(java.util.stream.Collectors.toSet());
     /** what a leaked exception looks like inside a reason */
     static final Pattern LEAKED = Pattern.compile("\\tat |\\b(java|javax|org|com)\\.[a-z]+\\.|[A-Za-z]+(Exception|Error)\\b");
 
@@ -137,7 +139,7 @@ class HostileInputFuzzTests {
         // unmutated, the seeds are usable: the mutations start from files the job publishes
         for (var seed : seeds.entrySet()) {
             Outcome o = runCase("seed " + seed.getKey(), seed.getKey(), seed.getValue());
-            assertThat(o.status()).as("%s: %s", seed.getKey(), o.reason()).isEqualTo(ReportInProgress.PUBLISHED);
+            assertThat(o.status()).as("%s: %s", seed.getKey(), o.reason()).isEqualTo(SubmissionStatus.PUBLISHED.code());
         }
     }
 
@@ -161,7 +163,7 @@ class HostileInputFuzzTests {
         assertThat(problems).as("cases that did not end in one status with a reason").isEmpty();
         assertThat(cases).isEqualTo(seeds.size() * CASES_PER_SEED);
         // the mutations reach past the first reader: some cases are still published, some are held back
-        assertThat(byStatus.keySet()).contains(ReportInProgress.PUBLISHED, ReportInProgress.QUARANTINED);
+        assertThat(byStatus.keySet()).contains(SubmissionStatus.PUBLISHED.code(), SubmissionStatus.QUARANTINED.code());
         System.out.println("fuzz: " + cases + " cases from " + seeds.size() + " seeds: " + byStatus);
     }
 
@@ -274,7 +276,7 @@ class HostileInputFuzzTests {
 
     private static Outcome process(DiscoveredSubmission d) throws Exception {
         ReportInProgress r = chain.process(ReportInProgress.start(d));
-        return new Outcome(r.status(), r.reason(), null);
+        return new Outcome(r.status() == null ? null : r.status().code(), r.reason(), null);
     }
 
     private static Outcome bounded(String label, java.util.concurrent.Callable<Outcome> work) {

@@ -1,5 +1,7 @@
 package fazhi.config.nightly;
 
+import fazhi.ingest.SubmissionStatus;
+
 import fazhi.extract.CleanedText;
 import fazhi.ingest.DecodedDocument;
 import fazhi.ingest.DiscoveredSubmission;
@@ -21,7 +23,7 @@ class QuarantineReasonsTest {
 
     private static ReportInProgress report(String manifestRegion, Integer manifestYear, String text) {
         var s = new DiscoveredSubmission("a.txt", "/in/a.txt", "abc", 10, manifestRegion, manifestYear, false, null,
-                DiscoveredSubmission.PROCESS, null);
+                DiscoveredSubmission.Action.PROCESS, null);
         return ReportInProgress.start(s).withDecoded(new DecodedDocument("txt", "UTF-8", text));
     }
 
@@ -29,7 +31,7 @@ class QuarantineReasonsTest {
     void aReportWhoseTitleThePageDroppedNeedsAManifestRowWithItsRegion() {
         ReportInProgress r = identify.process(report(null, null, BODY_WITHOUT_TITLE));
 
-        assertThat(r.status()).isEqualTo(ReportInProgress.QUARANTINED);
+        assertThat(r.status()).isEqualTo(SubmissionStatus.QUARANTINED);
         assertThat(r.reason()).startsWith("region_unresolved: no report title (the publishing page may have dropped it)")
                 .endsWith("; to resolve, add a manifest.csv row for the file with its region_code (6-digit GB/T 2260"
                         + " code, see schema/regions.csv)");
