@@ -26,6 +26,8 @@ public final class IndicatorExtractor {
     private static final int ROW_CONTEXT = 200;
 
     private final ExtractionLexicon lex;
+
+    private final IndicatorCatalog catalog;
     private final FigureScanner scanner;
     private final Segmenter segmenter;
     private final PhrasingMatcher matcher;
@@ -39,6 +41,7 @@ public final class IndicatorExtractor {
     }
 
     public IndicatorExtractor(IndicatorCatalog catalog, ExtractionLexicon lexicon) {
+        this.catalog = catalog;
         this.lex = lexicon;
         this.scanner = new FigureScanner(lexicon);
         this.segmenter = new Segmenter(lexicon);
@@ -310,6 +313,9 @@ public final class IndicatorExtractor {
                 }
             }
             boolean breakdown = containsAny(text.substring(sentence.start(), f.start()), lex.breakdownCues);
+            if (breakdown && partOfAnotherKind(text, sentence, f, m, out)) {
+                continue; // "受理法律援助案件469件,其中诉讼案件246件": legal aid cases that went to court
+            }
             String evidence = text.substring(sentence.start(), sentence.end()).strip();
             if (m.kind() == MatchKind.EACH) {
                 for (Match e : r.each) {
@@ -345,6 +351,32 @@ public final class IndicatorExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * A part named after "其中" is a part of the totals read before it in the sentence: when none of them is of
+     * the part's domain (legal aid cases, and the part of them that went to court), it is no figure of its own.
+     */
+    private boolean partOfAnotherKind(String text, Span sentence, Figure f, Match m, List<RawMention> out) {
+        int cue = -1;
+        for (String c : lex.breakdownCues) {
+            cue = Math.max(cue, text.lastIndexOf(c, f.start() - c.length()));
+        }
+        if (cue < sentence.start()) {
+            return false;
+        }
+        boolean anyTotal = false;
+        for (int i = out.size() - 1; i >= 0; i--) {
+            RawMention total = out.get(i);
+            if (total.charOffset() >= sentence.start() && total.charOffset() < cue) {
+                anyTotal = true;
+                String domain = catalog.byCode(total.indicator()).map(IndicatorDefinition::domain).orElse("");
+                if (domain.equals(m.indicator().domain())) {
+                    return false; // "复议、应诉案件分别为63件和42件,其中复议案件办结54件"
+                }
+            }
+        }
+        return anyTotal;
     }
 
     private static RawMention mention(Match m, Figure f, String evidence, boolean breakdown, boolean table) {
