@@ -93,6 +93,9 @@ public final class IndicatorExtractor {
         // labels waiting for their values: one label line then its value, or a column of labels then a
         // column of values as PDF tables come out (paired in order)
         java.util.ArrayDeque<Span> labels = new java.util.ArrayDeque<>();
+        // the first row of a table, while it may head columns whose values stand in the one row below
+        int headerStart = -1;
+        int headerEnd = -1;
         int pos = 0;
         while (pos <= text.length()) {
             int nl = text.indexOf('\n', pos);
@@ -108,8 +111,29 @@ public final class IndicatorExtractor {
                     if (layout != TableRows.Layout.PROSE && layout != null && shortRunStart < 0) {
                         shortRunStart = previousStart < 0 ? pos : previousStart;
                     }
-                    if (TableRows.isRow(line)) {
+                    if (TableRows.isRow(line) && headerStart >= 0
+                            && tables.singleRecord(text, headerStart, headerEnd, pos, end)) {
+                        // a header row of labels and one row of values under it: each column is a row
+                        List<Span> heads = tables.cells(text, headerStart, headerEnd);
+                        List<Span> values = tables.cells(text, pos, end);
+                        for (int c = 0; c < heads.size(); c++) {
+                            Span head = heads.get(c);
+                            Span value = values.get(c);
+                            String unit = tables.totalColumnUnit(text, head);
+                            if (unit != null && tableContextStart < headerStart) {
+                                // "合计(宗)": the total of what the table's title names
+                                readTitledTotal(text, tableContextStart, headerStart, unit, value, doc, out);
+                            } else {
+                                readSplitRow(text, tableContextStart, head.start(), head.end(), value.start(),
+                                        value.end(), doc, out);
+                            }
+                        }
+                        headerStart = -1;
+                    } else if (TableRows.isRow(line)) {
                         yearColumn = readTableRow(text, pos, end, tableContextStart, yearColumn, doc, out);
+                        headerStart = previousStart >= 0 && TableRows.isRow(text.substring(previousStart, pos))
+                                ? -1 : pos; // the first row of a table may head its columns
+                        headerEnd = end;
                     } else if (layout == TableRows.Layout.LABELLED_VALUE) {
                         int v = tables.valueStart(text, pos, end);
                         readSplitRow(text, shortRunStart, pos, v, v, end, doc, out);
@@ -141,6 +165,9 @@ public final class IndicatorExtractor {
                     }
                     if (layout == TableRows.Layout.PROSE) {
                         shortRunStart = -1;
+                    }
+                    if (!TableRows.isRow(line)) {
+                        headerStart = -1;
                     }
                 }
                 previousStart = pos;
@@ -186,6 +213,22 @@ public final class IndicatorExtractor {
         readTableRow(synthetic, context.length(), synthetic.length(), 0, TableRows.ANY_COLUMN, doc, got);
         for (RawMention m : got) {
             out.add(m.at(vs + m.charOffset() - valueAt));
+        }
+    }
+
+    /**
+     * The value [value) of a total column read as the row "title(unit) | value": the table's title line
+     * [titleStart, titleEnd) names what the total counts ("行政处罚实施情况统计表", "合计(宗) 108156").
+     */
+    private void readTitledTotal(String text, int titleStart, int titleEnd, String unit, Span value, Doc doc,
+                                 List<RawMention> out) {
+        String row = text.substring(titleStart, titleEnd).strip() + "(" + unit + ")" + TableRows.CELL
+                + text.substring(value.start(), value.end());
+        int valueAt = row.length() - (value.end() - value.start());
+        List<RawMention> got = new ArrayList<>();
+        readTableRow(row, 0, row.length(), 0, TableRows.ANY_COLUMN, doc, got);
+        for (RawMention m : got) {
+            out.add(m.at(value.start() + m.charOffset() - valueAt));
         }
     }
 
