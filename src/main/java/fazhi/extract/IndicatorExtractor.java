@@ -120,7 +120,7 @@ public final class IndicatorExtractor {
                             Span head = heads.get(c);
                             Span value = values.get(c);
                             String unit = tables.totalColumnUnit(text, head);
-                            if (unit != null && tableContextStart < headerStart) {
+                            if (unit != null && tables.titleLine(text, tableContextStart, headerStart)) {
                                 // "合计(宗)": the total of what the table's title names
                                 readTitledTotal(text, tableContextStart, headerStart, unit, value, doc, out);
                             } else {

@@ -197,6 +197,20 @@ final class TableRows {
         return yearColumn;
     }
 
+    /** Is [ls, le) a table's title: one short line, not a sentence ("...行政处罚实施情况统计表")? */
+    boolean titleLine(String text, int ls, int le) {
+        String t = text.substring(Math.min(ls, le), le).strip();
+        if (t.isEmpty() || t.length() > SHORT_LINE || t.indexOf('\n') >= 0) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (segmenter.isSentenceEnd(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The unit of a header cell naming a total with its unit ("合计(宗)"), else null. */
     String totalColumnUnit(String text, Span head) {
         String cell = cellText(text, head).strip();
