@@ -100,6 +100,9 @@ public final class ExtractionLexicon {
     final List<String> groupingUnits;
     final List<String> subsetCues;
     final List<String> subsetActors;
+    final List<String> tableTotalLabels;
+    final List<Pattern> localUnitActors;
+    final List<String> localUnitGenericWords;
     final List<String> verbNegations;
     final List<String> verbConjunctions;
     final List<String> comparisonYearPrefixes;
@@ -193,6 +196,9 @@ public final class ExtractionLexicon {
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
         subsetActors = YamlResources.strings(n, "subset_actors");
+        tableTotalLabels = YamlResources.strings(n, "table_total_labels");
+        localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();
+        localUnitGenericWords = YamlResources.strings(n, "local_unit_generic_words");
         verbNegations = longestFirst(YamlResources.strings(n, "verb_negations"));
         verbConjunctions = longestFirst(YamlResources.strings(n, "verb_conjunctions"));
         comparisonYearPrefixes = YamlResources.strings(n, "comparison_year_prefixes");

@@ -26,6 +26,8 @@ public final class IndicatorExtractor {
     private static final int ROW_CONTEXT = 200;
 
     private final ExtractionLexicon lex;
+
+    private final IndicatorCatalog catalog;
     private final FigureScanner scanner;
     private final Segmenter segmenter;
     private final PhrasingMatcher matcher;
@@ -39,6 +41,7 @@ public final class IndicatorExtractor {
     }
 
     public IndicatorExtractor(IndicatorCatalog catalog, ExtractionLexicon lexicon) {
+        this.catalog = catalog;
         this.lex = lexicon;
         this.scanner = new FigureScanner(lexicon);
         this.segmenter = new Segmenter(lexicon);
@@ -90,6 +93,9 @@ public final class IndicatorExtractor {
         // labels waiting for their values: one label line then its value, or a column of labels then a
         // column of values as PDF tables come out (paired in order)
         java.util.ArrayDeque<Span> labels = new java.util.ArrayDeque<>();
+        // the first row of a table, while it may head columns whose values stand in the one row below
+        int headerStart = -1;
+        int headerEnd = -1;
         int pos = 0;
         while (pos <= text.length()) {
             int nl = text.indexOf('\n', pos);
@@ -105,8 +111,29 @@ public final class IndicatorExtractor {
                     if (layout != TableRows.Layout.PROSE && layout != null && shortRunStart < 0) {
                         shortRunStart = previousStart < 0 ? pos : previousStart;
                     }
-                    if (TableRows.isRow(line)) {
+                    if (TableRows.isRow(line) && headerStart >= 0
+                            && tables.singleRecord(text, headerStart, headerEnd, pos, end)) {
+                        // a header row of labels and one row of values under it: each column is a row
+                        List<Span> heads = tables.cells(text, headerStart, headerEnd);
+                        List<Span> values = tables.cells(text, pos, end);
+                        for (int c = 0; c < heads.size(); c++) {
+                            Span head = heads.get(c);
+                            Span value = values.get(c);
+                            String unit = tables.totalColumnUnit(text, head);
+                            if (unit != null && tables.titleLine(text, tableContextStart, headerStart)) {
+                                // "合计(宗)": the total of what the table's title names
+                                readTitledTotal(text, tableContextStart, headerStart, unit, value, doc, out);
+                            } else {
+                                readSplitRow(text, tableContextStart, head.start(), head.end(), value.start(),
+                                        value.end(), doc, out);
+                            }
+                        }
+                        headerStart = -1;
+                    } else if (TableRows.isRow(line)) {
                         yearColumn = readTableRow(text, pos, end, tableContextStart, yearColumn, doc, out);
+                        headerStart = previousStart >= 0 && TableRows.isRow(text.substring(previousStart, pos))
+                                ? -1 : pos; // the first row of a table may head its columns
+                        headerEnd = end;
                     } else if (layout == TableRows.Layout.LABELLED_VALUE) {
                         int v = tables.valueStart(text, pos, end);
                         readSplitRow(text, shortRunStart, pos, v, v, end, doc, out);
@@ -138,6 +165,9 @@ public final class IndicatorExtractor {
                     }
                     if (layout == TableRows.Layout.PROSE) {
                         shortRunStart = -1;
+                    }
+                    if (!TableRows.isRow(line)) {
+                        headerStart = -1;
                     }
                 }
                 previousStart = pos;
@@ -183,6 +213,22 @@ public final class IndicatorExtractor {
         readTableRow(synthetic, context.length(), synthetic.length(), 0, TableRows.ANY_COLUMN, doc, got);
         for (RawMention m : got) {
             out.add(m.at(vs + m.charOffset() - valueAt));
+        }
+    }
+
+    /**
+     * The value [value) of a total column read as the row "title(unit) | value": the table's title line
+     * [titleStart, titleEnd) names what the total counts ("行政处罚实施情况统计表", "合计(宗) 108156").
+     */
+    private void readTitledTotal(String text, int titleStart, int titleEnd, String unit, Span value, Doc doc,
+                                 List<RawMention> out) {
+        String row = text.substring(titleStart, titleEnd).strip() + "(" + unit + ")" + TableRows.CELL
+                + text.substring(value.start(), value.end());
+        int valueAt = row.length() - (value.end() - value.start());
+        List<RawMention> got = new ArrayList<>();
+        readTableRow(row, 0, row.length(), 0, TableRows.ANY_COLUMN, doc, got);
+        for (RawMention m : got) {
+            out.add(m.at(value.start() + m.charOffset() - valueAt));
         }
     }
 
@@ -296,8 +342,9 @@ public final class IndicatorExtractor {
             }
             if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
-                    || traps.byOtherBody(text.substring(clause.start(), f.start()))) {
-                continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次"
+                    || traps.byOtherBody(text.substring(clause.start(), f.start()))
+                    || traps.byLocalUnit(text.substring(clause.start(), f.start()))) {
+                continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次", "尖山村累计调解.."
             }
             if (doc.year != null) {
                 Integer said = traps.yearRightBefore(text.substring(winStart, f.start()));
@@ -309,6 +356,9 @@ public final class IndicatorExtractor {
                 }
             }
             boolean breakdown = containsAny(text.substring(sentence.start(), f.start()), lex.breakdownCues);
+            if (breakdown && partOfAnotherKind(text, sentence, f, m, out)) {
+                continue; // "受理法律援助案件469件,其中诉讼案件246件": legal aid cases that went to court
+            }
             String evidence = text.substring(sentence.start(), sentence.end()).strip();
             if (m.kind() == MatchKind.EACH) {
                 for (Match e : r.each) {
@@ -344,6 +394,32 @@ public final class IndicatorExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * A part named after "其中" is a part of the totals read before it in the sentence: when none of them is of
+     * the part's domain (legal aid cases, and the part of them that went to court), it is no figure of its own.
+     */
+    private boolean partOfAnotherKind(String text, Span sentence, Figure f, Match m, List<RawMention> out) {
+        int cue = -1;
+        for (String c : lex.breakdownCues) {
+            cue = Math.max(cue, text.lastIndexOf(c, f.start() - c.length()));
+        }
+        if (cue < sentence.start()) {
+            return false;
+        }
+        boolean anyTotal = false;
+        for (int i = out.size() - 1; i >= 0; i--) {
+            RawMention total = out.get(i);
+            if (total.charOffset() >= sentence.start() && total.charOffset() < cue) {
+                anyTotal = true;
+                String domain = catalog.byCode(total.indicator()).map(IndicatorDefinition::domain).orElse("");
+                if (domain.equals(m.indicator().domain())) {
+                    return false; // "复议、应诉案件分别为63件和42件,其中复议案件办结54件"
+                }
+            }
+        }
+        return anyTotal;
     }
 
     private static RawMention mention(Match m, Figure f, String evidence, boolean breakdown, boolean table) {

@@ -159,7 +159,7 @@ final class SubjectTerms {
         for (Term t : terms) {
             for (Hit h : t.find(text, from, to)) {
                 // only a hit longer than the best so far can be chosen: the checks are for those alone
-                if ((best == null || h.length() > best.length()) && !inTitle[h.start() - lineStart]
+                if ((best == null || h.length() > best.length()) && !inTitle(inTitle, h.start() - lineStart)
                         && !modified(text, h) && !(countsLists && listed(text, h)) && !partAround(text, h)
                         && !isCombinedAround(text, h)) {
                     best = h;
@@ -177,12 +177,17 @@ final class SubjectTerms {
         return longest(text, from, to, all, inTitle, lineStart);
     }
 
+    /** Inside 《》 on the line the flags cover; a table row's context above that line is not looked up. */
+    private static boolean inTitle(boolean[] inTitle, int at) {
+        return at >= 0 && at < inTitle.length && inTitle[at];
+    }
+
     /** The occurrence ending last before {@code to}, outside 《》. */
     Hit last(String text, int from, int to, boolean[] inTitle, int lineStart) {
         Hit best = null;
         for (Term t : all) {
             for (Hit h : t.find(text, from, to)) {
-                if (inTitle[h.start() - lineStart] || modified(text, h)) {
+                if (inTitle(inTitle, h.start() - lineStart) || modified(text, h)) {
                     continue;
                 }
                 if (best == null || h.end() > best.end() || (h.end() == best.end() && h.length() > best.length())) {

@@ -197,6 +197,79 @@ final class TableRows {
         return yearColumn;
     }
 
+    /** Is [ls, le) a table's title: one short line, not a sentence ("...行政处罚实施情况统计表")? */
+    boolean titleLine(String text, int ls, int le) {
+        String t = text.substring(Math.min(ls, le), le).strip();
+        if (t.isEmpty() || t.length() > SHORT_LINE || t.indexOf('\n') >= 0) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (segmenter.isSentenceEnd(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The unit of a header cell naming a total with its unit ("合计(宗)"), else null. */
+    String totalColumnUnit(String text, Span head) {
+        String cell = cellText(text, head).strip();
+        Matcher u = LABEL_UNIT.matcher(cell);
+        if (!u.find()) {
+            return null;
+        }
+        String name = cell.substring(0, u.start()).strip();
+        return lex.tableTotalLabels.contains(name) ? u.group(1).strip() : null;
+    }
+
+    /** The cells of the row [ls, le), split at the bars. */
+    List<Span> cells(String text, int ls, int le) {
+        List<Span> cells = new ArrayList<>();
+        int s = ls;
+        while (true) {
+            int bar = text.indexOf(CELL, s);
+            int e = bar < 0 || bar >= le ? le : bar;
+            cells.add(new Span(s, e));
+            if (e == le) {
+                break;
+            }
+            s = e + 1;
+        }
+        while (cells.size() > 1 && text.substring(cells.get(cells.size() - 1).start(), le).isBlank()) {
+            cells.remove(cells.size() - 1); // a bar closing the row
+        }
+        return cells;
+    }
+
+    /**
+     * Is the row [vs, ve) the one record under the header row [hs, he): every header cell a label without a
+     * number, every cell below a value alone, as many of both, and no further row of values under it (rows per
+     * unit or per year are parts and series, read otherwise)?
+     */
+    boolean singleRecord(String text, int hs, int he, int vs, int ve) {
+        List<Span> heads = cells(text, hs, he);
+        List<Span> values = cells(text, vs, ve);
+        if (heads.size() < 2 || heads.size() != values.size()) {
+            return false;
+        }
+        for (int c = 0; c < heads.size(); c++) {
+            Span h = heads.get(c);
+            if (!hasIdeograph(text, h) || !scanner.scan(text, h.start(), h.end()).isEmpty()) {
+                return false;
+            }
+            Span v = values.get(c);
+            if (hasIdeograph(text, v) || scanner.scan(text, v.start(), v.end()).size() != 1) {
+                return false;
+            }
+        }
+        int next = ve + 1;
+        while (next < text.length() && text.charAt(next) == '\n') {
+            next++;
+        }
+        int nl = text.indexOf('\n', next);
+        return next >= text.length() || !isRow(text.substring(next, nl < 0 ? text.length() : nl));
+    }
+
     private static String cellText(String text, Span cell) {
         return text.substring(cell.start(), cell.end());
     }

@@ -265,6 +265,22 @@ final class TrapRules {
         return false;
     }
 
+    /**
+     * "尖山村累计调解案件18起": one village or community opening the figure's clause is its actor, and its figures
+     * are a part of the county's; "各村", "全县行政村" speak of villages in general.
+     */
+    boolean byLocalUnit(String clauseBefore) {
+        String s = clauseBefore.strip();
+        for (Pattern p : lex.localUnitActors) {
+            Matcher m = p.matcher(s);
+            if (m.find() && !IndicatorExtractor.containsAny(m.group(1), lex.localUnitGenericWords)
+                    && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean counts(IndicatorDefinition indicator, String actor) {
         for (Phrasing p : indicator.phrasings()) {
             for (String w : p.verbs()) {

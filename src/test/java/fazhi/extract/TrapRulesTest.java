@@ -85,6 +85,19 @@ class TrapRulesTest {
     }
 
     @Test
+    void oneVillageOrCommunityOpeningTheClauseIsItsActorButVillagesInGeneralAreNot() {
+        assertThat(traps.byLocalUnit("尖山村累计调解案件")).isTrue();
+        assertThat(traps.byLocalUnit("该村全年调处矛盾纠纷")).isTrue();
+        assertThat(traps.byLocalUnit("西苑社区调委会受理纠纷")).isTrue();
+        assertThat(traps.byLocalUnit("各村(社区)调委会共调解纠纷")).isFalse();
+        assertThat(traps.byLocalUnit("全县行政村均配备法律顾问,开展法治讲座")).isFalse();
+        assertThat(traps.byLocalUnit("农村法律顾问坐班")).isFalse();
+        assertThat(traps.byLocalUnit("城乡社区网格员排查纠纷")).isFalse();
+        assertThat(traps.byLocalUnit("县司法局受理法律援助案件")).isFalse();
+        assertThat(traps.byLocalUnit("社区矫正对象")).isFalse();
+    }
+
+    @Test
     void aDraftAReviewWasDoneOnIsNoTarget() {
         assertThat(traps.isTrap("区政府拟以本级名义印发的", false)).isFalse();
         assertThat(traps.isTrap("另有拟废止的", false)).isTrue();
