@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
-# Executes every notebook of notebooks/ against a warehouse with the Java kernel (rapaio-jupyter-kernel 3.0.1)
-# and fails on any cell error. Installs nothing; it needs, once:
-#   apt-get install --no-install-recommends jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel
-#   mvn -B dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1     (online, into ~/.m2)
-#   mvn -q -B -o compile      (or ./fazhi run: target/classes is what the kernel loads)
+# Executes every notebook of notebooks/ against a warehouse with the R kernel (IRkernel) and fails on any cell error.
+# Installs nothing; it needs, once (Debian):
+#   apt-get install --no-install-recommends jupyter-nbconvert jupyter-client python3-nbclient r-cran-irkernel r-cran-ggplot2 fonts-wqy-microhei
+# r-cran-irkernel registers the kernel `ir` in /usr/share/jupyter/kernels. The notebooks read the warehouse through
+# the launcher (`./fazhi sql --format csv`, notebooks/fazhi.R), which builds its jar when it is missing.
 #
 # Usage: notebooks/run-notebooks.sh [WAREHOUSE [OUTPUT_DIR]]
 #   WAREHOUSE   default $FAZHI_WAREHOUSE, else ./warehouse of the repository
 #   OUTPUT_DIR  where the executed notebooks are written (default: a new folder under /tmp)
 # FAZHI_YEAR and FAZHI_PROVINCE, when set, are passed to the notebooks.
-# The kernel gets a kernel.json written into a scratch JUPYTER_PATH; nothing is installed into ~/.local.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,65 +23,33 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
 jupyter=/usr/bin/jupyter   # Debian's, not whatever python is first on PATH
-[ -x "$jupyter" ] || die "$jupyter is missing: apt-get install --no-install-recommends jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel"
-command -v java >/dev/null || die "java is missing"
-
-m2="${M2_REPO:-$HOME/.m2/repository}"
-kernel_jar="$m2/io/github/padreati/rapaio-jupyter-kernel/3.0.1/rapaio-jupyter-kernel-3.0.1.jar"
-[ -f "$kernel_jar" ] || die "kernel jar missing: mvn -B dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1"
-[ -d "$repo/target/classes/fazhi/report" ] || die "no compiled classes: run 'mvn -q -B -o compile' (or ./fazhi run) first"
-[ -f "$repo/target/classes/schema/warehouse.sql" ] || die "target/classes is stale: run 'mvn -q -B -o compile'"
+[ -x "$jupyter" ] || die "$jupyter is missing: apt-get install --no-install-recommends jupyter-nbconvert jupyter-client python3-nbclient"
+command -v Rscript >/dev/null || die "R is missing: apt-get install --no-install-recommends r-cran-irkernel r-cran-ggplot2"
+Rscript -e 'for (p in c("IRkernel", "ggplot2")) if (!requireNamespace(p, quietly = TRUE)) quit(status = 1)' \
+  || die "an R package is missing: apt-get install --no-install-recommends r-cran-irkernel r-cran-ggplot2"
+"$jupyter" kernelspec list 2>/dev/null | grep -q '^ *ir ' \
+  || die "the Jupyter kernel 'ir' is not registered: R -e 'IRkernel::installspec(user = FALSE)'"
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/fazhi-jupyter.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
+# Jupyter's own state in a scratch folder: nothing is written into ~/.local or ~/.jupyter
+export JUPYTER_CONFIG_DIR="$scratch/config" JUPYTER_RUNTIME_DIR="$scratch/runtime" \
+       FAZHI_WAREHOUSE="$warehouse" FAZHI_REPO="$repo" PYDEVD_DISABLE_FILE_VALIDATION=1
 
-# the DuckDB JDBC jar the project builds with (from ~/.m2, offline)
-(cd "$repo" && mvn -q -B -o dependency:build-classpath -DincludeArtifactIds=duckdb_jdbc \
-    -Dmdep.outputFile="$scratch/duckdb.classpath" >/dev/null) \
-  || die "cannot resolve the DuckDB jar offline: run 'mvn -B dependency:go-offline' once"
-duckdb_jar="$(cat "$scratch/duckdb.classpath")"
-[ -f "$duckdb_jar" ] || die "DuckDB jar not found: $duckdb_jar"
-
-# rapaio-jupyter-kernel splits RJK_CLASSPATH on ';'
-kernel_dir="$scratch/jupyter/kernels/rapaio-jupyter-kernel"
-mkdir -p "$kernel_dir"
-python3 - "$kernel_dir/kernel.json" "$kernel_jar" "$repo/target/classes;$duckdb_jar" <<'PY'
-import json, sys
-path, jar, classpath = sys.argv[1:4]
-json.dump({"argv": ["java", "-Dfile.encoding=UTF-8", "-jar", jar, "{connection_file}"],
-           "display_name": "Java (rapaio-jupyter-kernel 3.0.1, fazhi)", "language": "java",
-           "interrupt_mode": "message",
-           "env": {"RJK_CLASSPATH": classpath, "RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": ""}},
-          open(path, "w"), indent=1)
-PY
-
-export JUPYTER_PATH="$scratch/jupyter" JUPYTER_CONFIG_DIR="$scratch/config" JUPYTER_DATA_DIR="$scratch/data" \
-       JUPYTER_RUNTIME_DIR="$scratch/runtime" FAZHI_WAREHOUSE="$warehouse" FAZHI_REPO="$repo" PYDEVD_DISABLE_FILE_VALIDATION=1
+# build the launcher's jar once, before the first notebook asks for it
+"$repo/fazhi" sql --warehouse "$warehouse" --format csv "select 1" >/dev/null \
+  || die "'$repo/fazhi sql' does not run against $warehouse"
 
 failed=0
 for nb in "$here"/*.ipynb; do
   name="$(basename "$nb")"
   log="$out/${name%.ipynb}.log"
+  start=$(date +%s)
   ok=0
-  # rapaio-jupyter-kernel 3.0.1 has a start-up race: a kernel_info_request that arrives before its shell handlers
-  # are registered kills the shell thread (NullPointerException: "this.handlers" is null in Channels.getHandler), and
-  # the kernel never answers. It normally starts in under 10 s, so a kernel silent for 30 s is restarted, up to 7
-  # times. A cell error is never retried.
-  : >"$log"
-  for attempt in 1 2 3 4 5 6 7 8; do
-    start=$(date +%s)
-    if (cd "$here" && "$jupyter" nbconvert --to notebook --execute \
-          --ExecutePreprocessor.kernel_name=rapaio-jupyter-kernel \
-          --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.startup_timeout=30 \
-          --output-dir "$out" "$nb") >"$scratch/attempt.log" 2>&1; then
-      cat "$scratch/attempt.log" >>"$log"
-      ok=1
-      break
-    fi
-    cat "$scratch/attempt.log" >>"$log"
-    grep -q "Kernel didn't respond\|Kernel died before replying" "$scratch/attempt.log" || break
-    echo "run-notebooks: $name: the kernel did not start (attempt $attempt)" >&2
-  done
+  if (cd "$here" && "$jupyter" nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=ir \
+        --ExecutePreprocessor.timeout=600 --output-dir "$out" "$nb") >"$log" 2>&1; then
+    ok=1
+  fi
   # nbconvert stops at a failing cell; also refuse any error output the kernel may have reported without failing
   if [ "$ok" = 1 ] && python3 - "$out/$name" <<'PY'
 import json, sys

@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.report.Messages;
 import fazhi.warehouse.NumberText;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +25,8 @@ final class DisclosureRankPrinter {
     }
 
     /** Exit codes as {@link RankCommand}: 0 printed, 1 nothing published for that year / province or no warehouse. */
-    static int print(Path warehouse, int year, String provinceCode, RankCommand.Format format, PrintWriter out,
-                     PrintWriter err) {
+    static int print(Path warehouse, int year, String provinceCode, RankCommand.Format format, Messages messages,
+                     PrintWriter out, PrintWriter err) {
         List<Map<String, Object>> rows;
         try {
             rows = RankCommand.readRows(warehouse, "SELECT year, province_code, rank, region_code, region_name,"
@@ -56,16 +57,16 @@ final class DisclosureRankPrinter {
                 }
             }
             case json -> out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
-            default -> printTable(out, rows);
+            default -> printTable(out, rows, messages);
         }
         out.flush();
         return 0;
     }
 
-    private static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
-        String[] head = {"省", "名次", "区县", "代码", "披露", "占比", "90%区间", "中位", "县数", "说明"};
+    private static void printTable(PrintWriter out, List<Map<String, Object>> rows, Messages m) {
         List<String[]> cells = new ArrayList<>();
-        cells.add(head);
+        cells.add(RankCommand.headers(m, "province", "rank", "county", "code", "disclosed", "share", "interval", "median",
+                "peers", "note"));
         for (Map<String, Object> r : rows) {
             boolean ranked = r.get("rank") != null;
             cells.add(new String[]{
@@ -78,8 +79,8 @@ final class DisclosureRankPrinter {
                     ranked ? r.get("rank_p05") + "–" + r.get("rank_p95") : "",
                     ranked ? String.valueOf(r.get("rank_median")) : "",
                     ranked ? String.valueOf(r.get("peers")) : "",
-                    (Boolean.TRUE.equals(r.get("synthetic")) ? "synthetic" : "")
-                            + (ranked ? "" : "not a county: not ranked")});
+                    (Boolean.TRUE.equals(r.get("synthetic")) ? m.text("rank.synthetic") : "")
+                            + (ranked ? "" : m.text("rank.not_a_county"))});
         }
         RankCommand.printAligned(out, cells);
     }

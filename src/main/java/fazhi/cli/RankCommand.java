@@ -2,6 +2,7 @@ package fazhi.cli;
 
 import fazhi.ingest.Region;
 import fazhi.ingest.RegionTable;
+import fazhi.report.Messages;
 import fazhi.warehouse.NumberText;
 import fazhi.warehouse.TextWidth;
 import fazhi.warehouse.WarehouseConnection;
@@ -28,9 +29,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code fazhi rank --year YYYY [--province CODE|NAME] [--index composite|disclosure] [--warehouse DIR]
- * [--format table|csv|json]}: prints the published provincial rankings of counties (the {@code rankings} table, or
- * with {@code --index disclosure} the {@code disclosure} table) with Chinese names, scores and the 5th-95th
- * percentile rank interval. Exit codes: 0 printed, 1 nothing published for that year / province or no
+ * [--format table|csv|json] [--lang zh|en]}: prints the published provincial rankings of counties (the
+ * {@code rankings} table, or with {@code --index disclosure} the {@code disclosure} table) with Chinese names, scores
+ * and the 5th-95th percentile rank interval; the table's headers and notes in Chinese unless {@code --lang en}
+ * (csv and json keep the column names). Exit codes: 0 printed, 1 nothing published for that year / province or no
  * warehouse, 2 unknown province.
  */
 @Command(name = "rank", header = "Print the provincial ranking of counties for one year.", mixinStandardHelpOptions = true,
@@ -58,6 +60,10 @@ public class RankCommand implements Callable<Integer> {
             description = "composite (the ranking framework, default) or disclosure (the share of the catalog disclosed)")
     Index index;
 
+    @Option(names = "--lang", defaultValue = "zh",
+            description = "language of the table's headers and notes: zh (default) or en (schema/messages.csv)")
+    Messages.Lang lang;
+
     @Spec
     CommandSpec spec;
 
@@ -80,7 +86,7 @@ public class RankCommand implements Callable<Integer> {
             }
         }
         if (index == Index.disclosure) {
-            return DisclosureRankPrinter.print(warehouse, year, provinceCode, format, out, err);
+            return DisclosureRankPrinter.print(warehouse, year, provinceCode, format, Messages.of(lang), out, err);
         }
         List<Map<String, Object>> rows;
         try {
@@ -103,7 +109,7 @@ public class RankCommand implements Callable<Integer> {
         switch (format) {
             case csv -> printCsv(out, rows);
             case json -> out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
-            default -> printTable(out, rows);
+            default -> printTable(out, rows, Messages.of(lang));
         }
         out.flush();
         return 0;
@@ -141,10 +147,9 @@ public class RankCommand implements Callable<Integer> {
         return s;
     }
 
-    private static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
-        String[] head = {"省", "名次", "区县", "代码", "得分", "90%区间", "中位", "指标", "覆盖", "说明"};
+    private static void printTable(PrintWriter out, List<Map<String, Object>> rows, Messages m) {
         List<String[]> cells = new ArrayList<>();
-        cells.add(head);
+        cells.add(headers(m, "province", "rank", "county", "code", "score", "interval", "median", "indicators", "coverage", "note"));
         for (Map<String, Object> r : rows) {
             boolean ranked = Boolean.TRUE.equals(r.get("ranked"));
             cells.add(new String[]{
@@ -159,10 +164,19 @@ public class RankCommand implements Callable<Integer> {
                     r.get("indicators_used") + (((Number) r.get("indicators_imputed")).intValue() > 0
                             ? "+" + r.get("indicators_imputed") + "*" : ""),
                     String.format(Locale.ROOT, "%.0f%%", 100 * ((Number) r.get("coverage")).doubleValue()),
-                    ranked ? (Boolean.TRUE.equals(r.get("synthetic")) ? "synthetic input" : "")
-                            : "not ranked: " + r.get("not_ranked_reason")});
+                    ranked ? (Boolean.TRUE.equals(r.get("synthetic")) ? m.text("rank.synthetic_input") : "")
+                            : m.text("rank.not_ranked", r.get("not_ranked_reason"))});
         }
         printAligned(out, cells);
+    }
+
+    /** The header row of a printed table: the messages rank.th.* in the language asked for. */
+    static String[] headers(Messages m, String... columns) {
+        String[] head = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            head[i] = m.text("rank.th." + columns[i]);
+        }
+        return head;
     }
 
     /** Rows of cells in aligned columns (the first row is the header). */

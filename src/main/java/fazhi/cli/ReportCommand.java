@@ -2,6 +2,7 @@ package fazhi.cli;
 
 import fazhi.ingest.RegionTable;
 import fazhi.report.HtmlReport;
+import fazhi.report.Messages;
 import fazhi.report.ReportData;
 import fazhi.report.ReportLoader;
 import fazhi.warehouse.WarehouseConnection;
@@ -24,9 +25,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code fazhi report --year Y [--province P] --out FILE.html [--warehouse DIR] [--indicators a,b]}: writes a
- * self-contained HTML page (inline CSS and SVG) with the provincial ranking and its uncertainty intervals, trend
- * small multiples and the year's flagged figures with their sentences. Exit codes: 0 written, 1 no warehouse or
+ * {@code fazhi report --year Y [--province P] --out FILE.html [--warehouse DIR] [--indicators a,b] [--lang zh|en]}:
+ * writes a self-contained HTML page (inline CSS and SVG; in Chinese unless {@code --lang en}) with the provincial
+ * ranking and its uncertainty intervals, trend small multiples and the year's flagged figures with their sentences. Exit codes: 0 written, 1 no warehouse or
  * unreadable, 2 unknown province or wrong command line.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -47,6 +48,9 @@ public class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--indicators", split = ",", description = "indicator codes to chart (default: the 3 with most trends)")
     List<String> indicators;
+
+    @Option(names = "--lang", defaultValue = "zh", description = "language of the page: zh (default) or en (schema/messages.csv)")
+    Messages.Lang lang;
 
     @Spec
     CommandSpec spec;
@@ -76,7 +80,7 @@ public class ReportCommand implements Callable<Integer> {
             Path target = out.toAbsolutePath();
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), ".report-", ".html");
-            Files.writeString(tmp, HtmlReport.render(data, Instant.now()), StandardCharsets.UTF_8);
+            Files.writeString(tmp, HtmlReport.render(data, Instant.now(), lang), StandardCharsets.UTF_8);
             // a temp file is private to its owner; a report is meant to be shared
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

@@ -28,75 +28,73 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static String render(ReportData d, Instant generatedAt) {
+    /** The page in the language of {@code lang}: its words are those of schema/messages.csv. */
+    public static String render(ReportData d, Instant generatedAt, Messages.Lang lang) {
+        Messages m = Messages.of(lang);
         StringBuilder b = new StringBuilder(64 * 1024);
-        String title = "fazhi report " + d.year()
+        String title = m.text("report.title", d.year())
                 + (d.provinces().size() == 1 ? " — " + d.provinces().get(0).provinceName() : "");
-        b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+        b.append("<!DOCTYPE html>\n<html lang=\"").append(lang.htmlLang()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        b.append("<header><h1>法治政府建设 · rule-of-law indicators, ").append(d.year()).append("</h1>\n<p class=\"meta\">")
-                .append("Warehouse <code>").append(esc(d.warehouseLabel())).append("</code>");
+        b.append("<header><h1>").append(m.html("report.h1", d.year())).append("</h1>\n<p class=\"meta\">")
+                .append(m.html("report.meta.warehouse", d.warehouseLabel()));
         if (d.runId() != null) {
-            b.append(" · newest extraction run <code>").append(esc(d.runId())).append("</code>");
+            b.append(m.html("report.meta.run", d.runId()));
         }
-        b.append(" · generated ").append(esc(STAMP.format(generatedAt))).append(" by <code>fazhi report</code></p></header>\n");
-        syntheticBanner(b, d.synthetic());
-        for (String note : d.notes()) {
-            b.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
+        b.append(m.html("report.meta.generated", STAMP.format(generatedAt))).append("</p></header>\n");
+        syntheticBanner(b, d.synthetic(), m);
+        if (d.provinces().isEmpty()) {
+            b.append("<p class=\"note\">").append(m.html("report.empty_year", d.year())).append("</p>\n");
         }
         if (d.provinces().size() > 1) {
-            b.append("<nav><strong>Provinces:</strong> ");
+            b.append("<nav><strong>").append(m.html("report.nav.provinces")).append("</strong> ");
             for (ProvinceSection p : d.provinces()) {
                 b.append("<a href=\"#p-").append(esc(p.provinceCode())).append("\">").append(esc(p.provinceName())).append("</a> ");
             }
             b.append("</nav>\n");
         }
         for (ProvinceSection p : d.provinces()) {
-            province(b, d.year(), p);
+            province(b, d.year(), p, m);
         }
-        b.append("<footer><p>Methods: trends and outliers as in the README (Statistics); the ranking as in ")
-                .append("the README (How fazhi ranks counties). Every figure can be traced to its sentence through ")
-                .append("<code>observations.evidence</code> and <code>mentions</code> (see the README, Querying).</p></footer>\n");
+        b.append("<footer><p>").append(m.html("report.footer")).append("</p></footer>\n");
         b.append("</body>\n</html>\n");
         return b.toString();
     }
 
-    private static void syntheticBanner(StringBuilder b, SyntheticShare s) {
+    private static void syntheticBanner(StringBuilder b, SyntheticShare s, Messages m) {
         if (!s.any()) {
             return;
         }
-        b.append("<div class=\"synthetic-banner\" role=\"alert\"><strong>合成数据 · SYNTHETIC DATA</strong> — ");
+        b.append("<div class=\"synthetic-banner\" role=\"alert\">").append(m.html("synthetic.head"));
         if (s.syntheticObservations() > 0) {
-            b.append(s.syntheticObservations()).append(" of ").append(s.observations())
-                    .append(" observations behind this report are synthetic (generated, not from real reports)");
+            b.append(m.html("synthetic.observations", s.syntheticObservations(), s.observations()));
         }
         if (s.syntheticRankings() > 0) {
-            b.append(s.syntheticObservations() > 0 ? "; " : "").append(s.syntheticRankings()).append(" of ")
-                    .append(s.rankings()).append(" ranking rows use synthetic inputs");
+            b.append(s.syntheticObservations() > 0 ? m.html("synthetic.separator") : "")
+                    .append(m.html("synthetic.rankings", s.syntheticRankings(), s.rankings()));
         }
-        b.append(". For testing and demonstration only: do not publish or cite these figures.</div>\n");
+        b.append(m.html("synthetic.end")).append("</div>\n");
     }
 
-    private static void province(StringBuilder b, int year, ProvinceSection p) {
+    private static void province(StringBuilder b, int year, ProvinceSection p, Messages m) {
         b.append("<section class=\"province\" id=\"p-").append(esc(p.provinceCode())).append("\">\n<h2>")
                 .append(esc(p.provinceName())).append(" <span class=\"code\">").append(esc(p.provinceCode()))
                 .append("</span></h2>\n");
-        ranking(b, year, p);
-        disclosure(b, year, p);
-        trends(b, year, p);
-        outliers(b, year, p);
-        corrections(b, year, p);
+        ranking(b, year, p, m);
+        disclosure(b, year, p, m);
+        trends(b, year, p, m);
+        outliers(b, year, p, m);
+        corrections(b, p, m);
         b.append("</section>\n");
     }
 
-    private static void ranking(StringBuilder b, int year, ProvinceSection p) {
-        b.append("<h3>Ranking of counties, ").append(year).append("</h3>\n");
+    private static void ranking(StringBuilder b, int year, ProvinceSection p, Messages m) {
+        b.append("<h3>").append(m.html("ranking.h3", year)).append("</h3>\n");
         List<RankingEntry> ranked = p.ranked();
         if (ranked.isEmpty()) {
-            b.append("<p class=\"empty\">No county of this province is ranked for ").append(year).append(p.rankings().isEmpty()
-                    ? " (the warehouse has no ranking rows for it)."
-                    : ": too few counties reported enough of the framework's indicators (see below).").append("</p>\n");
+            b.append("<p class=\"empty\">").append(m.html(p.rankings().isEmpty() ? "ranking.none.no_rows" : "ranking.none.too_few", year))
+                    .append("</p>\n");
         } else {
             int maxRank = ranked.size();
             for (RankingEntry r : ranked) {
@@ -105,19 +103,16 @@ public final class HtmlReport {
                 }
             }
             SvgCharts.RankScale scale = new SvgCharts.RankScale(maxRank, 260, 8);
-            b.append("<p class=\"explain\">Rank 1 = highest composite score (0–100). The bar is the 5th–95th percentile of ")
-                    .append("the county's rank over 1,000 re-computations with perturbed weights and methods and, where the ")
-                    .append("framework imputes, freshly drawn values for the figures a county did not report; the tick is the ")
-                    .append("median rank, the dot the published rank. <strong>Read the interval, not the rank</strong>: counties ")
-                    .append("whose bars overlap widely are not clearly different.</p>\n");
-            b.append("<table class=\"ranking\">\n<thead><tr><th>Rank</th><th>County 区县</th><th class=\"num\">Score</th>")
-                    .append("<th>Rank interval (5th–95th pct)<br>").append(SvgCharts.rankAxis(scale)).append("</th>")
-                    .append("<th class=\"num\">P05–P95</th><th class=\"num\">Indicators</th><th class=\"num\">Coverage</th>")
-                    .append("<th>What drove the score</th><th></th></tr></thead>\n<tbody>\n");
+            b.append("<p class=\"explain\">").append(m.html("ranking.explain")).append("</p>\n");
+            b.append("<table class=\"ranking\">\n<thead><tr><th>").append(m.html("ranking.th.rank")).append("</th><th>")
+                    .append(m.html("ranking.th.county")).append("</th><th class=\"num\">").append(m.html("ranking.th.score"))
+                    .append("</th><th>").append(m.html("ranking.th.interval")).append("<br>").append(SvgCharts.rankAxis(scale))
+                    .append("</th><th class=\"num\">").append(m.html("ranking.th.p05_p95")).append("</th><th class=\"num\">")
+                    .append(m.html("ranking.th.indicators")).append("</th><th class=\"num\">").append(m.html("ranking.th.coverage"))
+                    .append("</th><th>").append(m.html("ranking.th.drivers")).append("</th><th></th></tr></thead>\n<tbody>\n");
             for (RankingEntry r : ranked) {
                 String name = r.regionName() == null ? r.regionCode() : r.regionName();
-                String label = name + ": rank " + r.rank() + ", 90% interval " + r.rankP05() + "–" + r.rankP95()
-                        + ", median " + r.rankMedian();
+                String label = m.text("ranking.bar_label", name, r.rank(), r.rankP05(), r.rankP95(), r.rankMedian());
                 b.append("<tr><td class=\"num\">").append(r.rank()).append("</td><td>").append(esc(name))
                         .append(" <span class=\"code\">").append(esc(r.regionCode())).append("</span></td><td class=\"num\">")
                         .append(esc(r.score() == null ? "–" : Html.num(r.score(), 1))).append("</td><td>")
@@ -125,8 +120,8 @@ public final class HtmlReport {
                         .append("</td><td class=\"num\">").append(r.rankP05()).append("–").append(r.rankP95())
                         .append("</td><td class=\"num\">").append(r.indicatorsUsed()).append("</td><td class=\"num\">")
                         .append(Html.num(100 * r.coverage(), 0)).append("%</td><td class=\"drivers\">")
-                        .append(drivers(r.drivers())).append("</td><td>")
-                        .append(r.synthetic() ? "<span class=\"tag synthetic\">synthetic input</span>" : "")
+                        .append(drivers(r.drivers(), m)).append("</td><td>")
+                        .append(r.synthetic() ? "<span class=\"tag synthetic\">" + m.html("ranking.synthetic_input") + "</span>" : "")
                         .append("</td></tr>\n");
             }
             b.append("</tbody></table>\n");
@@ -134,8 +129,7 @@ public final class HtmlReport {
         List<RankingEntry> notRanked = p.notRanked();
         if (!notRanked.isEmpty()) {
             b.append("<details class=\"not-ranked\"").append(ranked.isEmpty() ? " open" : "").append("><summary>")
-                    .append(notRanked.size()).append(" not ranked (not-ranked is not last: too few indicators reported)")
-                    .append("</summary>\n<ul>\n");
+                    .append(m.html("ranking.not_ranked", notRanked.size())).append("</summary>\n<ul>\n");
             for (RankingEntry r : notRanked) {
                 b.append("<li>").append(esc(r.regionName() == null ? r.regionCode() : r.regionName()))
                         .append(" <span class=\"code\">").append(esc(r.regionCode())).append("</span> — ")
@@ -150,38 +144,34 @@ public final class HtmlReport {
      * earned it most (weight share × value), each as "code value/100 (share of weight)"; imputed values marked *.
      * A county that reports everything is scored on its weak indicators too: this is where that shows.
      */
-    static String drivers(List<ReportData.Driver> drivers) {
+    static String drivers(List<ReportData.Driver> drivers, Messages m) {
         if (drivers.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder("held back by ");
         List<ReportData.Driver> costly = drivers.stream().filter(d -> d.cost() > 0).limit(2).toList();
-        b.append(costly.isEmpty() ? "nothing" : String.join(", ", costly.stream().map(HtmlReport::driver).toList()));
+        StringBuilder b = new StringBuilder(m.text("drivers.held_back", costly.isEmpty() ? m.text("drivers.nothing")
+                : String.join(m.text("drivers.separator"), costly.stream().map(d -> driver(d, m)).toList())));
         drivers.stream().max(java.util.Comparator.comparingDouble(d -> d.weightShare() * d.normalised()))
-                .ifPresent(d -> b.append("; carried by ").append(driver(d)));
+                .ifPresent(d -> b.append(m.text("drivers.carried", driver(d, m))));
         long imputed = drivers.stream().filter(ReportData.Driver::imputed).count();
         if (imputed > 0) {
-            b.append("; ").append(imputed).append(" of ").append(drivers.size()).append(" imputed (*)");
+            b.append(m.text("drivers.imputed", imputed, drivers.size()));
         }
         return esc(b.toString());
     }
 
-    private static String driver(ReportData.Driver d) {
-        return d.indicator() + (d.imputed() ? "*" : "") + " " + Html.num(d.normalised(), 0) + "/100 ("
-                + Html.num(100 * d.weightShare(), 0) + "% of weight)";
+    private static String driver(ReportData.Driver d, Messages m) {
+        return m.text("drivers.one", d.indicator() + (d.imputed() ? "*" : ""), Html.num(d.normalised(), 0),
+                Html.num(100 * d.weightShare(), 0));
     }
 
-    private static void trends(StringBuilder b, int year, ProvinceSection p) {
-        b.append("<h3>Trends by region</h3>\n");
+    private static void trends(StringBuilder b, int year, ProvinceSection p, Messages m) {
+        b.append("<h3>").append(m.html("trends.h3")).append("</h3>\n");
         if (p.panels().isEmpty()) {
-            b.append("<p class=\"empty\">No figures to chart for this province up to ").append(year).append(".</p>\n");
+            b.append("<p class=\"empty\">").append(m.html("trends.none", year)).append("</p>\n");
             return;
         }
-        b.append("<p class=\"explain\">Value by year, one small chart per region, on a common scale per indicator. ")
-                .append("The thick line is the Theil–Sen trend (green ▲ increasing, red ▼ decreasing at Mann–Kendall ")
-                .append("p &lt; 0.05, grey: no significant trend); hollow dots are synthetic figures, dots ringed in red ")
-                .append("corrected figures (<code>fazhi correct</code>, listed under Corrected figures); the dashed line ")
-                .append("marks ").append(year).append(". A series needs 3 years for a trend, and 3 years can never be significant.</p>\n");
+        b.append("<p class=\"explain\">").append(m.html("trends.explain", year)).append("</p>\n");
         for (IndicatorPanel panel : p.panels()) {
             b.append("<h4>").append(esc(panel.name())).append(" <span class=\"code\">").append(esc(panel.code()));
             if (panel.unit() != null) {
@@ -190,7 +180,7 @@ public final class HtmlReport {
             b.append("</span></h4>\n");
             long withTrend = panel.regions().stream().filter(r -> r.trend() != null).count();
             if (withTrend == 0) {
-                b.append("<p class=\"empty\">No region has three years of this indicator yet: dots only, no trend line.</p>\n");
+                b.append("<p class=\"empty\">").append(m.html("trends.no_line")).append("</p>\n");
             }
             SvgCharts.PanelScale scale = SvgCharts.PanelScale.of(panel);
             b.append("<div class=\"grid\">");
@@ -199,16 +189,15 @@ public final class HtmlReport {
             }
             b.append("</div>\n");
             if (panel.regionsLeftOut() > 0) {
-                b.append("<p class=\"explain\">").append(panel.regionsLeftOut())
-                        .append(" more regions not drawn (query <code>observations</code> for all).</p>\n");
+                b.append("<p class=\"explain\">").append(m.html("trends.left_out", panel.regionsLeftOut())).append("</p>\n");
             }
         }
     }
 
-    private static void disclosure(StringBuilder b, int year, ProvinceSection p) {
-        b.append("<h3>Disclosure index, ").append(year).append("</h3>\n");
+    private static void disclosure(StringBuilder b, int year, ProvinceSection p, Messages m) {
+        b.append("<h3>").append(m.html("disclosure.h3", year)).append("</h3>\n");
         if (p.disclosure().isEmpty()) {
-            b.append("<p class=\"empty\">No report of this province for ").append(year).append(".</p>\n");
+            b.append("<p class=\"empty\">").append(m.html("disclosure.none", year)).append("</p>\n");
             return;
         }
         int maxRank = 1;
@@ -216,16 +205,13 @@ public final class HtmlReport {
             maxRank = Math.max(maxRank, d.rankP95() == null ? 1 : d.rankP95());
         }
         SvgCharts.RankScale scale = new SvgCharts.RankScale(maxRank, 260, 8);
-        b.append("<p class=\"explain\">How many of the catalog's ").append(p.disclosure().get(0).catalogSize())
-                .append(" figures each report discloses (a redacted figure is not disclosed), and the county's rank ")
-                .append("among the province's counties. The bar is the 5th–95th percentile of the rank when the ")
-                .append("catalog's indicators are resampled 1,000 times: a rank that depends on which figures the ")
-                .append("catalog happens to list has a wide bar. Every report can be scored on this, whatever it ")
-                .append("discloses.</p>\n");
-        b.append("<table class=\"ranking disclosure\">\n<thead><tr><th>Rank</th><th>County 区县</th>")
-                .append("<th class=\"num\">Disclosed</th><th class=\"num\">Share</th><th>Rank interval (5th–95th pct)<br>")
-                .append(SvgCharts.rankAxis(scale)).append("</th><th class=\"num\">P05–P95</th><th>By domain</th>")
-                .append("<th></th></tr></thead>\n<tbody>\n");
+        b.append("<p class=\"explain\">").append(m.html("disclosure.explain", p.disclosure().get(0).catalogSize())).append("</p>\n");
+        b.append("<table class=\"ranking disclosure\">\n<thead><tr><th>").append(m.html("disclosure.th.rank")).append("</th><th>")
+                .append(m.html("disclosure.th.county")).append("</th><th class=\"num\">").append(m.html("disclosure.th.disclosed"))
+                .append("</th><th class=\"num\">").append(m.html("disclosure.th.share")).append("</th><th>")
+                .append(m.html("disclosure.th.interval")).append("<br>").append(SvgCharts.rankAxis(scale))
+                .append("</th><th class=\"num\">").append(m.html("disclosure.th.p05_p95")).append("</th><th>")
+                .append(m.html("disclosure.th.domains")).append("</th><th></th></tr></thead>\n<tbody>\n");
         for (DisclosureEntry d : p.disclosure()) {
             String name = d.regionName() == null ? d.regionCode() : d.regionName();
             boolean ranked = d.rank() != null;
@@ -234,58 +220,58 @@ public final class HtmlReport {
                     .append(d.indicatorsDisclosed()).append("/").append(d.catalogSize()).append("</td><td class=\"num\">")
                     .append(num(100 * d.share(), 0)).append("%</td><td>")
                     .append(ranked ? SvgCharts.rankInterval(scale, d.rank(), d.rankP05(), d.rankMedian(), d.rankP95(),
-                            name + ": disclosure rank " + d.rank() + " of " + d.peers() + ", 90% interval "
-                                    + d.rankP05() + "–" + d.rankP95()) : "")
-                    .append("</td><td class=\"num\">").append(ranked ? d.rankP05() + "–" + d.rankP95() + " of " + d.peers() : "")
+                            m.text("disclosure.bar_label", name, d.rank(), d.peers(), d.rankP05(), d.rankP95())) : "")
+                    .append("</td><td class=\"num\">")
+                    .append(ranked ? m.html("disclosure.interval_of", d.rankP05(), d.rankP95(), d.peers()) : "")
                     .append("</td><td class=\"domains\">").append(esc(d.domains() == null ? "" : d.domains()))
-                    .append("</td><td>").append(d.synthetic() ? "<span class=\"tag synthetic\">synthetic</span>" : "")
+                    .append("</td><td>").append(d.synthetic() ? "<span class=\"tag synthetic\">" + m.html("disclosure.synthetic") + "</span>" : "")
                     .append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
         if (p.disclosureByYear().size() > 1) {
-            b.append("<p class=\"explain\">Disclosure over the years (median share of the catalog): ");
+            b.append("<p class=\"explain\">").append(m.html("disclosure.years"));
             String sep = "";
             for (DisclosureYear y : p.disclosureByYear()) {
-                b.append(sep).append(y.year()).append(y.synthetic() ? " (synthetic)" : "").append(" ")
-                        .append(num(100 * y.medianShare(), 0)).append("% of ").append(y.reports()).append(" reports");
+                b.append(sep).append(m.html("disclosure.year", y.year(), y.synthetic() ? m.text("disclosure.year_synthetic") : "",
+                        num(100 * y.medianShare(), 0), y.reports()));
                 sep = " · ";
             }
-            b.append(". Each county's own trend is in <code>trends</code> (indicator <code>disclosure_share</code>).</p>\n");
+            b.append(m.html("disclosure.years_end")).append("</p>\n");
         }
     }
 
-    private static void outliers(StringBuilder b, int year, ProvinceSection p) {
-        b.append("<h3>Flagged figures, ").append(year).append("</h3>\n");
+    private static void outliers(StringBuilder b, int year, ProvinceSection p, Messages m) {
+        b.append("<h3>").append(m.html("outliers.h3", year)).append("</h3>\n");
         if (p.outliers().isEmpty()) {
-            b.append("<p class=\"empty\">No figure of ").append(year).append(" is flagged (|modified z| &gt; 3.5) among the ")
-                    .append(p.outliersScored()).append(" scores of this province")
-                    .append(p.outliersScored() == 0 ? " (a score needs peers whose values differ: with few regions there are none)" : "")
-                    .append(".</p>\n");
+            b.append("<p class=\"empty\">").append(m.html("outliers.none", year, p.outliersScored()))
+                    .append(p.outliersScored() == 0 ? m.html("outliers.none_no_peers") : "")
+                    .append(m.html("outliers.none_end")).append("</p>\n");
             return;
         }
-        b.append("<p class=\"explain\">Figures far from their peers' (modified z-score, |z| &gt; 3.5), with the sentence ")
-                .append("each was read from. A flag is a prompt to read the report, not a verdict.</p>\n");
-        b.append("<table class=\"outliers\">\n<thead><tr><th>Region</th><th>Indicator</th><th class=\"num\">Value</th>")
-                .append("<th>Test</th><th class=\"num\">z</th><th>Evidence 原文</th></tr></thead>\n<tbody>\n");
+        b.append("<p class=\"explain\">").append(m.html("outliers.explain")).append("</p>\n");
+        b.append("<table class=\"outliers\">\n<thead><tr><th>").append(m.html("outliers.th.region")).append("</th><th>")
+                .append(m.html("outliers.th.indicator")).append("</th><th class=\"num\">").append(m.html("outliers.th.value"))
+                .append("</th><th>").append(m.html("outliers.th.test")).append("</th><th class=\"num\">z</th><th>")
+                .append(m.html("outliers.th.evidence")).append("</th></tr></thead>\n<tbody>\n");
         for (OutlierEntry o : p.outliers()) {
             String unit = o.unit() == null ? "" : ("%".equals(o.unit()) ? "%" : " " + o.unit());
             b.append("<tr><td>").append(esc(o.regionName() == null ? o.regionCode() : o.regionName()))
                     .append(" <span class=\"code\">").append(esc(o.regionCode())).append("</span>")
-                    .append(o.synthetic() ? " <span class=\"tag synthetic\">synthetic</span>" : "")
-                    .append(o.corrected() ? " <span class=\"tag corrected\">corrected</span>" : "")
+                    .append(o.synthetic() ? " <span class=\"tag synthetic\">" + m.html("outliers.synthetic") + "</span>" : "")
+                    .append(o.corrected() ? " <span class=\"tag corrected\">" + m.html("outliers.corrected") + "</span>" : "")
                     .append("</td><td>").append(esc(o.indicatorName() == null ? o.indicator() : o.indicatorName()))
                     .append("<br><span class=\"code\">").append(esc(o.indicator())).append("</span></td><td class=\"num\">")
                     .append(esc(num(o.value()) + unit));
             if (o.corrected()) {
-                b.append("<br><span class=\"code\">extracted ").append(esc(num(o.extractedValue()))).append("</span>");
+                b.append("<br><span class=\"code\">").append(m.html("outliers.extracted", num(o.extractedValue()))).append("</span>");
             }
             if ("yoy_jump".equals(o.method())) {
-                b.append("<br><span class=\"code\">prev. ").append(esc(num(o.previousValue()) + unit)).append("</span>");
+                b.append("<br><span class=\"code\">").append(m.html("outliers.previous", num(o.previousValue()) + unit)).append("</span>");
             }
-            b.append("</td><td>").append("yoy_jump".equals(o.method()) ? "jump from last year" : "value")
-                    .append("<br><span class=\"code\">vs ").append(esc(o.scopes())).append("</span></td><td class=\"num\">")
+            b.append("</td><td>").append(m.html("yoy_jump".equals(o.method()) ? "outliers.test_jump" : "outliers.test_value"))
+                    .append("<br><span class=\"code\">").append(m.html("outliers.versus", o.scopes())).append("</span></td><td class=\"num\">")
                     .append(esc(Html.num(o.score(), 1))).append("</td><td class=\"evidence\">");
-            b.append("<blockquote>").append(o.evidence() == null ? "<em>no sentence recorded</em>" : esc(o.evidence()))
+            b.append("<blockquote>").append(o.evidence() == null ? m.html("outliers.no_sentence") : esc(o.evidence()))
                     .append("</blockquote>");
             if (o.sourceFile() != null) {
                 b.append("<span class=\"code\">").append(esc(o.sourceFile()));
@@ -304,27 +290,29 @@ public final class HtmlReport {
     }
 
     /** Every correction of the province's figures up to the year, with the extracted figure it replaces. */
-    private static void corrections(StringBuilder b, int year, ProvinceSection p) {
+    private static void corrections(StringBuilder b, ProvinceSection p, Messages m) {
         if (p.corrections().isEmpty()) {
             return;
         }
-        b.append("<h3>Corrected figures 更正</h3>\n<p class=\"explain\">Figures a statistician corrected (")
-                .append("<code>fazhi correct</code> or <code>corrections.csv</code>; the <code>corrections</code> table). ")
-                .append("An applied correction is what <code>observations</code> and everything above show; one marked ")
-                .append("needs_review was made against a report that has since been replaced and is not applied.</p>\n");
-        b.append("<table class=\"corrections\">\n<thead><tr><th>Region</th><th class=\"num\">Year</th><th>Indicator</th>")
-                .append("<th class=\"num\">Corrected</th><th class=\"num\">Extracted</th><th>Status</th><th>Reason</th>")
-                .append("</tr></thead>\n<tbody>\n");
+        b.append("<h3>").append(m.html("corrections.h3")).append("</h3>\n<p class=\"explain\">")
+                .append(m.html("corrections.explain")).append("</p>\n");
+        b.append("<table class=\"corrections\">\n<thead><tr>");
+        for (String column : List.of("region", "year", "indicator", "corrected", "extracted", "status", "reason")) {
+            b.append(List.of("year", "corrected", "extracted").contains(column) ? "<th class=\"num\">" : "<th>")
+                    .append(m.html("corrections.th." + column)).append("</th>");
+        }
+        b.append("</tr></thead>\n<tbody>\n");
         for (ReportData.CorrectionEntry c : p.corrections()) {
             b.append("<tr><td>").append(esc(c.regionName() == null ? c.regionCode() : c.regionName()))
                     .append(" <span class=\"code\">").append(esc(c.regionCode())).append("</span></td><td class=\"num\">")
                     .append(c.year()).append("</td><td><span class=\"code\">").append(esc(c.indicator()))
                     .append("</span></td><td class=\"num\">")
-                    .append(c.notReported() ? "not reported" : esc(num(c.value()) + " (" + c.qualifier() + ")"))
+                    .append(c.notReported() ? m.html("corrections.not_reported") : esc(num(c.value()) + " (" + c.qualifier() + ")"))
                     .append("</td><td class=\"num\">").append(c.extractedValue() == null ? "—" : esc(num(c.extractedValue())))
                     .append("</td><td><span class=\"tag ").append("applied".equals(c.status()) ? "corrected" : "review")
                     .append("\" title=\"").append(esc(c.statusReason() == null ? "" : c.statusReason())).append("\">")
-                    .append(esc(c.status())).append("</span></td><td>").append(esc(c.reason() == null ? "" : c.reason()))
+                    .append(esc(m.textOr("correction_status.", c.status()))).append("</span></td><td>")
+                    .append(esc(c.reason() == null ? "" : c.reason()))
                     .append(c.by() == null ? "" : " <span class=\"code\">— " + esc(c.by()) + "</span>")
                     .append("</td></tr>\n");
         }

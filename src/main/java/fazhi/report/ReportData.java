@@ -7,11 +7,10 @@ import java.util.List;
  * {@link HtmlReport}. Plain data: a test can build one by hand.
  */
 public record ReportData(int year, String warehouseLabel, String runId, List<ProvinceSection> provinces,
-                         SyntheticShare synthetic, List<String> notes) {
+                         SyntheticShare synthetic) {
 
     public ReportData {
         provinces = List.copyOf(provinces);
-        notes = List.copyOf(notes);
     }
 
     /** How much of what the report shows is synthetic (generated) data. */

@@ -64,7 +64,6 @@ public final class ReportLoader {
     }
 
     public ReportData load(Request req, String warehouseLabel) throws SQLException {
-        List<String> notes = new ArrayList<>();
         if (!views.contains("observations")) {
             throw new SQLException("the warehouse has no observations table");
         }
@@ -87,21 +86,18 @@ public final class ReportLoader {
                 }
             }
         }
-        if (provinces.isEmpty()) {
-            notes.add("The warehouse has no observations and no rankings for " + req.year() + ".");
-        }
         List<ProvinceSection> sections = new ArrayList<>();
         for (String p : provinces) {
-            sections.add(province(req, p, notes));
+            sections.add(province(req, p));
         }
-        return new ReportData(req.year(), warehouseLabel, runId(), sections, synthetic(req), notes);
+        return new ReportData(req.year(), warehouseLabel, runId(), sections, synthetic(req));
     }
 
     private boolean has(String view) {
         return views.contains(view);
     }
 
-    private ProvinceSection province(Request req, String province, List<String> notes) throws SQLException {
+    private ProvinceSection province(Request req, String province) throws SQLException {
         String name = provinceName(province);
         List<RankingEntry> rankings = rankings(req.year(), province);
         List<IndicatorPanel> panels = panels(req, province);

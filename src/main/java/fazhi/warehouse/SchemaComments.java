@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * statements of {@code schema/warehouse.sql} (bundled as {@value #RESOURCE}), applied to a connection after its
  * views exist. A statement about a view the version lacks is skipped; one about a column the version lacks (an
  * older version) is skipped too. Anything else that fails (a syntax error in the file) fails loudly.
+ * The bundled comments of columns are in both languages: the short Chinese label of {@link ColumnLabels}, then the
+ * English description of the file ({@code 区划代码：GB/T 2260 code of …}).
  */
 public final class SchemaComments {
     public static final String RESOURCE = "/schema/warehouse.sql";
@@ -25,6 +27,9 @@ public final class SchemaComments {
     private static final Pattern TARGET = Pattern.compile(
             "(?is)^COMMENT\\s+ON\\s+(VIEW|TABLE|COLUMN)\\s+([A-Za-z_][A-Za-z0-9_]*)");
     /** A derived view over the tables (per_capita): created before the comments, skipped when a table is missing. */
+    /** The start of a column's comment, up to the opening quote of its text. */
+    private static final Pattern COLUMN_TEXT = Pattern.compile(
+            "(?is)^(COMMENT\\s+ON\\s+COLUMN\\s+([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)\\s+IS\\s+')");
     private static final Pattern DERIVED = Pattern.compile(
             "(?is)^CREATE\\s+OR\\s+REPLACE\\s+VIEW\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+AS\\s");
 
@@ -47,7 +52,7 @@ public final class SchemaComments {
                 if (in == null) {
                     throw new IllegalStateException(RESOURCE + " is missing from the classpath");
                 }
-                b = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                b = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).withChineseLabels(ColumnLabels.chinese());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
@@ -102,6 +107,19 @@ public final class SchemaComments {
                     + s.substring(0, Math.min(80, s.length())));
         }
         out.add(new CommentStatement(m.group(2).toLowerCase(Locale.ROOT), s, false));
+    }
+
+    /** The same statements with each column's Chinese label put before its English description. */
+    public SchemaComments withChineseLabels(ColumnLabels labels) {
+        List<CommentStatement> out = new ArrayList<>();
+        for (CommentStatement c : statements) {
+            Matcher m = COLUMN_TEXT.matcher(c.sql());
+            String label = m.find() ? labels.label(m.group(2).toLowerCase(Locale.ROOT), m.group(3).toLowerCase(Locale.ROOT))
+                    .orElse(null) : null;
+            out.add(label == null ? c : new CommentStatement(c.view(),
+                    m.group(1) + label.replace("'", "''") + "：" + c.sql().substring(m.end()), c.creates()));
+        }
+        return new SchemaComments(out);
     }
 
     public List<CommentStatement> statements() {

@@ -48,8 +48,17 @@ class RankCommandTest {
     void givenProvinceName_whenTable_thenChineseNamesRanksAndIntervals() {
         assertThat(rank("--year", "2023", "--province", "山东", "--warehouse", root.toString())).isZero();
         String text = out.toString();
-        assertThat(text).contains("历下区").contains("山东省").contains("75.00").contains("not ranked: coverage");
+        assertThat(text).contains("历下区").contains("山东省").contains("75.00").contains("未排名：coverage");
+        assertThat(text.lines().toList().get(0)).startsWith("省").contains("名次").contains("90%区间");
         assertThat(text.lines().toList().get(1)).startsWith("山东省").contains("1");
+    }
+
+    @Test
+    void givenLangEn_whenTable_thenEnglishHeadersAndNotesWithTheSameRows() {
+        assertThat(rank("--year", "2023", "--province", "山东", "--lang", "en", "--warehouse", root.toString())).isZero();
+        String text = out.toString();
+        assertThat(text.lines().toList().get(0)).startsWith("province").contains("rank").contains("90% interval");
+        assertThat(text).contains("历下区").contains("75.00").contains("not ranked: coverage").doesNotContain("未排名");
     }
 
     @Test

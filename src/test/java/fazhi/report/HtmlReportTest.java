@@ -1,6 +1,7 @@
 package fazhi.report;
 
 import fazhi.cli.FazhiMain;
+import fazhi.report.Messages.Lang;
 import fazhi.report.ReportData.ProvinceSection;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
@@ -49,7 +50,7 @@ class HtmlReportTest {
         fazhi.config.TestWarehouses.run("ingest", input, tmp.resolve("wh"));
 
         ReportData d = load(tmp.resolve("wh"), 2020, "520000", List.of("litigation_cases", "penalty_cases"));
-        String html = HtmlReport.render(d, NOW);
+        String html = HtmlReport.render(d, NOW, Lang.en);
 
         ProvinceSection guizhou = d.provinces().get(0);
         assertThat(guizhou.panels().get(0).regions().get(0).points())
@@ -121,7 +122,7 @@ class HtmlReportTest {
     @Test
     void givenPanel_whenRendered_thenSelfContainedEscapedHtmlWithOneBarPerRankedCounty() throws Exception {
         ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
-        String html = HtmlReport.render(d, NOW);
+        String html = HtmlReport.render(d, NOW, Lang.en);
         assertThat(html).startsWith("<!DOCTYPE html>");
         has(html, "<meta charset=\"utf-8\">", "山东省");
         // eleven ranked on the framework, and all twelve counties on the disclosure index
@@ -140,7 +141,7 @@ class HtmlReportTest {
     @Test
     void givenPanel_whenRendered_thenEveryRankedCountySaysWhatHeldItBackAndWhatCarriedIt() throws Exception {
         ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
-        String html = HtmlReport.render(d, NOW);
+        String html = HtmlReport.render(d, NOW, Lang.en);
         assertThat(count(html, "held back by ")).isEqualTo(11);
         ReportData.RankingEntry last = d.provinces().get(0).ranked().get(d.provinces().get(0).ranked().size() - 1);
         assertThat(last.drivers()).isNotEmpty();
@@ -156,7 +157,7 @@ class HtmlReportTest {
         String text = HtmlReport.drivers(List.of(
                 new ReportData.Driver("head_appearance_rate", 0, 2.0 / 9, false),
                 new ReportData.Driver("normdoc_filing_rate", 0, 1.0 / 9, true),
-                new ReportData.Driver("hotline_response_rate", 100, 0.5 / 9, false)));
+                new ReportData.Driver("hotline_response_rate", 100, 0.5 / 9, false)), Messages.of(Lang.en));
         assertThat(text).isEqualTo("held back by head_appearance_rate 0/100 (22% of weight), normdoc_filing_rate* 0/100"
                 + " (11% of weight); carried by hotline_response_rate 100/100 (6% of weight); 1 of 3 imputed (*)");
     }
@@ -166,7 +167,7 @@ class HtmlReportTest {
         ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.HENAN, null);
         assertThat(d.synthetic().any()).isTrue();
         assertThat(d.synthetic().syntheticObservations()).isEqualTo(d.synthetic().observations());
-        String html = HtmlReport.render(d, NOW);
+        String html = HtmlReport.render(d, NOW, Lang.en);
         has(html, "class=\"synthetic-banner\"", "SYNTHETIC DATA", "synthetic input");
     }
 
@@ -175,7 +176,7 @@ class HtmlReportTest {
         ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, null, null);
         assertThat(d.provinces()).extracting(ProvinceSection::provinceCode)
                 .containsExactly(ReportWarehouses.SHANDONG, ReportWarehouses.HENAN);
-        String html = HtmlReport.render(d, NOW);
+        String html = HtmlReport.render(d, NOW, Lang.en);
         has(html, "<nav>", "href=\"#p-370000\"", "id=\"p-410000\"", "class=\"synthetic-banner\"");
     }
 
@@ -186,7 +187,7 @@ class HtmlReportTest {
         assertThat(p.disclosure()).hasSize(ReportWarehouses.SHANDONG_COUNTIES.length);
         assertThat(p.disclosure()).allSatisfy(e -> assertThat(e.rankP05()).isLessThanOrEqualTo(e.rankP95()));
         assertThat(p.disclosureByYear()).extracting(ReportData.DisclosureYear::year).contains(2017, 2023);
-        String html = HtmlReport.render(d, NOW);
+        String html = HtmlReport.render(d, NOW, Lang.en);
         has(html, "Disclosure index, 2023", "disclosure rank", "Disclosure over the years", "litigation");
     }
 
@@ -197,13 +198,13 @@ class HtmlReportTest {
                 "SELECT max(year) FROM observations").get(0).get(0));
         ReportData d = load(wh, year, null, null);
         assertThat(d.provinces()).isNotEmpty();
-        String html = HtmlReport.render(d, NOW);
+        String html = HtmlReport.render(d, NOW, Lang.en);
         has(html, "No county of this province is ranked", "No region has three years");
         // no real county can be ranked on the framework, but every real report has a disclosure index
         assertThat(d.provinces().stream().mapToInt(p -> p.disclosure().size()).sum()).isPositive();
         has(html, "Disclosure index, " + year, "/45");
         ReportData none = load(wh, 1999, null, null);
-        has(HtmlReport.render(none, NOW), "no observations and no rankings for 1999");
+        has(HtmlReport.render(none, NOW, Lang.en), "no observations and no rankings for 1999");
     }
 
     @Test
@@ -222,11 +223,43 @@ class HtmlReportTest {
         assertThat(code).isZero();
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("wrote");
         String html = Files.readString(out, StandardCharsets.UTF_8);
-        has(html, "行政机关负责人出庭应诉率", "legal_opinions");
+        has(html, "行政机关负责人出庭应诉率", "legal_opinions", "<html lang=\"zh-CN\">", "区县排名");
+        assertThat(FazhiMain.execute("report", "--year", "2023", "--province", "山东", "--out", out.toString(), "--lang", "en",
+                "--warehouse", ReportWarehouses.panel().toString())).isZero();
+        has(Files.readString(out, StandardCharsets.UTF_8), "<html lang=\"en\">", "Ranking of counties, 2023");
         assertThat(FazhiMain.execute("report", "--year", "2023", "--province", "火星", "--out", out.toString(),
                 "--warehouse", ReportWarehouses.panel().toString())).isEqualTo(2);
         assertThat(FazhiMain.execute("report", "--year", "2023", "--out", out.toString(),
                 "--warehouse", tmp.resolve("nowhere").toString())).isEqualTo(1);
+    }
+
+    @Test
+    void givenPanel_whenRenderedInChinese_thenEverySectionSpeaksChineseAndNoEnglishSentenceIsLeft() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.SHANDONG, null);
+        String html = HtmlReport.render(d, NOW, Lang.zh);
+        has(html, "<html lang=\"zh-CN\">", "2023年区县排名", "请看区间，而不是名次本身", "2023年公开指数", "各地区趋势",
+                "未排名不等于最后一名", "历年公开情况");
+        assertThat(count(html, "拖累得分：")).isEqualTo(11);
+        hasNot(html, "held back by", "Ranking of counties", "Read the interval", "Disclosure index", "Trends by region",
+                "not ranked (", "of weight");
+    }
+
+    @Test
+    void givenAWeakRateOnTheHeaviestIndicator_whenExplainedInChinese_thenTheSameFiguresInChineseWords() {
+        String text = HtmlReport.drivers(List.of(
+                new ReportData.Driver("head_appearance_rate", 0, 2.0 / 9, false),
+                new ReportData.Driver("normdoc_filing_rate", 0, 1.0 / 9, true),
+                new ReportData.Driver("hotline_response_rate", 100, 0.5 / 9, false)), Messages.of(Lang.zh));
+        assertThat(text).isEqualTo("拖累得分：head_appearance_rate 0/100（占权重 22%）、normdoc_filing_rate* 0/100"
+                + "（占权重 11%）；支撑得分：hotline_response_rate 100/100（占权重 6%）；3 项中 1 项为插补值（*）");
+    }
+
+    @Test
+    void givenSyntheticProvince_whenRenderedInChinese_thenTheBannerSaysSoInChinese() throws Exception {
+        ReportData d = load(ReportWarehouses.panel(), ReportWarehouses.PANEL_YEAR, ReportWarehouses.HENAN, null);
+        String html = HtmlReport.render(d, NOW, Lang.zh);
+        has(html, "class=\"synthetic-banner\"", "条是合成数据", "请勿发布或引用", "含合成数据");
+        hasNot(html, "SYNTHETIC DATA");
     }
 
     /** Asserts without printing the whole page when it fails. */

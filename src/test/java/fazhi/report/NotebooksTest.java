@@ -15,13 +15,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The notebooks are committed clean (no outputs), name the Java kernel, and use only example queries that exist.
- * Executing them needs Jupyter and is done by notebooks/run-notebooks.sh, not by this test.
+ * The notebooks are committed clean (no outputs), name the R kernel, have Chinese headings, read the warehouse
+ * through notebooks/fazhi.R (`fazhi sql --format csv`) and use only example queries that exist. Executing them
+ * needs Jupyter and R and is done by notebooks/run-notebooks.sh (./fazhi test), not by this test.
  */
 class NotebooksTest {
 
     @Test
-    void notebooksAreCleanJavaNotebooksWhoseQueriesExist() throws Exception {
+    void notebooksAreCleanRNotebooksWithChineseHeadingsWhoseQueriesExist() throws Exception {
         List<Path> notebooks;
         try (Stream<Path> s = Files.list(Path.of("notebooks"))) {
             notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
@@ -29,24 +30,39 @@ class NotebooksTest {
         assertThat(notebooks).extracting(p -> p.getFileName().toString())
                 .containsExactly("disclosure-index.ipynb", "outlier-review.ipynb", "province-ranking.ipynb",
                         "trend-analysis.ipynb");
-        Pattern example = Pattern.compile("exampleQuery\\(\"([^\"]+)\"\\)");
+        Pattern example = Pattern.compile("example_query(?:_for)?\\(\"([^\"]+)\"");
         for (Path nb : notebooks) {
             JsonNode root = JsonMapper.builder().build().readTree(Files.readString(nb, StandardCharsets.UTF_8));
             assertThat(root.path("nbformat").asInt()).isEqualTo(4);
-            assertThat(root.path("metadata").path("kernelspec").path("name").asString()).isEqualTo("rapaio-jupyter-kernel");
+            assertThat(root.path("metadata").path("kernelspec").path("name").asString()).as("%s kernel", nb).isEqualTo("ir");
+            boolean sourcesHelper = false;
+            int headings = 0;
             for (JsonNode cell : root.path("cells")) {
-                if (!cell.path("cell_type").asString().equals("code")) {
+                StringBuilder src = new StringBuilder();
+                cell.path("source").forEach(line -> src.append(line.asString()));
+                if (cell.path("cell_type").asString().equals("markdown")) {
+                    for (String line : src.toString().split("\n")) {
+                        if (line.startsWith("#")) {
+                            headings++;
+                            assertThat(line).as("a heading of %s in Chinese", nb).matches(".*\\p{IsHan}.*");
+                        }
+                    }
                     continue;
                 }
                 assertThat(cell.path("outputs").size()).as("%s is committed without outputs", nb).isZero();
-                StringBuilder src = new StringBuilder();
-                cell.path("source").forEach(line -> src.append(line.asString()));
+                assertThat(src.toString()).as("%s reads the warehouse through fazhi.R, not a driver", nb)
+                        .doesNotContain("jdbc", "DBI::", "library(duckdb)");
+                sourcesHelper |= src.toString().contains("source(\"fazhi.R\")");
                 Matcher m = example.matcher(src);
                 while (m.find()) {
                     assertThat(Path.of("docs/queries", m.group(1))).as("query used by %s", nb).isRegularFile();
                 }
             }
+            assertThat(sourcesHelper).as("%s sources fazhi.R", nb).isTrue();
+            assertThat(headings).as("%s has headings", nb).isGreaterThanOrEqualTo(3);
         }
+        assertThat(Files.readString(Path.of("notebooks/fazhi.R"), StandardCharsets.UTF_8))
+                .contains("\"--format\", \"csv\"").contains("WenQuanYi Micro Hei");
         assertThat(Path.of("notebooks/run-notebooks.sh")).isExecutable();
     }
 }

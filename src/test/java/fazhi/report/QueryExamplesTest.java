@@ -2,6 +2,7 @@ package fazhi.report;
 
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,16 +19,27 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example queries of README.md (kept as docs/queries/*.sql) run on the nightly job's sample warehouse
- * and return rows on the panel warehouse; the page shows each file verbatim.
+ * The example queries of README.md (kept as docs/queries/*.sql) and of the Chinese user guide (docs/queries/zh/*.sql)
+ * run on the nightly job's sample warehouse and return rows on the panel warehouse; each page shows its files
+ * verbatim, and the guide shows no SQL that is not one of them.
  */
 class QueryExamplesTest {
     static final Path QUERIES = Path.of("docs/queries");
+    static final Path GUIDE_QUERIES = Path.of("docs/queries/zh");
+    static final Path GUIDE = Path.of("docs/用户指南.md");
 
     static Stream<Path> queries() throws IOException {
         try (Stream<Path> s = Files.list(QUERIES)) {
             List<Path> files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
             assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+            return files.stream();
+        }
+    }
+
+    static Stream<Path> guideQueries() throws IOException {
+        try (Stream<Path> s = Files.list(GUIDE_QUERIES)) {
+            List<Path> files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+            assertThat(files).hasSizeGreaterThanOrEqualTo(5);
             return files.stream();
         }
     }
@@ -67,5 +79,52 @@ class QueryExamplesTest {
         assertThat(page.contains("```sql\n" + sql + "\n```"))
                 .as("README.md shows %s verbatim in a ```sql block", file).isTrue();
         assertThat(page).contains(file.getFileName().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guideQueries")
+    void aGuideQueryRunsOnTheSampleWarehouse(Path file) throws Exception {
+        assertThat(rowCount(ReportWarehouses.sample(), sqlOf(file))).isGreaterThanOrEqualTo(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guideQueries")
+    void aGuideQueryReturnsRowsOnThePanelWarehouse(Path file) throws Exception {
+        assertThat(rowCount(ReportWarehouses.panel(), sqlOf(file))).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guideQueries")
+    void aGuideQueryIsShownVerbatimInTheGuide(Path file) throws Exception {
+        String page = Files.readString(GUIDE, StandardCharsets.UTF_8);
+        String sql = Files.readString(file, StandardCharsets.UTF_8).strip();
+        assertThat(page.contains("```sql\n" + sql + "\n```")).as("%s shows %s verbatim in a ```sql block", GUIDE, file).isTrue();
+        assertThat(page).contains(file.getFileName().toString());
+    }
+
+    @Test
+    void everySqlBlockOfTheGuideIsAQueryThatRunsAsATest() throws Exception {
+        String page = Files.readString(GUIDE, StandardCharsets.UTF_8);
+        List<String> files = guideQueries().map(f -> {
+            try {
+                return Files.readString(f, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("(?s)```sql\n(.*?)\n```").matcher(page);
+        int blocks = 0;
+        while (block.find()) {
+            blocks++;
+            assertThat(files).as("a ```sql block of %s that is not a file of %s", GUIDE, GUIDE_QUERIES).contains(block.group(1));
+        }
+        assertThat(blocks).isEqualTo(files.size());
+    }
+
+    @Test
+    void theGuideIsLinkedFromTheTopOfTheReadmeAndCitesNoSpecification() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        assertThat(readme.lines().limit(12).anyMatch(l -> l.contains("docs/用户指南.md"))).isTrue();
+        assertThat(Files.readString(GUIDE, StandardCharsets.UTF_8)).doesNotContain("SPEC");
     }
 }

@@ -51,7 +51,7 @@ class ReportBrowserTest {
             data = new ReportLoader(c).load(ReportLoader.Request.of(ReportWarehouses.PANEL_YEAR, null, null),
                     "panel fixture (src/test/java/fazhi/report/ReportWarehouses.java)");
         }
-        String html = HtmlReport.render(data, Instant.parse("2024-03-01T08:00:00Z"));
+        String html = HtmlReport.render(data, Instant.parse("2024-03-01T08:00:00Z"), Messages.Lang.en);
         int svgs = HtmlReportTest.count(html, "<svg ");
         Path page = tmp.resolve("report.html");
         Files.writeString(page, html, StandardCharsets.UTF_8);

@@ -60,6 +60,20 @@ class WarehouseSchemaDocumentationTest {
     }
 
     @Test
+    void givenTheNightlyJobsWarehouse_thenEveryColumnCommentIsInChineseAndInEnglish() throws Exception {
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(ReportWarehouses.sample()))) {
+            List<String> comments = rows(c, "SELECT table_name || '.' || column_name || ' ' || comment FROM duckdb_columns()"
+                    + " WHERE table_name IN " + tableList());
+            assertThat(comments).hasSizeGreaterThan(200);
+            // the short Chinese label, a full-width colon, then the English description
+            assertThat(comments).allSatisfy(row -> assertThat(row).matches("(?s)\\S+ [^：]*\\p{IsHan}[^：]*：.*[A-Za-z]{3,}.*"));
+            assertThat(rows(c, "SELECT comment FROM duckdb_columns() WHERE table_name = 'observations'"
+                    + " AND column_name = 'region_code'")).singleElement().asString()
+                    .startsWith("区划代码：GB/T 2260 code of the reporting region");
+        }
+    }
+
+    @Test
     void givenThePanelWarehouse_thenEveryColumnHasAComment() throws Exception {
         try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(ReportWarehouses.panel()))) {
             assertThat(rows(c, "SELECT table_name || '.' || column_name FROM duckdb_columns() WHERE table_name IN "
