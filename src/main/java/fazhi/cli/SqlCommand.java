@@ -163,7 +163,7 @@ public class SqlCommand implements Callable<Integer> {
     private static int dotCommand(Connection c, ResultPrinter.Format fmt, String command) {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
-        int code = SqlShell.isQuit(command) ? ExitCodes.OK : new SqlShell(c, fmt).dotCommand(command, out, err);
+        int code = SqlShell.isQuit(command) ? ExitCodes.OK : new SqlShell(c, fmt).oneShot().dotCommand(command, out, err);
         out.flush();
         return code;
     }

@@ -32,6 +32,8 @@ final class SqlShell {
     private ResultPrinter.Format format;
     private boolean timer;
     private Path output;
+    /** What an error message starts with: "Error: " on the screen; the line it happened on in a script. */
+    private String errorPrefix = "Error: ";
 
     SqlShell(Connection connection, ResultPrinter.Format format) {
         this.connection = connection;
@@ -75,8 +77,13 @@ final class SqlShell {
             out.flush();
         }
         StringBuilder statement = new StringBuilder();
+        int lineNumber = 0;
         while (true) {
             String line = lines.read(!interactive ? "" : statement.isEmpty() ? "fazhi> " : "   ...> ");
+            lineNumber++;
+            if (!interactive && statement.isEmpty()) {
+                errorPrefix = "fazhi sql: line " + lineNumber + ": ";
+            }
             if (line == null) {
                 if (!statement.toString().isBlank()) {
                     // a last statement without its ';' (echo "select 1" | fazhi sql) runs, as in DuckDB's shell
@@ -208,8 +215,14 @@ final class SqlShell {
         return code;
     }
 
-    private static int error(PrintWriter err, String message, int code) {
-        err.println("Error: " + message);
+    /** One-shot use (./fazhi sql ".schema mentions"): errors start as the command's own do. */
+    SqlShell oneShot() {
+        errorPrefix = "fazhi sql: ";
+        return this;
+    }
+
+    private int error(PrintWriter err, String message, int code) {
+        err.println(errorPrefix + message);
         err.flush();
         return code;
     }

@@ -96,7 +96,7 @@ class SqlShellTest {
 
         assertThat(out).contains("Table with name observation does not exist").contains("Did you mean \"observations\"")
                 .contains("LINE 1: select * from observation").contains("^")
-                .contains("Did you mean \"value\"");
+                .contains("Candidate bindings: \"value\"");
     }
 
     @Test
@@ -106,7 +106,7 @@ class SqlShellTest {
         assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(out).contains("one").doesNotContain("three").doesNotContain("fazhi SQL shell").doesNotContain("fazhi>");
         assertThat(prompts).containsOnly("");
-        assertThat(errors.toString()).contains("Parser Error").contains("selec");
+        assertThat(errors.toString()).startsWith("fazhi sql: line 2: Parser Error").contains("selec");
     }
 
     @Test

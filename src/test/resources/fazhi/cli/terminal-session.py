@@ -5,16 +5,22 @@ STEPS_JSON is a list of [keys, expected]: the keys are typed, then the output th
 contains the expected text. At the end, the transcript is printed, then a last line "exit=N" with the command's
 exit status. A step that waits in vain (120 s) ends the session with status 3 and what was read so far.
 """
+import fcntl
 import json
 import os
 import pty
 import select
+import struct
 import sys
+import termios
 import time
 
 steps = json.loads(sys.argv[1])
 pid, fd = pty.fork()
 if pid == 0:
+    # a terminal as a person has one: a type and a size (a pty starts 0 x 0, which no line editor can use)
+    os.environ["TERM"] = "xterm"
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     os.execvp(sys.argv[2], sys.argv[2:])
 
 transcript = b""
