@@ -107,9 +107,19 @@ public class RankCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** A warehouse that cannot be read: no published version is the user's to fix (USAGE), a damaged one is not. */
+    /**
+     * A warehouse that cannot be read: no published version, or none with this table, is the user's to fix (USAGE);
+     * a damaged one is not.
+     */
     static int cannotRead(Path warehouse, String table, SQLException e, PrintWriter err) {
         boolean published = Files.isDirectory(new WarehouseLayout(warehouse).current());
+        if (published && String.valueOf(e.getMessage()).startsWith("Catalog Error")) {
+            // a warehouse that only `fazhi ingest` has published: no statistics, rankings or disclosure yet
+            err.println("fazhi rank: the warehouse " + warehouse + " has no " + table
+                    + " yet (run `./fazhi stats` after the reports are published)");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         err.println("fazhi rank: " + (published ? "cannot read " + table + ": " : "") + SqlShell.errorText(e));
         err.flush();
         return published ? ExitCodes.RUN_FAILED : ExitCodes.USAGE;
