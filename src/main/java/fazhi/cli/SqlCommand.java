@@ -1,6 +1,7 @@
 package fazhi.cli;
 
 import fazhi.warehouse.ColumnLabels;
+import fazhi.warehouse.SchemaComments;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehouseTable;
@@ -21,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
@@ -168,12 +170,19 @@ public class SqlCommand implements Callable<Integer> {
         return code;
     }
 
-    /** Puts the names of the warehouse's tables (its table definitions, {@link WarehouseTable}) into the help. */
+    /**
+     * Puts the names of the warehouse's tables into the help: its table definitions ({@link WarehouseTable}) and the
+     * views schema/warehouse.sql derives from them ({@link SchemaComments}).
+     */
     static final class TableNames implements CommandLine.IModelTransformer {
         @Override
         public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
-            String names = Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName)
+            String tables = Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName)
                     .collect(Collectors.joining(", "));
+            List<String> derived = SchemaComments.bundled().statements().stream()
+                    .filter(SchemaComments.CommentStatement::creates).map(SchemaComments.CommentStatement::view)
+                    .distinct().toList();
+            String names = tables + (derived.isEmpty() ? "" : "; derived from them: " + String.join(", ", derived));
             String[] description = spec.usageMessage().description();
             for (int i = 0; i < description.length; i++) {
                 description[i] = description[i].replace("{tables}", names);

@@ -150,8 +150,9 @@ class CommandMessagesTest {
 
         String help = console.stdout().replaceAll("\\s+", " ");
         for (WarehouseTable t : WarehouseTable.values()) {
-            assertThat(help).containsPattern(" " + t.tableName() + "[,.]");
+            assertThat(help).containsPattern(" " + t.tableName() + "[,.;]");
         }
+        assertThat(help).contains("derived from them: per_capita.");
     }
 
     /** Every description, read back from the help with its line breaks undone, is whole: no word was split. */
