@@ -19,6 +19,6 @@ public class DecideStatusProcessor implements ItemProcessor<ReportInProgress, Re
                             + " a rule-of-law government report, add its phrasings to schema/indicators.yaml, or send"
                             + " its figures as a .csv table");
         }
-        return report.stop(ReportInProgress.PUBLISHED, "published " + report.canonical().size() + (report.canonical().size() == 1 ? " figure" : " figures"));
+        return report.stop(ReportInProgress.PUBLISHED, "published " + report.canonical().size() + " figures");
     }
 }
