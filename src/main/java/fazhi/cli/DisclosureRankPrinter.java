@@ -24,7 +24,7 @@ final class DisclosureRankPrinter {
     private DisclosureRankPrinter() {
     }
 
-    /** Exit codes as {@link RankCommand}: 0 printed, 1 nothing published for that year / province or no warehouse. */
+    /** Exit codes as {@link RankCommand}. */
     static int print(Path warehouse, int year, String provinceCode, RankCommand.Format format, Messages messages,
                      PrintWriter out, PrintWriter err) {
         List<Map<String, Object>> rows;
@@ -34,15 +34,10 @@ final class DisclosureRankPrinter {
                     + " FROM disclosure WHERE year = ?" + (provinceCode == null ? "" : " AND province_code = ?")
                     + " ORDER BY province_code, synthetic, rank NULLS LAST, region_code", year, provinceCode);
         } catch (SQLException e) {
-            err.println("cannot read the disclosure index: " + e.getMessage());
-            err.flush();
-            return 1;
+            return RankCommand.cannotRead(warehouse, "disclosure", e, err);
         }
         if (rows.isEmpty()) {
-            err.println("no disclosure index published for " + year + (provinceCode == null ? "" : " in " + provinceCode)
-                    + " (run `./fazhi run` or `./fazhi stats` first)");
-            err.flush();
-            return 1;
+            return RankCommand.nothingFor(warehouse, "disclosure", year, provinceCode, err);
         }
         switch (format) {
             case csv -> {
@@ -60,7 +55,7 @@ final class DisclosureRankPrinter {
             default -> printTable(out, rows, messages);
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static void printTable(PrintWriter out, List<Map<String, Object>> rows, Messages m) {

@@ -29,9 +29,6 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
         Matcher m = YEARS.matcher(years.trim());
@@ -51,7 +48,7 @@ public class GenerateCommand implements Callable<Integer> {
             s = CorpusGenerator.bundled().generate(CorpusGenerator.Options.of(out, counties, from, to, seed),
                     (done, total, reports, bytes) -> {
                         long now = System.nanoTime();
-                        if (!quiet && (now - lastPrint[0] > 2_000_000_000L || done == total)) {
+                        if (Verbosity.current() != Verbosity.QUIET && (now - lastPrint[0] > 2_000_000_000L || done == total)) {
                             lastPrint[0] = now;
                             System.err.printf("\rgenerate: %d/%d counties, %d reports, %.1f MB", done, total,
                                     reports, bytes / 1e6);

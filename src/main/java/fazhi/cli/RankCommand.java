@@ -14,12 +14,14 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +34,9 @@ import java.util.concurrent.Callable;
  * [--format table|csv|json] [--lang zh|en]}: prints the published provincial rankings of counties (the
  * {@code rankings} table, or with {@code --index disclosure} the {@code disclosure} table) with Chinese names, scores
  * and the 5th-95th percentile rank interval; the table's headers and notes in Chinese unless {@code --lang en}
- * (csv and json keep the column names). Exit codes: 0 printed, 1 nothing published for that year / province or no
- * warehouse, 2 unknown province.
+ * (csv and json keep the column names). Exit codes ({@link ExitCodes}): 0 printed; 2 an unknown province, nothing
+ * published for that year / province (the message lists what is), or no published warehouse; 1 the warehouse cannot
+ * be read.
  */
 @Command(name = "rank", header = "Print the provincial ranking of counties for one year.", mixinStandardHelpOptions = true,
         description = "Print the published provincial rankings of counties for one year.")
@@ -80,9 +83,10 @@ public class RankCommand implements Callable<Integer> {
         if (province != null) {
             provinceCode = resolveProvince(regions, province);
             if (provinceCode == null) {
-                err.println("unknown province '" + province + "': give a code such as 370000 or a name such as 山东省");
+                err.println("fazhi rank: unknown province '" + province
+                        + "': give a code such as 370000 or a name such as 山东省");
                 err.flush();
-                return 2;
+                return ExitCodes.USAGE;
             }
         }
         if (index == Index.disclosure) {
@@ -96,15 +100,10 @@ public class RankCommand implements Callable<Integer> {
                     + (provinceCode == null ? "" : " AND province_code = ?")
                     + " ORDER BY province_code, ranked DESC, rank, region_code", year, provinceCode);
         } catch (SQLException e) {
-            err.println("cannot read rankings: " + e.getMessage());
-            err.flush();
-            return 1;
+            return cannotRead(warehouse, "rankings", e, err);
         }
         if (rows.isEmpty()) {
-            err.println("no rankings published for " + year + (provinceCode == null ? "" : " in " + provinceCode)
-                    + " (run `./fazhi run` first)");
-            err.flush();
-            return 1;
+            return nothingFor(warehouse, "rankings", year, provinceCode, err);
         }
         switch (format) {
             case csv -> printCsv(out, rows);
@@ -112,7 +111,68 @@ public class RankCommand implements Callable<Integer> {
             default -> printTable(out, rows, Messages.of(lang));
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
+    }
+
+    /**
+     * A warehouse that cannot be read: no published version, or none with this table, is the user's to fix (USAGE);
+     * a damaged one is not.
+     */
+    static int cannotRead(Path warehouse, String table, SQLException e, PrintWriter err) {
+        boolean published = Files.isDirectory(new WarehouseLayout(warehouse).current());
+        if (published && String.valueOf(e.getMessage()).startsWith("Catalog Error")) {
+            // a warehouse that only `fazhi ingest` has published: no statistics, rankings or disclosure yet
+            err.println("fazhi rank: the warehouse " + warehouse + " has no " + table
+                    + " yet (run `./fazhi stats` after the reports are published)");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        err.println("fazhi rank: " + (published ? "cannot read " + table + ": " : "") + SqlShell.errorText(e));
+        err.flush();
+        return published ? ExitCodes.RUN_FAILED : ExitCodes.USAGE;
+    }
+
+    /**
+     * Nothing in {@code table} for the year (and province) asked: says which years and provinces the warehouse has,
+     * so that the next command is the right one.
+     */
+    static int nothingFor(Path warehouse, String table, int year, String provinceCode, PrintWriter err) {
+        RegionTable regions = RegionTable.bundled();
+        String asked = year + (provinceCode == null ? "" : " in " + provinceName(regions, provinceCode));
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+             Statement s = c.createStatement()) {
+            List<String> years = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT DISTINCT year FROM " + table + " ORDER BY 1")) {
+                while (rs.next()) {
+                    years.add(rs.getString(1));
+                }
+            }
+            if (years.isEmpty()) {
+                err.println("fazhi rank: the warehouse " + warehouse + " has no " + table
+                        + " yet (run `./fazhi stats` after the reports are published)");
+            } else {
+                // the provinces of the year asked, or else of the latest year there is
+                String shown = years.contains(String.valueOf(year)) ? String.valueOf(year) : years.get(years.size() - 1);
+                List<String> provinces = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT DISTINCT province_code FROM " + table + " WHERE year = "
+                        + Integer.parseInt(shown) + " ORDER BY 1")) {
+                    while (rs.next()) {
+                        provinces.add(provinceName(regions, rs.getString(1)));
+                    }
+                }
+                err.println("fazhi rank: no " + table + " for " + asked + "; the warehouse " + warehouse + " has "
+                        + table + " for " + String.join(", ", years) + " (in " + shown + ": "
+                        + String.join(", ", provinces) + ")");
+            }
+        } catch (SQLException e) {
+            return cannotRead(warehouse, table, e, err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static String provinceName(RegionTable regions, String code) {
+        return regions.byCode(code).map(r -> r.name() + " (" + code + ")").orElse(code);
     }
 
     /** A province by code, full name (山东省) or the leading part of its name (山东, 广西, 内蒙古). */

@@ -19,16 +19,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
  * {@code fazhi report --year Y [--province P] --out FILE.html [--warehouse DIR] [--indicators a,b] [--lang zh|en]}:
  * writes a self-contained HTML page (inline CSS and SVG; in Chinese unless {@code --lang en}) with the provincial
- * ranking and its uncertainty intervals, trend small multiples and the year's flagged figures with their sentences. Exit codes: 0 written, 1 no warehouse or
- * unreadable, 2 unknown province or wrong command line.
+ * ranking and its uncertainty intervals, trend small multiples and the year's flagged figures with their sentences.
+ * Exit codes ({@link ExitCodes}): 0 written, 2 an unknown province or indicator, no published warehouse, or a wrong
+ * command line; 1 unreadable or unwritable.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write an HTML report (rankings with intervals, trends, outliers with evidence) for one year.")
@@ -62,7 +67,8 @@ public class ReportCommand implements Callable<Integer> {
         if (province != null) {
             provinceCode = RankCommand.resolveProvince(RegionTable.bundled(), province);
             if (provinceCode == null) {
-                err.println("unknown province '" + province + "': give a code such as 370000 or a name such as 山东省");
+                err.println("fazhi report: unknown province '" + province
+                        + "': give a code such as 370000 or a name such as 山东省");
                 err.flush();
                 return ExitCodes.USAGE;
             }
@@ -70,11 +76,18 @@ public class ReportCommand implements Callable<Integer> {
         WarehouseLayout layout = new WarehouseLayout(warehouse);
         ReportData data;
         try (Connection c = WarehouseConnection.openPublished(layout)) {
+            List<String> unknown = unknownIndicators(c);
+            if (!unknown.isEmpty()) {
+                err.println("fazhi report: --indicators: not in the catalog: " + String.join(", ", unknown)
+                        + " (the codes: ./fazhi sql \"select code, name_zh from indicators\")");
+                err.flush();
+                return ExitCodes.USAGE;
+            }
             data = new ReportLoader(c).load(ReportLoader.Request.of(year, provinceCode, indicators), label(layout));
         } catch (SQLException e) {
-            err.println("cannot read the warehouse: " + e.getMessage());
+            err.println("fazhi report: cannot read the warehouse: " + SqlShell.errorText(e));
             err.flush();
-            return ExitCodes.RUN_FAILED;
+            return Files.isDirectory(layout.current()) ? ExitCodes.RUN_FAILED : ExitCodes.USAGE;
         }
         try {
             Path target = out.toAbsolutePath();
@@ -87,15 +100,29 @@ public class ReportCommand implements Callable<Integer> {
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            err.println("cannot write " + out + ": " + e.getMessage());
+            err.println("fazhi report: cannot write " + out + ": " + e.getMessage());
             err.flush();
             return ExitCodes.RUN_FAILED;
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println("wrote " + out + " (" + data.provinces().size() + " province(s)"
+        o.println("wrote " + out + " (" + Counted.of(data.provinces().size(), "province", "provinces")
                 + (data.synthetic().any() ? ", contains SYNTHETIC data" : "") + ")");
         o.flush();
         return ExitCodes.OK;
+    }
+
+    /** The codes of --indicators that the published catalog (the indicators table) does not have. */
+    private List<String> unknownIndicators(Connection c) throws SQLException {
+        if (indicators == null || indicators.isEmpty()) {
+            return List.of();
+        }
+        Set<String> codes = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT code FROM indicators")) {
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        }
+        return indicators.stream().filter(i -> !codes.contains(i)).toList();
     }
 
     private static String label(WarehouseLayout layout) {

@@ -113,8 +113,8 @@ public class ReviewCommand implements Callable<Integer> {
                     err.flush();
                     return ExitCodes.RUN_FAILED;
                 }
-                err.println("fazhi review export: " + result.items().size() + " of " + result.queued()
-                        + " figures to check written to " + out + " (sheet " + ReviewWorkbook.SHEET + ")");
+                err.println("fazhi review export: " + result.items().size() + " of "
+                        + Counted.of(result.queued(), "figure", "figures") + " to check written to " + out + " (sheet " + ReviewWorkbook.SHEET + ")");
                 err.flush();
                 return ExitCodes.OK;
             });

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "run", header = "The nightly job: ingest, validate, publish, then statistics and rankings.", mixinStandardHelpOptions = true,
         description = {"The nightly job: read the reports in the input folder, extract and validate their figures, publish them to the warehouse, then compute statistics and rankings. Files already published with the same bytes are skipped; a changed file replaces its old version.",
-                "Exit codes: 0 all published, 3 published with some files quarantined or failed, 1 the run failed (nothing published), 4 another run holds the warehouse."})
+                "Exit codes: 0 all published, 3 published with some files quarantined or failed, 1 the run failed (nothing published), 2 a wrong command line, 4 another run holds the warehouse, 5 stopped by TERM or INT (README, Exit codes)."})
 public class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;

@@ -14,7 +14,11 @@ import java.util.Map;
 
 /** The options of every command that runs a job (run, ingest, schedule). */
 public class RunOptions {
-    static final Path SAMPLE_DATA = Path.of("sample-data");
+    /**
+     * The bundled sample reports: in the project folder, which the launcher passes as fazhi.home so that
+     * {@code ./fazhi run} works from any folder; else in the current folder.
+     */
+    static final Path SAMPLE_DATA = Path.of(System.getProperty("fazhi.home", "")).resolve("sample-data");
 
     @Option(names = "--input",
             description = "folder of report files, with an optional manifest.csv (default: the bundled sample-data "
@@ -53,7 +57,8 @@ public class RunOptions {
             return input;
         }
         if (!Files.isDirectory(SAMPLE_DATA)) {
-            throw new IOException("no --input given and no sample-data folder here; run from the project folder");
+            throw new IOException("no --input given and no sample-data folder in " + SAMPLE_DATA.toAbsolutePath().getParent()
+                    + ": give the folder of reports with --input DIR, or run the demo through the ./fazhi launcher");
         }
         return DemoInput.reportsDirOf(DemoInput.folderOf(warehouse));
     }

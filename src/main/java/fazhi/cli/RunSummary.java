@@ -59,8 +59,10 @@ final class RunSummary {
                     + "(SELECT count(*) FROM submissions WHERE status = 'published'), "
                     + "(SELECT count(*) FROM validation_issues)")) {
                 rs.next();
-                out.printf("  warehouse: %d observations from %d regions in %d published reports; %d validation issues%n",
-                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                out.println("  warehouse: " + Counted.of(rs.getLong(1), "observation", "observations") + " from "
+                        + Counted.of(rs.getLong(2), "region", "regions") + " in "
+                        + Counted.of(rs.getLong(3), "published report", "published reports") + "; "
+                        + Counted.of(rs.getLong(4), "validation issue", "validation issues"));
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE synthetic), count(*) FROM observations")) {
                 rs.next();
@@ -78,7 +80,7 @@ final class RunSummary {
             }
             corrections(s, out);
             disclosure(s, out);
-            out.println("  query it: ./fazhi sql \"select * from observations limit 10\"");
+            out.println("  query it: ./fazhi sql " + warehouseOption() + "\"select * from observations limit 10\"");
             // the same tally the job wrote into the job repository (fazhi jobs)
             return RunTally.of(c, outcome.runId()).clean() ? ExitCodes.OK : ExitCodes.PUBLISHED_WITH_QUARANTINES;
         } catch (SQLException e) {
@@ -86,6 +88,15 @@ final class RunSummary {
                     + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;
         }
+    }
+
+    /** "--warehouse X " when the run's warehouse is not the default one, so that the hint can be pasted as it is. */
+    private String warehouseOption() {
+        return warehouse.equals(Path.of("warehouse")) ? "" : "--warehouse " + shellWord(warehouse.toString()) + " ";
+    }
+
+    private static String shellWord(String s) {
+        return s.matches("[\\w./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /**

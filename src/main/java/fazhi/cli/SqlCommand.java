@@ -1,13 +1,19 @@
 package fazhi.cli;
 
 import fazhi.warehouse.ColumnLabels;
+import fazhi.warehouse.SchemaComments;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehouseTable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,16 +21,28 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
 @Command(name = "sql", header = "Query the warehouse with SQL (DuckDB), or open the SQL shell.", mixinStandardHelpOptions = true,
-        description = {"Query the warehouse with SQL (DuckDB). Every table is a view of the same name: observations, mentions, submissions, validation_issues, validation_summary, regions, indicators, trends, outliers, benford, rankings. With a query: prints its result and exits. Without: an interactive shell (type .help)."},
+        description = {"Query the warehouse with SQL (DuckDB). Every table is a view of the same name: {tables}. "
+                + "With a query (or a dot-command such as \".schema mentions\"): prints its result and exits. Without: "
+                + "on a terminal, an interactive shell (type .help; Ctrl-C clears the statement, .quit leaves); fed by a "
+                + "pipe or a file, the statements are run in turn, and the first error stops them with its exit code."},
+        modelTransformer = SqlCommand.TableNames.class,
         footer = {"", "Examples:",
                 "  ./fazhi sql \"select indicator, count(*) from observations group by 1 order by 2 desc\"",
                 "  ./fazhi sql --format csv \"select * from submissions\" > submissions.csv",
                 "  ./fazhi sql --format csv --out submissions.csv \"select * from submissions\"     # with a BOM, for Excel",
-                "  ./fazhi sql --format xlsx --labels zh --out observations.xlsx \"select * from observations\""})
+                "  ./fazhi sql --format xlsx --labels zh --out observations.xlsx \"select * from observations\"",
+                "  ./fazhi sql \".schema mentions\"",
+                "  ./fazhi sql < docs/queries/03-significant-trends.sql"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the query ran", "1:the warehouse could not be read, or the result not written",
+                "2:the query has an error (DuckDB's message and hints are printed), or nothing is published there"})
 public class SqlCommand implements Callable<Integer> {
     /** U+FEFF written as UTF-8 (EF BB BF): how Excel tells a UTF-8 CSV from one in the system's code page. */
     static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -85,11 +103,15 @@ public class SqlCommand implements Callable<Integer> {
             c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
         } catch (SQLException e) {
             System.err.println("fazhi sql: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
+            return Files.isDirectory(new WarehouseLayout(warehouse).current()) ? ExitCodes.RUN_FAILED : ExitCodes.USAGE;
         }
         try (c) {
             if (sql == null) {
-                return new SqlShell(c, fmt).run();
+                return shell(c, fmt);
+            }
+            String command = sql.trim();
+            if (command.startsWith(".") && !command.contains("\n")) {
+                return dotCommand(c, fmt, command);
             }
             UnaryOperator<String> label = labels == Labels.zh ? ColumnLabels.chinese()::label : UnaryOperator.identity();
             try (var st = c.createStatement()) {
@@ -109,13 +131,64 @@ public class SqlCommand implements Callable<Integer> {
                     }
                 }
             } catch (SQLException e) {
-                System.err.println("fazhi sql: " + e.getMessage().lines().findFirst().orElse("query failed"));
-                return ExitCodes.RUN_FAILED;
+                System.err.println("fazhi sql: " + SqlShell.errorText(e));
+                return ExitCodes.ofQuery(e);
             } catch (IOException e) {
                 System.err.println("fazhi sql: cannot write " + out + ": " + e.getMessage());
                 return ExitCodes.RUN_FAILED;
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** The shell on a terminal; fed by a pipe or a file, the statements in turn, without banner or prompts. */
+    private static int shell(Connection c, ResultPrinter.Format fmt) throws IOException {
+        SqlShell shell = new SqlShell(c, fmt);
+        if (System.console() != null) {
+            return shell.runOnTerminal();
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
+        int code = shell.run(prompt -> {
+            try {
+                return in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, out, err, false);
+        out.flush();
+        return code;
+    }
+
+    /** One shell dot-command given as the query (./fazhi sql ".schema mentions"). */
+    private static int dotCommand(Connection c, ResultPrinter.Format fmt, String command) {
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
+        int code = SqlShell.isQuit(command) ? ExitCodes.OK : new SqlShell(c, fmt).oneShot().dotCommand(command, out, err);
+        out.flush();
+        return code;
+    }
+
+    /**
+     * Puts the names of the warehouse's tables into the help: its table definitions ({@link WarehouseTable}) and the
+     * views schema/warehouse.sql derives from them ({@link SchemaComments}).
+     */
+    static final class TableNames implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
+            String tables = Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName)
+                    .collect(Collectors.joining(", "));
+            List<String> derived = SchemaComments.bundled().statements().stream()
+                    .filter(SchemaComments.CommentStatement::creates).map(SchemaComments.CommentStatement::view)
+                    .distinct().toList();
+            String names = tables + (derived.isEmpty() ? "" : "; derived from them: " + String.join(", ", derived));
+            String[] description = spec.usageMessage().description();
+            for (int i = 0; i < description.length; i++) {
+                description[i] = description[i].replace("{tables}", names);
+            }
+            spec.usageMessage().description(description);
+            return spec;
         }
     }
 

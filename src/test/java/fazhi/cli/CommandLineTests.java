@@ -31,6 +31,11 @@ class CommandLineTests {
         int code = FazhiMain.execute("run", "--input", sample().toString(), "--warehouse", tmp.resolve("wh").toString());
 
         assertThat(code).as(console.stdout() + console.stderr()).isEqualTo(ExitCodes.OK);
+        // the hint can be pasted as it is: it names the warehouse the run wrote
+        assertThat(console.stdout()).contains("query it: ./fazhi sql --warehouse " + tmp.resolve("wh") + " \"select");
+        // results on stdout, log lines on stderr
+        assertThat(console.stdout()).doesNotContain(" INFO ").doesNotContain("CodecPool");
+        assertThat(console.stderr()).contains(" INFO ");
         assertThat(console.stdout()).contains("quarantined (as expected)=1").contains("published=4");
         // no real county can be ranked on the framework, but each has a disclosure index
         assertThat(console.stdout()).contains("disclosure index").contains("4 real reports")
@@ -111,10 +116,12 @@ class CommandLineTests {
         assertThat(clean).isEqualTo(ExitCodes.OK);
         assertThat(held).isEqualTo(ExitCodes.PUBLISHED_WITH_QUARANTINES);
         var lines = console.stdout().lines().toList();
-        assertThat(lines.get(0).toLowerCase(java.util.Locale.ROOT)).contains("status,exit_code,").endsWith(",outcome");
+        assertThat(lines.get(0)).isEqualTo("execution,job,run_id,batch_status,fazhi_exit_code,started,ended,files_read,files_unchanged,outcome");
         // newest first; both COMPLETED for Spring Batch, but not the same night for fazhi
         assertThat(lines.get(1)).contains(",COMPLETED,3,")
                 .endsWith(",\"0 published, 1 quarantined, 0 duplicate, 1 failed (2 not expected by the manifest)\"");
+        // times to the second
+        assertThat(lines.get(1)).containsPattern(",\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,");
         assertThat(lines.get(2)).contains(",COMPLETED,0,")
                 .endsWith(",\"4 published, 1 quarantined, 0 duplicate, 0 failed\"");
     }
@@ -140,13 +147,14 @@ class CommandLineTests {
     }
 
     @Test
-    void aQueryErrorIsOneLineWithoutAStackTrace() {
+    void aQueryErrorIsOneMessageWithDuckDbsHintsWithoutAStackTraceAndTheUsageCode() {
         Path warehouse = tmp.resolve("wh");
         FazhiMain.execute("ingest", "--input", sample().toString(), "--warehouse", warehouse.toString());
 
         int code = FazhiMain.execute("sql", "--warehouse", warehouse.toString(), "select nope from observations");
 
-        assertThat(code).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.stderr()).contains("Candidate bindings").contains("LINE 1: select nope from observations");
         assertThat(console.stderr().lines().filter(l -> l.startsWith("fazhi sql:")).count()).isEqualTo(1);
         assertThat(console.stderr()).doesNotContain("\tat ");
     }

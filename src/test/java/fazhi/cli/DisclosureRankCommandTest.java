@@ -45,9 +45,9 @@ class DisclosureRankCommandTest {
     }
 
     @Test
-    void givenAYearWithoutReports_thenExitOneAndSaysSo() throws Exception {
+    void givenAYearWithoutReports_thenTheUsageCodeAndTheYearsThereAre() throws Exception {
         assertThat(rank("--year", "1999", "--index", "disclosure", "--warehouse", ReportWarehouses.panel().toString()))
-                .isEqualTo(1);
-        assertThat(err.toString()).contains("no disclosure index published for 1999");
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no disclosure for 1999").contains("has disclosure for ");
     }
 }

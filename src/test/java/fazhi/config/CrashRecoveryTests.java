@@ -121,7 +121,7 @@ class CrashRecoveryTests {
     private static int lastJobsExitCode(Path warehouse) throws Exception {
         try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + warehouse.resolve("_jobrepo/fazhi")
                 + ";IFEXISTS=TRUE", "sa", ""); var rs = c.createStatement().executeQuery(fazhi.cli.JobsCommand.QUERY)) {
-            return rs.next() ? rs.getInt("exit_code") : -1;
+            return rs.next() ? rs.getInt("fazhi_exit_code") : -1;
         }
     }
 

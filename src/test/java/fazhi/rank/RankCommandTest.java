@@ -1,5 +1,6 @@
 package fazhi.rank;
 
+import fazhi.cli.ExitCodes;
 import fazhi.cli.RankCommand;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
@@ -80,11 +81,17 @@ class RankCommandTest {
     }
 
     @Test
-    void givenUnknownProvinceOrYear_thenNonZeroExitWithMessage() {
-        assertThat(rank("--year", "2023", "--province", "火星", "--warehouse", root.toString())).isEqualTo(2);
+    void givenUnknownProvinceOrYearOrNoWarehouse_thenTheUsageExitCodeWithMessage() {
+        assertThat(rank("--year", "2023", "--province", "火星", "--warehouse", root.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("unknown province '火星'");
-        assertThat(rank("--year", "1999", "--warehouse", root.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("no rankings published for 1999");
-        assertThat(rank("--year", "2023", "--warehouse", tmp.resolve("nowhere").toString())).isEqualTo(1);
+        assertThat(rank("--year", "2023", "--warehouse", tmp.resolve("nowhere").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no published warehouse at");
+    }
+
+    @Test
+    void givenAYearTheWarehouseLacks_thenItListsTheYearsAndProvincesItHas() {
+        assertThat(rank("--year", "2030", "--province", "山东", "--warehouse", root.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no rankings for 2030 in 山东省 (370000)").contains("has rankings for 2023")
+                .contains("in 2023: 山东省 (370000)").doesNotContain("run `./fazhi run`");
     }
 }

@@ -21,6 +21,7 @@ public class DecideStatusProcessor implements ItemProcessor<ReportInProgress, Re
                             + " a rule-of-law government report, add its phrasings to schema/indicators.yaml, or send"
                             + " its figures as a .csv table");
         }
-        return report.stop(SubmissionStatus.PUBLISHED, "published " + report.canonical().size() + " figures");
+        int figures = report.canonical().size();
+        return report.stop(SubmissionStatus.PUBLISHED, "published " + figures + (figures == 1 ? " figure" : " figures"));
     }
 }
