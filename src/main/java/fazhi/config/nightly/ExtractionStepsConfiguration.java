@@ -69,7 +69,7 @@ public class ExtractionStepsConfiguration {
                                       DiscoveredSubmissionReader discoveredSubmissionReader,
                                       BudgetedReportProcessor reportProcessor,
                                       StagingChunkWriter stagingChunkWriter,
-                                      ThreadPoolTaskExecutor extractExecutor) {
+                                      ThreadPoolTaskExecutor extractExecutor, StageClock stageClock) {
         // items of a chunk are processed concurrently, one per core; reading and writing stay in order
         return new StepBuilder("extractIndicatorsStep", jobs)
                 .<ReportInProgress, ReportInProgress>chunk(CHUNK_SIZE)
@@ -80,7 +80,14 @@ public class ExtractionStepsConfiguration {
                 .taskExecutor(extractExecutor)
                 .listener(new ExtractionProgressListener())
                 .listener(new HeapTrim())
+                .listener(new ChunkWriteTimer(stageClock))
                 .build();
+    }
+
+    /** The CPU time of each stage of the extraction step, logged at the end of the run. */
+    @Bean
+    public StageClock stageClock() {
+        return new StageClock();
     }
 
     /**
@@ -130,14 +137,16 @@ public class ExtractionStepsConfiguration {
             @Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
             SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
             IndicatorExtractor extractor, MentionNormalizer normalizer, StructuredFigures structured,
-            CanonicalSelector selector, FileLimits fileLimits, Watchdog watchdog) {
+            CanonicalSelector selector, FileLimits fileLimits, Watchdog watchdog, StageClock clock) {
         return new BudgetedReportProcessor(new CompositeItemProcessor<>(List.of(
-                new DecodeReportProcessor(reader),
-                new ReadFigureTableProcessor(structured, regions, staging(warehouse, runId), runId),
-                new IdentifyReportProcessor(identifier, regions),
-                new CleanTextProcessor(cleaner),
-                new ExtractMentionsProcessor(extractor),
-                new NormalizeMentionsProcessor(normalizer, selector),
+                new TimedStage(r -> "decode-" + StagingChunkWriter.formatFromName(r.submission().sourceFile()),
+                        new DecodeReportProcessor(reader), clock),
+                new TimedStage("read-table", new ReadFigureTableProcessor(structured, regions, staging(warehouse, runId),
+                        runId), clock),
+                new TimedStage("identify", new IdentifyReportProcessor(identifier, regions), clock),
+                new TimedStage("clean", new CleanTextProcessor(cleaner), clock),
+                new TimedStage("extract", new ExtractMentionsProcessor(extractor), clock),
+                new TimedStage("normalize", new NormalizeMentionsProcessor(normalizer, selector), clock),
                 new DecideStatusProcessor())), fileLimits, watchdog);
     }
 

@@ -29,9 +29,11 @@ public class NightlyJobConfiguration {
     @Bean
     public Job nightlyJob(JobRepository jobs, Step discoverSubmissionsStep, Step extractIndicatorsStep,
                           Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
-                          Step computeStatisticsStep, Step rankCountiesStep, Step publishWarehouseStep) {
+                          Step computeStatisticsStep, Step rankCountiesStep, Step publishWarehouseStep,
+                          StageClock stageClock) {
         return new JobBuilder("nightly", jobs)
                 .listener(new RunOutcomeListener())
+                .listener(new StageTimesListener(stageClock))
                 .start(discoverSubmissionsStep)
                 .next(extractIndicatorsStep)
                 .next(composeWarehouseStep)
@@ -46,9 +48,11 @@ public class NightlyJobConfiguration {
     @Bean
     public Job ingestJob(JobRepository jobs, Step discoverSubmissionsStep, Step extractIndicatorsStep,
                          Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
-                         Step carryDerivedTablesStep, Step publishWarehouseStep) {
+                         Step carryDerivedTablesStep, Step publishWarehouseStep,
+                         StageClock stageClock) {
         return new JobBuilder("ingest", jobs)
                 .listener(new RunOutcomeListener())
+                .listener(new StageTimesListener(stageClock))
                 .start(discoverSubmissionsStep)
                 .next(extractIndicatorsStep)
                 .next(composeWarehouseStep)

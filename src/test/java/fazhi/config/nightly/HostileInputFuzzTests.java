@@ -91,7 +91,7 @@ class HostileInputFuzzTests {
                 new ReportIdentifier(regions), regions, new TextCleaner(), new IndicatorExtractor(catalog),
                 new MentionNormalizer(catalog), new StructuredFigures(catalog), new CanonicalSelector(),
                 config.fileLimits(DataSize.ofMegabytes(16), DataSize.ofGigabytes(1), Duration.ofSeconds(60),
-                        Duration.ofMinutes(30)), new Watchdog());
+                        Duration.ofMinutes(30)), new Watchdog(), config.stageClock());
         manifests = new ManifestReader(regions);
         worker = newWorker();
         seeds = seeds(tmp.resolve("seeds-made"));
