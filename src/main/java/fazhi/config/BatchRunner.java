@@ -189,7 +189,9 @@ public final class BatchRunner {
         props.put("spring.main.banner-mode", "off");
         props.put("spring.main.log-startup-info", "false");
         props.put("spring.batch.job.enabled", "false");
-        props.put("spring.batch.jdbc.initialize-schema", "always");
+        // the tables are created on first use only: later runs need no CREATE privilege, and a server does
+        // not log an "already exists" error for each table at every run
+        props.put("spring.batch.jdbc.initialize-schema", JobRepositoryUrl.hasTables(jobRepositoryUrl) ? "never" : "always");
         props.put("spring.datasource.url", jobRepositoryUrl);
         if (jobRepositoryUrl.startsWith("jdbc:h2:")) {
             props.put("spring.datasource.username", "sa");

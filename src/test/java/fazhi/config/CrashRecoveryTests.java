@@ -1,9 +1,14 @@
 package fazhi.config;
 
+import fazhi.config.TestDatabases.JobRepository;
+import fazhi.config.TestDatabases.Scratch;
 import fazhi.generate.CorpusGenerator;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,18 +17,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static fazhi.config.TestWarehouses.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * kill -9 at any moment, then rerun: the warehouse equals one clean run. The job runs in a child JVM
- * that is killed at several moments of a run over a generated corpus of a few thousand reports.
+ * that is killed at several moments of a run over a generated corpus of a few thousand reports, with its job
+ * repository in the warehouse's H2 file, on PostgreSQL and on MariaDB (see {@link TestDatabases}).
  */
 @Tag("slow")
 class CrashRecoveryTests {
-    /** about 2,800 reports (some county-years are not reported) */
-    static final int COUNTIES = 300;
+    /** about 2,800 reports (some county-years are not reported); -Dcrash.counties=40 for a quick try of a change */
+    static final int COUNTIES = Integer.getInteger("crash.counties", 300);
 
     @TempDir
     Path tmp;
@@ -68,8 +75,13 @@ class CrashRecoveryTests {
         return rows.toString();
     }
 
-    @Test
-    void aRunKilledAtAnyMomentThenRerunGivesTheWarehouseOfOneCleanRun() throws Exception {
+    static Stream<Named<JobRepository>> jobRepositories() {
+        return Stream.of(JobRepository.values()).map(r -> Named.of(r.describe(), r));
+    }
+
+    @ParameterizedTest(name = "job repository: {0}")
+    @MethodSource("jobRepositories")
+    void aRunKilledAtAnyMomentThenRerunGivesTheWarehouseOfOneCleanRun(JobRepository kind) throws Exception {
         Path input = corpus(tmp.resolve("corpus"), COUNTIES);
         long reports = Files.readAllLines(input.resolve("manifest.csv")).size() - 1;
 
@@ -80,31 +92,31 @@ class CrashRecoveryTests {
         String expected = fingerprint(tmp.resolve("clean"));
 
         Path crashed = tmp.resolve("crashed");
-        Random random = new Random(20261122);
-        for (int kill = 0; kill < 4; kill++) {
-            Process p = startIngest(input, crashed);
-            // kill at a random moment of what a whole run takes (start-up, discovery, extraction, publishing)
-            long at = 300 + (long) (random.nextDouble() * cleanMillis);
-            if (!p.waitFor(at, TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
+        try (Scratch repository = kind.open(crashed)) {
+            String[] crashedRepository = {"--job-repository", repository.url()};
+            Random random = new Random(20261122);
+            for (int kill = 0; kill < 4; kill++) {
+                Process p = startIngest(input, crashed, crashedRepository);
+                // kill at a random moment of what a whole run takes (start-up, discovery, extraction, publishing)
+                long at = 300 + (long) (random.nextDouble() * cleanMillis);
+                if (!p.waitFor(at, TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+                if (Files.isDirectory(crashed.resolve("current"))) {
+                    // a reader in between sees a whole published version, never a partial one
+                    assertThat(query(crashed, "SELECT count(*) FROM (SELECT source_file FROM submissions "
+                            + "GROUP BY 1 HAVING count(*) > 1)").get(0).get(0)).isEqualTo("0");
+                }
             }
-            if (Files.isDirectory(crashed.resolve("current"))) {
-                // a reader in between sees a whole published version, never a partial one
-                assertThat(query(crashed, "SELECT count(*) FROM (SELECT source_file FROM submissions "
-                        + "GROUP BY 1 HAVING count(*) > 1)").get(0).get(0)).isEqualTo("0");
-            }
-        }
-        Process rerun = startIngest(input, crashed);
-        assertThat(rerun.waitFor(20, TimeUnit.MINUTES)).isTrue();
+            Process rerun = startIngest(input, crashed, crashedRepository);
+            assertThat(rerun.waitFor(20, TimeUnit.MINUTES)).isTrue();
 
-        assertThat(fingerprint(crashed)).isEqualTo(expected);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + crashed.resolve("_jobrepo/fazhi")
-                + ";IFEXISTS=TRUE", "sa", ""); var rs = c.createStatement().executeQuery(
-                "SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE EXIT_MESSAGE LIKE '%interrupted%'")) {
-            rs.next();
-            assertThat(rs.getInt(1)).as("killed runs were resumed through the job repository").isPositive();
+            assertThat(fingerprint(crashed)).as(this::lastLogTail).isEqualTo(expected);
+            assertThat(ServerJobRepositoryTests.rows(repository.url(),
+                    "SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE EXIT_MESSAGE LIKE '%interrupted%'").get(0).get(0))
+                    .as("killed runs were resumed through the job repository").isNotEqualTo("0");
         }
-        assertThat(reports).isGreaterThan(2_000);
+        assertThat(reports).as("a corpus of a few thousand reports").isGreaterThan(COUNTIES * 20L / 3);
         assertThat(query(crashed, "SELECT count(*) FROM submissions").get(0).get(0)).isEqualTo(String.valueOf(reports));
     }
 

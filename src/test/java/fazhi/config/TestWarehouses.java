@@ -20,11 +20,23 @@ public final class TestWarehouses {
     private TestWarehouses() {
     }
 
+    /** The five real reports the project was started from, with their manifest: the one copy tests read. */
+    public static final Path SAMPLE_DATA = Path.of("sample-data");
+
+    /** One of the sample reports, by file name. */
+    public static Path sampleReport(String name) {
+        Path report = SAMPLE_DATA.resolve(name);
+        if (!Files.isRegularFile(report)) {
+            throw new AssertionError("no sample report " + report);
+        }
+        return report;
+    }
+
     /** A copy of the bundled sample reports (and their manifest) in a folder the test may change. */
     public static Path copyOfSampleData(Path target) {
         try {
             Files.createDirectories(target);
-            try (Stream<Path> files = Files.list(Path.of("sample-data"))) {
+            try (Stream<Path> files = Files.list(SAMPLE_DATA)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     Files.copy(f, target.resolve(f.getFileName()));
                 }

@@ -3,8 +3,10 @@ package fazhi.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import fazhi.config.TestWarehouses;
+import java.nio.file.Path;
+import java.nio.file.Files;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * Region and year inferred from report text. The table (src/test/resources/ingest/identification-cases.csv)
- * holds one case a row: the text ({@code \n} for a line break, or {@code @seeds/<file>} for a real report),
+ * holds one case a row: the text ({@code \n} for a line break, or {@code @sample-data/<file>} for one of the sample reports),
  * the expected region code, year and method, or the prefix of the expected reason when unresolved.
  */
 class ReportIdentifierTest {
@@ -79,10 +81,8 @@ class ReportIdentifierTest {
             return "";
         }
         if (text.startsWith("@")) {
-            try (InputStream in = ReportIdentifierTest.class.getResourceAsStream("/ingest/" + text.substring(1))) {
-                assertThat(in).as("fixture %s", text).isNotNull();
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            return Files.readString(TestWarehouses.sampleReport(Path.of(text.substring(1)).getFileName().toString()),
+                    StandardCharsets.UTF_8);
         }
         return text.replace("\\n", "\n");
     }

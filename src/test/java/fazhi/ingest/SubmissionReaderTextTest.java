@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import fazhi.config.TestWarehouses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +22,11 @@ class SubmissionReaderTextTest {
 
     private final SubmissionReader reader = new SubmissionReader();
 
+    /** A copy of one of the sample reports, which the test may change. */
+    private Path sample(String name) throws Exception {
+        return Files.copy(TestWarehouses.sampleReport(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private Path fixture(String name) throws Exception {
         Path target = dir.resolve(name.substring(name.lastIndexOf('/') + 1));
         try (InputStream in = getClass().getResourceAsStream("/ingest/" + name)) {
@@ -32,7 +38,7 @@ class SubmissionReaderTextTest {
 
     @Test
     void utf8SeedReportIsReadUnchanged() throws Exception {
-        Path file = fixture("seeds/001_698cc89598c5c7a3.txt");
+        Path file = sample("001_698cc89598c5c7a3.txt");
 
         DecodedDocument doc = reader.read(file);
 
@@ -104,7 +110,7 @@ class SubmissionReaderTextTest {
     void everySeedIsReadAsUtf8() throws Exception {
         for (String seed : new String[] {"000_56675a8f06662fd9.txt", "001_698cc89598c5c7a3.txt",
                 "002_3c2dc1afcfd2df07.txt", "003_f01752eb6ba1081d.txt", "004_1a52504bc4d5246d.txt"}) {
-            DecodedDocument doc = reader.read(fixture("seeds/" + seed));
+            DecodedDocument doc = reader.read(sample(seed));
             assertThat(doc.encoding()).as(seed).isEqualTo("UTF-8");
             assertThat(doc.text()).as(seed).contains("法治政府建设");
         }
@@ -112,7 +118,7 @@ class SubmissionReaderTextTest {
 
     @Test
     void seedReEncodedAsGb18030DecodesToTheSameText() throws Exception {
-        Path utf8 = fixture("seeds/003_f01752eb6ba1081d.txt");
+        Path utf8 = sample("003_f01752eb6ba1081d.txt");
         String text = Files.readString(utf8);
         Path gb = dir.resolve("003-gb18030.txt");
         Files.write(gb, text.getBytes(TextDecoder.GB18030));

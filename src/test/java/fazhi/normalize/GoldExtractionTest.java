@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import fazhi.config.TestWarehouses;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +75,7 @@ class GoldExtractionTest {
         int predicted = 0;
         int correct = 0;
         for (String doc : DOCS) {
-            String clean = cleaner.clean(read("/gold/" + doc));
+            String clean = cleaner.clean(Files.readString(TestWarehouses.sampleReport(doc), StandardCharsets.UTF_8));
             List<Mention> chosen = selector.select(normalizer.normalize(extractor.extract(clean)));
             Set<Key> matchedGold = new HashSet<>();
             List<String> wrong = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -59,10 +60,27 @@ class QueryExamplesTest {
         return Files.readString(file, StandardCharsets.UTF_8).strip().replaceAll(";\\s*$", "");
     }
 
+    /** The labels of the columns a query returns on a warehouse. */
+    static List<String> columns(Path warehouse, String sql) throws Exception {
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> labels = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                labels.add(rs.getMetaData().getColumnLabel(i));
+            }
+            return labels;
+        }
+    }
+
+    /**
+     * The five real reports cover few counties and years, so some queries find no rows there; each still runs,
+     * with the columns it has on the panel: a warehouse with empty statistics tables still has their columns.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
-    void runsOnTheSampleWarehouse(Path file) throws Exception {
-        assertThat(rowCount(ReportWarehouses.sample(), sqlOf(file))).isGreaterThanOrEqualTo(0);
+    void runsOnTheSampleWarehouseWithTheColumnsItHasOnThePanel(Path file) throws Exception {
+        assertThat(columns(ReportWarehouses.sample(), sqlOf(file))).isNotEmpty()
+                .isEqualTo(columns(ReportWarehouses.panel(), sqlOf(file)));
     }
 
     @ParameterizedTest(name = "{0}")
