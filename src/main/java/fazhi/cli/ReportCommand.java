@@ -1,6 +1,6 @@
 package fazhi.cli;
 
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.report.HtmlReport;
 import fazhi.report.ReportData;
 import fazhi.report.ReportLoader;

@@ -1,9 +1,9 @@
 package fazhi.config;
 
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;

@@ -1,5 +1,7 @@
 package fazhi.extract;
 
+import fazhi.reference.IndicatorCatalog;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package fazhi.extract;
 
+import fazhi.reference.IndicatorDefinition;
+import fazhi.reference.Phrasing;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -12,14 +12,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads the knowledge files under /schema/ from the classpath; fails loudly when one is missing or broken. */
-final class YamlResources {
+public final class YamlResources {
 
     private static final YAMLMapper MAPPER = new YAMLMapper();
 
     private YamlResources() {
     }
 
-    static JsonNode load(String resource) {
+    public static JsonNode load(String resource) {
         try (InputStream in = YamlResources.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + resource);
@@ -30,11 +30,11 @@ final class YamlResources {
         }
     }
 
-    static JsonNode parse(InputStream in) {
+    public static JsonNode parse(InputStream in) {
         return MAPPER.readTree(in);
     }
 
-    static List<String> strings(JsonNode node, String field) {
+    public static List<String> strings(JsonNode node, String field) {
         List<String> out = new ArrayList<>();
         JsonNode list = node.path(field);
         if (list.isArray()) {
@@ -45,7 +45,7 @@ final class YamlResources {
         return List.copyOf(out);
     }
 
-    static Map<String, String> map(JsonNode node, String field) {
+    public static Map<String, String> map(JsonNode node, String field) {
         Map<String, String> out = new LinkedHashMap<>();
         JsonNode m = node.path(field);
         for (Map.Entry<String, JsonNode> e : m.properties()) {
@@ -54,13 +54,13 @@ final class YamlResources {
         return out;
     }
 
-    static String text(JsonNode node, String field, String fallback) {
+    public static String text(JsonNode node, String field, String fallback) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? fallback : v.asString();
     }
 
     /** A scalar that must be there: its absence is a broken schema file, not a default. */
-    static String required(JsonNode node, String field) {
+    public static String required(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || v.asString().isEmpty()) {
             throw new IllegalStateException("schema: missing " + field);
@@ -68,7 +68,7 @@ final class YamlResources {
         return v.asString();
     }
 
-    static int integer(JsonNode node, String field, int fallback) {
+    public static int integer(JsonNode node, String field, int fallback) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? fallback : v.asInt();
     }

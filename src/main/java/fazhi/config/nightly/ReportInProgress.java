@@ -5,7 +5,7 @@ import fazhi.extract.RawMention;
 import fazhi.ingest.DecodedDocument;
 import fazhi.ingest.DiscoveredSubmission;
 import fazhi.ingest.Identification;
-import fazhi.ingest.Region;
+import fazhi.reference.Region;
 import fazhi.normalize.Mention;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package fazhi.config.nightly;
 
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
 import fazhi.generate.CorpusGenerator;
@@ -9,7 +9,7 @@ import fazhi.ingest.MalformedManifestException;
 import fazhi.ingest.Manifest;
 import fazhi.ingest.ManifestReader;
 import fazhi.ingest.PdfFixtures;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionDiscovery;
 import fazhi.ingest.SubmissionReader;

@@ -3,7 +3,7 @@ package fazhi.config.nightly;
 import fazhi.extract.CleanedText;
 import fazhi.ingest.DecodedDocument;
 import fazhi.ingest.DiscoveredSubmission;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.normalize.StructuredFigures;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package fazhi.extract;
+package fazhi.reference;
+
+import fazhi.extract.YamlResources;
 
 import java.io.InputStream;
 import java.util.ArrayList;

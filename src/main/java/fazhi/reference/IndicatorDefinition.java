@@ -1,4 +1,4 @@
-package fazhi.extract;
+package fazhi.reference;
 
 import java.util.List;
 

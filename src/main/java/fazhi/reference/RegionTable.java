@@ -1,4 +1,4 @@
-package fazhi.ingest;
+package fazhi.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;

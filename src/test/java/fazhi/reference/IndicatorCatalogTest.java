@@ -1,4 +1,7 @@
-package fazhi.extract;
+package fazhi.reference;
+
+import fazhi.extract.IndicatorExtractor;
+import fazhi.extract.RawMention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
