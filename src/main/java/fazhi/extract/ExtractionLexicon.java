@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
+import fazhi.reference.KnowledgeNode;
 
 /**
  * The general language of the reports (units, qualifier words, trap cues), read from
@@ -112,7 +112,7 @@ public final class ExtractionLexicon {
     final List<String> distributiveWords;
     final String rateListConjunction;
 
-    private ExtractionLexicon(JsonNode n, JsonNode cleaning) {
+    private ExtractionLexicon(KnowledgeNode n, KnowledgeNode cleaning) {
         sentenceEnds = YamlResources.required(n, "sentence_ends");
         clauseEnds = YamlResources.required(n, "clause_ends");
         topHeading = Pattern.compile(YamlResources.required(n, "top_heading"));
@@ -127,13 +127,13 @@ public final class ExtractionLexicon {
         placeholderCharacters = YamlResources.required(n, "placeholder_characters");
         elisionToken = YamlResources.required(cleaning, "elision_token");
         titleMarkers = YamlResources.strings(cleaning, "title_markers");
-        titleMaxLength = Integer.parseInt(YamlResources.required(cleaning, "title_max_length"));
+        titleMaxLength = cleaning.integer("title_max_length");
         units = longestFirst(YamlResources.strings(n, "units"));
         dateUnits = YamlResources.strings(n, "date_units");
         chineseNumeralFollowers = YamlResources.strings(n, "chinese_numeral_followers");
         rangeConnectors = YamlResources.strings(n, "range_connectors");
         perOccasionSuffix = longestFirst(YamlResources.strings(n, "per_occasion_suffix"));
-        JsonNode q = n.path("qualifiers");
+        KnowledgeNode q = n.node("qualifiers");
         qualifiersBefore = YamlResources.map(q, "before_number");
         qualifiersAfterNumber = YamlResources.map(q, "after_number");
         qualifiersAfterUnit = YamlResources.map(q, "after_unit");
@@ -173,7 +173,7 @@ public final class ExtractionLexicon {
         targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");
         foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
-        gapStops = n.path("gap_stops").asString("");
+        gapStops = YamlResources.text(n, "gap_stops", "");
         toDateCues = YamlResources.strings(n, "to_date_cues").stream().map(Pattern::compile).toList();
         toNowCues = YamlResources.strings(n, "to_now_cues").stream().map(Pattern::compile).toList();
         sinceWords = YamlResources.strings(n, "since_words");
@@ -209,7 +209,10 @@ public final class ExtractionLexicon {
     }
 
     public static ExtractionLexicon bundled() {
-        return new ExtractionLexicon(YamlResources.load(BUNDLED), YamlResources.load(CLEANING));
+        KnowledgeNode lexicon = YamlResources.load(BUNDLED);
+        ExtractionLexicon read = new ExtractionLexicon(lexicon, YamlResources.load(CLEANING));
+        lexicon.finish();
+        return read;
     }
 
     /** The number of a placeholder figure ("X", "XX"), as {@link RawMention#numberText()} carries it. */

@@ -1,21 +1,24 @@
 package fazhi.reference;
 
-import fazhi.extract.YamlResources;
-
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import tools.jackson.databind.JsonNode;
-
-/** The indicator catalog, read from data (schema/indicators.yaml); adding an indicator needs no code. */
+/**
+ * The indicator catalog, read from data (schema/indicators.yaml): the one list of indicators every stage
+ * reads - the extractor its phrasings, the normaliser and validator the units and kinds, the ranking its codes,
+ * the generator its kinds and written units. Adding an indicator is one entry here plus its cases.
+ */
 public final class IndicatorCatalog {
 
-    private static final String BUNDLED = "/schema/indicators.yaml";
+    public static final String FILE = "schema/indicators.yaml";
     private static final Set<String> KINDS = Set.of("count", "rate");
 
     private final List<IndicatorDefinition> indicators;
@@ -25,62 +28,68 @@ public final class IndicatorCatalog {
         this.indicators = List.copyOf(indicators);
         Map<String, IndicatorDefinition> map = new LinkedHashMap<>();
         for (IndicatorDefinition d : indicators) {
-            if (map.put(d.code(), d) != null) {
-                throw new IllegalStateException("indicator " + d.code() + " is defined twice");
-            }
+            map.put(d.code(), d);
         }
         this.byCode = map;
     }
 
-    /** The catalog shipped in the jar. */
+    /** The catalog in use: the copy in the --catalog folder when there is one, else the one in the jar. */
     public static IndicatorCatalog bundled() {
-        return fromTree(YamlResources.load(BUNDLED), BUNDLED);
+        return read(KnowledgeFiles.yaml(FILE));
     }
 
     /** A catalog from another YAML file of the same shape (for statisticians trying phrasings). */
     public static IndicatorCatalog fromYaml(InputStream in) {
-        return fromTree(YamlResources.parse(in), "yaml stream");
+        try {
+            return read(KnowledgeNode.parse("catalog", in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static IndicatorCatalog fromTree(JsonNode root, String source) {
+    private static IndicatorCatalog read(KnowledgeNode root) {
         List<IndicatorDefinition> list = new ArrayList<>();
-        for (JsonNode n : root.path("indicators")) {
-            String code = YamlResources.text(n, "code", null);
-            if (code == null || code.isBlank()) {
-                throw new IllegalStateException(source + ": an indicator has no code");
+        Set<String> codes = new LinkedHashSet<>();
+        for (KnowledgeNode n : root.nodes("indicators")) {
+            String code = n.text("code");
+            if (!codes.add(code)) {
+                throw n.problem("code", "indicator " + code + " is defined twice");
             }
-            String kind = YamlResources.text(n, "kind", "count");
+            String kind = n.text("kind");
             if (!KINDS.contains(kind)) {
-                throw new IllegalStateException(source + ": indicator " + code + " has unknown kind " + kind);
+                throw n.problem("kind", "unknown kind '" + kind + "': count or rate");
             }
             List<Phrasing> phrasings = new ArrayList<>();
-            for (JsonNode p : n.path("phrasings")) {
-                List<String> subjects = YamlResources.strings(p, "subjects");
-                List<String> shareOf = YamlResources.strings(p, "share_of");
+            for (KnowledgeNode p : n.nodes("phrasings")) {
+                List<String> subjects = p.strings("subjects", List.of());
+                List<String> shareOf = p.strings("share_of", List.of());
                 if (subjects.isEmpty() && shareOf.isEmpty()) {
-                    throw new IllegalStateException(source + ": a phrasing of " + code + " has no subjects");
+                    throw p.problem("subjects", "a phrasing of " + code + " needs subjects (or share_of)");
                 }
-                phrasings.add(new Phrasing(YamlResources.text(p, "id", "p" + phrasings.size()),
-                        subjects, YamlResources.strings(p, "verbs"),
-                        p.path("after").asBoolean(false), shareOf, YamlResources.strings(p, "context")));
+                phrasings.add(new Phrasing(p.text("id", "p" + phrasings.size()),
+                        subjects, p.strings("verbs", List.of()),
+                        p.bool("after", false), shareOf, p.strings("context", List.of())));
             }
             if (phrasings.isEmpty()) {
-                throw new IllegalStateException(source + ": indicator " + code + " has no phrasings");
+                throw n.problem("phrasings", "indicator " + code + " has no phrasings");
             }
-            String unit = YamlResources.text(n, "unit", "");
-            List<String> units = YamlResources.strings(n, "units");
-            if (units.isEmpty()) {
-                units = List.of(unit);
+            String unit = n.text("unit");
+            List<String> units = n.strings("units", List.of(unit));
+            List<String> writtenUnits = n.strings("written_units", List.of(unit));
+            for (String w : writtenUnits) {
+                if (!units.contains(w)) {
+                    throw n.problem("written_units", "'" + w + "' is not one of the units " + units);
+                }
             }
-            list.add(new IndicatorDefinition(code, YamlResources.text(n, "domain", ""),
-                    YamlResources.text(n, "name_zh", ""), unit, kind,
-                    YamlResources.text(n, "description", ""), units, phrasings,
-                    YamlResources.strings(n, "context"), YamlResources.strings(n, "exclude"),
-                    n.path("stock").asBoolean(false)));
+            list.add(new IndicatorDefinition(code, n.text("domain"), n.text("name_zh"), unit, kind,
+                    n.text("description"), units, phrasings,
+                    n.strings("context", List.of()), n.strings("exclude", List.of()),
+                    n.bool("stock", false), n.bool("core", false), writtenUnits));
         }
         if (list.isEmpty()) {
-            throw new IllegalStateException(source + ": no indicators");
+            throw root.problem("indicators", "no indicators");
         }
+        root.finish();
         return new IndicatorCatalog(list);
     }
 
@@ -90,5 +99,10 @@ public final class IndicatorCatalog {
 
     public Optional<IndicatorDefinition> byCode(String code) {
         return Optional.ofNullable(byCode.get(code));
+    }
+
+    /** The codes of every indicator, in catalog order. */
+    public Set<String> codes() {
+        return byCode.keySet();
     }
 }

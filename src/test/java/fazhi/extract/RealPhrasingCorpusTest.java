@@ -160,7 +160,7 @@ class RealPhrasingCorpusTest {
                 String stem = file.getFileName().toString().replaceFirst("\\.yaml$", "");
                 JsonNode root;
                 try (InputStream in = Files.newInputStream(file)) {
-                    root = YamlResources.parse(in);
+                    root = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(in);
                 }
                 for (JsonNode n : root.path("cases")) {
                     out.add(parse(file.getFileName().toString(), stem, n));
