@@ -39,7 +39,9 @@ public record ValidationRuleSet(Map<String, String> parameters, List<ValidationR
 
     private static ValidationRuleSet read(KnowledgeNode root, String source) {
         Set<String> codes = IndicatorCatalog.bundled().codes();
-        Map<String, String> params = new LinkedHashMap<>(root.textMap("parameters"));
+        // parameters are optional: a rule set without ${...} needs none
+        Map<String, String> params = root.has("parameters") ? new LinkedHashMap<>(root.textMap("parameters"))
+                : new LinkedHashMap<>();
         List<ValidationRule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -53,7 +55,10 @@ public record ValidationRuleSet(Map<String, String> parameters, List<ValidationR
                     where + "severity must be error or warning", problems);
             ValidationRule.Scope scope = parseEnum(ValidationRule.Scope.class, r.text("scope"),
                     where + "scope must be observation or report", problems);
-            String expression = substitute(r.text("expression"), params, where, problems);
+            String expression = substitute(r.text("expression", ""), params, where, problems);
+            if (expression.isBlank()) {
+                problems.add(where + "has no expression");
+            }
             String message = substitute(r.text("message"), params, where, problems);
             KnowledgeNode applies = r.optionalNode("applies_to").orElse(null);
             String kind = applies == null ? null : applies.text("kind", null);
