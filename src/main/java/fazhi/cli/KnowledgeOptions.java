@@ -1,6 +1,12 @@
 package fazhi.cli;
 
+import fazhi.extract.ExtractionLexicon;
+import fazhi.extract.TextCleaner;
+import fazhi.rank.RankingFramework;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.reference.KnowledgeFiles;
+import fazhi.stats.StatisticsParameters;
+import fazhi.validate.ValidationRuleSet;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -19,9 +25,20 @@ public class KnowledgeOptions {
             description = "the ranking framework to use instead of jobs/ranking-default.yaml")
     Path framework;
 
-    /** Chooses the knowledge for this process; an absent folder or file fails here, before anything runs. */
+    /**
+     * Chooses the knowledge for this process and reads the edited copies once, so that an absent folder or a
+     * broken file fails here with its one-line message, before the job starts (and Spring logs a stack trace).
+     */
     void apply() {
         KnowledgeFiles.use(catalog, framework);
+        if (catalog != null || framework != null) {
+            IndicatorCatalog.bundled();
+            ExtractionLexicon.bundled();
+            new TextCleaner();
+            ValidationRuleSet.bundled();
+            RankingFramework.bundledDefault();
+            StatisticsParameters.bundled();
+        }
     }
 
     /** Back to the bundled knowledge once the command is done (commands may run in one JVM, as in the tests). */

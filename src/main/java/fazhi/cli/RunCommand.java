@@ -2,6 +2,7 @@ package fazhi.cli;
 
 import fazhi.config.BatchRunner;
 import fazhi.config.RunRequest;
+import fazhi.rank.FrameworkException;
 import fazhi.reference.KnowledgeFileException;
 import fazhi.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ public class RunCommand implements Callable<Integer> {
         try {
             input = options.input();
             options.knowledge.apply();
-        } catch (IOException | KnowledgeFileException e) {
+        } catch (IOException | KnowledgeFileException | FrameworkException | IllegalArgumentException e) {
             System.err.println("fazhi " + jobName() + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }

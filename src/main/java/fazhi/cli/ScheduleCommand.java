@@ -34,7 +34,7 @@ public class ScheduleCommand implements Callable<Integer> {
         try {
             expression = CronExpression.parse(cron);
             options.knowledge.apply();
-        } catch (IllegalArgumentException | fazhi.reference.KnowledgeFileException e) {
+        } catch (IllegalArgumentException | fazhi.reference.KnowledgeFileException | fazhi.rank.FrameworkException e) {
             System.err.println("fazhi schedule: " + e.getMessage());
             return ExitCodes.USAGE;
         }

@@ -68,7 +68,7 @@ public class StatsCommand implements Callable<Integer> {
         if (!summaryOnly) {
             try {
                 knowledge.apply();
-            } catch (KnowledgeFileException e) {
+            } catch (KnowledgeFileException | fazhi.rank.FrameworkException | IllegalArgumentException e) {
                 err.println("fazhi stats: " + e.getMessage());
                 err.flush();
                 return ExitCodes.USAGE;
