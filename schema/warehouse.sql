@@ -256,6 +256,13 @@ COMMENT ON COLUMN region_lineage.continues_series IS 'true for renamed and recod
 COMMENT ON COLUMN region_lineage.series_code IS 'the latest code of the old code''s series';
 COMMENT ON COLUMN region_lineage.current_code IS 'the code that holds the old code''s land now; null when it was divided among several units';
 
+-- knowledge_files ------------------------------------------------------------------------------------
+COMMENT ON VIEW knowledge_files IS 'The knowledge files (catalog, lexicon, rules, reference tables, ranking framework) the run that made this version read, with their sha-256: which knowledge produced these figures. An edited copy given with --catalog DIR or --framework FILE shows its path as source.';
+COMMENT ON COLUMN knowledge_files.version IS 'the warehouse version folder the run published';
+COMMENT ON COLUMN knowledge_files.file IS 'the file''s path in the repository, e.g. schema/indicators.yaml';
+COMMENT ON COLUMN knowledge_files.sha256 IS 'sha-256 of the bytes read (hex); equal hashes, equal knowledge';
+COMMENT ON COLUMN knowledge_files.source IS 'bundled (the copy in the jar) or the path of the edited copy that replaced it';
+
 -- per_capita (a view over observations, population and indicators) -----------------------------------
 CREATE OR REPLACE VIEW per_capita AS
 SELECT o.region_code, o.region_name, o.province_code, o.year, o.indicator, o.value, o.unit, o.qualifier,

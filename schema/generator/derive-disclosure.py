@@ -8,6 +8,8 @@ search of public pages (disclosure-openings.csv). The method is explained in REA
 import csv
 import re
 import statistics
+
+import yaml
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,7 +17,8 @@ GOLD = ROOT / "src/test/resources/gold"
 HERE = ROOT / "schema/generator"
 
 gold = [r for r in csv.DictReader(open(GOLD / "seeds-gold.csv", encoding="utf-8")) if r["optional"] == "no"]
-catalog = [r["code"] for r in csv.DictReader(open(ROOT / "schema/indicators-core.csv", encoding="utf-8"))]
+catalog = [i["code"] for i in yaml.safe_load(open(ROOT / "schema/indicators.yaml", encoding="utf-8"))["indicators"]
+           if i.get("core")]
 openings = list(csv.DictReader(open(HERE / "disclosure-openings.csv", encoding="utf-8")))
 docs = sorted({r["doc"] for r in gold})
 

@@ -1,7 +1,7 @@
 package fazhi.bench;
 
 import fazhi.extract.CleanedText;
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
 import fazhi.ingest.SubmissionReader;

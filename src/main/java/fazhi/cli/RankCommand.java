@@ -1,7 +1,7 @@
 package fazhi.cli;
 
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.report.Messages;
 import fazhi.warehouse.NumberText;
 import fazhi.warehouse.TextWidth;

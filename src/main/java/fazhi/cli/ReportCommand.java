@@ -1,6 +1,6 @@
 package fazhi.cli;
 
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.report.HtmlReport;
 import fazhi.report.Messages;
 import fazhi.report.ReportData;

@@ -4,7 +4,7 @@ import fazhi.correct.Correction;
 import fazhi.correct.CorrectionProblem;
 import fazhi.correct.CorrectionRules;
 import fazhi.correct.CorrectionsFile;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.review.ReviewImport;
 import fazhi.review.ReviewParameters;
 import fazhi.review.ReviewQueue;

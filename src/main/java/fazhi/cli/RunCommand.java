@@ -2,6 +2,8 @@ package fazhi.cli;
 
 import fazhi.config.BatchRunner;
 import fazhi.config.RunRequest;
+import fazhi.rank.FrameworkException;
+import fazhi.reference.KnowledgeFileException;
 import fazhi.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +28,19 @@ public class RunCommand implements Callable<Integer> {
         Path input;
         try {
             input = options.input();
-        } catch (IOException e) {
+            options.knowledge.apply();
+        } catch (IOException | KnowledgeFileException | FrameworkException | IllegalArgumentException e) {
             System.err.println("fazhi " + jobName() + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        try {
+            return runWith(input);
+        } finally {
+            options.knowledge.reset();
+        }
+    }
+
+    private Integer runWith(Path input) {
         BatchRunner.RunOutcome outcome;
         try {
             outcome = BatchRunner.run(new RunRequest(jobName(), input, options.warehouse,

@@ -3,6 +3,7 @@ package fazhi.cli;
 import fazhi.config.BatchRunner.Preparation;
 import fazhi.config.nightly.FileLimits;
 import fazhi.generate.DemoInput;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -38,6 +39,9 @@ public class RunOptions {
                     + "table-time (30m); a file over its limit is quarantined as too_large or "
                     + "extraction_budget_exceeded")
     Map<String, String> limits = new LinkedHashMap<>();
+
+    @Mixin
+    KnowledgeOptions knowledge = new KnowledgeOptions();
 
     @Option(names = "--reprocess", description = "read every file again, even those published with the same bytes "
             + "(after the indicator catalog changed)")

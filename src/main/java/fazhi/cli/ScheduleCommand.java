@@ -33,7 +33,8 @@ public class ScheduleCommand implements Callable<Integer> {
         CronExpression expression;
         try {
             expression = CronExpression.parse(cron);
-        } catch (IllegalArgumentException e) {
+            options.knowledge.apply();
+        } catch (IllegalArgumentException | fazhi.reference.KnowledgeFileException | fazhi.rank.FrameworkException e) {
             System.err.println("fazhi schedule: " + e.getMessage());
             return ExitCodes.USAGE;
         }

@@ -1,5 +1,6 @@
 package fazhi.cli;
 
+import fazhi.reference.KnowledgeFileException;
 import fazhi.config.BatchRunner;
 import fazhi.config.RunRequest;
 import fazhi.stats.StatisticsReport;
@@ -8,6 +9,7 @@ import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,6 +40,9 @@ public class StatsCommand implements Callable<Integer> {
     @Option(names = "--job-repository", paramLabel = "JDBC_URL", description = "as for `fazhi run`")
     String jobRepository;
 
+    @Mixin
+    KnowledgeOptions knowledge = new KnowledgeOptions();
+
     @Option(names = "--summary-only", description = "print the published statistics without recomputing them")
     boolean summaryOnly;
 
@@ -62,6 +67,13 @@ public class StatsCommand implements Callable<Integer> {
         }
         if (!summaryOnly) {
             try {
+                knowledge.apply();
+            } catch (KnowledgeFileException | fazhi.rank.FrameworkException | IllegalArgumentException e) {
+                err.println("fazhi stats: " + e.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            try {
                 var outcome = BatchRunner.run(new RunRequest("stats", null, warehouse, jobRepository, false), () -> {
                     if (!Files.isDirectory(layout.current())) {
                         throw new NoPublishedWarehouseException();
@@ -84,6 +96,8 @@ public class StatsCommand implements Callable<Integer> {
                 err.println("fazhi stats: " + BatchRunner.rootMessage(e));
                 err.flush();
                 return ExitCodes.RUN_FAILED;
+            } finally {
+                knowledge.reset();
             }
         }
         try (Connection published = WarehouseConnection.openPublished(layout)) {

@@ -1,9 +1,9 @@
 package fazhi.config;
 
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;
@@ -13,16 +13,11 @@ import fazhi.rank.RankingFramework;
 import fazhi.validate.RuleEngine;
 import fazhi.validate.ValidationRuleSet;
 import fazhi.warehouse.DimensionTables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** The stages as plain objects, built once from the knowledge in schema/ (bundled in the jar). */
+/** The stages as plain objects, built once from the knowledge in schema/ (the jar's, or --catalog's copies). */
 @Configuration
 public class PipelineConfiguration {
 
@@ -32,19 +27,12 @@ public class PipelineConfiguration {
     }
 
     /**
-     * The catalog shipped in the jar, or the YAML file of the property {@code fazhi.catalog} (env FAZHI_CATALOG):
-     * a statistician trying phrasings runs with a changed catalog without rebuilding (then `--reprocess`).
+     * The catalog in use: the jar's, or the edited copy in the folder of {@code --catalog} (KnowledgeFiles), so a
+     * statistician trying phrasings runs with a changed catalog without rebuilding (then `--reprocess`).
      */
     @Bean
-    public IndicatorCatalog indicatorCatalog(@Value("${fazhi.catalog:}") String catalogFile) {
-        if (catalogFile.isBlank()) {
-            return IndicatorCatalog.bundled();
-        }
-        try (InputStream in = Files.newInputStream(Path.of(catalogFile))) {
-            return IndicatorCatalog.fromYaml(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("fazhi.catalog " + catalogFile + " cannot be read: " + e.getMessage(), e);
-        }
+    public IndicatorCatalog indicatorCatalog() {
+        return IndicatorCatalog.bundled();
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package fazhi.correct;
 
-import fazhi.extract.IndicatorCatalog;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.RegionTable;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The general language of the reports (units, qualifier words, trap cues), read from
@@ -113,7 +116,10 @@ public final class ExtractionLexicon {
     final List<String> distributiveWords;
     final String rateListConjunction;
 
-    private ExtractionLexicon(JsonNode n, JsonNode cleaning) {
+    /** Reads and writes the tree of an edited copy (tests only). */
+    private static final YAMLMapper EDITED_COPY = YAMLMapper.builder().build();
+
+    private ExtractionLexicon(KnowledgeNode n, KnowledgeNode cleaning) {
         sentenceEnds = YamlResources.required(n, "sentence_ends");
         clauseEnds = YamlResources.required(n, "clause_ends");
         topHeading = Pattern.compile(YamlResources.required(n, "top_heading"));
@@ -128,13 +134,13 @@ public final class ExtractionLexicon {
         placeholderCharacters = YamlResources.required(n, "placeholder_characters");
         elisionToken = YamlResources.required(cleaning, "elision_token");
         titleMarkers = YamlResources.strings(cleaning, "title_markers");
-        titleMaxLength = Integer.parseInt(YamlResources.required(cleaning, "title_max_length"));
+        titleMaxLength = cleaning.integer("title_max_length");
         units = longestFirst(YamlResources.strings(n, "units"));
         dateUnits = YamlResources.strings(n, "date_units");
         chineseNumeralFollowers = YamlResources.strings(n, "chinese_numeral_followers");
         rangeConnectors = YamlResources.strings(n, "range_connectors");
         perOccasionSuffix = longestFirst(YamlResources.strings(n, "per_occasion_suffix"));
-        JsonNode q = n.path("qualifiers");
+        KnowledgeNode q = n.node("qualifiers");
         qualifiersBefore = YamlResources.map(q, "before_number");
         qualifiersAfterNumber = YamlResources.map(q, "after_number");
         qualifiersAfterUnit = YamlResources.map(q, "after_unit");
@@ -172,7 +178,7 @@ public final class ExtractionLexicon {
         targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");
         foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
-        gapStops = n.path("gap_stops").asString("");
+        gapStops = YamlResources.text(n, "gap_stops", "");
         toDateCues = YamlResources.strings(n, "to_date_cues").stream().map(Pattern::compile).toList();
         toNowCues = YamlResources.strings(n, "to_now_cues").stream().map(Pattern::compile).toList();
         sinceWords = YamlResources.strings(n, "since_words");
@@ -211,17 +217,23 @@ public final class ExtractionLexicon {
     }
 
     public static ExtractionLexicon bundled() {
-        return of(bundledTree());
+        return of(YamlResources.load(BUNDLED));
     }
 
     /** The lexicon file as read, for a test that edits it before building a lexicon of it. */
     static JsonNode bundledTree() {
-        return YamlResources.load(BUNDLED);
+        return EDITED_COPY.readTree(KnowledgeFiles.bytes(BUNDLED));
     }
 
-    /** A lexicon of the given tree (the bundled file, or an edited copy of it) and the bundled cleaning words. */
-    static ExtractionLexicon of(JsonNode lexicon) {
-        return new ExtractionLexicon(lexicon, YamlResources.load(CLEANING));
+    /** A lexicon of an edited copy of the lexicon file's tree, with the cleaning words in use. */
+    static ExtractionLexicon of(JsonNode edited) {
+        return of(KnowledgeNode.parse(BUNDLED + " (edited copy)", EDITED_COPY.writeValueAsBytes(edited)));
+    }
+
+    private static ExtractionLexicon of(KnowledgeNode lexicon) {
+        ExtractionLexicon read = new ExtractionLexicon(lexicon, YamlResources.load(CLEANING));
+        lexicon.finish();
+        return read;
     }
 
     /** The number of a placeholder figure ("X", "XX"), as {@link RawMention#numberText()} carries it. */

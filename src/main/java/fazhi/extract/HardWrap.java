@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
+import fazhi.reference.KnowledgeNode;
 
 import fazhi.extract.TextCleaner.Tracked;
 
@@ -30,11 +30,11 @@ final class HardWrap {
     private final List<String> titleMarkers;
     private final int titleMaxLength;
 
-    HardWrap(JsonNode cleaning, List<String> titleMarkers, int titleMaxLength) {
-        JsonNode n = cleaning.path("hard_wrap");
+    HardWrap(KnowledgeNode cleaning, List<String> titleMarkers, int titleMaxLength) {
+        KnowledgeNode n = cleaning.node("hard_wrap");
         minLines = YamlResources.integer(n, "min_lines", 3);
         minLength = YamlResources.integer(n, "min_length", 12);
-        tolerance = n.path("length_tolerance").asDouble(0.2);
+        tolerance = n.number("length_tolerance", 0.2);
         completeEndings = YamlResources.strings(n, "complete_endings");
         sentenceEnds = YamlResources.strings(n, "sentence_ends");
         clauseMarks = YamlResources.strings(n, "clause_marks");

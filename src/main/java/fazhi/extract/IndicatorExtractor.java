@@ -1,5 +1,8 @@
 package fazhi.extract;
 
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package fazhi.extract;
 
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
+import fazhi.reference.Phrasing;
+
 import static fazhi.extract.IndicatorExtractor.containsAny;
 
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
+import fazhi.reference.KnowledgeNode;
 
 /**
  * Turns decoded report text into the clean text the extractor reads. All markers and mappings come from
@@ -59,10 +59,10 @@ public final class TextCleaner {
     private final ChineseText characters = ChineseText.bundled();
 
     public TextCleaner() {
-        this(YamlResources.load("/schema/cleaning.yaml"));
+        this(YamlResources.load("schema/cleaning.yaml"));
     }
 
-    private TextCleaner(JsonNode n) {
+    private TextCleaner(KnowledgeNode n) {
         chromeMarkers = YamlResources.strings(n, "chrome_markers");
         chromeMaxLength = YamlResources.integer(n, "chrome_max_length", 80);
         chromeKeptEndings = YamlResources.strings(n, "chrome_kept_endings");
@@ -88,6 +88,8 @@ public final class TextCleaner {
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
+        n.raw("pdf_layout"); // the PDF reader's section, read and checked by fazhi.ingest.PdfLayout
+        n.finish();
     }
 
     public String clean(String decodedText) {

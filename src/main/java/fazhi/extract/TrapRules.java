@@ -1,6 +1,8 @@
 package fazhi.extract;
 
 import fazhi.ingest.ChineseText;
+import fazhi.reference.IndicatorDefinition;
+import fazhi.reference.Phrasing;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,75 +1,45 @@
 package fazhi.extract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 
-/** Reads the knowledge files under /schema/ from the classpath; fails loudly when one is missing or broken. */
+/**
+ * The extractor's knowledge files (schema/extraction-lexicon.yaml, schema/cleaning.yaml), read strictly through
+ * {@link KnowledgeNode}: a list or value asked for without a fallback must be in the file, and the reader ends
+ * with {@link KnowledgeNode#finish()} so a key nobody reads fails too. A new key is one line in the reader.
+ */
 final class YamlResources {
-
-    private static final YAMLMapper MAPPER = new YAMLMapper();
 
     private YamlResources() {
     }
 
-    static JsonNode load(String resource) {
-        try (InputStream in = YamlResources.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
-            }
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+    /** A knowledge file by its repository path (the --catalog folder's copy when there is one). */
+    static KnowledgeNode load(String resource) {
+        return KnowledgeFiles.yaml(resource);
     }
 
-    static JsonNode parse(InputStream in) {
-        return MAPPER.readTree(in);
+    /** A list of words that must be there. */
+    static List<String> strings(KnowledgeNode node, String field) {
+        return node.strings(field);
     }
 
-    static List<String> strings(JsonNode node, String field) {
-        List<String> out = new ArrayList<>();
-        JsonNode list = node.path(field);
-        if (list.isArray()) {
-            for (JsonNode item : list) {
-                out.add(item.asString());
-            }
-        }
-        return List.copyOf(out);
+    static Map<String, String> map(KnowledgeNode node, String field) {
+        return node.textMap(field);
     }
 
-    static Map<String, String> map(JsonNode node, String field) {
-        Map<String, String> out = new LinkedHashMap<>();
-        JsonNode m = node.path(field);
-        for (Map.Entry<String, JsonNode> e : m.properties()) {
-            out.put(e.getKey(), e.getValue().asString());
-        }
-        return out;
-    }
-
-    static String text(JsonNode node, String field, String fallback) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? fallback : v.asString();
+    static String text(KnowledgeNode node, String field, String fallback) {
+        return node.text(field, fallback);
     }
 
     /** A scalar that must be there: its absence is a broken schema file, not a default. */
-    static String required(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || v.asString().isEmpty()) {
-            throw new IllegalStateException("schema: missing " + field);
-        }
-        return v.asString();
+    static String required(KnowledgeNode node, String field) {
+        return node.text(field);
     }
 
-    static int integer(JsonNode node, String field, int fallback) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? fallback : v.asInt();
+    static int integer(KnowledgeNode node, String field, int fallback) {
+        return node.integer(field, fallback);
     }
 }

@@ -2,8 +2,8 @@ package fazhi.generate;
 
 import fazhi.generate.PhraseBank.IndicatorSpec;
 import fazhi.generate.RenderedReport.TruthRow;
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.reference.PopulationTable;
 import fazhi.warehouse.WarehouseDirectories;
 

@@ -1,6 +1,6 @@
 package fazhi.generate;
 
-import fazhi.ingest.Region;
+import fazhi.reference.Region;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package fazhi.generate;
 
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.reference.PopulationTable;
 import fazhi.stats.Medians;
 

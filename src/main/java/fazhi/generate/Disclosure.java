@@ -1,5 +1,7 @@
 package fazhi.generate;
 
+import fazhi.reference.KnowledgeFileException;
+import fazhi.reference.KnowledgeFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +25,7 @@ public record Disclosure(Map<String, Double> shares) {
     }
 
     public static Disclosure bundled() {
-        try (InputStream in = Disclosure.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("disclosure table " + RESOURCE + " is missing from the classpath");
-            }
+        try (InputStream in = KnowledgeFiles.open(RESOURCE)) {
             return read(in, RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,6 +39,7 @@ public record Disclosure(Map<String, Double> shares) {
             throw new IllegalStateException(source + ": expected the header " + HEADER + ", got " + header);
         }
         Map<String, Double> shares = new LinkedHashMap<>();
+        java.util.Set<String> codes = fazhi.reference.IndicatorCatalog.bundled().codes();
         String line;
         int n = 1;
         while ((line = r.readLine()) != null) {
@@ -56,6 +56,10 @@ public record Disclosure(Map<String, Double> shares) {
             }
             if (!(share >= 0 && share <= 1)) {
                 throw new IllegalStateException(source + " line " + n + ": share must be in [0, 1]: " + line);
+            }
+            if (!codes.contains(f[0])) {
+                throw new KnowledgeFileException(source, n, "indicator", "unknown indicator code '" + f[0]
+                        + "': not in the catalog (schema/indicators.yaml)");
             }
             shares.put(f[0], share);
         }

@@ -1,7 +1,7 @@
 package fazhi.generate;
 
 import fazhi.generate.PhraseBank.IndicatorSpec;
-import fazhi.ingest.Region;
+import fazhi.reference.Region;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

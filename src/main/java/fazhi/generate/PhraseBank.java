@@ -1,10 +1,10 @@
 package fazhi.generate;
 
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  * statistical model of every indicator are data there, not code.
  */
 public final class PhraseBank {
-    public static final String RESOURCE = "/schema/generator/phrases.yaml";
+    public static final String RESOURCE = "schema/generator/phrases.yaml";
 
     /** One indicator: how its panel is drawn and how it is written. */
     public record IndicatorSpec(String code, String group, boolean rate, List<String> units, String tableLabel,
@@ -69,71 +69,80 @@ public final class PhraseBank {
     final Map<String, IndicatorSpec> byCode;
     final List<Composite> composites;
 
-    private PhraseBank(Map<String, Object> y) {
-        marker = str(y, "marker");
+    private PhraseBank(KnowledgeNode y, IndicatorCatalog catalog) {
+        marker = y.text("marker");
         titles = strings(y, "titles");
         publishers = strings(y, "publishers");
-        Map<String, Object> chrome = map(y, "chrome");
+        KnowledgeNode chrome = y.node("chrome");
         breadcrumbs = strings(chrome, "breadcrumbs");
         timeLines = strings(chrome, "time_lines");
         footers = strings(chrome, "footers");
         adverts = strings(chrome, "adverts");
-        docxBookmark = str(chrome, "docx_bookmark");
+        docxBookmark = chrome.text("docx_bookmark");
         openings = strings(y, "openings");
-        Map<String, Object> headings = map(y, "headings");
+        KnowledgeNode headings = y.node("headings");
         mainHeadings = strings(headings, "main");
         dutyHeadings = strings(headings, "duty");
         problemHeadings = strings(headings, "problems");
         planHeadings = strings(headings, "plans");
         tableCaptions = strings(headings, "table_captions");
         closings = strings(y, "closings");
-        Map<String, Object> fragments = map(y, "fragments");
+        KnowledgeNode fragments = y.node("fragments");
         leads = strings(fragments, "leads");
         actions = strings(fragments, "actions");
         results = strings(fragments, "results");
-        Map<String, Object> topics = map(fragments, "topics");
+        KnowledgeNode topics = fragments.node("topics");
+        Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
+        for (String key : topics.keys()) {
+            topicsByGroup.put(key, strings(topics, key));
+        }
         List<Group> gs = new ArrayList<>();
-        for (Object o : list(y, "groups")) {
-            @SuppressWarnings("unchecked") Map<String, Object> g = (Map<String, Object>) o;
-            String key = str(g, "key");
+        for (KnowledgeNode g : y.nodes("groups")) {
+            String key = g.text("key");
             gs.add(new Group(key, strings(g, "headings"), strings(g, "filler"),
-                    topics.containsKey(key) ? strings(topics, key) : List.of("法治政府建设")));
+                    topicsByGroup.getOrDefault(key, List.of("法治政府建设"))));
         }
         groups = Collections.unmodifiableList(gs);
         dutyFiller = strings(y, "duty_filler");
         problemFiller = strings(y, "problem_filler");
         planFiller = strings(y, "plan_filler");
-        Map<String, Object> tails = map(y, "tails");
+        KnowledgeNode tails = y.node("tails");
         countTails = strings(tails, "count");
         rateTails = strings(tails, "rate");
-        Map<String, Object> forms = map(y, "forms");
-        countForms = weights(map(forms, "count"));
-        rateForms = weights(map(forms, "rate"));
+        KnowledgeNode forms = y.node("forms");
+        countForms = weights(forms.node("count"));
+        rateForms = weights(forms.node("rate"));
 
+        // kind and units are the catalog's (schema/indicators.yaml): the generator writes an indicator's
+        // written units, so what it writes is what the extractor accepts
         List<IndicatorSpec> specs = new ArrayList<>();
         Map<String, IndicatorSpec> codes = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map(y, "indicators").entrySet()) {
-            @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) e.getValue();
-            Map<String, Object> model = map(m, "model");
-            boolean rate = "rate".equals(str(m, "kind"));
-            List<Object> part = m.containsKey("part_of") ? list(m, "part_of") : null;
-            List<String> rateOf = m.containsKey("rate_of") ? strings(m, "rate_of") : null;
-            List<Object> trend = model.containsKey("trend") ? list(model, "trend") : List.of(0.0, 0.0);
-            IndicatorSpec spec = new IndicatorSpec(e.getKey(), str(m, "group"), rate,
-                    rate ? List.of("%") : strings(m, "units"), str(m, "table"),
-                    part == null ? null : (String) part.get(0),
-                    part == null ? 0 : num(part.get(1)), part == null ? 0 : num(part.get(2)),
+        KnowledgeNode indicatorNodes = y.node("indicators");
+        for (String code : indicatorNodes.keys()) {
+            KnowledgeNode m = indicatorNodes.node(code);
+            IndicatorDefinition definition = catalog.byCode(code).orElseThrow(() -> indicatorNodes.problem(code,
+                    "unknown indicator code '" + code + "': not in the catalog (schema/indicators.yaml)"));
+            KnowledgeNode model = m.node("model");
+            boolean rate = definition.isRate();
+            List<String> part = m.has("part_of") ? m.strings("part_of") : null;
+            List<String> rateOf = m.has("rate_of") ? m.strings("rate_of") : null;
+            List<String> trend = model.strings("trend", List.of("0", "0"));
+            IndicatorSpec spec = new IndicatorSpec(code, m.text("group"), rate,
+                    rate ? List.of("%") : definition.writtenUnits(), m.text("table"),
+                    part == null ? null : part.get(0),
+                    part == null ? 0 : num(m, "part_of", part.get(1)), part == null ? 0 : num(m, "part_of", part.get(2)),
                     rateOf == null ? null : rateOf.get(0), rateOf == null ? null : rateOf.get(1),
-                    dbl(model, "base", 0), dbl(model, "elasticity", 0), num(trend.get(0)), num(trend.get(1)),
-                    dbl(model, "center", 0), dbl(model, "spread", 0), dbl(model, "p100", 0),
-                    dbl(model, "report", 0.5), strings(m, "phrases"),
-                    m.containsKey("breakdowns") ? strings(m, "breakdowns") : List.of());
+                    model.number("base", 0), model.number("elasticity", 0),
+                    num(model, "trend", trend.get(0)), num(model, "trend", trend.get(1)),
+                    model.number("center", 0), model.number("spread", 0), model.number("p100", 0),
+                    model.number("report", 0.5), strings(m, "phrases"),
+                    m.has("breakdowns") ? strings(m, "breakdowns") : List.of());
             if (spec.partOf() != null && !codes.containsKey(spec.partOf())) {
-                throw new IllegalStateException(e.getKey() + ": part_of " + spec.partOf() + " must be listed before it");
+                throw m.problem("part_of", code + ": part_of " + spec.partOf() + " must be listed before it");
             }
             if (spec.rateNumerator() != null && !(codes.containsKey(spec.rateNumerator())
                     && codes.containsKey(spec.rateDenominator()))) {
-                throw new IllegalStateException(e.getKey() + ": rate_of indicators must be listed before it");
+                throw m.problem("rate_of", code + ": rate_of indicators must be listed before it");
             }
             specs.add(spec);
             codes.put(spec.code(), spec);
@@ -142,36 +151,24 @@ public final class PhraseBank {
         byCode = Collections.unmodifiableMap(codes);
 
         List<Composite> cs = new ArrayList<>();
-        for (Object o : list(y, "composites")) {
-            @SuppressWarnings("unchecked") Map<String, Object> c = (Map<String, Object>) o;
+        for (KnowledgeNode c : y.nodes("composites")) {
             List<String> needs = strings(c, "needs");
             for (String n : needs) {
                 if (!codes.containsKey(n)) {
-                    throw new IllegalStateException("composite needs unknown indicator " + n);
+                    throw c.problem("needs", "composite needs unknown indicator " + n);
                 }
             }
-            cs.add(new Composite(needs, str(c, "group"), strings(c, "phrases"),
-                    c.containsKey("breakdowns") ? strings(c, "breakdowns") : List.of(),
-                    c.containsKey("split") ? strings(c, "split") : List.of("其一", "其二")));
+            cs.add(new Composite(needs, c.text("group"), strings(c, "phrases"),
+                    c.has("breakdowns") ? strings(c, "breakdowns") : List.of(),
+                    c.strings("split", List.of("其一", "其二"))));
         }
         composites = Collections.unmodifiableList(cs);
+        y.finish();
     }
 
+    /** The phrase bank in use (the --catalog folder's copy when there is one), over the catalog in use. */
     public static PhraseBank bundled() {
-        try (InputStream in = PhraseBank.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("phrase bank " + RESOURCE + " is missing from the classpath");
-            }
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    public static PhraseBank load(InputStream yaml) {
-        Map<String, Object> root = new YAMLMapper().readValue(yaml, LinkedHashMap.class);
-        return new PhraseBank(root);
+        return new PhraseBank(KnowledgeFiles.yaml(RESOURCE), IndicatorCatalog.bundled());
     }
 
     public List<IndicatorSpec> indicators() {
@@ -182,55 +179,28 @@ public final class PhraseBank {
         return marker;
     }
 
-    private static String str(Map<String, Object> m, String key) {
-        Object o = m.get(key);
-        if (o == null) {
-            throw new IllegalStateException("phrase bank: missing " + key);
-        }
-        return o.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> m, String key) {
-        Object o = m.get(key);
-        if (!(o instanceof Map)) {
-            throw new IllegalStateException("phrase bank: " + key + " must be a mapping");
-        }
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Map<String, Object> m, String key) {
-        Object o = m.get(key);
-        if (!(o instanceof List)) {
-            throw new IllegalStateException("phrase bank: " + key + " must be a list");
-        }
-        return (List<Object>) o;
-    }
-
-    private static List<String> strings(Map<String, Object> m, String key) {
-        List<String> out = new ArrayList<>();
-        for (Object o : list(m, key)) {
-            out.add(o == null ? "" : o.toString());
-        }
+    /** A list that must be there and not be empty. */
+    private static List<String> strings(KnowledgeNode m, String key) {
+        List<String> out = m.strings(key);
         if (out.isEmpty()) {
-            throw new IllegalStateException("phrase bank: " + key + " is empty");
+            throw m.problem(key, "must not be empty");
         }
-        return Collections.unmodifiableList(out);
-    }
-
-    private static Map<String, Double> weights(Map<String, Object> m) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, num(v)));
         return out;
     }
 
-    private static double dbl(Map<String, Object> m, String key, double dflt) {
-        Object o = m.get(key);
-        return o == null ? dflt : num(o);
+    private static Map<String, Double> weights(KnowledgeNode m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String k : m.keys()) {
+            out.put(k, m.number(k));
+        }
+        return out;
     }
 
-    private static double num(Object o) {
-        return ((Number) o).doubleValue();
+    private static double num(KnowledgeNode m, String key, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw m.problem(key, "'" + value + "' is not a number");
+        }
     }
 }

@@ -6,7 +6,7 @@ import fazhi.generate.PhraseBank.IndicatorSpec;
 import fazhi.generate.RenderedReport.Block;
 import fazhi.generate.RenderedReport.Kind;
 import fazhi.generate.RenderedReport.TruthRow;
-import fazhi.ingest.Region;
+import fazhi.reference.Region;
 
 import java.math.BigDecimal;
 import java.nio.charset.Charset;

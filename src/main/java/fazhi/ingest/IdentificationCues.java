@@ -1,5 +1,6 @@
 package fazhi.ingest;
 
+import fazhi.reference.KnowledgeFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,10 +38,7 @@ record IdentificationCues(
     private static final String LEXICON = "/schema/extraction-lexicon.yaml";
 
     static IdentificationCues bundled() {
-        try (InputStream in = IdentificationCues.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("identification cues " + RESOURCE + " are missing from the classpath");
-            }
+        try (InputStream in = KnowledgeFiles.open(RESOURCE)) {
             return load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package fazhi.ingest;
 
+import fazhi.reference.RegionTable;
+
 import fazhi.ingest.CsvRecords.Record;
 
 import java.io.IOException;

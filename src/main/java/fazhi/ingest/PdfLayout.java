@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 
 /**
  * Puts the text runs of a PDF back into reading order, as office software laid them out:
@@ -105,7 +105,7 @@ final class PdfLayout {
         this.repair = repair;
     }
 
-    private static final PdfLayout BUNDLED = load("/schema/cleaning.yaml", true);
+    private static final PdfLayout BUNDLED = load("schema/cleaning.yaml", true);
 
     static PdfLayout bundled() {
         return BUNDLED;
@@ -118,28 +118,20 @@ final class PdfLayout {
     }
 
     static PdfLayout load(String resource, boolean repair) {
-        try (InputStream in = PdfLayout.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
-            }
-            JsonNode n = new YAMLMapper().readTree(in).path("pdf_layout");
-            if (n.isMissingNode()) {
-                throw new IllegalStateException(resource + " has no pdf_layout section");
-            }
-            List<Pattern> lines = new ArrayList<>();
-            List<Pattern> parts = new ArrayList<>();
-            for (JsonNode p : n.path("page_number_patterns")) {
-                lines.add(Pattern.compile("^\\s*(?:" + p.asString() + ")\\s*$"));
-                parts.add(Pattern.compile(p.asString()));
-            }
-            return new PdfLayout(List.copyOf(lines), List.copyOf(parts),
-                    n.path("running_line_min_pages").asInt(2), n.path("edge_lines").asInt(2),
-                    n.path("cell_gap_chars").asDouble(1.5), n.path("full_line_slack_chars").asDouble(1.5),
-                    n.path("indent_chars").asDouble(0.8), n.path("column_min_share").asDouble(0.3),
-                    n.path("column_min_rows").asInt(3), repair);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
+        KnowledgeNode n = KnowledgeFiles.yaml(resource).node("pdf_layout");
+        List<Pattern> lines = new ArrayList<>();
+        List<Pattern> parts = new ArrayList<>();
+        for (String p : n.strings("page_number_patterns")) {
+            lines.add(Pattern.compile("^\\s*(?:" + p + ")\\s*$"));
+            parts.add(Pattern.compile(p));
         }
+        PdfLayout layout = new PdfLayout(List.copyOf(lines), List.copyOf(parts),
+                n.integer("running_line_min_pages"), n.integer("edge_lines"),
+                n.number("cell_gap_chars"), n.number("full_line_slack_chars"),
+                n.number("indent_chars"), n.number("column_min_share"),
+                n.integer("column_min_rows"), repair);
+        n.finish();
+        return layout;
     }
 
     /** True when the whole line is a page number in one of the configured forms. */

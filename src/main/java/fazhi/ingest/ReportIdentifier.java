@@ -1,5 +1,8 @@
 package fazhi.ingest;
 
+import fazhi.reference.RegionTable;
+import fazhi.reference.Region;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package fazhi.ingest;
 
+import fazhi.reference.KnowledgeFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,10 +21,7 @@ final class TraditionalCharacters {
 
     /** A header "traditional,simplified", then one character pair a row; # starts a comment row. */
     static Map<Character, Character> toSimplified() {
-        try (InputStream in = TraditionalCharacters.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
+        try (InputStream in = KnowledgeFiles.open(RESOURCE)) {
             List<String> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             if (rows.isEmpty() || !rows.get(0).startsWith("traditional,simplified")) {
                 throw new IllegalStateException(RESOURCE + ": the header must be traditional,simplified");

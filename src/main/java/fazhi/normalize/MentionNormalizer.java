@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import fazhi.extract.ExtractionLexicon;
-import fazhi.extract.IndicatorCatalog;
-import fazhi.extract.IndicatorDefinition;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
 import fazhi.extract.RawMention;
 
 /**

@@ -1,7 +1,7 @@
 package fazhi.normalize;
 
-import fazhi.extract.IndicatorCatalog;
-import fazhi.extract.IndicatorDefinition;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
 import fazhi.ingest.CsvRecords;
 import fazhi.ingest.MalformedCsvException;
 import tools.jackson.core.JacksonException;

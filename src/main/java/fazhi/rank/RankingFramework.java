@@ -1,13 +1,14 @@
 package fazhi.rank;
 
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.KnowledgeFiles;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,7 @@ import java.util.Set;
 public record RankingFramework(String name, int version, List<IndicatorSpec> indicators,
                                RankingParameters parameters, String yaml) {
 
-    public static final String DEFAULT_RESOURCE = "/jobs/ranking-default.yaml";
-    public static final String CATALOG_RESOURCE = "/schema/indicators-core.csv";
+    public static final String DEFAULT_RESOURCE = KnowledgeFiles.FRAMEWORK;
     /** Monte Carlo below this many draws gives percentiles too coarse to publish (SPEC §7). */
     public static final int MIN_DRAWS = 1000;
     /** The denominators a per_capita indicator may name: the warehouse's population dimension. */
@@ -45,15 +45,9 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
         indicators = List.copyOf(indicators);
     }
 
+    /** The framework in use: the file of --framework (or of the --catalog folder), else the bundled default. */
     public static RankingFramework bundledDefault() {
-        try (InputStream in = RankingFramework.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("ranking framework " + DEFAULT_RESOURCE + " is missing from the classpath");
-            }
-            return load(in, DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return load(KnowledgeFiles.open(DEFAULT_RESOURCE), DEFAULT_RESOURCE);
     }
 
     public static RankingFramework load(Path file) {
@@ -127,7 +121,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 at = at + " (" + code + ")";
                 if (!knownCodes.contains(code)) {
                     c.problems.add(at + ": unknown indicator code '" + code
-                            + "': not in the indicator catalog (schema/indicators-core.csv)");
+                            + "': not in the indicator catalog (schema/indicators.yaml)");
                 }
                 if (!seen.add(code)) {
                     c.problems.add(at + ": indicator '" + code + "' is listed more than once");
@@ -313,28 +307,9 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 perturbation, alternatives, geometricLower);
     }
 
-    /** The indicator codes of the bundled catalog (schema/indicators-core.csv, first column). */
+    /** The indicator codes of the catalog in use (schema/indicators.yaml): a framework may name any of them. */
     public static Set<String> catalogCodes() {
-        try (InputStream in = RankingFramework.class.getResourceAsStream(CATALOG_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("indicator catalog " + CATALOG_RESOURCE + " is missing from the classpath");
-            }
-            Set<String> codes = new LinkedHashSet<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = r.readLine();
-            if (header == null || !header.startsWith("code,")) {
-                throw new IllegalStateException("indicator catalog: unexpected header " + header);
-            }
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank()) {
-                    codes.add(line.substring(0, line.indexOf(',')));
-                }
-            }
-            return codes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return IndicatorCatalog.bundled().codes();
     }
 
     public double totalWeight() {

@@ -1,7 +1,7 @@
 package fazhi.rank;
 
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.reference.PopulationTable;
 import fazhi.warehouse.ParquetTableWriter;
 import fazhi.warehouse.WarehouseConnection;

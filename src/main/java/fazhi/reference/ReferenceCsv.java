@@ -19,10 +19,7 @@ final class ReferenceCsv {
 
     /** The data rows of a bundled table whose header must be exactly {@code header}. */
     static List<String[]> bundled(String resource, String header) {
-        try (InputStream in = ReferenceCsv.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("reference table " + resource + " is missing from the classpath");
-            }
+        try (InputStream in = KnowledgeFiles.open(resource)) {
             return read(in, resource, header);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);

@@ -1,5 +1,7 @@
 package fazhi.review;
 
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -16,7 +18,7 @@ import java.util.List;
 public record ReviewParameters(double competing, double validationError, double validationWarning, double outlier,
                                double fragileRule, double thinReport, double outlierCap, double thinShareOfMedian,
                                int thinMinReports, List<FragileRule> fragileRules) {
-    public static final String RESOURCE = "/jobs/review.yaml";
+    public static final String RESOURCE = "jobs/review.yaml";
 
     /** A weaker extraction rule: {@code match} is a part of the rule name, {@code why} says what makes it weaker. */
     public record FragileRule(String match, String why) {
@@ -39,37 +41,21 @@ public record ReviewParameters(double competing, double validationError, double 
     }
 
     public static ReviewParameters bundled() {
-        try (InputStream in = ReviewParameters.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return parse(new YAMLMapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return parse(KnowledgeFiles.yaml(RESOURCE));
     }
 
-    static ReviewParameters parse(JsonNode root) {
-        JsonNode w = root.path("weights");
-        JsonNode thin = root.path("thin_report");
+    static ReviewParameters parse(KnowledgeNode root) {
+        KnowledgeNode w = root.node("weights");
+        KnowledgeNode thin = root.node("thin_report");
         List<FragileRule> fragile = new ArrayList<>();
-        for (JsonNode f : root.path("fragile_rules")) {
-            String match = f.path("match").asString("");
-            String why = f.path("why").asString("");
-            require(!match.isBlank() && !why.isBlank(), "every fragile_rules entry needs a match and a why");
-            fragile.add(new FragileRule(match, why));
+        for (KnowledgeNode f : root.nodes("fragile_rules")) {
+            fragile.add(new FragileRule(f.text("match"), f.text("why")));
         }
-        return new ReviewParameters(number(w, "competing"), number(w, "validation_error"),
-                number(w, "validation_warning"), number(w, "outlier"), number(w, "fragile_rule"),
-                number(w, "thin_report"), number(root, "outlier_cap"), number(thin, "share_of_median"),
-                (int) number(thin, "min_reports"), fragile);
-    }
-
-    private static double number(JsonNode section, String field) {
-        JsonNode n = section.path(field);
-        if (!n.isNumber()) {
-            throw new IllegalArgumentException(RESOURCE + ": " + field + " is missing or not a number");
-        }
-        return n.asDouble();
+        ReviewParameters read = new ReviewParameters(w.number("competing"), w.number("validation_error"),
+                w.number("validation_warning"), w.number("outlier"), w.number("fragile_rule"),
+                w.number("thin_report"), root.number("outlier_cap"), thin.number("share_of_median"),
+                thin.integer("min_reports"), fragile);
+        root.finish();
+        return read;
     }
 }

@@ -1,5 +1,7 @@
 package fazhi.stats;
 
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -16,7 +18,7 @@ public record StatisticsParameters(double outlierThreshold, double familyAlpha, 
                                    double rateScaleFloor, double rateLogitFloor, double countScaleFloor,
                                    int benfordMinFigures, int disclosureDraws,
                                    long disclosureSeed, double lowerQuantile, double upperQuantile) {
-    public static final String RESOURCE = "/jobs/statistics.yaml";
+    public static final String RESOURCE = "jobs/statistics.yaml";
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     public StatisticsParameters {
@@ -38,33 +40,20 @@ public record StatisticsParameters(double outlierThreshold, double familyAlpha, 
     }
 
     public static StatisticsParameters bundled() {
-        try (InputStream in = StatisticsParameters.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return parse(new YAMLMapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return parse(KnowledgeFiles.yaml(RESOURCE));
     }
 
-    static StatisticsParameters parse(JsonNode root) {
-        JsonNode o = root.path("outliers");
-        JsonNode b = root.path("benford");
-        JsonNode d = root.path("disclosure");
-        return new StatisticsParameters(number(o, "threshold"), number(o, "family_alpha"),
-                (int) number(o, "min_peer_group"), number(o, "rate_scale_floor"), number(o, "rate_logit_floor"),
-                number(o, "count_scale_floor"), (int) number(b, "min_figures"),
-                (int) number(d, "draws"), (long) number(d, "seed"), number(d, "lower_quantile"),
-                number(d, "upper_quantile"));
-    }
-
-    private static double number(JsonNode section, String field) {
-        JsonNode n = section.path(field);
-        if (!n.isNumber()) {
-            throw new IllegalArgumentException(RESOURCE + ": " + field + " is missing or not a number");
-        }
-        return n.asDouble();
+    static StatisticsParameters parse(KnowledgeNode root) {
+        KnowledgeNode o = root.node("outliers");
+        KnowledgeNode b = root.node("benford");
+        KnowledgeNode d = root.node("disclosure");
+        StatisticsParameters read = new StatisticsParameters(o.number("threshold"), o.number("family_alpha"),
+                o.integer("min_peer_group"), o.number("rate_scale_floor"), o.number("rate_logit_floor"),
+                o.number("count_scale_floor"), b.integer("min_figures"),
+                d.integer("draws"), (long) d.number("seed"), d.number("lower_quantile"),
+                d.number("upper_quantile"));
+        root.finish();
+        return read;
     }
 
     /**

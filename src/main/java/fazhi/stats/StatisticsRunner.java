@@ -1,7 +1,7 @@
 package fazhi.stats;
 
-import fazhi.extract.IndicatorCatalog;
-import fazhi.extract.IndicatorDefinition;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
 import fazhi.reference.PopulationTable;
 import fazhi.reference.RegionLineage;
 import fazhi.warehouse.ParquetTableWriter;

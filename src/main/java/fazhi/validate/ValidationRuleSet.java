@@ -1,5 +1,8 @@
 package fazhi.validate;
 
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -18,60 +21,61 @@ import java.util.regex.Pattern;
 
 /** The validation rules and their parameters, read from YAML and checked before anything runs. */
 public record ValidationRuleSet(Map<String, String> parameters, List<ValidationRule> rules) {
-    public static final String RESOURCE = "/schema/validation-rules.yaml";
+    public static final String RESOURCE = "schema/validation-rules.yaml";
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{([a-z_][a-z0-9_]*)}");
 
     public static ValidationRuleSet bundled() {
-        try (InputStream in = ValidationRuleSet.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return load(in, RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(KnowledgeFiles.yaml(RESOURCE), RESOURCE);
     }
 
     /** Parses and checks the rules; every broken constraint is reported with the rule it is in. */
     public static ValidationRuleSet load(InputStream yaml, String source) {
-        JsonNode root = new YAMLMapper().readTree(yaml);
-        Map<String, String> params = new LinkedHashMap<>();
-        JsonNode p = root.path("parameters");
-        for (String name : p.propertyNames()) {
-            params.put(name, p.get(name).asString());
+        try {
+            return read(KnowledgeNode.parse(source, yaml.readAllBytes()), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
         }
+    }
+
+    private static ValidationRuleSet read(KnowledgeNode root, String source) {
+        Set<String> codes = IndicatorCatalog.bundled().codes();
+        // parameters are optional: a rule set without ${...} needs none
+        Map<String, String> params = root.has("parameters") ? new LinkedHashMap<>(root.textMap("parameters"))
+                : new LinkedHashMap<>();
         List<ValidationRule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        int i = 0;
-        for (JsonNode r : root.path("rules")) {
-            i++;
-            String id = r.path("id").asString("");
-            String where = source + " rule " + (id.isEmpty() ? "#" + i : id) + ": ";
-            if (id.isEmpty()) {
-                problems.add(where + "has no id");
-            } else if (!ids.add(id)) {
+        for (KnowledgeNode r : root.nodes("rules")) {
+            String id = r.text("id");
+            String where = source + " rule " + id + ": ";
+            if (!ids.add(id)) {
                 problems.add(where + "id is used twice");
             }
-            ValidationRule.Severity severity = parseEnum(ValidationRule.Severity.class, r.path("severity").asString(""),
+            ValidationRule.Severity severity = parseEnum(ValidationRule.Severity.class, r.text("severity"),
                     where + "severity must be error or warning", problems);
-            ValidationRule.Scope scope = parseEnum(ValidationRule.Scope.class, r.path("scope").asString(""),
+            ValidationRule.Scope scope = parseEnum(ValidationRule.Scope.class, r.text("scope"),
                     where + "scope must be observation or report", problems);
-            String expression = substitute(r.path("expression").asString(""), params, where, problems);
+            String expression = substitute(r.text("expression", ""), params, where, problems);
             if (expression.isBlank()) {
                 problems.add(where + "has no expression");
             }
-            String message = substitute(r.path("message").asString(""), params, where, problems);
-            JsonNode applies = r.path("applies_to");
-            String kind = applies.path("kind").isMissingNode() ? null : applies.path("kind").asString();
-            List<String> indicators = new ArrayList<>();
-            applies.path("indicators").forEach(n -> indicators.add(n.asString()));
-            String target = r.path("target").isMissingNode() ? null : r.path("target").asString();
+            String message = substitute(r.text("message"), params, where, problems);
+            KnowledgeNode applies = r.optionalNode("applies_to").orElse(null);
+            String kind = applies == null ? null : applies.text("kind", null);
+            List<String> indicators = applies == null ? List.of() : applies.strings("indicators", List.of());
+            for (String code : indicators) {
+                if (!codes.contains(code)) {
+                    throw applies.problem("indicators", "unknown indicator code '" + code
+                            + "': not in the catalog (schema/indicators.yaml)");
+                }
+            }
+            String target = r.text("target", null);
             if (kind != null && !kind.equals("count") && !kind.equals("rate")) {
                 problems.add(where + "applies_to.kind must be count or rate, not " + kind);
             }
             rules.add(new ValidationRule(id, severity, scope, kind, List.copyOf(indicators), target, expression, message));
         }
+        root.finish();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid validation rules:\n  " + String.join("\n  ", problems));
         }

@@ -1,8 +1,9 @@
 package fazhi.warehouse;
 
-import fazhi.extract.IndicatorCatalog;
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.reference.PopulationTable;
 import fazhi.reference.RegionLineage;
 
@@ -20,7 +21,8 @@ import static fazhi.warehouse.WarehouseConnection.quote;
 /**
  * The dimensions written into every version from schema/: {@code regions}, {@code indicators}, and from
  * schema/reference/ {@code population} (every county of the region table, {@value #FIRST_YEAR}–{@value #LAST_YEAR})
- * and {@code region_lineage}.
+ * and {@code region_lineage}, and {@code knowledge_files}: which knowledge files (with their hashes) the version
+ * was made with.
  */
 public final class DimensionTables {
     /** The years of the population table: the first census to the work year of the latest reports. */
@@ -50,6 +52,10 @@ public final class DimensionTables {
                 lineageRows(population.lineage()));
         ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.REGION_LINEAGE),
                 RegionLineageRow.class, List.of());
+        ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.KNOWLEDGE_FILES), KnowledgeFileRow.class,
+                knowledgeFileRows(version.getFileName().toString()));
+        ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.KNOWLEDGE_FILES),
+                KnowledgeFileRow.class, List.of());
         Path regionsFile = version.resolve(WarehouseTable.REGIONS.tableName()).resolve("part-0.parquet");
         Path indicatorsFile = version.resolve(WarehouseTable.INDICATORS.tableName()).resolve("part-0.parquet");
         ParquetTableWriter.writeAll(regionsFile, Region.class, regions.all());
@@ -63,6 +69,12 @@ public final class DimensionTables {
             WarehouseComposer.copy(s, "SELECT * FROM regions", version, WarehouseTable.REGIONS);
             WarehouseComposer.copy(s, "SELECT * FROM indicators", version, WarehouseTable.INDICATORS);
         }
+    }
+
+    /** The knowledge files this run has read (all of them are read before the version is composed). */
+    static List<KnowledgeFileRow> knowledgeFileRows(String version) {
+        return KnowledgeFiles.used().stream()
+                .map(f -> new KnowledgeFileRow(version, f.file(), f.sha256(), f.source())).toList();
     }
 
     private static Path tableFile(Path version, WarehouseTable table) {

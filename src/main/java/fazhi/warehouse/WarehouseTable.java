@@ -22,6 +22,7 @@ public enum WarehouseTable {
     POPULATION("population", List.of()),
     /** county code changes 2010-2024 and the series each code belongs to (schema/reference/) */
     REGION_LINEAGE("region_lineage", List.of()),
+    KNOWLEDGE_FILES("knowledge_files", List.of()),
     RANKINGS("rankings", List.of("year")),
     /** every step's dataset of the ranking (raw → screened → treated → normalised → aggregated), long format */
     RANKING_STEPS("ranking_steps", List.of("year")),

@@ -1,5 +1,6 @@
 package fazhi.config;
 
+import fazhi.reference.KnowledgeFiles;
 import fazhi.correct.Correction;
 import fazhi.correct.CorrectionsFile;
 import org.junit.jupiter.api.Test;
@@ -80,15 +81,16 @@ class CorrectionsFunctionalTests {
         String catalog = Files.readString(Path.of("schema/indicators.yaml"));
         int start = catalog.indexOf("  - code: village_legal_advisers");
         int end = catalog.indexOf("  - code:", start + 1);
-        Path changed = tmp.resolve("indicators.yaml");
+        Path changed = tmp.resolve("catalog").resolve("indicators.yaml");
+        Files.createDirectories(changed.getParent());
         Files.writeString(changed, catalog.substring(0, start) + catalog.substring(end < 0 ? catalog.length() : end));
 
-        System.setProperty("fazhi.catalog", changed.toString());
+        KnowledgeFiles.use(changed.getParent(), null);
         BatchRunner.RunOutcome outcome;
         try {
             outcome = BatchRunner.run(new RunRequest("ingest", input, warehouse, null, true));
         } finally {
-            System.clearProperty("fazhi.catalog");
+            KnowledgeFiles.useBundled();
         }
 
         assertThat(outcome.completed()).isTrue();

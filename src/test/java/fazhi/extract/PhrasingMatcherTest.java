@@ -1,5 +1,7 @@
 package fazhi.extract;
 
+import fazhi.reference.IndicatorCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

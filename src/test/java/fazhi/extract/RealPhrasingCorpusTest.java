@@ -1,5 +1,7 @@
 package fazhi.extract;
 
+import fazhi.reference.IndicatorCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -158,7 +160,7 @@ class RealPhrasingCorpusTest {
                 String stem = file.getFileName().toString().replaceFirst("\\.yaml$", "");
                 JsonNode root;
                 try (InputStream in = Files.newInputStream(file)) {
-                    root = YamlResources.parse(in);
+                    root = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(in);
                 }
                 for (JsonNode n : root.path("cases")) {
                     out.add(parse(file.getFileName().toString(), stem, n));

@@ -1,8 +1,8 @@
 package fazhi.generate;
 
 import fazhi.cli.GenerateCommand;
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

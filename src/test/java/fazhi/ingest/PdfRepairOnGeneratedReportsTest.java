@@ -1,6 +1,6 @@
 package fazhi.ingest;
 
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
 import fazhi.generate.CorpusGenerator;

@@ -1,5 +1,8 @@
 package fazhi.ingest;
 
+import fazhi.reference.RegionTable;
+import fazhi.reference.Region;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package fazhi.ingest;
 
+import fazhi.reference.RegionTable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

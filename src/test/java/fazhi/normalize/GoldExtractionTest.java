@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
 

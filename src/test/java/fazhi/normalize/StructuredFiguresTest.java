@@ -1,6 +1,6 @@
 package fazhi.normalize;
 
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

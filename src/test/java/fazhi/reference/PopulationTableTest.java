@@ -1,7 +1,7 @@
 package fazhi.reference;
 
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.reference.PopulationTable.Method;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package fazhi.report;
 
 import fazhi.config.TestWarehouses;
-import fazhi.extract.IndicatorCatalog;
-import fazhi.extract.IndicatorDefinition;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
+import fazhi.reference.RegionTable;
 import fazhi.rank.RankingFramework;
 import fazhi.rank.RankingRunner;
 import fazhi.stats.StatisticsRunner;

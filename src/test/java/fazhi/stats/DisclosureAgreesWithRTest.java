@@ -1,7 +1,7 @@
 package fazhi.stats;
 
-import fazhi.extract.IndicatorCatalog;
-import fazhi.extract.IndicatorDefinition;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

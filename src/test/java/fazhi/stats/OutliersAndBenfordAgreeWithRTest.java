@@ -1,6 +1,6 @@
 package fazhi.stats;
 
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.reference.PopulationTable;
 import fazhi.warehouse.ObservationRow;
 import org.junit.jupiter.api.Tag;

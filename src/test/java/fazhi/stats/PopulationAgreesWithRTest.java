@@ -1,8 +1,8 @@
 package fazhi.stats;
 
-import fazhi.extract.IndicatorCatalog;
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.reference.PopulationTable;
 import fazhi.reference.RegionLineage;
 import fazhi.warehouse.DimensionTables;

@@ -324,7 +324,7 @@ class StatisticsRunnerFunctionalTests {
         try (Connection c = TestWarehouse.open(version)) {
             new StatisticsRunner().run(c, version, "run-1");
         }
-        int catalog = fazhi.extract.IndicatorCatalog.bundled().indicators().size();
+        int catalog = fazhi.reference.IndicatorCatalog.bundled().indicators().size();
         try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT region_code, indicators_disclosed, catalog_size, share, "
                     + "domain_shares['litigation'], domain_shares['reconsideration'], rank, peers, synthetic "

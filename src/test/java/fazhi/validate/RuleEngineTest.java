@@ -132,7 +132,7 @@ class RuleEngineTest {
     void theBundledRulesLoadAndEveryRuleEvaluates() throws Exception {
         try (Statement s = db.createStatement()) {
             s.execute("DELETE FROM indicators");
-            for (var d : fazhi.extract.IndicatorCatalog.bundled().indicators()) {
+            for (var d : fazhi.reference.IndicatorCatalog.bundled().indicators()) {
                 s.execute("INSERT INTO indicators VALUES ('" + d.code() + "', '" + d.kind() + "')");
             }
         }

@@ -2,11 +2,11 @@ package fazhi.config.nightly;
 
 import fazhi.correct.CorrectionRules;
 import fazhi.correct.CorrectionSources;
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
 import fazhi.ingest.ManifestReader;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
 import fazhi.normalize.CanonicalSelector;

@@ -3,8 +3,8 @@ package fazhi.config.nightly;
 import fazhi.ingest.SubmissionStatus;
 
 import fazhi.ingest.DecodedDocument;
-import fazhi.ingest.Region;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.ingest.TextStream;
 import fazhi.ingest.UnreadableSubmissionException;
 import fazhi.normalize.Mention;

@@ -5,8 +5,8 @@ import fazhi.extract.RawMention;
 import fazhi.ingest.DecodedDocument;
 import fazhi.ingest.DiscoveredSubmission;
 import fazhi.ingest.Identification;
-import fazhi.ingest.Region;
 import fazhi.ingest.SubmissionStatus;
+import fazhi.reference.Region;
 import fazhi.normalize.Mention;
 
 import java.util.List;

@@ -1,8 +1,7 @@
 package fazhi.config.nightly;
 
 import fazhi.ingest.SubmissionStatus;
-
-import fazhi.extract.IndicatorCatalog;
+import fazhi.reference.IndicatorCatalog;
 import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.TextCleaner;
 import fazhi.generate.CorpusGenerator;
@@ -11,7 +10,7 @@ import fazhi.ingest.MalformedManifestException;
 import fazhi.ingest.Manifest;
 import fazhi.ingest.ManifestReader;
 import fazhi.ingest.PdfFixtures;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionDiscovery;
 import fazhi.ingest.SubmissionReader;

@@ -5,7 +5,7 @@ import fazhi.ingest.SubmissionStatus;
 import fazhi.extract.CleanedText;
 import fazhi.ingest.DecodedDocument;
 import fazhi.ingest.DiscoveredSubmission;
-import fazhi.ingest.RegionTable;
+import fazhi.reference.RegionTable;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.normalize.StructuredFigures;
 import org.junit.jupiter.api.Test;

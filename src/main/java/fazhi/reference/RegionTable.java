@@ -1,4 +1,4 @@
-package fazhi.ingest;
+package fazhi.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,10 +24,7 @@ public final class RegionTable {
     }
 
     public static RegionTable bundled() {
-        try (InputStream in = RegionTable.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("region table " + RESOURCE + " is missing from the classpath");
-            }
+        try (InputStream in = KnowledgeFiles.open(RESOURCE)) {
             return load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

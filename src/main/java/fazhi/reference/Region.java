@@ -1,4 +1,4 @@
-package fazhi.ingest;
+package fazhi.reference;
 
 /** One row of the GB/T 2260 region table (schema/regions.csv). */
 public record Region(String code, String name, String level, String parentCode,

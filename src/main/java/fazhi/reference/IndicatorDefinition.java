@@ -1,4 +1,4 @@
-package fazhi.extract;
+package fazhi.reference;
 
 import java.util.List;
 
@@ -17,15 +17,20 @@ import java.util.List;
  * @param exclude     words that, in the figure's clause, mean it is not this indicator
  * @param stock       a level at a date (how many mediators, committees, retained items there are), not a flow
  *                    of the year: a figure "截至10月底" or "...以来" is still one
+ * @param core        one of the indicators every county report is read for (the external contract,
+ *                    shared/indicators-core.csv)
+ * @param writtenUnits the units reports usually write (a subset of units; the generator writes these)
  */
 public record IndicatorDefinition(String code, String domain, String nameZh, String unit, String kind,
                                   String description, List<String> units, List<Phrasing> phrasings,
-                                  List<String> context, List<String> exclude, boolean stock) {
+                                  List<String> context, List<String> exclude, boolean stock,
+                                  boolean core, List<String> writtenUnits) {
     public IndicatorDefinition {
         units = List.copyOf(units);
         phrasings = List.copyOf(phrasings);
         context = List.copyOf(context);
         exclude = List.copyOf(exclude);
+        writtenUnits = List.copyOf(writtenUnits);
     }
 
     public boolean isRate() {
