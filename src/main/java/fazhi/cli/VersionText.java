@@ -1,16 +1,14 @@
 package fazhi.cli;
 
+import fazhi.reference.KnowledgeFiles;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import picocli.CommandLine.IVersionProvider;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -52,10 +50,7 @@ final class VersionText implements IVersionProvider {
 
     private static String sha256(Resource r) throws IOException {
         try (InputStream in = r.getInputStream()) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(in.readAllBytes()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
+            return KnowledgeFiles.sha256(in.readAllBytes());
         }
     }
 }

@@ -129,7 +129,8 @@ public final class KnowledgeFiles {
         return hasFull ? full : hasShort ? shortened : null;
     }
 
-    static String sha256(byte[] content) {
+    /** The hex SHA-256 of a file's bytes, as recorded in knowledge_files and printed by --version. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

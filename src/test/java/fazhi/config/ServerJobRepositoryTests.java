@@ -226,16 +226,7 @@ class ServerJobRepositoryTests {
     static List<List<String>> rows(String url, String sql) throws Exception {
         try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return TestWarehouses.rowsOf(rs);
         }
     }
 

@@ -55,17 +55,22 @@ public final class TestWarehouses {
     public static List<List<String>> query(Path warehouse, String sql) throws SQLException {
         try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return rowsOf(rs);
         }
+    }
+
+    /** Every row of a result, each value as its text. */
+    static List<List<String>> rowsOf(ResultSet rs) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                row.add(rs.getString(i));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     public static long count(Path warehouse, String sql) throws SQLException {
