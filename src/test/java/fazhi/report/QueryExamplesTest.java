@@ -74,13 +74,19 @@ class QueryExamplesTest {
 
     /**
      * The five real reports cover few counties and years, so some queries find no rows there; each still runs,
-     * with the columns it has on the panel: a warehouse with empty statistics tables still has their columns.
+     * with the columns it has on the panel: a warehouse with empty statistics tables still has their columns. A
+     * PIVOT makes one column per year present, and the two warehouses have different years: those columns are
+     * left out of the comparison.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("queries")
+    @MethodSource({"queries", "guideQueries"})
     void runsOnTheSampleWarehouseWithTheColumnsItHasOnThePanel(Path file) throws Exception {
-        assertThat(columns(ReportWarehouses.sample(), sqlOf(file))).isNotEmpty()
-                .isEqualTo(columns(ReportWarehouses.panel(), sqlOf(file)));
+        List<String> onSample = columnsBesideYears(ReportWarehouses.sample(), sqlOf(file));
+        assertThat(onSample).isNotEmpty().isEqualTo(columnsBesideYears(ReportWarehouses.panel(), sqlOf(file)));
+    }
+
+    private static List<String> columnsBesideYears(Path warehouse, String sql) throws Exception {
+        return columns(warehouse, sql).stream().filter(c -> !c.matches("(19|20)\\d\\d")).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,12 +103,6 @@ class QueryExamplesTest {
         assertThat(page.contains("```sql\n" + sql + "\n```"))
                 .as("README.md shows %s verbatim in a ```sql block", file).isTrue();
         assertThat(page).contains(file.getFileName().toString());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("guideQueries")
-    void aGuideQueryRunsOnTheSampleWarehouse(Path file) throws Exception {
-        assertThat(rowCount(ReportWarehouses.sample(), sqlOf(file))).isGreaterThanOrEqualTo(0);
     }
 
     @ParameterizedTest(name = "{0}")
