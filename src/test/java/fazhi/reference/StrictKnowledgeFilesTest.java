@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import fazhi.extract.ExtractionLexicon;
 import fazhi.extract.TextCleaner;
 import fazhi.generate.PhraseBank;
+import fazhi.ingest.ReportIdentifier;
 import fazhi.rank.FrameworkException;
 import fazhi.rank.RankingFramework;
 import fazhi.validate.ValidationRuleSet;
@@ -55,6 +56,12 @@ class StrictKnowledgeFilesTest {
     @Test
     void renamingAnyTopLevelKeyOfTheGeneratorPhraseBankFailsNamingTheKey() throws IOException {
         assertEveryTopLevelKeyIsChecked("schema/generator/phrases.yaml", PhraseBank::bundled);
+    }
+
+    @Test
+    void renamingAnyTopLevelKeyOfTheIdentificationCuesFailsNamingTheKey() throws IOException {
+        RegionTable regions = RegionTable.bundled();
+        assertEveryTopLevelKeyIsChecked("schema/ingest-identification.yaml", () -> new ReportIdentifier(regions));
     }
 
     @Test
