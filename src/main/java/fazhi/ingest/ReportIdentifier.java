@@ -116,6 +116,14 @@ public final class ReportIdentifier {
                 + alternatives(afterName) + "|[0-9_\\s]|$)");
     }
 
+    /**
+     * The endings of county-level names (县, 区, 市, 旗, 自治县 …), from names.county_suffixes of the
+     * identification cues: the one list of them, for whoever needs to tell a county-level name.
+     */
+    public static List<String> countySuffixes() {
+        return IdentificationCues.bundled().countySuffixes();
+    }
+
     /** A non-capturing group of the words as literals, longest first so that a longer word wins. */
     private static String alternatives(List<String> words) {
         return words.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed())
