@@ -28,7 +28,7 @@ record IdentificationCues(
         List<String> reportSentenceStarts, List<String> reportSentenceEndings,
         int signatureSearchLines, int signatureMaxLength, List<String> signatureOrganWords,
         List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter, List<String> selfReferenceNotBefore,
-        List<String> nameLeadIns, List<String> titleWordsAfterName) {
+        List<String> nameLeadIns, List<String> titleWordsAfterName, List<String> monthNumerals) {
 
     static final String RESOURCE = "schema/ingest-identification.yaml";
     private static final String LEXICON = "schema/extraction-lexicon.yaml";
@@ -80,9 +80,20 @@ record IdentificationCues(
                 longestFirst(signature.strings("organ_words")),
                 self.strings("prefixes"), self.strings("suffixes"), longestFirst(self.strings("not_after")),
                 self.strings("not_before"),
-                longestFirst(title.strings("name_lead_ins")), title.strings("words_after_name"));
+                longestFirst(title.strings("name_lead_ins")), title.strings("words_after_name"),
+                monthNumerals(root));
         root.finish();
         return cues;
+    }
+
+    /** The twelve month numerals, January first (a month's number is its place in the list). */
+    private static List<String> monthNumerals(KnowledgeNode root) {
+        List<String> months = root.strings("month_numerals");
+        if (months.size() != 12 || months.stream().anyMatch(String::isBlank)) {
+            throw root.problem("month_numerals", "must list the twelve months' numerals, January first; got "
+                    + months.size());
+        }
+        return months;
     }
 
     /**
