@@ -22,6 +22,7 @@ import fazhi.extract.ExtractionLexicon;
 import fazhi.extract.TextCleaner;
 import fazhi.generate.PhraseBank;
 import fazhi.ingest.ReportIdentifier;
+import fazhi.normalize.StructuredFigures;
 import fazhi.rank.FrameworkException;
 import fazhi.rank.RankingFramework;
 import fazhi.validate.ValidationRuleSet;
@@ -62,6 +63,18 @@ class StrictKnowledgeFilesTest {
     void renamingAnyTopLevelKeyOfTheIdentificationCuesFailsNamingTheKey() throws IOException {
         RegionTable regions = RegionTable.bundled();
         assertEveryTopLevelKeyIsChecked("schema/ingest-identification.yaml", () -> new ReportIdentifier(regions));
+    }
+
+    @Test
+    void renamingAnyKeyOfTheFigureTableHeadersFailsNamingTheKey() throws IOException {
+        IndicatorCatalog catalog = IndicatorCatalog.bundled();
+        assertEveryTopLevelKeyIsChecked("schema/figure-tables.yaml", () -> new StructuredFigures(catalog));
+        String text = bundled("schema/figure-tables.yaml");
+        write("figure-tables.yaml", text.replace("  year:", "  yaer:"));
+
+        assertThatThrownBy(() -> new StructuredFigures(catalog)).isInstanceOf(KnowledgeFileException.class)
+                .hasMessageContaining("figure-tables.yaml line ")
+                .hasMessageContaining("key headers.year");
     }
 
     @Test
