@@ -138,6 +138,17 @@ class StrictKnowledgeFilesTest {
     }
 
     @Test
+    void aGeneratorCompositeWithBreakdownsButNoSplitFails() throws IOException {
+        String text = bundled("schema/generator/phrases.yaml");
+        write("generator/phrases.yaml", text.replace("    split: [本级政府文件, 各部门文件]\n", ""));
+
+        assertThatThrownBy(PhraseBank::bundled).isInstanceOf(KnowledgeFileException.class)
+                .hasMessageContaining("phrases.yaml line ")
+                .hasMessageContaining(".split")
+                .hasMessageContaining("missing");
+    }
+
+    @Test
     void aMisspelledKeyOfTheRankingFrameworkGivenWithFrameworkFails() throws IOException {
         Path framework = catalog.resolve("my-framework.yaml");
         Files.writeString(framework, bundled("jobs/ranking-default.yaml").replace("  screening:", "  screenin:"));
