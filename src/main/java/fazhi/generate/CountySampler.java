@@ -1,5 +1,6 @@
 package fazhi.generate;
 
+import fazhi.ingest.ReportIdentifier;
 import fazhi.reference.Region;
 import fazhi.reference.RegionTable;
 import fazhi.reference.PopulationTable;
@@ -17,21 +18,19 @@ import java.util.function.Function;
 /**
  * Picks real county-level regions: N spread over provinces in proportion to how many county-level units each
  * has (largest-remainder apportionment), then a seeded draw inside each province. Only units that publish such
- * reports are eligible (names ending in 县 / 区 / 市 / 旗; not 西沙群岛 and the like).
+ * reports are eligible: names ending in a county-level suffix (names.county_suffixes of
+ * schema/ingest-identification.yaml, the list the report identifier drops from names; not 西沙群岛 and the like).
  */
 final class CountySampler {
     private final Map<String, List<Region>> byProvince = new LinkedHashMap<>();
 
     CountySampler(RegionTable table) {
+        List<String> suffixes = ReportIdentifier.countySuffixes();
         for (Region r : table.all()) {
-            if (r.level().equals("county") && eligible(r.name())) {
+            if (r.level().equals("county") && suffixes.stream().anyMatch(r.name()::endsWith)) {
                 byProvince.computeIfAbsent(r.provinceCode(), k -> new ArrayList<>()).add(r);
             }
         }
-    }
-
-    static boolean eligible(String name) {
-        return name.endsWith("县") || name.endsWith("区") || name.endsWith("市") || name.endsWith("旗");
     }
 
     int eligibleCount() {

@@ -99,8 +99,10 @@ public final class PhraseBank {
         List<Group> gs = new ArrayList<>();
         for (KnowledgeNode g : y.nodes("groups")) {
             String key = g.text("key");
-            gs.add(new Group(key, strings(g, "headings"), strings(g, "filler"),
-                    topicsByGroup.getOrDefault(key, List.of("法治政府建设"))));
+            if (!topicsByGroup.containsKey(key)) {
+                throw topics.problem(key, "missing (the topics of group " + key + ")");
+            }
+            gs.add(new Group(key, strings(g, "headings"), strings(g, "filler"), topicsByGroup.get(key)));
         }
         groups = Collections.unmodifiableList(gs);
         dutyFiller = strings(y, "duty_filler");
@@ -158,9 +160,13 @@ public final class PhraseBank {
                     throw c.problem("needs", "composite needs unknown indicator " + n);
                 }
             }
-            cs.add(new Composite(needs, c.text("group"), strings(c, "phrases"),
-                    c.has("breakdowns") ? strings(c, "breakdowns") : List.of(),
-                    c.strings("split", List.of("其一", "其二"))));
+            List<String> breakdowns = c.has("breakdowns") ? strings(c, "breakdowns") : List.of();
+            // a breakdown names its two parts ({s1}, {s2}): the split is needed exactly then
+            List<String> split = breakdowns.isEmpty() ? c.strings("split", List.of()) : c.strings("split");
+            if (!breakdowns.isEmpty() && split.size() != 2) {
+                throw c.problem("split", "must name the two parts of the breakdowns, got " + split.size());
+            }
+            cs.add(new Composite(needs, c.text("group"), strings(c, "phrases"), breakdowns, split));
         }
         composites = Collections.unmodifiableList(cs);
         y.finish();

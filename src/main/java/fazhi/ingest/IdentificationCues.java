@@ -1,19 +1,15 @@
 package fazhi.ingest;
 
 import fazhi.reference.KnowledgeFiles;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import fazhi.reference.KnowledgeNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * The vocabulary ReportIdentifier looks for, loaded from {@code /schema/ingest-identification.yaml}.
+ * The vocabulary ReportIdentifier looks for, loaded strictly from {@code schema/ingest-identification.yaml}.
  * Lists of alternatives are sorted longest first so that a longer label wins over its prefix.
  */
 record IdentificationCues(
@@ -32,93 +28,80 @@ record IdentificationCues(
         List<String> reportSentenceStarts, List<String> reportSentenceEndings,
         int signatureSearchLines, int signatureMaxLength, List<String> signatureOrganWords,
         List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter, List<String> selfReferenceNotBefore,
-        List<String> nameLeadIns, List<String> titleWordsAfterName) {
+        List<String> nameLeadIns, List<String> titleWordsAfterName, List<String> monthNumerals) {
 
-    static final String RESOURCE = "/schema/ingest-identification.yaml";
-    private static final String LEXICON = "/schema/extraction-lexicon.yaml";
+    static final String RESOURCE = "schema/ingest-identification.yaml";
+    private static final String LEXICON = "schema/extraction-lexicon.yaml";
 
+    /** The cues of the knowledge in use (an edited copy in --catalog, else the bundled file), read strictly. */
     static IdentificationCues bundled() {
-        try (InputStream in = KnowledgeFiles.open(RESOURCE)) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return load(KnowledgeFiles.yaml(RESOURCE));
     }
 
-    static IdentificationCues load(InputStream yaml) {
-        JsonNode root = new YAMLMapper().readTree(yaml);
-        JsonNode title = required(root, "title");
-        JsonNode labels = required(root, "labels");
-        JsonNode index = required(root, "index_number");
-        JsonNode opening = required(root, "opening_sentence");
-        JsonNode names = required(root, "names");
-        JsonNode site = required(root, "site_name");
-        JsonNode sentence = required(root, "report_sentence");
-        JsonNode signature = required(root, "signature");
-        JsonNode self = required(root, "self_reference");
+    /** Reads every key of the file and fails on any it does not know, naming the file, line and key. */
+    static IdentificationCues load(KnowledgeNode root) {
+        KnowledgeNode title = root.node("title");
+        KnowledgeNode labels = root.node("labels");
+        KnowledgeNode index = root.node("index_number");
+        KnowledgeNode opening = root.node("opening_sentence");
+        KnowledgeNode names = root.node("names");
+        KnowledgeNode site = root.node("site_name");
+        KnowledgeNode sentence = root.node("report_sentence");
+        KnowledgeNode signature = root.node("signature");
+        KnowledgeNode self = root.node("self_reference");
         List<Pattern> noise = new ArrayList<>();
-        for (String p : strings(root, "noise_patterns")) {
-            noise.add(Pattern.compile(p));
+        for (String p : root.strings("noise_patterns")) {
+            try {
+                noise.add(Pattern.compile(p));
+            } catch (PatternSyntaxException e) {
+                throw root.problem("noise_patterns", "not a regular expression: " + p + " (" + e.getDescription() + ")");
+            }
         }
-        return new IdentificationCues(
-                longestFirst(strings(title, "subjects")), longestFirst(strings(title, "endings")),
-                strings(title, "not_title_if_contains"), required(title, "max_length").asInt(),
-                longestFirst(strings(title, "previous_year_words")), required(title, "search_lines").asInt(),
-                longestFirst(strings(labels, "index_number")), longestFirst(strings(labels, "publisher")),
-                longestFirst(strings(labels, "publish_date")), longestFirst(strings(labels, "navigation")),
-                strings(labels, "breadcrumb_separators"),
-                strings(index, "code_prefixes"), index.path("bare_code").asBoolean(false),
-                required(opening, "search_lines").asInt(), required(opening, "max_length").asInt(),
-                strings(opening, "lead_words"), strings(opening, "year_followers"),
-                noise, figurePlaceholders() + required(root, "placeholder_name_characters").asString(),
-                longestFirst(strings(names, "county_suffixes")), longestFirst(strings(names, "prefecture_suffixes")),
-                longestFirst(strings(names, "province_suffixes")), required(names, "min_short_length").asInt(),
-                strings(names, "short_name_stopwords"), strings(names, "common_word_names"),
-                longestFirst(strings(names, "government_words")),
-                strings(names, "running_text_excluded_names"), longestFirst(strings(names, "ethnic_names")),
-                longestFirst(strings(title, "partial_year_words")), strings(title, "site_separators"),
-                longestFirst(strings(site, "suffixes")), required(site, "max_length").asInt(),
-                strings(sentence, "starts"), longestFirst(strings(sentence, "endings")),
-                required(signature, "search_lines").asInt(), required(signature, "max_length").asInt(),
-                longestFirst(strings(signature, "organ_words")),
-                strings(self, "prefixes"), strings(self, "suffixes"), longestFirst(strings(self, "not_after")), strings(self, "not_before"),
-                longestFirst(strings(title, "name_lead_ins")), strings(title, "words_after_name"));
+        IdentificationCues cues = new IdentificationCues(
+                longestFirst(title.strings("subjects")), longestFirst(title.strings("endings")),
+                title.strings("not_title_if_contains"), title.integer("max_length"),
+                longestFirst(title.strings("previous_year_words")), title.integer("search_lines"),
+                longestFirst(labels.strings("index_number")), longestFirst(labels.strings("publisher")),
+                longestFirst(labels.strings("publish_date")), longestFirst(labels.strings("navigation")),
+                labels.strings("breadcrumb_separators"),
+                index.strings("code_prefixes"), index.bool("bare_code", false),
+                opening.integer("search_lines"), opening.integer("max_length"),
+                opening.strings("lead_words"), opening.strings("year_followers"),
+                noise, figurePlaceholders() + root.text("placeholder_name_characters"),
+                longestFirst(names.strings("county_suffixes")), longestFirst(names.strings("prefecture_suffixes")),
+                longestFirst(names.strings("province_suffixes")), names.integer("min_short_length"),
+                names.strings("short_name_stopwords"), names.strings("common_word_names"),
+                longestFirst(names.strings("government_words")),
+                names.strings("running_text_excluded_names"), longestFirst(names.strings("ethnic_names")),
+                longestFirst(title.strings("partial_year_words")), title.strings("site_separators"),
+                longestFirst(site.strings("suffixes")), site.integer("max_length"),
+                sentence.strings("starts"), longestFirst(sentence.strings("endings")),
+                signature.integer("search_lines"), signature.integer("max_length"),
+                longestFirst(signature.strings("organ_words")),
+                self.strings("prefixes"), self.strings("suffixes"), longestFirst(self.strings("not_after")),
+                self.strings("not_before"),
+                longestFirst(title.strings("name_lead_ins")), title.strings("words_after_name"),
+                monthNumerals(root));
+        root.finish();
+        return cues;
     }
 
-    /** The characters that stand for a digit, kept once, in the extraction lexicon. */
+    /** The twelve month numerals, January first (a month's number is its place in the list). */
+    private static List<String> monthNumerals(KnowledgeNode root) {
+        List<String> months = root.strings("month_numerals");
+        if (months.size() != 12 || months.stream().anyMatch(String::isBlank)) {
+            throw root.problem("month_numerals", "must list the twelve months' numerals, January first; got "
+                    + months.size());
+        }
+        return months;
+    }
+
+    /**
+     * The characters that stand for a digit, kept once, in the extraction lexicon (whose own reader checks the
+     * rest of that file).
+     */
     private static String figurePlaceholders() {
-        try (InputStream in = IdentificationCues.class.getResourceAsStream(LEXICON)) {
-            if (in == null) {
-                throw new IllegalStateException(LEXICON + " is missing from the classpath");
-            }
-            JsonNode n = new YAMLMapper().readTree(in).get("placeholder_characters");
-            if (n == null || !n.isString() || n.asString().isEmpty()) {
-                throw new IllegalStateException(LEXICON + ": missing 'placeholder_characters'");
-            }
-            return n.asString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(LEXICON + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode n = node.get(field);
-        if (n == null || n.isNull()) {
-            throw new IllegalStateException(RESOURCE + ": missing '" + field + "'");
-        }
-        return n;
-    }
-
-    private static List<String> strings(JsonNode node, String field) {
-        JsonNode n = required(node, field);
-        if (!n.isArray()) {
-            throw new IllegalStateException(RESOURCE + ": '" + field + "' must be a list");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : n.values()) {
-            out.add(v.asString());
-        }
-        return List.copyOf(out);
+        return KnowledgeFiles.yaml(LEXICON).text("placeholder_characters");
     }
 
     private static List<String> longestFirst(List<String> words) {

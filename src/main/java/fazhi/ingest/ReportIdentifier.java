@@ -70,9 +70,6 @@ public final class ReportIdentifier {
             "(?<!\\d)((?:19|20)\\d{2})\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*((?:19|20)\\d{2})\\s*(?:年度|年)?(?![\\d\\-/.])");
     private static final Pattern BRACKETED_SPAN = Pattern.compile(
             "[（(][^（()）]*?(?:19|20)\\d{2}\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*(?:19|20)\\d{2}[^（()）]*[）)]");
-    /** 1-6月, 1月至9月: a range of months from January; up to 12 it is the whole year. */
-    private static final Pattern MONTH_RANGE = Pattern.compile(
-            "((?:19|20)\\d{2})\\s*年\\s*(?:1|一)\\s*月?\\s*[—–\\-~至到]\\s*(\\d{1,2}|十二|十一|十|[二三四五六七八九])\\s*月(?:份)?");
     private static final Pattern BOOK_TITLE = Pattern.compile("《[^《》]*》");
     private static final Pattern SIGNATURE_DATE = Pattern.compile(
             "^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*月(?:\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*日)?$");
@@ -90,6 +87,8 @@ public final class ReportIdentifier {
     private final Pattern placeholderYear;
     /** A county-level name right after a province or city in a title, followed by a word that ends a name. */
     private final Pattern unknownCounty;
+    /** 1-6月, 1月至9月: a range of months from January; up to 12 it is the whole year. */
+    private final Pattern monthRange;
     /** The start of an opening sentence: 2020年，…, 截至2023年，…, 2022年是…, 2020,… (group 1 the year). */
     private final Pattern opening;
 
@@ -112,8 +111,18 @@ public final class ReportIdentifier {
         afterName.addAll(cues.titleWordsAfterName());
         this.opening = Pattern.compile("^" + alternatives(cues.openingLeadWords()) + "?\\s*((?:19|20)\\d{2})\\s*"
                 + "(?:(?:年度|年)" + alternatives(cues.openingYearFollowers()) + "?\\s*(?:是|[，,、])|[，,、])");
+        this.monthRange = Pattern.compile("((?:19|20)\\d{2})\\s*年\\s*(?:1|" + Pattern.quote(cues.monthNumerals().get(0))
+                + ")\\s*月?\\s*[—–\\-~至到]\\s*(\\d{1,2}|" + alternatives(cues.monthNumerals()) + ")\\s*月(?:份)?");
         this.unknownCounty = Pattern.compile("^\\s*([\\p{IsHan}]{1,8}?" + alternatives(cues.countySuffixes()) + ")(?="
                 + alternatives(afterName) + "|[0-9_\\s]|$)");
+    }
+
+    /**
+     * The endings of county-level names (县, 区, 市, 旗, 自治县 …), from names.county_suffixes of the
+     * identification cues: the one list of them, for whoever needs to tell a county-level name.
+     */
+    public static List<String> countySuffixes() {
+        return IdentificationCues.bundled().countySuffixes();
     }
 
     /** A non-capturing group of the words as literals, longest first so that a longer word wins. */
@@ -475,7 +484,7 @@ public final class ReportIdentifier {
                 return "the " + where + " covers part of a year (" + w + "), not a year's figures";
             }
         }
-        Matcher months = MONTH_RANGE.matcher(t);
+        Matcher months = monthRange.matcher(t);
         if (months.find() && monthNumber(months.group(2)) < 12) {
             return "the " + where + " covers part of a year (" + months.group().strip() + "), not a year's figures";
         }
@@ -486,20 +495,15 @@ public final class ReportIdentifier {
         return null;
     }
 
-    private static int monthNumber(String m) {
-        int i = "一二三四五六七八九十".indexOf(m);
-        if (m.equals("十一")) {
-            return 11;
-        }
-        if (m.equals("十二")) {
-            return 12;
-        }
+    /** The number of a month written in digits or as one of the cues' month numerals (the n-th is month n). */
+    private int monthNumber(String m) {
+        int i = cues.monthNumerals().indexOf(m);
         return i >= 0 ? i + 1 : Integer.parseInt(m);
     }
 
-    private static Integer titleYear(String title) {
+    private Integer titleYear(String title) {
         title = withoutCitedSpans(title);
-        Matcher whole = MONTH_RANGE.matcher(title);
+        Matcher whole = monthRange.matcher(title);
         if (whole.find() && monthNumber(whole.group(2)) == 12) {
             return Integer.parseInt(whole.group(1));
         }

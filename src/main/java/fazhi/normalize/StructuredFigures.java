@@ -2,6 +2,8 @@ package fazhi.normalize;
 
 import fazhi.reference.IndicatorCatalog;
 import fazhi.reference.IndicatorDefinition;
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 import fazhi.ingest.CsvRecords;
 import fazhi.ingest.MalformedCsvException;
 import tools.jackson.core.JacksonException;
@@ -17,6 +19,7 @@ import java.io.Reader;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A table of figures sent instead of prose (SPEC §4): CSV with a header, or JSON. The figures need no
@@ -44,19 +48,39 @@ import java.util.function.Consumer;
  * value, unknown qualifier) are counted as problems, the first few with their row named.
  */
 public final class StructuredFigures {
-    private static final Map<String, String> HEADER_ALIASES = Map.of(
-            "指标", "indicator", "指标代码", "indicator", "数值", "value", "值", "value", "单位", "unit",
-            "限定", "qualifier", "区划代码", "region_code", "年度", "year", "年份", "year");
+    /** The Chinese headers of a table's columns: schema/figure-tables.yaml. */
+    static final String HEADERS_FILE = "schema/figure-tables.yaml";
+    private static final List<String> COLUMNS = List.of("indicator", "value", "unit", "qualifier", "region_code", "year");
+
+    /** Chinese header -> column name. */
+    private final Map<String, String> headerAliases;
 
     private final Map<String, IndicatorDefinition> byName = new HashMap<>();
     // the figures of a document are read one at a time from one parser: a figure is not the end of the input
     private final ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     public StructuredFigures(IndicatorCatalog catalog) {
+        this.headerAliases = headerAliases(KnowledgeFiles.yaml(HEADERS_FILE));
         for (IndicatorDefinition d : catalog.indicators()) {
             byName.put(d.code(), d);
             byName.put(d.nameZh(), d);
         }
+    }
+
+    /** Reads the headers strictly: every column listed (its list may be empty), no other key, no header twice. */
+    private static Map<String, String> headerAliases(KnowledgeNode root) {
+        KnowledgeNode headers = root.node("headers");
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (String column : COLUMNS) {
+            for (String header : headers.strings(column)) {
+                String before = aliases.putIfAbsent(header.strip(), column);
+                if (before != null && !before.equals(column)) {
+                    throw headers.problem(column, "header '" + header + "' already names the column " + before);
+                }
+            }
+        }
+        root.finish();
+        return Collections.unmodifiableMap(aliases);
     }
 
     /** One usable row: whose figure it is, as the row or the document says (null where neither does). */
@@ -188,7 +212,7 @@ public final class StructuredFigures {
         return cell;
     }
 
-    private static void readCsv(Reader in, Problems problems, Consumer<Map<String, String>> out) throws IOException {
+    private void readCsv(Reader in, Problems problems, Consumer<Map<String, String>> out) throws IOException {
         List<List<String>> header = new ArrayList<>(1);
         boolean[] refused = {false};
         try {
@@ -197,9 +221,10 @@ public final class StructuredFigures {
                     return;
                 }
                 if (header.isEmpty()) {
-                    header.add(r.fields().stream().map(StructuredFigures::column).toList());
+                    header.add(r.fields().stream().map(this::column).toList());
                     if (!header.get(0).contains("indicator") || !header.get(0).contains("value")) {
-                        problems.add("the header must name the columns indicator and value (or 指标 and 数值); found "
+                        problems.add("the header must name the columns indicator and value (or " + chinese("indicator")
+                                + " and " + chinese("value") + "); found "
                                 + String.join(",", r.fields()));
                         refused[0] = true;
                     }
@@ -267,8 +292,14 @@ public final class StructuredFigures {
         }
     }
 
-    private static String column(String name) {
+    private String column(String name) {
         String n = name.strip().replace("\uFEFF", "");
-        return HEADER_ALIASES.getOrDefault(n, n.toLowerCase(Locale.ROOT));
+        return headerAliases.getOrDefault(n, n.toLowerCase(Locale.ROOT));
+    }
+
+    /** The Chinese headers of a column, for a message ("指标 / 指标代码"). */
+    private String chinese(String column) {
+        return headerAliases.entrySet().stream().filter(e -> e.getValue().equals(column)).map(Map.Entry::getKey)
+                .collect(Collectors.joining(" / "));
     }
 }

@@ -49,6 +49,32 @@ class StructuredFiguresTest {
     }
 
     @Test
+    void theOtherChineseHeadersOfSchemaFigureTablesAreUnderstoodToo() throws IOException {
+        var table = read("csv", """
+                指标代码,值,年份
+                recon_applications,181,2024
+                """);
+
+        assertThat(table.problems().isEmpty()).isTrue();
+        assertThat(table.rows()).extracting(StructuredFigures.Row::year).containsExactly(2024);
+        assertThat(table.figures()).extracting(Mention::indicator, Mention::value)
+                .containsExactly(tuple("recon_applications", 181.0));
+    }
+
+    @Test
+    void aHeaderWithoutIndicatorAndValueIsRefusedNamingTheirChineseHeaders() throws IOException {
+        var table = read("csv", """
+                名称,数量
+                recon_applications,181
+                """);
+
+        assertThat(table.rows()).isEmpty();
+        assertThat(table.problems().described()).singleElement().asString()
+                .startsWith("the header must name the columns indicator and value (or 指标 / 指标代码 and 数值 / 值)")
+                .endsWith("found 名称,数量");
+    }
+
+    @Test
     void aJsonDocumentSaysWhoseFiguresTheyAreOnceWhereverItSaysIt() throws IOException {
         var table = read("json", """
                 {"figures": [{"indicator": "hotline_tickets", "value": 3414},

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import fazhi.extract.ExtractionLexicon;
 import fazhi.extract.TextCleaner;
 import fazhi.generate.PhraseBank;
+import fazhi.ingest.ReportIdentifier;
+import fazhi.normalize.StructuredFigures;
 import fazhi.rank.FrameworkException;
 import fazhi.rank.RankingFramework;
 import fazhi.validate.ValidationRuleSet;
@@ -55,6 +57,24 @@ class StrictKnowledgeFilesTest {
     @Test
     void renamingAnyTopLevelKeyOfTheGeneratorPhraseBankFailsNamingTheKey() throws IOException {
         assertEveryTopLevelKeyIsChecked("schema/generator/phrases.yaml", PhraseBank::bundled);
+    }
+
+    @Test
+    void renamingAnyTopLevelKeyOfTheIdentificationCuesFailsNamingTheKey() throws IOException {
+        RegionTable regions = RegionTable.bundled();
+        assertEveryTopLevelKeyIsChecked("schema/ingest-identification.yaml", () -> new ReportIdentifier(regions));
+    }
+
+    @Test
+    void renamingAnyKeyOfTheFigureTableHeadersFailsNamingTheKey() throws IOException {
+        IndicatorCatalog catalog = IndicatorCatalog.bundled();
+        assertEveryTopLevelKeyIsChecked("schema/figure-tables.yaml", () -> new StructuredFigures(catalog));
+        String text = bundled("schema/figure-tables.yaml");
+        write("figure-tables.yaml", text.replace("  year:", "  yaer:"));
+
+        assertThatThrownBy(() -> new StructuredFigures(catalog)).isInstanceOf(KnowledgeFileException.class)
+                .hasMessageContaining("figure-tables.yaml line ")
+                .hasMessageContaining("key headers.year");
     }
 
     @Test
@@ -115,6 +135,17 @@ class StrictKnowledgeFilesTest {
         assertThatThrownBy(PhraseBank::bundled).isInstanceOf(KnowledgeFileException.class)
                 .hasMessageContaining("key indicators.recon_applicationz")
                 .hasMessageContaining("unknown indicator code");
+    }
+
+    @Test
+    void aGeneratorCompositeWithBreakdownsButNoSplitFails() throws IOException {
+        String text = bundled("schema/generator/phrases.yaml");
+        write("generator/phrases.yaml", text.replace("    split: [本级政府文件, 各部门文件]\n", ""));
+
+        assertThatThrownBy(PhraseBank::bundled).isInstanceOf(KnowledgeFileException.class)
+                .hasMessageContaining("phrases.yaml line ")
+                .hasMessageContaining(".split")
+                .hasMessageContaining("missing");
     }
 
     @Test
