@@ -1,5 +1,6 @@
 package fazhi.generate;
 
+import fazhi.reference.IndicatorCatalog;
 import fazhi.reference.KnowledgeFileException;
 import fazhi.reference.KnowledgeFiles;
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How often real county reports state each catalog indicator: schema/generator/disclosure.csv (its derivation
@@ -39,7 +41,7 @@ public record Disclosure(Map<String, Double> shares) {
             throw new IllegalStateException(source + ": expected the header " + HEADER + ", got " + header);
         }
         Map<String, Double> shares = new LinkedHashMap<>();
-        java.util.Set<String> codes = fazhi.reference.IndicatorCatalog.bundled().codes();
+        Set<String> codes = IndicatorCatalog.bundled().codes();
         String line;
         int n = 1;
         while ((line = r.readLine()) != null) {

@@ -1,5 +1,6 @@
 package fazhi.stats;
 
+import fazhi.reference.IndicatorCatalog;
 import fazhi.warehouse.ObservationRow;
 import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehouseTable;
@@ -324,7 +325,7 @@ class StatisticsRunnerFunctionalTests {
         try (Connection c = TestWarehouse.open(version)) {
             new StatisticsRunner().run(c, version, "run-1");
         }
-        int catalog = fazhi.reference.IndicatorCatalog.bundled().indicators().size();
+        int catalog = IndicatorCatalog.bundled().indicators().size();
         try (Connection c = TestWarehouse.open(version); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT region_code, indicators_disclosed, catalog_size, share, "
                     + "domain_shares['litigation'], domain_shares['reconsideration'], rank, peers, synthetic "

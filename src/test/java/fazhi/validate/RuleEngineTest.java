@@ -1,5 +1,6 @@
 package fazhi.validate;
 
+import fazhi.reference.IndicatorCatalog;
 import fazhi.warehouse.WarehouseConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class RuleEngineTest {
     void theBundledRulesLoadAndEveryRuleEvaluates() throws Exception {
         try (Statement s = db.createStatement()) {
             s.execute("DELETE FROM indicators");
-            for (var d : fazhi.reference.IndicatorCatalog.bundled().indicators()) {
+            for (var d : IndicatorCatalog.bundled().indicators()) {
                 s.execute("INSERT INTO indicators VALUES ('" + d.code() + "', '" + d.kind() + "')");
             }
         }
