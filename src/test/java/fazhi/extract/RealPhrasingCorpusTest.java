@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -145,18 +147,28 @@ class RealPhrasingCorpusTest {
         System.out.print(failures);
         System.out.println(tuning.line("tuning"));
         System.out.println(holdout.line("holdout"));
+        if (filtered()) {
+            return; // a subset (-Dreal.cases=<glob>) is measured, not held to the whole corpus's floors
+        }
         assertThat(cases).as("cases in the corpus").hasSizeGreaterThanOrEqualTo(300);
         assertThat(tuning.precision()).as("tuning precision").isGreaterThanOrEqualTo(TUNING_PRECISION_FLOOR);
         assertThat(tuning.recall()).as("tuning recall").isGreaterThanOrEqualTo(TUNING_RECALL_FLOOR);
         assertThat(holdout.f1()).as("holdout F1").isGreaterThanOrEqualTo(HOLDOUT_F1_FLOOR);
     }
 
-    /** Every case of every file; a case that breaks the format fails with its file and id. */
+    /** True when -Dreal.cases names a subset of the files (a glob on the file name, e.g. "*-5.yaml"). */
+    private static boolean filtered() {
+        return System.getProperty("real.cases") != null;
+    }
+
+    /** Every case of every file (or of the files -Dreal.cases selects); a case that breaks the format fails with its file and id. */
     static List<Case> load() throws IOException, URISyntaxException {
         Path dir = Path.of(Objects.requireNonNull(RealPhrasingCorpusTest.class.getResource("/cases/real")).toURI());
         List<Case> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            PathMatcher wanted = FileSystems.getDefault().getPathMatcher("glob:" + System.getProperty("real.cases", "*.yaml"));
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> wanted.matches(p.getFileName())).sorted().toList()) {
                 String stem = file.getFileName().toString().replaceFirst("\\.yaml$", "");
                 JsonNode root;
                 try (InputStream in = Files.newInputStream(file)) {
