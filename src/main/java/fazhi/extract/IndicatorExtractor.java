@@ -86,7 +86,7 @@ public final class IndicatorExtractor {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
         Integer titleYear = traps.titleYear(title);
-        Doc doc = new Doc(county, reportYear != null ? reportYear : titleYear, titleYear != null, meter);
+        Doc doc = new Doc(county, reportYear != null ? reportYear : titleYear, titleYear != null, title, meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
         int tableContextStart = 0;
@@ -346,7 +346,7 @@ public final class IndicatorExtractor {
             if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
-                    || traps.byLocalUnit(text.substring(clause.start(), f.start()))) {
+                    || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)) {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次", "尖山村累计调解.."
             }
             if (doc.year != null) {
@@ -445,6 +445,6 @@ public final class IndicatorExtractor {
      * What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year, an
      * annual report (its title names the year).
      */
-    private record Doc(boolean county, Integer year, boolean annual, WorkMeter meter) {
+    private record Doc(boolean county, Integer year, boolean annual, String title, WorkMeter meter) {
     }
 }
