@@ -334,7 +334,7 @@ public final class IndicatorExtractor {
             if (m.indicator().isRate()) {
                 lastRate = m.indicator().code();
             }
-            if (traps.isTrap(text.substring(winStart, f.start()), doc.county)) {
+            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.county)) {
                 continue;
             }
             if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
@@ -343,7 +343,10 @@ public final class IndicatorExtractor {
             if (traps.foreignScope(text.substring(sentence.start(), f.start()), doc.county)) {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
-            if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
+            // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
+            boolean inLinePeriod = linePeriod && (sentenceIndex == 0
+                    || traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls) == null);
+            if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
                     || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)) {
