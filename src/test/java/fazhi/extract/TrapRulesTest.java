@@ -106,6 +106,9 @@ class TrapRulesTest {
         assertThat(traps.byLocalUnit("区委区政府审核重大行政决策")).isFalse();
         assertThat(traps.byLocalUnit("审查区政府合同协议")).isFalse();
         assertThat(traps.byLocalUnit("各县区受理法律援助案件")).isFalse();
+        assertThat(traps.byLocalUnit("市市场监管局全年办理行政处罚案件")).isTrue();
+        assertThat(traps.byLocalUnit("县司法局办理法律援助案件")).isFalse();
+        assertThat(traps.byLocalUnit("县市场监管局办理行政处罚案件", "县市场监管局2023年法治政府建设情况报告")).isFalse();
     }
 
     @Test
