@@ -102,6 +102,7 @@ public final class ExtractionLexicon {
     final List<String> shareWords;
     final List<String> groupingUnits;
     final List<String> subsetCues;
+    final List<String> averageCues;
     final List<String> subsetActors;
     final List<String> tableTotalLabels;
     final List<Pattern> localUnitActors;
@@ -201,6 +202,7 @@ public final class ExtractionLexicon {
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
+        averageCues = YamlResources.strings(n, "average_cues");
         subsetActors = YamlResources.strings(n, "subset_actors");
         tableTotalLabels = YamlResources.strings(n, "table_total_labels");
         localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();

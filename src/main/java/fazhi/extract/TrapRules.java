@@ -70,6 +70,7 @@ final class TrapRules {
                 || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
                 || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
                 || IndicatorExtractor.containsAny(window, lex.subsetCues)
+                || IndicatorExtractor.containsAny(window, lex.averageCues)
                 || (county && IndicatorExtractor.containsAny(window, lex.higherCityCues));
     }
 
