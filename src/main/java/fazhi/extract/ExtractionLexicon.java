@@ -60,6 +60,7 @@ public final class ExtractionLexicon {
     final List<String> otherBodyReceivedSubjects;
     final List<String> combinedWords;
     final List<String> countyTitleMarkers;
+    final List<String> countySelfWords;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
     final List<String> inheritBlockers;
@@ -160,6 +161,7 @@ public final class ExtractionLexicon {
         otherBodyReceivedSubjects = YamlResources.strings(n, "other_body_received_subjects");
         combinedWords = YamlResources.strings(n, "combined_words");
         countyTitleMarkers = YamlResources.strings(n, "county_title_markers");
+        countySelfWords = YamlResources.strings(n, "county_self_words");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");

@@ -80,7 +80,8 @@ public final class IndicatorExtractor {
         String text = cleanedText;
         String title = segmenter.titleLine(text);
         boolean county = title != null
-                && containsAny(title.substring(0, segmenter.titleMarkerAt(title)), lex.countyTitleMarkers);
+                ? containsAny(title.substring(0, segmenter.titleMarkerAt(title)), lex.countyTitleMarkers)
+                : containsAny(text, lex.countySelfWords);
         String heading = title != null ? title : segmenter.openingHeading(text);
         if (heading != null && traps.otherPeriod(heading, 0, heading.length())) {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
