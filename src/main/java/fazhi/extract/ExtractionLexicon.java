@@ -104,6 +104,7 @@ public final class ExtractionLexicon {
     final List<String> groupingUnits;
     final List<String> subsetCues;
     final List<String> averageCues;
+    final List<Pattern> subsetPatterns;
     final List<String> subsetActors;
     final List<String> tableTotalLabels;
     final List<Pattern> localUnitActors;
@@ -205,6 +206,7 @@ public final class ExtractionLexicon {
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
         averageCues = YamlResources.strings(n, "average_cues");
+        subsetPatterns = YamlResources.strings(n, "subset_patterns").stream().map(Pattern::compile).toList();
         subsetActors = YamlResources.strings(n, "subset_actors");
         tableTotalLabels = YamlResources.strings(n, "table_total_labels");
         localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();

@@ -71,6 +71,7 @@ final class TrapRules {
                 || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
                 || IndicatorExtractor.containsAny(window, lex.subsetCues)
                 || IndicatorExtractor.containsAny(window, lex.averageCues)
+                || lex.subsetPatterns.stream().anyMatch(p -> p.matcher(window).find())
                 || (county && IndicatorExtractor.containsAny(window, lex.higherCityCues));
     }
 
