@@ -80,6 +80,9 @@ public final class ExtractionLexicon {
     final List<String> foreignScopePlacers;
     final List<String> ownScopeWords;
     final List<String> targetCueExceptions;
+    final List<String> priorYearCueExceptions;
+    final List<String> predicateLeads;
+    final List<String> modifierEnds;
     final String otherBodyJoint;
     final int otherBodyJointReach;
     final List<String> sinceWords;
@@ -176,6 +179,9 @@ public final class ExtractionLexicon {
         otherBodyJoint = YamlResources.required(n, "other_body_joint");
         otherBodyJointReach = YamlResources.integer(n, "other_body_joint_reach", 3);
         targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");
+        priorYearCueExceptions = YamlResources.strings(n, "prior_year_cue_exceptions");
+        predicateLeads = longestFirst(YamlResources.strings(n, "predicate_leads"));
+        modifierEnds = YamlResources.strings(n, "modifier_ends");
         foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
         gapStops = YamlResources.text(n, "gap_stops", "");

@@ -293,6 +293,9 @@ public final class IndicatorExtractor {
             if (winStart > f.start()) {
                 winStart = f.start();
             }
+            if (winStart > clause.start() && itemTailBefore(text, winStart, f.start(), inTitle, ls)) {
+                winStart = f.start(); // "其中12件予以废止、3件宣布失效": "予以废止" is the item before's, not this one's
+            }
             int nextStart = clause.end();
             int next = fi + 1;
             while (next < figures.size() && next < fi + 4 && (traps.isOrdinal(text, figures.get(next))
@@ -386,6 +389,26 @@ public final class IndicatorExtractor {
                 out.add(mention(m, f, row, false, true));
             }
         });
+    }
+
+    /**
+     * Is the window after an earlier figure that figure's own predicate and a list separator ("12件予以废止、3件宣布
+     * 失效": the words after 12件 end its item)? Only words stand before the separator: no figure, no subject.
+     */
+    private boolean itemTailBefore(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        String w = text.substring(from, to).strip();
+        for (String sep : lex.listSeparators) {
+            if (w.length() > sep.length() && w.endsWith(sep)) {
+                String tail = w.substring(0, w.length() - sep.length()).strip();
+                for (int i = 0; i < tail.length(); i++) {
+                    if (FigureScanner.isDigit(tail.charAt(i))) {
+                        return false;
+                    }
+                }
+                return !tail.isEmpty() && terms.longest(text, from, to, inTitle, lineStart) == null;
+            }
+        }
+        return false;
     }
 
     /** Does the window after a figure open with a list continuation ("、行政规范性文件")? */

@@ -270,15 +270,24 @@ final class PhrasingMatcher {
         Verb sharedVerb = verb != null || r.verbStart >= r.winStart ? verb
                 : nearestVerb(r.text, r.verbStart, r.winStart, p.verbs, true, r.meter);
         boolean verbsOk = p.verbs.isEmpty() || sharedVerb != null;
+        // the figure's own predicate right after it ("规范性文件26件宣布继续有效")
+        Verb own = p.verbs.isEmpty() ? null : ownPredicate(r.text, f.end(), Math.min(r.nextStart, r.clause.end()), p.verbs);
         Match best = null;
         // subject before the figure
-        if (verbsOk) {
+        if (verbsOk || own != null) {
             Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart,
                     lex.listUnits.contains(f.unitText()));
             if (left != null && chineseFollowOk(r.text, f)) {
-                best = new Match(d, p.id, MatchKind.BEFORE,
-                        10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.word.length()),
-                        sharedVerb == null ? 0 : sharedVerb.end);
+                if (verbsOk) {
+                    best = new Match(d, p.id, MatchKind.BEFORE,
+                            10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.word.length()),
+                            sharedVerb == null ? 0 : sharedVerb.end);
+                }
+                Match predicate = own == null ? null
+                        : new Match(d, p.id, MatchKind.BEFORE, 10 + left.length() + own.word.length(), own.end);
+                if (predicate != null && predicate.betterThan(best)) {
+                    best = predicate;
+                }
             }
         }
         // subject right after the figure: "80件规范性文件进行了清理"; in a list, the verb after the list
@@ -360,7 +369,8 @@ final class PhrasingMatcher {
                 && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
                 && terms.rightAfter(r.text, f.end(), r.clause.end(), terms.all()) == null
                 && !containsAny(window, lex.inheritBlockers)
-                && leftover(window, "").length() <= lex.inheritMaxLeftover) {
+                && (leftover(window, "").length() <= lex.inheritMaxLeftover
+                    || (own != null && endsWithAny(window.strip(), lex.modifierEnds)))) {
             Verb after = nearestVerb(r.text, f.end(), Math.max(f.end(), r.nextStart), p.verbs, false, r.meter);
             Hit topic = after == null ? null : terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
@@ -386,6 +396,39 @@ final class PhrasingMatcher {
             }
         }
         return rest.isEmpty();
+    }
+
+    /**
+     * A verb of the list standing right after the figure's unit in [from, to), only predicate leads ("予以",
+     * "宣布") before it: the figure's own predicate ("7件宣布失效"); null: none.
+     */
+    private Verb ownPredicate(String text, int from, int to, List<String> verbs) {
+        int at = Segmenter.skipSpaces(text, from, to);
+        for (boolean lead = true; lead; ) {
+            lead = false;
+            for (String w : lex.predicateLeads) {
+                if (text.startsWith(w, at) && at + w.length() < to) {
+                    at += w.length();
+                    lead = true;
+                    break;
+                }
+            }
+        }
+        for (String v : verbs) {
+            if (text.startsWith(v, at) && at + v.length() <= to && !joined(text, at, at + v.length())) {
+                return new Verb(v, at + v.length());
+            }
+        }
+        return null;
+    }
+
+    private static boolean endsWithAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The verb of the list starting first in [from, to), not negated and not joined to another; null: none. */
