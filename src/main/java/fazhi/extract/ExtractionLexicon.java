@@ -62,6 +62,7 @@ public final class ExtractionLexicon {
     final List<String> countyTitleMarkers;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
+    final List<String> conjunctionLookalikes;
     final List<String> inheritBlockers;
     final List<String> inheritFillers;
     final int inheritMaxLeftover;
@@ -164,6 +165,7 @@ public final class ExtractionLexicon {
         countyTitleMarkers = YamlResources.strings(n, "county_title_markers");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
+        conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);

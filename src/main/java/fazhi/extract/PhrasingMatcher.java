@@ -29,6 +29,8 @@ import fazhi.extract.SubjectTerms.Term;
 final class PhrasingMatcher {
 
     /** How far before a share ("占100%") the count it is a share of may be named. */
+    /** How many characters the whole of a share may take ("占诉讼案件的"). */
+    private static final int SHARE_BASE_REACH = 8;
     private static final int SHARE_REACH = 24;
     /** How far after a rate its subject may stand ("100%实现全程网办"). */
     private static final int AFTER_REACH = 24;
@@ -228,6 +230,18 @@ final class PhrasingMatcher {
         for (String s : lex.shareWords) {
             if (w.endsWith(s)) {
                 return true;
+            }
+        }
+        // "占诉讼案件的21.75%": the share word, the whole it is a share of, a modifier end
+        for (String m : lex.modifierEnds) {
+            if (w.endsWith(m)) {
+                String base = w.substring(Math.max(0, w.length() - m.length() - SHARE_BASE_REACH), w.length() - m.length());
+                for (String s : lex.shareWords) {
+                    int at = base.lastIndexOf(s);
+                    if (at >= 0 && plainWords(base.substring(at + s.length()))) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
