@@ -505,7 +505,8 @@ final class PhrasingMatcher {
                 return true;
             }
             if (text.startsWith(c, end) && end + c.length() < text.length()
-                    && SubjectTerms.isIdeograph(text.charAt(end + c.length()))) {
+                    && SubjectTerms.isIdeograph(text.charAt(end + c.length()))
+                    && !FigureScanner.isNumeral(text.charAt(end + c.length()))) { // "予以废止、三件宣布失效": the next item
                 return true;
             }
         }
@@ -535,8 +536,16 @@ final class PhrasingMatcher {
         if (!f.chinese() || f.end() >= text.length()) {
             return true;
         }
-        return lex.chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
-                || text.startsWith(lex.elisionToken, f.end());
+        if (lex.chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
+                || text.startsWith(lex.elisionToken, f.end())) {
+            return true;
+        }
+        for (String w : lex.predicateLeads) { // "十二件予以废止": the figure's own predicate follows
+            if (f.hasUnit() && text.startsWith(w, f.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rate name governing a figure: the window without trailing link, time and hedge words. */
