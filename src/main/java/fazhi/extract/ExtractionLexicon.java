@@ -63,6 +63,7 @@ public final class ExtractionLexicon {
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
     final List<String> conjunctionLookalikes;
+    final List<String> cumulativeWords;
     final List<String> inheritBlockers;
     final List<String> inheritFillers;
     final int inheritMaxLeftover;
@@ -166,6 +167,7 @@ public final class ExtractionLexicon {
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
+        cumulativeWords = YamlResources.strings(n, "cumulative_words");
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);
