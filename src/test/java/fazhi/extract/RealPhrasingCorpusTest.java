@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,9 +36,16 @@ import tools.jackson.databind.JsonNode;
 class RealPhrasingCorpusTest {
 
     private static final double TUNING_PRECISION_FLOOR = 0.97;
-    private static final double TUNING_RECALL_FLOOR = 0.95;
-    // 0.78 before three held-out cases from unseen pages joined (holdout F1 0.793 -> 0.769 on their first run)
-    private static final double HOLDOUT_F1_FLOOR = 0.76;
+    // 0.95 before the 40 tuning cases of *-3.yaml joined (tuning recall 0.958 -> 0.920 on their first run, 0.941
+    // after the fixes they led to); most of the rest are figures of province-level pages (全省...) and a city's own
+    // 两会 list, which a reader of county reports takes for another entity's
+    private static final double TUNING_RECALL_FLOOR = 0.935;
+    // 0.78 before three held-out cases from unseen pages joined (holdout F1 0.793 -> 0.769 on their first run);
+    // 0.7737 reached with the *-3 cases and the fixes they led to
+    private static final double HOLDOUT_F1_FLOOR = 0.77;
+
+    /** System property: a glob on the file names (e.g. *-3.yaml) to score those files only, floors not applied. */
+    private static final String FILTER = "real.cases";
 
     private static final Pattern ID = Pattern.compile("([a-z0-9-]+)-([0-9]{3})");
     private static final Pattern FIGURE = Pattern.compile(
@@ -145,10 +153,20 @@ class RealPhrasingCorpusTest {
         System.out.print(failures);
         System.out.println(tuning.line("tuning"));
         System.out.println(holdout.line("holdout"));
+        if (filtered()) {
+            // a run on some files only (-Dreal.cases=<glob>): first-run numbers of new files, no floor applies
+            assertThat(cases).as("cases of the files matching " + System.getProperty(FILTER)).isNotEmpty();
+            return;
+        }
         assertThat(cases).as("cases in the corpus").hasSizeGreaterThanOrEqualTo(300);
         assertThat(tuning.precision()).as("tuning precision").isGreaterThanOrEqualTo(TUNING_PRECISION_FLOOR);
         assertThat(tuning.recall()).as("tuning recall").isGreaterThanOrEqualTo(TUNING_RECALL_FLOOR);
         assertThat(holdout.f1()).as("holdout F1").isGreaterThanOrEqualTo(HOLDOUT_F1_FLOOR);
+    }
+
+    private static boolean filtered() {
+        String glob = System.getProperty(FILTER);
+        return glob != null && !glob.isBlank();
     }
 
     /** Every case of every file; a case that breaks the format fails with its file and id. */
@@ -156,7 +174,10 @@ class RealPhrasingCorpusTest {
         Path dir = Path.of(Objects.requireNonNull(RealPhrasingCorpusTest.class.getResource("/cases/real")).toURI());
         List<Case> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            PathMatcher only = dir.getFileSystem().getPathMatcher("glob:" + (filtered()
+                    ? System.getProperty(FILTER).strip() : "*.yaml"));
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> only.matches(p.getFileName())).sorted().toList()) {
                 String stem = file.getFileName().toString().replaceFirst("\\.yaml$", "");
                 JsonNode root;
                 try (InputStream in = Files.newInputStream(file)) {
