@@ -63,6 +63,8 @@ public final class ExtractionLexicon {
     final List<String> countySelfWords;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
+    final List<String> conjunctionLookalikes;
+    final List<String> cumulativeWords;
     final List<String> inheritBlockers;
     final List<String> inheritFillers;
     final int inheritMaxLeftover;
@@ -81,6 +83,9 @@ public final class ExtractionLexicon {
     final List<String> foreignScopePlacers;
     final List<String> ownScopeWords;
     final List<String> targetCueExceptions;
+    final List<String> priorYearCueExceptions;
+    final List<String> predicateLeads;
+    final List<String> modifierEnds;
     final String otherBodyJoint;
     final int otherBodyJointReach;
     final List<String> sinceWords;
@@ -165,6 +170,8 @@ public final class ExtractionLexicon {
         countySelfWords = YamlResources.strings(n, "county_self_words");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
+        conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
+        cumulativeWords = YamlResources.strings(n, "cumulative_words");
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);
@@ -180,6 +187,9 @@ public final class ExtractionLexicon {
         otherBodyJoint = YamlResources.required(n, "other_body_joint");
         otherBodyJointReach = YamlResources.integer(n, "other_body_joint_reach", 3);
         targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");
+        priorYearCueExceptions = YamlResources.strings(n, "prior_year_cue_exceptions");
+        predicateLeads = longestFirst(YamlResources.strings(n, "predicate_leads"));
+        modifierEnds = YamlResources.strings(n, "modifier_ends");
         foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
         gapStops = YamlResources.text(n, "gap_stops", "");

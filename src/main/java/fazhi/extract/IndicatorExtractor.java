@@ -294,6 +294,9 @@ public final class IndicatorExtractor {
             if (winStart > f.start()) {
                 winStart = f.start();
             }
+            if (winStart > clause.start() && itemTailBefore(text, winStart, f.start(), inTitle, ls)) {
+                winStart = f.start(); // "其中12件予以废止、3件宣布失效": "予以废止" is the item before's, not this one's
+            }
             int nextStart = clause.end();
             int next = fi + 1;
             while (next < figures.size() && next < fi + 4 && (traps.isOrdinal(text, figures.get(next))
@@ -366,6 +369,9 @@ public final class IndicatorExtractor {
             if (breakdown && partOfAnotherKind(text, sentence, f, m, out)) {
                 continue; // "受理法律援助案件469件,其中诉讼案件246件": legal aid cases that went to court
             }
+            if (breakdown && yearsPart(text, sentence, f, doc.year) && dropCumulativeTotal(text, sentence, m, out)) {
+                breakdown = false; // "累计清理规范性文件1200件,其中2022年清理48件": the total spans years, the part is the year's
+            }
             String evidence = text.substring(sentence.start(), sentence.end()).strip();
             if (m.kind() == MatchKind.EACH) {
                 for (Match e : r.each) {
@@ -392,11 +398,60 @@ public final class IndicatorExtractor {
         });
     }
 
+    /**
+     * Is the window after an earlier figure that figure's own predicate and a list separator ("12件予以废止、3件宣布
+     * 失效": the words after 12件 end its item)? Only words stand before the separator: no figure, no subject.
+     */
+    private boolean itemTailBefore(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        String w = text.substring(from, to).strip();
+        for (String sep : lex.listSeparators) {
+            if (w.length() > sep.length() && w.endsWith(sep)) {
+                String tail = w.substring(0, w.length() - sep.length()).strip();
+                for (int i = 0; i < tail.length(); i++) {
+                    if (FigureScanner.isDigit(tail.charAt(i))) {
+                        return false;
+                    }
+                }
+                return !tail.isEmpty() && terms.longest(text, from, to, inTitle, lineStart) == null;
+            }
+        }
+        return false;
+    }
+
     /** Does the window after a figure open with a list continuation ("、行政规范性文件")? */
     private boolean continuesList(String text, int from, int to) {
         int p = Segmenter.skipSpaces(text, from, to);
         for (String w : lex.listContinuations) {
             if (text.startsWith(w, p) && p + w.length() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Does the part after "其中" name the report's year ("其中2022年清理48件", "其中今年审查41件")? */
+    private boolean yearsPart(String text, Span sentence, Figure f, Integer year) {
+        int cue = -1;
+        for (String c : lex.breakdownCues) {
+            cue = Math.max(cue, text.lastIndexOf(c, f.start() - c.length()));
+        }
+        if (cue < sentence.start()) {
+            return false;
+        }
+        String part = text.substring(cue, f.start());
+        return (year != null && part.contains(year + "年")) || containsAny(part, lex.currentYearWords);
+    }
+
+    /** Drops a cumulative total of the same indicator read earlier in the sentence ("累计清理...1200件"); was there one? */
+    private boolean dropCumulativeTotal(String text, Span sentence, Match m, List<RawMention> out) {
+        for (int i = out.size() - 1; i >= 0; i--) {
+            RawMention total = out.get(i);
+            if (total.charOffset() < sentence.start()) {
+                return false;
+            }
+            if (total.indicator().equals(m.indicator().code())
+                    && containsAny(text.substring(sentence.start(), total.charOffset()), lex.cumulativeWords)) {
+                out.remove(i);
                 return true;
             }
         }

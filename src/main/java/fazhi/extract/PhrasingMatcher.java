@@ -29,6 +29,8 @@ import fazhi.extract.SubjectTerms.Term;
 final class PhrasingMatcher {
 
     /** How far before a share ("占100%") the count it is a share of may be named. */
+    /** How many characters the whole of a share may take ("占诉讼案件的"). */
+    private static final int SHARE_BASE_REACH = 8;
     private static final int SHARE_REACH = 24;
     /** How far after a rate its subject may stand ("100%实现全程网办"). */
     private static final int AFTER_REACH = 24;
@@ -230,6 +232,18 @@ final class PhrasingMatcher {
                 return true;
             }
         }
+        // "占诉讼案件的21.75%": the share word, the whole it is a share of, a modifier end
+        for (String m : lex.modifierEnds) {
+            if (w.endsWith(m)) {
+                String base = w.substring(Math.max(0, w.length() - m.length() - SHARE_BASE_REACH), w.length() - m.length());
+                for (String s : lex.shareWords) {
+                    int at = base.lastIndexOf(s);
+                    if (at >= 0 && plainWords(base.substring(at + s.length()))) {
+                        return true;
+                    }
+                }
+            }
+        }
         return false;
     }
 
@@ -270,15 +284,24 @@ final class PhrasingMatcher {
         Verb sharedVerb = verb != null || r.verbStart >= r.winStart ? verb
                 : nearestVerb(r.text, r.verbStart, r.winStart, p.verbs, true, r.meter);
         boolean verbsOk = p.verbs.isEmpty() || sharedVerb != null;
+        // the figure's own predicate right after it ("规范性文件26件宣布继续有效")
+        Verb own = p.verbs.isEmpty() ? null : ownPredicate(r.text, f.end(), Math.min(r.nextStart, r.clause.end()), p.verbs);
         Match best = null;
         // subject before the figure
-        if (verbsOk) {
+        if (verbsOk || own != null) {
             Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart,
                     lex.listUnits.contains(f.unitText()));
             if (left != null && chineseFollowOk(r.text, f)) {
-                best = new Match(d, p.id, MatchKind.BEFORE,
-                        10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.word.length()),
-                        sharedVerb == null ? 0 : sharedVerb.end);
+                if (verbsOk) {
+                    best = new Match(d, p.id, MatchKind.BEFORE,
+                            10 + left.length() + (sharedVerb == null ? 0 : sharedVerb.word.length()),
+                            sharedVerb == null ? 0 : sharedVerb.end);
+                }
+                Match predicate = own == null ? null
+                        : new Match(d, p.id, MatchKind.BEFORE, 10 + left.length() + own.word.length(), own.end);
+                if (predicate != null && predicate.betterThan(best)) {
+                    best = predicate;
+                }
             }
         }
         // subject right after the figure: "80件规范性文件进行了清理"; in a list, the verb after the list
@@ -360,7 +383,8 @@ final class PhrasingMatcher {
                 && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
                 && terms.rightAfter(r.text, f.end(), r.clause.end(), terms.all()) == null
                 && !containsAny(window, lex.inheritBlockers)
-                && leftover(window, "").length() <= lex.inheritMaxLeftover) {
+                && (leftover(window, "").length() <= lex.inheritMaxLeftover
+                    || (own != null && endsWithAny(window.strip(), lex.modifierEnds)))) {
             Verb after = nearestVerb(r.text, f.end(), Math.max(f.end(), r.nextStart), p.verbs, false, r.meter);
             Hit topic = after == null ? null : terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
@@ -386,6 +410,39 @@ final class PhrasingMatcher {
             }
         }
         return rest.isEmpty();
+    }
+
+    /**
+     * A verb of the list standing right after the figure's unit in [from, to), only predicate leads ("予以",
+     * "宣布") before it: the figure's own predicate ("7件宣布失效"); null: none.
+     */
+    private Verb ownPredicate(String text, int from, int to, List<String> verbs) {
+        int at = Segmenter.skipSpaces(text, from, to);
+        for (boolean lead = true; lead; ) {
+            lead = false;
+            for (String w : lex.predicateLeads) {
+                if (text.startsWith(w, at) && at + w.length() < to) {
+                    at += w.length();
+                    lead = true;
+                    break;
+                }
+            }
+        }
+        for (String v : verbs) {
+            if (text.startsWith(v, at) && at + v.length() <= to && !joined(text, at, at + v.length())) {
+                return new Verb(v, at + v.length());
+            }
+        }
+        return null;
+    }
+
+    private static boolean endsWithAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The verb of the list starting first in [from, to), not negated and not joined to another; null: none. */
@@ -448,7 +505,8 @@ final class PhrasingMatcher {
                 return true;
             }
             if (text.startsWith(c, end) && end + c.length() < text.length()
-                    && SubjectTerms.isIdeograph(text.charAt(end + c.length()))) {
+                    && SubjectTerms.isIdeograph(text.charAt(end + c.length()))
+                    && !FigureScanner.isNumeral(text.charAt(end + c.length()))) { // "予以废止、三件宣布失效": the next item
                 return true;
             }
         }
@@ -478,8 +536,16 @@ final class PhrasingMatcher {
         if (!f.chinese() || f.end() >= text.length()) {
             return true;
         }
-        return lex.chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
-                || text.startsWith(lex.elisionToken, f.end());
+        if (lex.chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
+                || text.startsWith(lex.elisionToken, f.end())) {
+            return true;
+        }
+        for (String w : lex.predicateLeads) { // "十二件予以废止": the figure's own predicate follows
+            if (f.hasUnit() && text.startsWith(w, f.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rate name governing a figure: the window without trailing link, time and hedge words. */

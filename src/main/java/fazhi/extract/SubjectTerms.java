@@ -380,11 +380,23 @@ final class SubjectTerms {
         }
         for (String c : lex.combineConjunctions) {
             int b = start - c.length();
-            if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)) {
+            if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)
+                    && !inWord(text, b, b + c.length())) {
                 return true;
             }
             if (text.startsWith(c, end) && end + c.length() < text.length()
                     && isIdeograph(text.charAt(end + c.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "参与重大决策审查": the conjunction's character is part of a word before the term. */
+    private boolean inWord(String text, int start, int end) {
+        for (String w : lex.conjunctionLookalikes) {
+            int at = end - w.length();
+            if (at >= 0 && text.startsWith(w, at)) {
                 return true;
             }
         }

@@ -66,7 +66,7 @@ final class TrapRules {
                 return true; // "从2019年全年的15%"
             }
         }
-        return IndicatorExtractor.containsAny(window, lex.priorYearCues)
+        return IndicatorExtractor.containsAny(withoutWords(window, lex.priorYearCueExceptions), lex.priorYearCues)
                 || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
                 || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
                 || IndicatorExtractor.containsAny(window, lex.subsetCues)
