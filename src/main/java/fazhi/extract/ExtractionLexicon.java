@@ -60,6 +60,7 @@ public final class ExtractionLexicon {
     final List<String> otherBodyReceivedSubjects;
     final List<String> combinedWords;
     final List<String> countyTitleMarkers;
+    final List<String> countySelfWords;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
     final List<String> conjunctionLookalikes;
@@ -107,6 +108,8 @@ public final class ExtractionLexicon {
     final List<String> shareWords;
     final List<String> groupingUnits;
     final List<String> subsetCues;
+    final List<String> averageCues;
+    final List<Pattern> subsetPatterns;
     final List<String> subsetActors;
     final List<String> tableTotalLabels;
     final List<Pattern> localUnitActors;
@@ -164,6 +167,7 @@ public final class ExtractionLexicon {
         otherBodyReceivedSubjects = YamlResources.strings(n, "other_body_received_subjects");
         combinedWords = YamlResources.strings(n, "combined_words");
         countyTitleMarkers = YamlResources.strings(n, "county_title_markers");
+        countySelfWords = YamlResources.strings(n, "county_self_words");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
@@ -211,6 +215,8 @@ public final class ExtractionLexicon {
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
+        averageCues = YamlResources.strings(n, "average_cues");
+        subsetPatterns = YamlResources.strings(n, "subset_patterns").stream().map(Pattern::compile).toList();
         subsetActors = YamlResources.strings(n, "subset_actors");
         tableTotalLabels = YamlResources.strings(n, "table_total_labels");
         localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();

@@ -80,13 +80,14 @@ public final class IndicatorExtractor {
         String text = cleanedText;
         String title = segmenter.titleLine(text);
         boolean county = title != null
-                && containsAny(title.substring(0, segmenter.titleMarkerAt(title)), lex.countyTitleMarkers);
+                ? containsAny(title.substring(0, segmenter.titleMarkerAt(title)), lex.countyTitleMarkers)
+                : containsAny(text, lex.countySelfWords);
         String heading = title != null ? title : segmenter.openingHeading(text);
         if (heading != null && traps.otherPeriod(heading, 0, heading.length())) {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
         Integer titleYear = traps.titleYear(title);
-        Doc doc = new Doc(county, reportYear != null ? reportYear : titleYear, titleYear != null, meter);
+        Doc doc = new Doc(county, reportYear != null ? reportYear : titleYear, titleYear != null, title, meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
         int tableContextStart = 0;
@@ -337,7 +338,7 @@ public final class IndicatorExtractor {
             if (m.indicator().isRate()) {
                 lastRate = m.indicator().code();
             }
-            if (traps.isTrap(text.substring(winStart, f.start()), doc.county)) {
+            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.county)) {
                 continue;
             }
             if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
@@ -346,10 +347,13 @@ public final class IndicatorExtractor {
             if (traps.foreignScope(text.substring(sentence.start(), f.start()), doc.county)) {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
-            if (linePeriod || traps.otherPeriod(text, sentence.start(), f.start())
+            // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
+            boolean inLinePeriod = linePeriod && (sentenceIndex == 0
+                    || traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls) == null);
+            if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
-                    || traps.byLocalUnit(text.substring(clause.start(), f.start()))) {
+                    || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)) {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次", "尖山村累计调解.."
             }
             if (doc.year != null) {
@@ -500,6 +504,6 @@ public final class IndicatorExtractor {
      * What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year, an
      * annual report (its title names the year).
      */
-    private record Doc(boolean county, Integer year, boolean annual, WorkMeter meter) {
+    private record Doc(boolean county, Integer year, boolean annual, String title, WorkMeter meter) {
     }
 }

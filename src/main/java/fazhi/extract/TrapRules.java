@@ -70,6 +70,8 @@ final class TrapRules {
                 || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
                 || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
                 || IndicatorExtractor.containsAny(window, lex.subsetCues)
+                || IndicatorExtractor.containsAny(window, lex.averageCues)
+                || lex.subsetPatterns.stream().anyMatch(p -> p.matcher(window).find())
                 || (county && IndicatorExtractor.containsAny(window, lex.higherCityCues));
     }
 
@@ -272,11 +274,17 @@ final class TrapRules {
      * are a part of the county's; "各村", "全县行政村" speak of villages in general.
      */
     boolean byLocalUnit(String clauseBefore) {
+        return byLocalUnit(clauseBefore, null);
+    }
+
+    /** As {@link #byLocalUnit(String)}; a unit the report's title names is the report's own ("船山区" in 船山区's report). */
+    boolean byLocalUnit(String clauseBefore, String title) {
         String s = clauseBefore.strip();
         for (Pattern p : lex.localUnitActors) {
             Matcher m = p.matcher(s);
             if (m.find() && !IndicatorExtractor.containsAny(m.group(1), lex.localUnitGenericWords)
-                    && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)) {
+                    && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)
+                    && (title == null || !title.contains(m.group(1)))) {
                 return true;
             }
         }

@@ -95,6 +95,20 @@ class TrapRulesTest {
         assertThat(traps.byLocalUnit("城乡社区网格员排查纠纷")).isFalse();
         assertThat(traps.byLocalUnit("县司法局受理法律援助案件")).isFalse();
         assertThat(traps.byLocalUnit("社区矫正对象")).isFalse();
+        // a district or county a city report names is a part of the city's figures, unless the title names it
+        assertThat(traps.byLocalUnit("船山区收到行政复议申请")).isTrue();
+        assertThat(traps.byLocalUnit("其中海港区收到申请")).isTrue();
+        assertThat(traps.byLocalUnit("昌黎县受理复议案件68件、调解结案")).isTrue();
+        assertThat(traps.byLocalUnit("高要区2024年办理法律援助案件")).isTrue();
+        assertThat(traps.byLocalUnit("射洪市政府全年审结行政复议案件")).isTrue();
+        assertThat(traps.byLocalUnit("船山区收到行政复议申请", "船山区2022年法治政府建设情况报告")).isFalse();
+        assertThat(traps.byLocalUnit("全县受理行政复议申请")).isFalse();
+        assertThat(traps.byLocalUnit("区委区政府审核重大行政决策")).isFalse();
+        assertThat(traps.byLocalUnit("审查区政府合同协议")).isFalse();
+        assertThat(traps.byLocalUnit("各县区受理法律援助案件")).isFalse();
+        assertThat(traps.byLocalUnit("市市场监管局全年办理行政处罚案件")).isTrue();
+        assertThat(traps.byLocalUnit("县司法局办理法律援助案件")).isFalse();
+        assertThat(traps.byLocalUnit("县市场监管局办理行政处罚案件", "县市场监管局2023年法治政府建设情况报告")).isFalse();
     }
 
     @Test
