@@ -92,6 +92,34 @@ public class WarehouseStepsConfiguration {
                 List.of(WarehouseTable.values()), true);
     }
 
+    /** The knowledge files of a nightly run, recorded once its statistics and ranking have read theirs. */
+    @Bean
+    public Step recordKnowledgeFilesStep(JobRepository jobs, RecordKnowledgeFilesTasklet recordKnowledgeFilesTasklet) {
+        return new StepBuilder("recordKnowledgeFilesStep", jobs).tasklet(recordKnowledgeFilesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RecordKnowledgeFilesTasklet recordKnowledgeFilesTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                   @Value(RUN_ID) String runId) {
+        return new RecordKnowledgeFilesTasklet(staging(warehouse, runId), false);
+    }
+
+    /** The knowledge files a stats run used, and the copied version's rows marked as carried over. */
+    @Bean
+    public Step recordStatisticsKnowledgeFilesStep(JobRepository jobs,
+                                                   RecordKnowledgeFilesTasklet recordStatisticsKnowledgeFilesTasklet) {
+        return new StepBuilder("recordStatisticsKnowledgeFilesStep", jobs)
+                .tasklet(recordStatisticsKnowledgeFilesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RecordKnowledgeFilesTasklet recordStatisticsKnowledgeFilesTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                             @Value(RUN_ID) String runId) {
+        return new RecordKnowledgeFilesTasklet(staging(warehouse, runId), true);
+    }
+
     @Bean
     public Step publishWarehouseStep(JobRepository jobs, PublishWarehouseTasklet publishWarehouseTasklet) {
         return new StepBuilder("publishWarehouseStep", jobs).tasklet(publishWarehouseTasklet).build();
