@@ -92,23 +92,24 @@ public final class DimensionTables {
      * Rewrites a version's knowledge_files once its run has read everything (the statistics and the ranking read
      * their files after the observations were written): the files this run read, then the rows copied from the
      * version it was made from ({@code fazhi stats} recomputes only the statistics), marked as carried over from
-     * the version whose run read them.
+     * the version whose run read them. A version made from another records only the files its job read: the
+     * process also read the extraction's knowledge at start-up, which such a job does not use.
      *
-     * @param name  the name the version is published under (the run id)
-     * @param since only the files read since then (the start of a stats job: its process read the extraction's
-     *              files too, but the job used none of them); null for every file the process read
+     * @param name     the name the version is published under (the run id)
+     * @param jobStart when the run's job started
      */
-    public static void recordKnowledgeFiles(Path version, String name, Instant since) throws SQLException {
-        List<KnowledgeFileRow> rows = new ArrayList<>(knowledgeFileRows(name, since));
+    public static void recordKnowledgeFiles(Path version, String name, Instant jobStart) throws SQLException {
+        List<KnowledgeFileRow> carried = new ArrayList<>();
         try (Connection c = WarehouseConnection.openVersion(version)) {
             for (KnowledgeFileRow found : knowledgeFileRows(c)) {
-                if (found.version().equals(name) && found.carriedFrom() == null) {
-                    continue; // written by this run before it read the rest: the rows above include it
+                if (!found.version().equals(name) || found.carriedFrom() != null) { // this run's own are rewritten
+                    carried.add(new KnowledgeFileRow(name, found.file(), found.sha256(), found.source(),
+                            found.carriedFrom() != null ? found.carriedFrom() : found.version()));
                 }
-                rows.add(new KnowledgeFileRow(name, found.file(), found.sha256(), found.source(),
-                        found.carriedFrom() != null ? found.carriedFrom() : found.version()));
             }
         }
+        List<KnowledgeFileRow> rows = new ArrayList<>(knowledgeFileRows(name, carried.isEmpty() ? null : jobStart));
+        rows.addAll(carried);
         // the table is a link to the published version's file: replaced, never written through
         WarehouseDirectories.deleteTree(version.resolve(WarehouseTable.KNOWLEDGE_FILES.tableName()));
         ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.KNOWLEDGE_FILES), KnowledgeFileRow.class, rows);

@@ -68,11 +68,11 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Job statsJob(JobRepository jobs, Step copyPublishedVersionStep, Step computeStatisticsStep,
-                        Step recordStatisticsKnowledgeFilesStep, Step publishWarehouseStep) {
+                        Step recordKnowledgeFilesStep, Step publishWarehouseStep) {
         return new JobBuilder("stats", jobs)
                 .start(copyPublishedVersionStep)
                 .next(computeStatisticsStep)
-                .next(recordStatisticsKnowledgeFilesStep)
+                .next(recordKnowledgeFilesStep)
                 .next(publishWarehouseStep)
                 .build();
     }

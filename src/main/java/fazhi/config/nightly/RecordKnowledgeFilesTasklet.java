@@ -7,36 +7,26 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
  * The knowledge files of a version, recorded last (the statistics and the ranking read theirs after the
  * observations were written): what this run read and, for the stats job, the rows copied from the published
- * version marked as carried over, instead of the copied rows alone.
+ * version marked as carried over, instead of the copied rows alone ({@link DimensionTables#recordKnowledgeFiles}).
  */
 public class RecordKnowledgeFilesTasklet implements Tasklet {
     private final StagingArea staging;
-    private final boolean onlyReadByTheJob;
 
-    /**
-     * @param onlyReadByTheJob only the files read since the job started (the stats job: the process read the
-     *                         extraction's files at start-up, but the job used none of them)
-     */
-    public RecordKnowledgeFilesTasklet(StagingArea staging, boolean onlyReadByTheJob) {
+    public RecordKnowledgeFilesTasklet(StagingArea staging) {
         this.staging = staging;
-        this.onlyReadByTheJob = onlyReadByTheJob;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        Instant since = null;
-        if (onlyReadByTheJob) {
-            LocalDateTime started = chunkContext.getStepContext().getStepExecution().getJobExecution().getStartTime();
-            since = started == null ? null : started.atZone(ZoneId.systemDefault()).toInstant();
-        }
-        DimensionTables.recordKnowledgeFiles(staging.version(), staging.runId(), since);
+        LocalDateTime started = chunkContext.getStepContext().getStepExecution().getJobExecution().getStartTime();
+        DimensionTables.recordKnowledgeFiles(staging.version(), staging.runId(),
+                started == null ? null : started.atZone(ZoneId.systemDefault()).toInstant());
         return RepeatStatus.FINISHED;
     }
 }

@@ -92,7 +92,10 @@ public class WarehouseStepsConfiguration {
                 List.of(WarehouseTable.values()), true);
     }
 
-    /** The knowledge files of a nightly run, recorded once its statistics and ranking have read theirs. */
+    /**
+     * The knowledge files of a nightly or stats run, recorded once its statistics and ranking have read theirs; a
+     * stats run marks the rows of the version it copied as carried over.
+     */
     @Bean
     public Step recordKnowledgeFilesStep(JobRepository jobs, RecordKnowledgeFilesTasklet recordKnowledgeFilesTasklet) {
         return new StepBuilder("recordKnowledgeFilesStep", jobs).tasklet(recordKnowledgeFilesTasklet).build();
@@ -102,22 +105,7 @@ public class WarehouseStepsConfiguration {
     @StepScope
     public RecordKnowledgeFilesTasklet recordKnowledgeFilesTasklet(@Value(WAREHOUSE) String warehouse,
                                                                    @Value(RUN_ID) String runId) {
-        return new RecordKnowledgeFilesTasklet(staging(warehouse, runId), false);
-    }
-
-    /** The knowledge files a stats run used, and the copied version's rows marked as carried over. */
-    @Bean
-    public Step recordStatisticsKnowledgeFilesStep(JobRepository jobs,
-                                                   RecordKnowledgeFilesTasklet recordStatisticsKnowledgeFilesTasklet) {
-        return new StepBuilder("recordStatisticsKnowledgeFilesStep", jobs)
-                .tasklet(recordStatisticsKnowledgeFilesTasklet).build();
-    }
-
-    @Bean
-    @StepScope
-    public RecordKnowledgeFilesTasklet recordStatisticsKnowledgeFilesTasklet(@Value(WAREHOUSE) String warehouse,
-                                                                             @Value(RUN_ID) String runId) {
-        return new RecordKnowledgeFilesTasklet(staging(warehouse, runId), true);
+        return new RecordKnowledgeFilesTasklet(staging(warehouse, runId));
     }
 
     @Bean
