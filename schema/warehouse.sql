@@ -257,11 +257,12 @@ COMMENT ON COLUMN region_lineage.series_code IS 'the latest code of the old code
 COMMENT ON COLUMN region_lineage.current_code IS 'the code that holds the old code''s land now; null when it was divided among several units';
 
 -- knowledge_files ------------------------------------------------------------------------------------
-COMMENT ON VIEW knowledge_files IS 'The knowledge files (catalog, lexicon, rules, reference tables, ranking framework) the run that made this version read, with their sha-256: which knowledge produced these figures. An edited copy given with --catalog DIR or --framework FILE shows its path as source.';
+COMMENT ON VIEW knowledge_files IS 'The knowledge files (catalog, lexicon, rules, reference tables, ranking framework) the run that made this version read, with their sha-256: which knowledge produced these figures; after a fazhi stats run also the files of the run whose observations it kept, marked by carried_from. An edited copy given with --catalog DIR or --framework FILE shows its path as source.';
 COMMENT ON COLUMN knowledge_files.version IS 'the warehouse version folder the run published';
 COMMENT ON COLUMN knowledge_files.file IS 'the file''s path in the repository, e.g. schema/indicators.yaml';
 COMMENT ON COLUMN knowledge_files.sha256 IS 'sha-256 of the bytes read (hex); equal hashes, equal knowledge';
 COMMENT ON COLUMN knowledge_files.source IS 'bundled (the copy in the jar) or the path of the edited copy that replaced it';
+COMMENT ON COLUMN knowledge_files.carried_from IS 'null when the run that made this version read the file; else the version whose run read it, for the tables this run carried over unchanged (fazhi stats keeps the observations of the ingest before it)';
 
 -- per_capita (a view over observations, population and indicators) -----------------------------------
 CREATE OR REPLACE VIEW per_capita AS

@@ -1,6 +1,8 @@
 package fazhi.cli;
 
 import fazhi.config.BatchRunner;
+import fazhi.correct.CorrectionStatus;
+import fazhi.ingest.SubmissionStatus;
 import fazhi.warehouse.RunTally;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
@@ -14,6 +16,7 @@ import java.sql.Statement;
 
 /** What an operator reads after a run, and the exit code that says the same to a scheduler. */
 final class RunSummary {
+    private static final String HELD_BACK = SubmissionStatus.sqlList(SubmissionStatus.HELD_BACK);
     private final Path warehouse;
     private final BatchRunner.RunOutcome outcome;
 
@@ -38,7 +41,7 @@ final class RunSummary {
             out.println("run " + outcome.runId() + " published to " + warehouse.toAbsolutePath().normalize());
             // a quarantine the manifest expected (an acknowledged template, say) is reported but raises no alarm
             try (ResultSet rs = s.executeQuery("SELECT status || CASE WHEN status = expected_status "
-                    + "AND status IN ('quarantined', 'failed') THEN ' (as expected)' ELSE '' END, count(*) "
+                    + "AND status IN " + HELD_BACK + " THEN ' (as expected)' ELSE '' END, count(*) "
                     + "FROM submissions WHERE run_id = '" + outcome.runId() + "' GROUP BY 1 ORDER BY 1")) {
                 StringBuilder line = new StringBuilder("  this run's files:");
                 boolean any = false;
@@ -49,14 +52,14 @@ final class RunSummary {
                 out.println(any ? line : "  no new or changed files");
             }
             try (ResultSet rs = s.executeQuery("SELECT source_file, status, reason FROM submissions WHERE run_id = '"
-                    + outcome.runId() + "' AND status IN ('quarantined', 'failed') ORDER BY source_file")) {
+                    + outcome.runId() + "' AND status IN " + HELD_BACK + " ORDER BY source_file")) {
                 while (rs.next()) {
                     out.println("    " + rs.getString(2) + ": " + rs.getString(1) + " — " + rs.getString(3));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM observations), "
                     + "(SELECT count(DISTINCT region_code) FROM observations), "
-                    + "(SELECT count(*) FROM submissions WHERE status = 'published'), "
+                    + "(SELECT count(*) FROM submissions WHERE status = " + SubmissionStatus.PUBLISHED.sql() + "), "
                     + "(SELECT count(*) FROM validation_issues)")) {
                 rs.next();
                 out.println("  warehouse: " + Counted.of(rs.getLong(1), "observation", "observations") + " from "
@@ -123,8 +126,8 @@ final class RunSummary {
             out.println(line);
         }
         try (ResultSet rs = s.executeQuery("SELECT status, coalesce(region_name || ' ' || region_code || ' ' || year "
-                + "|| ' ' || indicator || ' — ', ''), status_reason FROM corrections WHERE status NOT IN ('applied', "
-                + "'superseded') ORDER BY status, region_code, year, indicator, recorded_in, line")) {
+                + "|| ' ' || indicator || ' — ', ''), status_reason FROM corrections WHERE status NOT IN (" + CorrectionStatus.APPLIED.sql()
+                + ", " + CorrectionStatus.SUPERSEDED.sql() + ") ORDER BY status, region_code, year, indicator, recorded_in, line")) {
             while (rs.next()) {
                 out.println("    " + rs.getString(1) + ": " + rs.getString(2) + rs.getString(3));
             }

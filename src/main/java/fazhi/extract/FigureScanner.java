@@ -1,5 +1,7 @@
 package fazhi.extract;
 
+import fazhi.reference.NumeralCharacters;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +12,11 @@ import java.util.List;
  */
 final class FigureScanner {
 
-    private static final String CHINESE_DIGITS = "〇零一二两三四五六七八九";
-    private static final String CHINESE_ALL = CHINESE_DIGITS + "十百千万亿点";
+    /** The digits of a number in words: 〇, 零 to 九, 两. */
+    private static final String CHINESE_DIGITS = NumeralCharacters.NUMERAL_ZERO + NumeralCharacters.DIGITS
+            + NumeralCharacters.COUNTING_TWO;
+    private static final String CHINESE_ALL = CHINESE_DIGITS + NumeralCharacters.SMALL_UNITS
+            + NumeralCharacters.LARGE_UNITS + NumeralCharacters.POINT;
     private final ExtractionLexicon lexicon;
     /** The characters a figure can start with (the percent word's first, placeholders, digits, numerals). */
     private final boolean[] figureInitial = new boolean[Character.MAX_VALUE + 1];
@@ -71,7 +76,7 @@ final class FigureScanner {
         if (text.startsWith(percentWord, i)) {
             int j = i + percentWord.length();
             int numEnd;
-            if (j < to && text.charAt(j) == '百' && (j + 1 >= to || CHINESE_ALL.indexOf(text.charAt(j + 1)) < 0)) {
+            if (j < to && text.charAt(j) == NumeralCharacters.HUNDRED && (j + 1 >= to || CHINESE_ALL.indexOf(text.charAt(j + 1)) < 0)) {
                 numEnd = j + 1; // 百分之百
             } else {
                 numEnd = numberRunEnd(text, j, to);
@@ -99,7 +104,8 @@ final class FigureScanner {
             if (i > 0 && (isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
                 return null;
             }
-            boolean bareUnit = (c == '百' || c == '千' || c == '万') && afterHedge(text, i);
+            boolean bareUnit = c != NumeralCharacters.HUNDRED_MILLION && NumeralCharacters.unitValue(c) >= 100
+                    && afterHedge(text, i);
             int end = numberRunEnd(text, i, to, bareUnit);
             if (end == i) {
                 return null;
@@ -124,15 +130,15 @@ final class FigureScanner {
             if (isDigit(c) || CHINESE_DIGITS.indexOf(c) >= 0) {
                 anyDigit = true;
                 j++;
-            } else if (c == '十') {
+            } else if (c == NumeralCharacters.TEN) {
                 anyDigit = true; // 十 alone is ten
                 j++;
-            } else if (c == '百' || c == '千' || c == '万' || c == '亿') {
+            } else if (NumeralCharacters.unitValue(c) > 10) {
                 if (!anyDigit) {
                     return i; // 万家, 千方百计: not a number
                 }
                 j++;
-            } else if ((c == '.' || c == '点') && anyDigit && j + 1 < to
+            } else if ((c == '.' || c == NumeralCharacters.POINT) && anyDigit && j + 1 < to
                     && (isDigit(text.charAt(j + 1)) || CHINESE_DIGITS.indexOf(text.charAt(j + 1)) >= 0)) {
                 j++;
             } else if (c == ',' && j > i && isDigit(text.charAt(j - 1)) && j + 3 < to + 1
@@ -173,7 +179,7 @@ final class FigureScanner {
             }
         }
         // 2.1万件 / 20余万条: multiplier after an Arabic number
-        if (!percent && j < to && (text.charAt(j) == '万' || text.charAt(j) == '亿') && !chinese) {
+        if (!percent && j < to && NumeralCharacters.LARGE_UNITS.indexOf(text.charAt(j)) >= 0 && !chinese) {
             number = number + text.charAt(j);
             j++;
         }
@@ -233,7 +239,7 @@ final class FigureScanner {
 
     private static boolean isChinese(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (CHINESE_DIGITS.indexOf(text.charAt(i)) >= 0 || text.charAt(i) == '十') {
+            if (CHINESE_DIGITS.indexOf(text.charAt(i)) >= 0 || text.charAt(i) == NumeralCharacters.TEN) {
                 return true;
             }
         }

@@ -1,9 +1,13 @@
 package fazhi.generate;
 
+import fazhi.reference.NumeralCharacters;
+
 /** Writes numbers the ways Chinese reports do: 二百一十六, full-width １２４５, 2.1万. */
 public final class ChineseNumbers {
-    private static final String[] DIGITS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    private static final String[] UNITS = {"千", "百", "十", ""};
+    private static final String DIGITS = NumeralCharacters.DIGITS;
+    private static final char ZERO = DIGITS.charAt(0);
+    /** The unit of each of a section's four places, thousands first ('\0' for the ones). */
+    private static final char[] UNITS = {NumeralCharacters.THOUSAND, NumeralCharacters.HUNDRED, NumeralCharacters.TEN, 0};
 
     private ChineseNumbers() {
     }
@@ -14,17 +18,17 @@ public final class ChineseNumbers {
             throw new IllegalArgumentException("out of range: " + value);
         }
         if (value == 0) {
-            return "零";
+            return String.valueOf(ZERO);
         }
         if (value < 10_000) {
             return section((int) value, true);
         }
         int high = (int) (value / 10_000);
         int low = (int) (value % 10_000);
-        StringBuilder sb = new StringBuilder(section(high, true)).append('万');
+        StringBuilder sb = new StringBuilder(section(high, true)).append(NumeralCharacters.TEN_THOUSAND);
         if (low > 0) {
             if (low < 1000) {
-                sb.append('零');
+                sb.append(ZERO);
             }
             sb.append(section(low, false));
         }
@@ -44,14 +48,16 @@ public final class ChineseNumbers {
                 continue;
             }
             if (zero) {
-                sb.append('零');
+                sb.append(ZERO);
                 zero = false;
             }
             boolean bareTen = i == 2 && d[i] == 1 && !started && leading;
             if (!bareTen) {
-                sb.append(DIGITS[d[i]]);
+                sb.append(DIGITS.charAt(d[i]));
             }
-            sb.append(UNITS[i]);
+            if (UNITS[i] != 0) {
+                sb.append(UNITS[i]);
+            }
             started = true;
         }
         return sb.toString();
@@ -61,15 +67,8 @@ public final class ChineseNumbers {
     public static String fullWidth(String ascii) {
         StringBuilder sb = new StringBuilder(ascii.length());
         for (char c : ascii.toCharArray()) {
-            if (c >= '0' && c <= '9') {
-                sb.append((char) ('０' + (c - '0')));
-            } else if (c == '.') {
-                sb.append('．');
-            } else if (c == '%') {
-                sb.append('％');
-            } else {
-                sb.append(c);
-            }
+            boolean numeric = (c >= '0' && c <= '9') || c == '.' || c == '%';
+            sb.append(numeric ? NumeralCharacters.fullWidth(c) : c);
         }
         return sb.toString();
     }

@@ -131,7 +131,7 @@ public final class CorpusGenerator {
                         continue;
                     }
                     RenderedReport report = renderer.render(panel, year);
-                    byte[] content = ReportFormats.write(report);
+                    byte[] content = ReportFormats.write(report, bank.pdfChrome);
                     String ext = report.format();
                     String name = region.code() + "_" + year + "." + ext;
                     String rel = region.provinceCode() + "/" + name;

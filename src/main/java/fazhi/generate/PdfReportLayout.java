@@ -30,19 +30,36 @@ final class PdfReportLayout {
     /** characters that may not start a line (避头): kept at the end of the line before */
     private static final String NO_LINE_START = "。，、；：？！）》」』”’%";
 
+    /**
+     * The printed page's habits from the phrase bank (schema/generator/phrases.yaml, chrome):
+     *
+     * @param titleBreaksAfter  words a title too long for one line is broken after (人民政府)
+     * @param titleBreaksBefore words it is broken before, when no break after fits (关于, 法治)
+     * @param pageNumbers       the forms of a page number, one per county habit ({n} the page, {pages} the count)
+     */
+    record Chrome(List<String> titleBreaksAfter, List<String> titleBreaksBefore, List<String> pageNumbers) {
+        Chrome {
+            titleBreaksAfter = List.copyOf(titleBreaksAfter);
+            titleBreaksBefore = List.copyOf(titleBreaksBefore);
+            pageNumbers = List.copyOf(pageNumbers);
+        }
+    }
+
     /** One string drawn at a place on a page. */
     private record Draw(int page, float x, float y, float size, String text) {
     }
 
+    private final Chrome chrome;
     private final List<Draw> draws = new ArrayList<>();
     private int page = 0;
     private float y = TOP;
 
-    private PdfReportLayout() {
+    private PdfReportLayout(Chrome chrome) {
+        this.chrome = chrome;
     }
 
-    static byte[] write(RenderedReport report) {
-        PdfReportLayout l = new PdfReportLayout();
+    static byte[] write(RenderedReport report, Chrome chrome) {
+        PdfReportLayout l = new PdfReportLayout(chrome);
         String title = report.blocks().stream().filter(b -> b.kind() == Kind.TITLE).findFirst()
                 .map(b -> b.text().replace("\n", "")).orElse("");
         int habit = Math.floorMod(title.hashCode(), 8);
@@ -58,12 +75,8 @@ final class PdfReportLayout {
                     String header = title.length() > CHARS_PER_LINE ? title.substring(0, CHARS_PER_LINE) : title;
                     pdf.text(center(header, 10.5f), HEADER_Y, 10.5f, header);
                 }
-                String number = switch (habit % 4) {
-                    case 0 -> "— " + (p + 1) + " —";
-                    case 1 -> "- " + (p + 1) + " -";
-                    case 2 -> "第" + (p + 1) + "页 共" + pages + "页";
-                    default -> String.valueOf(p + 1);
-                };
+                String number = chrome.pageNumbers().get(habit % chrome.pageNumbers().size())
+                        .replace("{n}", String.valueOf(p + 1)).replace("{pages}", String.valueOf(pages));
                 pdf.text(center(number, 10.5f), FOOTER_Y, 10.5f, number);
                 for (Draw d : l.draws) {
                     if (d.page() == p) {
@@ -84,7 +97,7 @@ final class PdfReportLayout {
         switch (b.kind()) {
             case TITLE -> {
                 for (String line : b.text().split("\n")) {
-                    for (String part : titleLines(line, CHARS_PER_LINE * 4 / 5)) {
+                    for (String part : titleLines(line, CHARS_PER_LINE * 4 / 5, chrome)) {
                         line(center(part, TITLE_SIZE), TITLE_SIZE, part);
                     }
                 }
@@ -148,23 +161,19 @@ final class PdfReportLayout {
         y = TOP;
     }
 
-    /** Where an author breaks a title too long for one line: before 关于, after 人民政府, before 法治. */
-    private static final List<String> TITLE_BREAKS_BEFORE = List.of("关于", "法治");
-    private static final List<String> TITLE_BREAKS_AFTER = List.of("人民政府");
-
-    /** A long title is broken by hand at a phrase boundary, not wherever the line is full. */
-    static List<String> titleLines(String title, int width) {
+    /** A long title is broken by hand at a phrase boundary ({@link Chrome}), not wherever the line is full. */
+    static List<String> titleLines(String title, int width, Chrome chrome) {
         if (title.length() <= width) {
             return List.of(title);
         }
-        for (String after : TITLE_BREAKS_AFTER) {
+        for (String after : chrome.titleBreaksAfter()) {
             int at = title.indexOf(after);
             if (at > 0 && at + after.length() < title.length() && at + after.length() <= width
                     && title.length() - at - after.length() <= width) {
                 return List.of(title.substring(0, at + after.length()), title.substring(at + after.length()));
             }
         }
-        for (String before : TITLE_BREAKS_BEFORE) {
+        for (String before : chrome.titleBreaksBefore()) {
             int at = title.indexOf(before);
             if (at > 0 && at <= width && title.length() - at <= width) {
                 return List.of(title.substring(0, at), title.substring(at));

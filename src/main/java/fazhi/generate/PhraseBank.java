@@ -47,6 +47,9 @@ public final class PhraseBank {
     final List<String> footers;
     final List<String> adverts;
     final String docxBookmark;
+    final PdfReportLayout.Chrome pdfChrome;
+    /** The labels of a web page's metadata lines: index, publisher, date. */
+    final Map<String, String> metaLabels;
     final List<String> openings;
     final List<String> mainHeadings;
     final List<String> dutyHeadings;
@@ -79,6 +82,11 @@ public final class PhraseBank {
         footers = strings(chrome, "footers");
         adverts = strings(chrome, "adverts");
         docxBookmark = chrome.text("docx_bookmark");
+        KnowledgeNode breaks = chrome.node("pdf_title_breaks");
+        pdfChrome = new PdfReportLayout.Chrome(strings(breaks, "after"), strings(breaks, "before"),
+                strings(chrome, "pdf_page_numbers"));
+        KnowledgeNode meta = chrome.node("meta_labels");
+        metaLabels = Map.of("index", meta.text("index"), "publisher", meta.text("publisher"), "date", meta.text("date"));
         openings = strings(y, "openings");
         KnowledgeNode headings = y.node("headings");
         mainHeadings = strings(headings, "main");

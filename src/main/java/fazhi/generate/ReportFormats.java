@@ -27,19 +27,16 @@ final class ReportFormats {
     private ReportFormats() {
     }
 
-    static byte[] write(RenderedReport report) {
+    /** @param pdf the printed page's habits (used for a PDF) */
+    static byte[] write(RenderedReport report, PdfReportLayout.Chrome pdf) {
         return switch (report.format()) {
             case "txt" -> txt(report);
             case "html" -> html(report);
             case "docx" -> docx(report);
             case "doc" -> doc(report);
-            case "pdf" -> pdf(report);
+            case "pdf" -> PdfReportLayout.write(report, pdf);
             default -> throw new IllegalArgumentException(report.format());
         };
-    }
-
-    static byte[] pdf(RenderedReport report) {
-        return PdfReportLayout.write(report);
     }
 
     static byte[] txt(RenderedReport report) {

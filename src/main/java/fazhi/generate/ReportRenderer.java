@@ -347,9 +347,9 @@ final class ReportRenderer {
         if (chrome) {
             blocks.add(Block.of(Kind.META, fill.apply(bank.timeLines.get(style.timeLine()))));
             if (r.chance(0.7)) {
-                blocks.add(Block.of(Kind.META, "索引号\n" + ctx.get("index")));
-                blocks.add(Block.of(Kind.META, "发布机构\n" + ctx.get("pub")));
-                blocks.add(Block.of(Kind.META, "发文日期\n" + ctx.get("date")));
+                blocks.add(Block.of(Kind.META, bank.metaLabels.get("index") + "\n" + ctx.get("index")));
+                blocks.add(Block.of(Kind.META, bank.metaLabels.get("publisher") + "\n" + ctx.get("pub")));
+                blocks.add(Block.of(Kind.META, bank.metaLabels.get("date") + "\n" + ctx.get("date")));
             }
         } else if ((format.equals("docx") || format.equals("doc")) && r.chance(0.5)) {
             blocks.add(Block.of(Kind.META, ctx.get("pub") + "  " + ctx.get("date")));

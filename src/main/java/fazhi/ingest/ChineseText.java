@@ -1,5 +1,7 @@
 package fazhi.ingest;
 
+import fazhi.reference.NumeralCharacters;
+
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,10 +18,11 @@ public final class ChineseText {
     /** What {@link #plainChar} returns for a character that is dropped. */
     public static final int DROP = -1;
 
-    private static final Pattern CHINESE_YEAR = Pattern.compile("([〇零○ＯO一二三四五六七八九]{4})(\\s*年)");
-    /** The digits of a year written in Chinese, by value; 〇 and its look-alikes are 0. */
-    private static final String YEAR_DIGITS = "〇一二三四五六七八九";
-    private static final String YEAR_ZEROS = "零○ＯO";
+    /** The characters read as 0 among a year's digits: 〇 and its look-alikes. */
+    private static final String YEAR_ZEROS = NumeralCharacters.NUMERAL_ZERO + NumeralCharacters.MISTYPED_ZEROS
+            + NumeralCharacters.YEAR_ZEROS;
+    private static final Pattern CHINESE_YEAR = Pattern.compile(
+            "([" + YEAR_ZEROS + NumeralCharacters.DIGITS + "]{4})(\\s*年)");
 
     private static final ChineseText BUNDLED = new ChineseText(TraditionalCharacters.toSimplified());
 
@@ -42,8 +45,9 @@ public final class ChineseText {
         if (c == '\r') {
             return i + 1 < s.length() && s.charAt(i + 1) == '\n' ? DROP : '\n';
         }
-        if (c >= '\uFF01' && c <= '\uFF5E') {
-            return c - 0xFEE0;
+        char half = NumeralCharacters.halfWidth(c);
+        if (half != c) {
+            return half;
         }
         if (c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\u2002' || c == '\u2003') {
             return ' ';
@@ -90,7 +94,7 @@ public final class ChineseText {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
-        return YEAR_ZEROS.indexOf(c) >= 0 ? 0 : YEAR_DIGITS.indexOf(c);
+        return YEAR_ZEROS.indexOf(c) >= 0 ? 0 : NumeralCharacters.DIGITS.indexOf(c);
     }
 
     private static String chineseYears(String s) {

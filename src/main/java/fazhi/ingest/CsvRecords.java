@@ -1,5 +1,8 @@
 package fazhi.ingest;
 
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * RFC 4180 CSV as records that remember their line: the manifest, and tables of figures. Records are
@@ -25,14 +29,44 @@ public final class CsvRecords {
         }
     }
 
-    /** The words a true/false column may hold (any case); a blank cell is false. */
-    private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "1", "是");
-    private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "0", "否", "");
+    /** The words a true/false cell may hold: {@value #FLAG_WORDS}. */
+    public static final String FLAG_WORDS = "schema/flag-words.yaml";
 
-    /** A true/false cell (true, yes, y, 1, 是 / false, no, n, 0, 否, blank), or null when it is neither. */
+    /** The words of {@link #FLAG_WORDS}, lower case, and the knowledge generation they were read in. */
+    private record FlagWords(Set<String> trueWords, Set<String> falseWords, int generation) {
+        static FlagWords read() {
+            int generation = KnowledgeFiles.generation();
+            KnowledgeNode root = KnowledgeFiles.yaml(FLAG_WORDS);
+            Set<String> yes = lowerCase(root.strings("true_words"));
+            Set<String> no = lowerCase(root.strings("false_words"));
+            for (String w : yes) {
+                if (no.contains(w)) {
+                    throw root.problem("false_words", "'" + w + "' is also one of the true_words");
+                }
+            }
+            root.finish();
+            return new FlagWords(yes, no, generation);
+        }
+
+        private static Set<String> lowerCase(List<String> words) {
+            return words.stream().map(w -> w.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        }
+    }
+
+    private static volatile FlagWords flagWords;
+
+    /** A true/false cell (one of the words of {@link #FLAG_WORDS}, any case; blank is false), or null when neither. */
     public static Boolean flag(String cell) {
+        FlagWords words = flagWords;
+        if (words == null || words.generation() != KnowledgeFiles.generation()) {
+            words = FlagWords.read();
+            flagWords = words;
+        }
         String s = cell == null ? "" : cell.strip().toLowerCase(Locale.ROOT);
-        return TRUE_WORDS.contains(s) ? Boolean.TRUE : FALSE_WORDS.contains(s) ? Boolean.FALSE : null;
+        if (s.isEmpty()) {
+            return Boolean.FALSE;
+        }
+        return words.trueWords().contains(s) ? Boolean.TRUE : words.falseWords().contains(s) ? Boolean.FALSE : null;
     }
 
     /** RFC 4180 records with the line each starts on. */

@@ -1,5 +1,6 @@
 package fazhi.ingest;
 
+import fazhi.reference.NumeralCharacters;
 import fazhi.reference.RegionTable;
 import fazhi.reference.Region;
 
@@ -71,8 +72,11 @@ public final class ReportIdentifier {
     private static final Pattern BRACKETED_SPAN = Pattern.compile(
             "[（(][^（()）]*?(?:19|20)\\d{2}\\s*(?:年度|年)?\\s*[—–\\-~至到―]+\\s*(?:19|20)\\d{2}[^（()）]*[）)]");
     private static final Pattern BOOK_TITLE = Pattern.compile("《[^《》]*》");
+    /** A month or day number of a signature date: Arabic, or Chinese up to 三十一. */
+    private static final String DATE_NUMBER = "[0-9" + NumeralCharacters.NUMERAL_ZERO + NumeralCharacters.DIGITS
+            + NumeralCharacters.TEN + "]{1,3}";
     private static final Pattern SIGNATURE_DATE = Pattern.compile(
-            "^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*月(?:\\s*[0-9〇零一二三四五六七八九十]{1,3}\\s*日)?$");
+            "^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*" + DATE_NUMBER + "\\s*月(?:\\s*" + DATE_NUMBER + "\\s*日)?$");
     private static final int SIGNATURE_TAIL_CHARS = 4_000;
     /** How far after a county's name in the body a word of visiting (来我县) is looked for. */
     private static final int VISIT_WINDOW = 16;

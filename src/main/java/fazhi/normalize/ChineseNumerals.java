@@ -1,5 +1,7 @@
 package fazhi.normalize;
 
+import fazhi.reference.NumeralCharacters;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -11,7 +13,8 @@ import java.util.Optional;
  */
 public final class ChineseNumerals {
 
-    private static final String DIGITS = "零一二三四五六七八九";
+    private static final String DIGITS = NumeralCharacters.DIGITS;
+    private static final char ZERO = DIGITS.charAt(0);
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000L);
     private static final BigDecimal HUNDRED_MILLION = BigDecimal.valueOf(100_000_000L);
 
@@ -57,48 +60,17 @@ public final class ChineseNumerals {
     private static String normalize(String text) {
         StringBuilder b = new StringBuilder();
         for (char c : text.strip().toCharArray()) {
-            if (c >= '０' && c <= '９') {
-                b.append((char) (c - '０' + '0'));
-            } else if (c == '．') {
-                b.append('.');
+            char half = NumeralCharacters.halfWidth(c);
+            if (half != c && (half == '.' || (half >= '0' && half <= '9'))) {
+                b.append(half);
             } else if (c == ',' || c == '，' || c == ' ' || c == '\u3000') {
                 continue; // thousands separators and spaces inside figures
-            } else if (c == '〇' || c == 'О') {
-                b.append('零');
-            } else if (c == '两' || c == '兩') {
-                b.append('二');
-            } else if (c == '拾') {
-                b.append('十');
-            } else if (c == '佰') {
-                b.append('百');
-            } else if (c == '仟') {
-                b.append('千');
-            } else if (c == '萬') {
-                b.append('万');
-            } else if (c == '億') {
-                b.append('亿');
-            } else if (c == '壹') {
-                b.append('一');
-            } else if (c == '贰' || c == '貳') {
-                b.append('二');
-            } else if (c == '叁' || c == '參') {
-                b.append('三');
-            } else if (c == '肆') {
-                b.append('四');
-            } else if (c == '伍') {
-                b.append('五');
-            } else if (c == '陆' || c == '陸') {
-                b.append('六');
-            } else if (c == '柒') {
-                b.append('七');
-            } else if (c == '捌') {
-                b.append('八');
-            } else if (c == '玖') {
-                b.append('九');
-            } else if (c == '點') {
-                b.append('点');
+            } else if (c == NumeralCharacters.NUMERAL_ZERO || NumeralCharacters.MISTYPED_ZEROS.indexOf(c) >= 0) {
+                b.append(ZERO);
+            } else if (c == NumeralCharacters.COUNTING_TWO) {
+                b.append(DIGITS.charAt(2));
             } else {
-                b.append(c);
+                b.append(NumeralCharacters.plainVariant(c)); // 贰 → 二, 萬 → 万
             }
         }
         return b.toString();
@@ -115,14 +87,14 @@ public final class ChineseNumerals {
     }
 
     private static BigDecimal parseLarge(String s, String original) {
-        int yi = s.lastIndexOf('亿');
+        int yi = s.lastIndexOf(NumeralCharacters.HUNDRED_MILLION);
         if (yi >= 0) {
             BigDecimal high = yi == 0 ? BigDecimal.ONE : parseLarge(s.substring(0, yi), original);
             String rest = s.substring(yi + 1);
             BigDecimal low = rest.isEmpty() ? BigDecimal.ZERO : implied(rest, HUNDRED_MILLION.divide(BigDecimal.TEN), original);
             return high.multiply(HUNDRED_MILLION).add(low);
         }
-        int wan = s.lastIndexOf('万');
+        int wan = s.lastIndexOf(NumeralCharacters.TEN_THOUSAND);
         if (wan >= 0) {
             BigDecimal high = wan == 0 ? BigDecimal.ONE : parseSmall(s.substring(0, wan), original);
             String rest = s.substring(wan + 1);
@@ -137,7 +109,7 @@ public final class ChineseNumerals {
         if (rest.length() == 1 && DIGITS.indexOf(rest.charAt(0)) > 0) {
             return BigDecimal.valueOf(digit(rest.charAt(0))).multiply(nextUnit);
         }
-        return rest.contains("万") ? parseLarge(rest, original) : parseSmall(rest, original);
+        return rest.indexOf(NumeralCharacters.TEN_THOUSAND) >= 0 ? parseLarge(rest, original) : parseSmall(rest, original);
     }
 
     /** Below ten thousand: 二百一十六, 一千零五, 四十二点三, 2千, 2.5. */
@@ -149,7 +121,7 @@ public final class ChineseNumerals {
             return new BigDecimal(s);
         }
         String fraction = null;
-        int dot = s.indexOf('点');
+        int dot = s.indexOf(NumeralCharacters.POINT);
         if (dot >= 0) {
             fraction = s.substring(dot + 1);
             s = s.substring(0, dot);
@@ -170,12 +142,12 @@ public final class ChineseNumerals {
                 i = j;
                 continue;
             }
-            if (c == '零') {
+            if (c == ZERO) {
                 zeroAfterUnit = lastUnit > 0;
             } else if (DIGITS.indexOf(c) > 0) {
                 current = BigDecimal.valueOf(DIGITS.indexOf(c));
-            } else if (c == '十' || c == '百' || c == '千') {
-                long unit = c == '十' ? 10 : c == '百' ? 100 : 1000;
+            } else if (NumeralCharacters.SMALL_UNITS.indexOf(c) >= 0) {
+                long unit = NumeralCharacters.unitValue(c);
                 BigDecimal n = current == null ? BigDecimal.ONE : current;
                 total = total.add(n.multiply(BigDecimal.valueOf(unit)));
                 current = null;

@@ -2,6 +2,7 @@ package fazhi.rank;
 
 import fazhi.reference.IndicatorCatalog;
 import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A ranking framework: which indicators enter the index, with what weight, direction and transform, and
@@ -84,7 +87,13 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
         } catch (JacksonException e) {
             throw new FrameworkException(source, List.of("not readable YAML: " + e.getOriginalMessage()));
         }
-        Checker c = new Checker();
+        Map<String, Integer> lines;
+        try {
+            lines = KnowledgeNode.lines(yaml.getBytes(StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            lines = Map.of(); // read above: cannot happen
+        }
+        Checker c = new Checker(lines);
         if (root == null || !root.isObject()) {
             throw new FrameworkException(source, List.of("the file must be a YAML mapping with keys framework, "
                     + "version, indicators, parameters"));
@@ -104,7 +113,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                                                       Set<String> denominators) {
         List<IndicatorSpec> out = new ArrayList<>();
         if (list == null || !list.isArray() || list.isEmpty()) {
-            c.problems.add("indicators: the framework must list at least one indicator");
+            c.add("indicators: the framework must list at least one indicator");
             return out;
         }
         Set<String> seen = new HashSet<>();
@@ -112,7 +121,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
             JsonNode n = list.get(i);
             String at = "indicators[" + i + "]";
             if (!n.isObject()) {
-                c.problems.add(at + ": must be a mapping with code, weight, direction, transform, group");
+                c.add(at + ": must be a mapping with code, weight, direction, transform, group");
                 continue;
             }
             c.keys(n, at, Set.of("code", "weight", "direction", "transform", "group", "denominator"));
@@ -120,48 +129,48 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
             if (code != null) {
                 at = at + " (" + code + ")";
                 if (!knownCodes.contains(code)) {
-                    c.problems.add(at + ": unknown indicator code '" + code
+                    c.add(at + ": unknown indicator code '" + code
                             + "': not in the indicator catalog (schema/indicators.yaml)");
                 }
                 if (!seen.add(code)) {
-                    c.problems.add(at + ": indicator '" + code + "' is listed more than once");
+                    c.add(at + ": indicator '" + code + "' is listed more than once");
                 }
             }
             double weight = Double.NaN;
             JsonNode w = n.get("weight");
             if (w == null) {
-                c.problems.add(at + ".weight is missing: every indicator needs a positive weight");
+                c.add(at + ".weight is missing: every indicator needs a positive weight");
             } else if (!w.isNumber() || !(w.asDouble() > 0) || Double.isInfinite(w.asDouble())) {
-                c.problems.add(at + ".weight must be a positive finite number, got " + w);
+                c.add(at + ".weight must be a positive finite number, got " + w);
             } else {
                 weight = w.asDouble();
             }
             int direction = 0;
             JsonNode d = n.get("direction");
             if (d == null) {
-                c.problems.add(at + ".direction is missing: +1 (higher is better) or -1 (lower is better)");
+                c.add(at + ".direction is missing: +1 (higher is better) or -1 (lower is better)");
             } else if (!d.isIntegralNumber() || (d.asInt() != 1 && d.asInt() != -1)) {
-                c.problems.add(at + ".direction must be +1 or -1, got " + d);
+                c.add(at + ".direction must be +1 or -1, got " + d);
             } else {
                 direction = d.asInt();
             }
             String tName = c.string(n, "transform", "none", at);
             Transform transform = tName == null ? null : Transform.fromConfig(tName);
             if (tName != null && transform == null) {
-                c.problems.add(at + ".transform '" + tName + "' is unknown: use none, log1p or per_capita");
+                c.add(at + ".transform '" + tName + "' is unknown: use none, log1p or per_capita");
             }
             String denominator = n.hasNonNull("denominator") ? n.get("denominator").asString() : null;
             if (transform == Transform.PER_CAPITA) {
                 if (denominator == null) {
-                    c.problems.add(at + ".transform per_capita needs a denominator (the name of a denominator table)");
+                    c.add(at + ".transform per_capita needs a denominator (the name of a denominator table)");
                 } else if (!denominators.contains(denominator)) {
-                    c.problems.add(at + ".transform per_capita: the warehouse has no denominator table '"
+                    c.add(at + ".transform per_capita: the warehouse has no denominator table '"
                             + denominator + "'" + (denominators.isEmpty() ? " (it has no denominator tables at all)"
                             : " (it has " + denominators + ")")
                             + "; use transform log1p or none for " + code);
                 }
             } else if (denominator != null) {
-                c.problems.add(at + ".denominator is only meaningful with transform per_capita");
+                c.add(at + ".denominator is only meaningful with transform per_capita");
             }
             String group = c.string(n, "group", "", at);
             out.add(new IndicatorSpec(code, weight, direction, transform, group, denominator));
@@ -171,7 +180,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
 
     private static RankingParameters readParameters(JsonNode p, Checker c) {
         if (p.isMissingNode() || p.isNull()) {
-            c.problems.add("parameters: missing (screening, treatment, normalisation, aggregation, uncertainty)");
+            c.add("parameters: missing (screening, treatment, normalisation, aggregation, uncertainty)");
             p = new YAMLMapper().createObjectNode();
         }
         c.keys(p, "parameters", Set.of("screening", "imputation", "treatment", "normalisation", "aggregation",
@@ -180,11 +189,11 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
         c.keys(s, "parameters.screening", Set.of("max_missing_share", "min_units"));
         double maxMissing = c.number(s, "max_missing_share", 0.34, "parameters.screening");
         if (!(maxMissing >= 0 && maxMissing < 1)) {
-            c.problems.add("parameters.screening.max_missing_share must be in [0, 1), got " + maxMissing);
+            c.add("parameters.screening.max_missing_share must be in [0, 1), got " + maxMissing);
         }
         long minUnits = c.integer(s, "min_units", 3, "parameters.screening");
         if (minUnits < 2) {
-            c.problems.add("parameters.screening.min_units must be at least 2, got " + minUnits);
+            c.add("parameters.screening.min_units must be at least 2, got " + minUnits);
         }
 
         JsonNode im = c.section(p, "imputation");
@@ -193,20 +202,20 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 "none, province_median, county_position");
         long minDonors = c.integer(im, "min_donors", 3, "parameters.imputation");
         if (minDonors < 2) {
-            c.problems.add("parameters.imputation.min_donors must be at least 2, got " + minDonors);
+            c.add("parameters.imputation.min_donors must be at least 2, got " + minDonors);
         }
         Double correlation = null;
         JsonNode cor = im.get("correlation");
         if (cor != null && !cor.isNull() && !(cor.isString() && cor.asString().equals("estimate"))) {
             if (!cor.isNumber() || !(cor.asDouble() >= 0 && cor.asDouble() <= Imputer.MAX_RHO)) {
-                c.problems.add("parameters.imputation.correlation must be 'estimate' or a number in [0, "
+                c.add("parameters.imputation.correlation must be 'estimate' or a number in [0, "
                         + Imputer.MAX_RHO + "], got " + cor);
             } else {
                 correlation = cor.asDouble();
             }
         }
         if (correlation != null && imputation != Imputation.COUNTY_POSITION) {
-            c.problems.add("parameters.imputation.correlation is only used by method county_position");
+            c.add("parameters.imputation.correlation is only used by method county_position");
         }
 
         JsonNode t = c.section(p, "treatment");
@@ -215,12 +224,12 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
         boolean enabled = c.bool(t, "enabled", true, "parameters.treatment");
         double skew = c.number(t, "skew_threshold", 2.0, "parameters.treatment");
         if (!(skew > 0)) {
-            c.problems.add("parameters.treatment.skew_threshold must be positive, got " + skew);
+            c.add("parameters.treatment.skew_threshold must be positive, got " + skew);
         }
         double kurt = c.number(t, "kurtosis_threshold", 3.5, "parameters.treatment");
         long maxWin = c.integer(t, "max_winsorised", 5, "parameters.treatment");
         if (maxWin < 0) {
-            c.problems.add("parameters.treatment.max_winsorised must be 0 or more, got " + maxWin);
+            c.add("parameters.treatment.max_winsorised must be 0 or more, got " + maxWin);
         }
         boolean logFallback = c.bool(t, "log_fallback", true, "parameters.treatment");
 
@@ -233,7 +242,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
         double lower = c.number(n, "lower", 0, "parameters.normalisation");
         double upper = c.number(n, "upper", 100, "parameters.normalisation");
         if (!(lower < upper)) {
-            c.problems.add("parameters.normalisation: lower (" + lower + ") must be less than upper (" + upper + ")");
+            c.add("parameters.normalisation: lower (" + lower + ") must be less than upper (" + upper + ")");
         }
         ConstantIndicatorPolicy constant = c.choice(n, "constant_indicator", "exclude", "parameters.normalisation",
                 ConstantIndicatorPolicy::fromConfig, "exclude, midpoint");
@@ -244,10 +253,10 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 Aggregation::fromConfig, "arithmetic, geometric");
         if (aggregation == Aggregation.GEOMETRIC) {
             if (method == Normalisation.Z_SCORE) {
-                c.problems.add("parameters.aggregation.method geometric cannot follow z_score normalisation: "
+                c.add("parameters.aggregation.method geometric cannot follow z_score normalisation: "
                         + "z-scores are negative for half the counties");
             } else if (!(lower > 0)) {
-                c.problems.add("parameters.aggregation.method geometric needs parameters.normalisation.lower > 0"
+                c.add("parameters.aggregation.method geometric needs parameters.normalisation.lower > 0"
                         + " (got " + lower + "): a zero would make the whole geometric mean zero");
             }
         }
@@ -257,18 +266,18 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 "geometric_lower"));
         long draws = c.integer(u, "draws", MIN_DRAWS, "parameters.uncertainty");
         if (draws < MIN_DRAWS) {
-            c.problems.add("parameters.uncertainty.draws must be at least " + MIN_DRAWS + ", got " + draws);
+            c.add("parameters.uncertainty.draws must be at least " + MIN_DRAWS + ", got " + draws);
         } else if (draws > 1_000_000) {
-            c.problems.add("parameters.uncertainty.draws must be at most 1000000, got " + draws);
+            c.add("parameters.uncertainty.draws must be at most 1000000, got " + draws);
         }
         long seed = c.integer(u, "seed", 20250601, "parameters.uncertainty");
         double perturbation = c.number(u, "weight_perturbation", 0.25, "parameters.uncertainty");
         if (!(perturbation >= 0 && perturbation < 1)) {
-            c.problems.add("parameters.uncertainty.weight_perturbation must be in [0, 1), got " + perturbation);
+            c.add("parameters.uncertainty.weight_perturbation must be in [0, 1), got " + perturbation);
         }
         double geometricLower = c.number(u, "geometric_lower", 1, "parameters.uncertainty");
         if (!(geometricLower > 0 && geometricLower < upper)) {
-            c.problems.add("parameters.uncertainty.geometric_lower must be > 0 and below upper (" + upper
+            c.add("parameters.uncertainty.geometric_lower must be > 0 and below upper (" + upper
                     + "), got " + geometricLower);
         }
         List<RankingParameters.Alternative> alternatives = new ArrayList<>();
@@ -277,7 +286,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
             alternatives.add(new RankingParameters.Alternative(method == null ? Normalisation.MIN_MAX : method,
                     aggregation == null ? Aggregation.ARITHMETIC : aggregation));
         } else if (!alts.isArray() || alts.isEmpty()) {
-            c.problems.add("parameters.uncertainty.alternatives must be a non-empty list of "
+            c.add("parameters.uncertainty.alternatives must be a non-empty list of "
                     + "{normalisation, aggregation} pairs");
         } else {
             Set<String> seenAlt = new LinkedHashSet<>();
@@ -290,12 +299,12 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 Aggregation aa = c.choice(alt, "aggregation", "arithmetic", at, Aggregation::fromConfig,
                         "arithmetic, geometric");
                 if (an == Normalisation.Z_SCORE && aa == Aggregation.GEOMETRIC) {
-                    c.problems.add(at + ": z_score with geometric is not possible (negative z-scores)");
+                    c.add(at + ": z_score with geometric is not possible (negative z-scores)");
                 }
                 if (an != null && aa != null) {
                     RankingParameters.Alternative x = new RankingParameters.Alternative(an, aa);
                     if (!seenAlt.add(x.toString())) {
-                        c.problems.add(at + ": " + x + " is listed twice (it would count double in the draws)");
+                        c.add(at + ": " + x + " is listed twice (it would count double in the draws)");
                     }
                     alternatives.add(x);
                 }
@@ -318,7 +327,29 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
 
     /** Collects problems instead of failing at the first. */
     private static final class Checker {
+        /** The message's subject at its start: indicators[3] (code).weight, parameters.screening. */
+        private static final Pattern LEADING_PATH = Pattern.compile(
+                "^[a-z_]+(?:\\[\\d+\\])?(?: \\([^)]*\\))?(?:\\.[a-z_]+(?:\\[\\d+\\])?)*");
+
         final List<String> problems = new ArrayList<>();
+        /** The line of each path of the file ({@link KnowledgeNode#lines}). */
+        private final Map<String, Integer> lines;
+
+        Checker(Map<String, Integer> lines) {
+            this.lines = lines;
+        }
+
+        /** A problem about the path its message starts with, on that path's line. */
+        void add(String message) {
+            Matcher m = LEADING_PATH.matcher(message);
+            add(m.find() ? m.group().replaceAll(" \\([^)]*\\)", "") : "", message);
+        }
+
+        /** A problem about a path, on the path's line (or its nearest enclosing one's). */
+        void add(String path, String message) {
+            int line = KnowledgeNode.lineOf(lines, path);
+            problems.add(line > 0 ? "line " + line + ": " + message : message);
+        }
 
         void keys(JsonNode node, String at, Set<String> allowed) {
             if (node == null || !node.isObject()) {
@@ -326,7 +357,8 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
             }
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!allowed.contains(e.getKey())) {
-                    problems.add((at.isEmpty() ? "" : at + ": ") + "unknown key '" + e.getKey() + "' (allowed: "
+                    add(prefix(at) + e.getKey(), (at.isEmpty() ? "" : at + ": ") + "unknown key '" + e.getKey()
+                            + "' (allowed: "
                             + String.join(", ", allowed.stream().sorted().toList()) + ")");
                 }
             }
@@ -338,7 +370,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 return new YAMLMapper().createObjectNode();
             }
             if (!n.isObject()) {
-                problems.add("parameters." + key + " must be a mapping, got " + n);
+                add("parameters." + key + " must be a mapping, got " + n);
                 return new YAMLMapper().createObjectNode();
             }
             return n;
@@ -348,12 +380,12 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
             JsonNode v = n.get(key);
             if (v == null || v.isNull()) {
                 if (dflt == null) {
-                    problems.add(prefix(at) + key + " is missing");
+                    add(prefix(at) + key + " is missing");
                 }
                 return dflt;
             }
             if (!v.isString()) {
-                problems.add(prefix(at) + key + " must be text, got " + v);
+                add(prefix(at) + key + " must be text, got " + v);
                 return dflt;
             }
             return v.asString();
@@ -365,7 +397,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 return dflt;
             }
             if (!v.isNumber()) {
-                problems.add(prefix(at) + key + " must be a number, got " + v);
+                add(prefix(at) + key + " must be a number, got " + v);
                 return dflt;
             }
             return v.asDouble();
@@ -377,7 +409,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 return dflt;
             }
             if (!v.isIntegralNumber()) {
-                problems.add(prefix(at) + key + " must be a whole number, got " + v);
+                add(prefix(at) + key + " must be a whole number, got " + v);
                 return dflt;
             }
             return v.asLong();
@@ -389,7 +421,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
                 return dflt;
             }
             if (!v.isBoolean()) {
-                problems.add(prefix(at) + key + " must be true or false, got " + v);
+                add(prefix(at) + key + " must be true or false, got " + v);
                 return dflt;
             }
             return v.asBoolean();
@@ -400,7 +432,7 @@ public record RankingFramework(String name, int version, List<IndicatorSpec> ind
             String s = string(n, key, dflt, at);
             E e = s == null ? null : parse.apply(s);
             if (s != null && e == null) {
-                problems.add(prefix(at) + key + " '" + s + "' is unknown: use " + allowed);
+                add(prefix(at) + key + " '" + s + "' is unknown: use " + allowed);
             }
             return e;
         }

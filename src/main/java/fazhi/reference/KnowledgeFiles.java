@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where the knowledge files (schema/…, jobs/…) are read from: the bundled copy in the jar, or an edited copy in
@@ -31,13 +33,15 @@ public final class KnowledgeFiles {
     /** The source of a file read from the jar. */
     public static final String BUNDLED = "bundled";
 
-    /** One knowledge file a run read. */
-    public record UsedFile(String file, String sha256, String source) {
+    /** One knowledge file a run read, and when it last read it. */
+    public record UsedFile(String file, String sha256, String source, Instant readAt) {
     }
 
     private static volatile Path catalogDir;
     private static volatile Path frameworkFile;
     private static final Map<String, UsedFile> USED = new ConcurrentSkipListMap<>();
+    /** Counts the choices of knowledge, so a reader that caches a file knows when to read it again. */
+    private static final AtomicInteger GENERATION = new AtomicInteger();
 
     private KnowledgeFiles() {
     }
@@ -57,6 +61,12 @@ public final class KnowledgeFiles {
         catalogDir = catalog;
         frameworkFile = framework;
         USED.clear();
+        GENERATION.incrementAndGet();
+    }
+
+    /** Changes whenever the knowledge is chosen again ({@link #use}): a cache of a file read before is stale. */
+    public static int generation() {
+        return GENERATION.get();
     }
 
     /** Back to the bundled knowledge (what a process starts with). */
@@ -86,7 +96,7 @@ public final class KnowledgeFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read knowledge file " + name + ": " + e.getMessage(), e);
         }
-        USED.put(name, new UsedFile(name, sha256(content), source));
+        USED.put(name, new UsedFile(name, sha256(content), source, Instant.now()));
         return content;
     }
 

@@ -55,19 +55,10 @@ public final class KnowledgeNode {
 
     /** The top-level mapping of a YAML text; {@code file} names it in messages. */
     public static KnowledgeNode parse(String file, byte[] yaml) {
-        Map<String, Integer> lines = new HashMap<>();
+        Map<String, Integer> lines;
         JsonNode root;
         try {
-            try (JsonParser p = MAPPER.createParser(yaml)) {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) {
-                    TokenStreamContext at = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
-                            ? p.streamReadContext().getParent() : p.streamReadContext();
-                    if (at != null) {
-                        lines.putIfAbsent(pathOf(at), p.currentTokenLocation().getLineNr());
-                    }
-                }
-            }
+            lines = lines(yaml);
             root = MAPPER.readTree(yaml);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -78,6 +69,42 @@ public final class KnowledgeNode {
             throw new KnowledgeFileException(file, 1, "", "must be a YAML mapping of keys");
         }
         return new KnowledgeNode(doc, root, "");
+    }
+
+    /**
+     * The line of every path of a YAML text ({@code parameters.screening.min_units}, {@code indicators[2].weight}),
+     * for a reader that checks a file its own way but should name lines as this one does ({@link #lineOf}).
+     *
+     * @throws JacksonException when the text is not YAML
+     */
+    public static Map<String, Integer> lines(byte[] yaml) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = MAPPER.createParser(yaml)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                TokenStreamContext at = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
+                        ? p.streamReadContext().getParent() : p.streamReadContext();
+                if (at != null) {
+                    lines.putIfAbsent(pathOf(at), p.currentTokenLocation().getLineNr());
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The line of a path in {@link #lines}, else of the nearest enclosing path there; 0 when none is. */
+    public static int lineOf(Map<String, Integer> lines, String path) {
+        for (String q = path; ; ) {
+            Integer l = lines.get(q);
+            if (l != null) {
+                return l;
+            }
+            if (q.isEmpty()) {
+                return 0;
+            }
+            int cut = Math.max(q.lastIndexOf('.'), q.lastIndexOf('['));
+            q = cut < 0 ? "" : q.substring(0, cut);
+        }
     }
 
     private static String pathOf(TokenStreamContext c) {
@@ -109,17 +136,7 @@ public final class KnowledgeNode {
     }
 
     private int lineOf(String p) {
-        for (String q = p; ; ) {
-            Integer l = doc.lines.get(q);
-            if (l != null) {
-                return l;
-            }
-            if (q.isEmpty()) {
-                return 0;
-            }
-            int cut = Math.max(q.lastIndexOf('.'), q.lastIndexOf('['));
-            q = cut < 0 ? "" : q.substring(0, cut);
-        }
+        return lineOf(doc.lines, p);
     }
 
     private String child(String key) {

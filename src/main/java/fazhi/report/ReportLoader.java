@@ -1,5 +1,6 @@
 package fazhi.report;
 
+import fazhi.correct.CorrectionStatus;
 import fazhi.report.ReportData.CorrectionEntry;
 import fazhi.report.ReportData.DisclosureEntry;
 import fazhi.report.ReportData.DisclosureYear;
@@ -12,6 +13,7 @@ import fazhi.report.ReportData.RankingEntry;
 import fazhi.report.ReportData.RegionSeries;
 import fazhi.report.ReportData.SyntheticShare;
 import fazhi.report.ReportData.Trend;
+import fazhi.stats.OutlierDetector;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -117,7 +119,7 @@ public final class ReportLoader {
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT region_code, region_name, year, indicator, value, qualifier,"
                 + " not_reported, extracted_value, status, status_reason, reason, corrected_by FROM corrections"
-                + " WHERE year <= ? AND left(region_code, 2) || '0000' = ? AND status <> 'superseded'"
+                + " WHERE year <= ? AND left(region_code, 2) || '0000' = ? AND status <> " + CorrectionStatus.SUPERSEDED.sql()
                 + " ORDER BY year DESC, region_code, indicator")) {
             ps.setInt(1, year);
             ps.setString(2, province);
@@ -371,7 +373,7 @@ public final class ReportLoader {
                 + " FROM outliers o"
                 + " LEFT JOIN observations ob ON ob.region_code = o.region_code AND ob.year = o.year"
                 + "  AND ob.indicator = o.indicator"
-                + " LEFT JOIN observations pr ON o.method = 'yoy_jump' AND pr.region_code = o.region_code"
+                + " LEFT JOIN observations pr ON o.method = '" + OutlierDetector.METHOD_YOY + "' AND pr.region_code = o.region_code"
                 + "  AND pr.year = o.year - 1 AND pr.indicator = o.indicator"
                 + (has("indicators") ? " LEFT JOIN indicators i ON i.code = o.indicator" : "")
                 + " WHERE o.year = ? AND o.province_code = ? AND o.flagged"

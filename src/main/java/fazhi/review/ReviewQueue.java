@@ -1,5 +1,7 @@
 package fazhi.review;
 
+import fazhi.ingest.SubmissionStatus;
+import fazhi.validate.ValidationRule.Severity;
 import fazhi.warehouse.NumberText;
 
 import java.sql.Connection;
@@ -99,7 +101,7 @@ public final class ReviewQueue {
                     SELECT m.submission_id, m.region_code, m.year, m.indicator, m.value, m.unit, m.qualifier,
                            m.evidence, m.char_offset, m.rule, s.source_file
                     FROM mentions m
-                    JOIN submissions s ON s.submission_id = m.submission_id AND s.status = 'published'
+                    JOIN submissions s ON s.submission_id = m.submission_id AND s.status = %s
                     WHERE m.chosen
                 ),
                 competing AS (
@@ -112,8 +114,8 @@ public final class ReviewQueue {
                 issues AS (%s),
                 figure_issues AS (
                     SELECT submission_id, region_code, year, indicator,
-                           count(*) FILTER (WHERE severity = 'error')   AS errors,
-                           count(*) FILTER (WHERE severity = 'warning') AS warnings,
+                           count(*) FILTER (WHERE severity = %s)   AS errors,
+                           count(*) FILTER (WHERE severity = %s) AS warnings,
                            string_agg(severity || ' ' || rule || ': ' || message, '; ' ORDER BY severity, rule) AS issue_text
                     FROM issues WHERE indicator IS NOT NULL GROUP BY ALL
                 ),
@@ -161,7 +163,8 @@ public final class ReviewQueue {
                          + %s * thin::INTEGER, 2) AS priority
                     FROM scored)
                 WHERE priority > 0
-                """.formatted(quote(BREAKDOWN), issueRows, outlierRows, fragileRules, p.thinMinReports(),
+                """.formatted(SubmissionStatus.PUBLISHED.sql(), quote(BREAKDOWN), issueRows,
+                Severity.ERROR.sql(), Severity.WARNING.sql(), outlierRows, fragileRules, p.thinMinReports(),
                 NumberText.plain(p.thinShareOfMedian()), filters.isEmpty() ? "" : "WHERE " + String.join(" AND ", filters),
                 NumberText.plain(p.competing()), NumberText.plain(p.validationError()),
                 NumberText.plain(p.validationWarning()), NumberText.plain(p.outlier()), NumberText.plain(outlierThreshold),

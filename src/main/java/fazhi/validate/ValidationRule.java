@@ -18,6 +18,11 @@ public record ValidationRule(String id, Severity severity, Scope scope, String a
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The word as an SQL string literal ('error'). */
+        public String sql() {
+            return "'" + code() + "'";
+        }
     }
 
     public enum Scope { OBSERVATION, REPORT }

@@ -9,8 +9,10 @@ import fazhi.reference.RegionLineage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +45,17 @@ public final class DimensionTables {
         this.population = population;
     }
 
-    /** Writes the dimensions into the version folder and exposes regions and indicators to the compose database. */
+    /** {@link #write(Connection, Path, String)} for a version folder named as it will be published. */
     public void write(Connection db, Path version) throws SQLException {
+        write(db, version, version.getFileName().toString());
+    }
+
+    /**
+     * Writes the dimensions into the version folder and exposes regions and indicators to the compose database.
+     *
+     * @param versionName the name the version is published under (the run id; the staging folder is "version")
+     */
+    public void write(Connection db, Path version, String versionName) throws SQLException {
         ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.POPULATION), PopulationRow.class, populationRows());
         ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.POPULATION), PopulationRow.class,
                 List.of());
@@ -53,7 +64,7 @@ public final class DimensionTables {
         ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.REGION_LINEAGE),
                 RegionLineageRow.class, List.of());
         ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.KNOWLEDGE_FILES), KnowledgeFileRow.class,
-                knowledgeFileRows(version.getFileName().toString()));
+                knowledgeFileRows(versionName, null));
         ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.KNOWLEDGE_FILES),
                 KnowledgeFileRow.class, List.of());
         Path regionsFile = version.resolve(WarehouseTable.REGIONS.tableName()).resolve("part-0.parquet");
@@ -71,10 +82,64 @@ public final class DimensionTables {
         }
     }
 
-    /** The knowledge files this run has read (all of them are read before the version is composed). */
-    static List<KnowledgeFileRow> knowledgeFileRows(String version) {
-        return KnowledgeFiles.used().stream()
-                .map(f -> new KnowledgeFileRow(version, f.file(), f.sha256(), f.source())).toList();
+    /** The knowledge files this process has read since its knowledge was chosen, or since {@code since}. */
+    static List<KnowledgeFileRow> knowledgeFileRows(String version, Instant since) {
+        return KnowledgeFiles.used().stream().filter(f -> since == null || !f.readAt().isBefore(since))
+                .map(f -> new KnowledgeFileRow(version, f.file(), f.sha256(), f.source(), null)).toList();
+    }
+
+    /**
+     * Rewrites a version's knowledge_files once its run has read everything (the statistics and the ranking read
+     * their files after the observations were written): the files this run read, then the rows copied from the
+     * version it was made from ({@code fazhi stats} recomputes only the statistics), marked as carried over from
+     * the version whose run read them. A version made from another records only the files its job read: the
+     * process also read the extraction's knowledge at start-up, which such a job does not use.
+     *
+     * @param name     the name the version is published under (the run id)
+     * @param jobStart when the run's job started
+     */
+    public static void recordKnowledgeFiles(Path version, String name, Instant jobStart) throws SQLException {
+        List<KnowledgeFileRow> carried = new ArrayList<>();
+        try (Connection c = WarehouseConnection.openVersion(version)) {
+            for (KnowledgeFileRow found : knowledgeFileRows(c)) {
+                if (!found.version().equals(name) || found.carriedFrom() != null) { // this run's own are rewritten
+                    carried.add(new KnowledgeFileRow(name, found.file(), found.sha256(), found.source(),
+                            found.carriedFrom() != null ? found.carriedFrom() : found.version()));
+                }
+            }
+        }
+        List<KnowledgeFileRow> rows = new ArrayList<>(knowledgeFileRows(name, carried.isEmpty() ? null : jobStart));
+        rows.addAll(carried);
+        // the table is a link to the published version's file: replaced, never written through
+        WarehouseDirectories.deleteTree(version.resolve(WarehouseTable.KNOWLEDGE_FILES.tableName()));
+        ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.KNOWLEDGE_FILES), KnowledgeFileRow.class, rows);
+    }
+
+    /** The knowledge_files rows of a version (none when it has no such table; none carried in one made before). */
+    static List<KnowledgeFileRow> knowledgeFileRows(Connection version) throws SQLException {
+        List<KnowledgeFileRow> rows = new ArrayList<>();
+        try (Statement s = version.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM duckdb_views() WHERE view_name = "
+                    + quote(WarehouseTable.KNOWLEDGE_FILES.tableName()))) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return rows;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT * FROM " + WarehouseTable.KNOWLEDGE_FILES.tableName()
+                    + " ORDER BY file")) {
+                boolean hasCarried = false;
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    hasCarried |= rs.getMetaData().getColumnName(i).equals("carried_from");
+                }
+                while (rs.next()) {
+                    rows.add(new KnowledgeFileRow(rs.getString("version"), rs.getString("file"),
+                            rs.getString("sha256"), rs.getString("source"),
+                            hasCarried ? rs.getString("carried_from") : null));
+                }
+            }
+        }
+        return rows;
     }
 
     private static Path tableFile(Path version, WarehouseTable table) {

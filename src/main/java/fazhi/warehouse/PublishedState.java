@@ -1,6 +1,7 @@
 package fazhi.warehouse;
 
 import fazhi.ingest.SubmissionDiscovery;
+import fazhi.ingest.SubmissionStatus;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +36,7 @@ public final class PublishedState {
         try (Connection c = WarehouseConnection.openVersion(version);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT source_file, submission_id FROM submissions "
-                     + "WHERE status <> 'failed' AND submission_id IS NOT NULL")) {
+                     + "WHERE status <> " + SubmissionStatus.FAILED.sql() + " AND submission_id IS NOT NULL")) {
             while (rs.next()) {
                 known.put(rs.getString(1), rs.getString(2));
             }

@@ -1,5 +1,7 @@
 package fazhi.warehouse;
 
+import fazhi.ingest.SubmissionStatus;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,13 +19,15 @@ public record RunTally(long published, long quarantined, long duplicate, long fa
     /** The tally of the files that run {@code runId} handled (files it skipped as unchanged are not counted). */
     public static RunTally of(Connection publishedWarehouse, String runId) throws SQLException {
         try (PreparedStatement s = publishedWarehouse.prepareStatement("""
-                SELECT count(*) FILTER (WHERE status = 'published'),
-                       count(*) FILTER (WHERE status = 'quarantined'),
-                       count(*) FILTER (WHERE status = 'duplicate'),
-                       count(*) FILTER (WHERE status = 'failed'),
-                       count(*) FILTER (WHERE status IN ('quarantined', 'failed')
+                SELECT count(*) FILTER (WHERE status = %s),
+                       count(*) FILTER (WHERE status = %s),
+                       count(*) FILTER (WHERE status = %s),
+                       count(*) FILTER (WHERE status = %s),
+                       count(*) FILTER (WHERE status IN %s
                                           AND status IS DISTINCT FROM expected_status)
-                  FROM submissions WHERE run_id = ?""")) {
+                  FROM submissions WHERE run_id = ?""".formatted(SubmissionStatus.PUBLISHED.sql(),
+                SubmissionStatus.QUARANTINED.sql(), SubmissionStatus.DUPLICATE.sql(), SubmissionStatus.FAILED.sql(),
+                SubmissionStatus.sqlList(SubmissionStatus.HELD_BACK)))) {
             s.setString(1, runId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

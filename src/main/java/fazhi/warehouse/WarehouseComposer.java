@@ -1,5 +1,8 @@
 package fazhi.warehouse;
 
+import fazhi.ingest.SubmissionStatus;
+import fazhi.validate.ValidationRule.Severity;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,7 +72,7 @@ public final class WarehouseComposer {
                       SELECT * FROM new_observations) o
                     SEMI JOIN cand_submissions s
                       ON s.submission_id = o.submission_id AND s.source_file = o.source_file
-                         AND s.status = 'published'""");
+                         AND s.status = %s""".formatted(SubmissionStatus.PUBLISHED.sql()));
             // who owns each (region, year): of the submissions that cover it, the one covering fewest (a county's
             // own report before a province's table of figures), then the one ingested last
             s.execute("""
@@ -83,14 +86,15 @@ public final class WarehouseComposer {
                                  ORDER BY c.covers, s.ingested_at DESC, c.source_file DESC)""");
             s.execute("""
                     UPDATE cand_submissions c
-                       SET status = 'duplicate', observations = 0,
+                       SET status = %s, observations = 0,
                            reason = 'superseded by ' || s.winner || ' (same region ' || s.region_code
                                     || ' and year ' || s.year || ')'
                       FROM (SELECT source_file, first(winner ORDER BY region_code, year) AS winner,
                                    first(region_code ORDER BY region_code, year) AS region_code,
                                    first(year ORDER BY region_code, year) AS year
                               FROM coverage GROUP BY source_file HAVING bool_and(pos > 1)) s
-                     WHERE c.source_file = s.source_file AND c.status = 'published'""");
+                     WHERE c.source_file = s.source_file AND c.status = %s""".formatted(
+                    SubmissionStatus.DUPLICATE.sql(), SubmissionStatus.PUBLISHED.sql()));
             s.execute("""
                     CREATE OR REPLACE TABLE cand_observations AS
                     SELECT o.* FROM published_observations o
@@ -105,8 +109,8 @@ public final class WarehouseComposer {
                        WHERE submission_id NOT IN (SELECT submission_id FROM new_submissions)
                       UNION ALL BY NAME
                       SELECT * FROM new_mentions) m
-                    SEMI JOIN (SELECT DISTINCT submission_id FROM cand_submissions WHERE status = 'published') s
-                      ON s.submission_id = m.submission_id""");
+                    SEMI JOIN (SELECT DISTINCT submission_id FROM cand_submissions WHERE status = %s) s
+                      ON s.submission_id = m.submission_id""".formatted(SubmissionStatus.PUBLISHED.sql()));
         }
     }
 
@@ -120,8 +124,9 @@ public final class WarehouseComposer {
             s.execute("""
                     CREATE OR REPLACE TABLE final_observations AS
                     SELECT o.* FROM cand_observations o
-                    ANTI JOIN (SELECT submission_id, indicator FROM cand_validation_issues WHERE severity = 'error') e
-                      ON e.submission_id = o.submission_id AND e.indicator = o.indicator""");
+                    ANTI JOIN (SELECT submission_id, indicator FROM cand_validation_issues WHERE severity = %s) e
+                      ON e.submission_id = o.submission_id AND e.indicator = o.indicator""".formatted(
+                    Severity.ERROR.sql()));
             s.execute("""
                     UPDATE cand_submissions c SET observations = n.n
                       FROM (SELECT submission_id, source_file, count(*) AS n FROM final_observations

@@ -1,8 +1,13 @@
 package fazhi.cli;
 
+import fazhi.reference.KnowledgeFiles;
+import fazhi.stats.StatisticsParameters;
 import fazhi.stats.StatisticsRunner;
 import fazhi.stats.TestWarehouse;
+import fazhi.warehouse.KnowledgeFileRow;
 import fazhi.warehouse.ObservationRow;
+import fazhi.warehouse.ParquetTableWriter;
+import fazhi.warehouse.WarehouseConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -12,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,6 +84,41 @@ class StatsCommandTest {
         assertThat(warehouse.resolve("current").toRealPath()).isNotEqualTo(warehouse.resolve("_versions/run-1").toRealPath());
         assertThat(warehouse.resolve("_versions/run-1/trends")).doesNotExist();
         assertThat(warehouse.resolve("current/observations")).isDirectory();
+    }
+
+    @Test
+    void recordsTheKnowledgeItReadAndMarksTheIngestsRowsAsCarriedOver(@TempDir Path tmp) throws Exception {
+        Path warehouse = publishedWarehouse(tmp, false);
+        Path ingested = warehouse.resolve("_versions/run-1");
+        ParquetTableWriter.writeAll(ingested.resolve("knowledge_files/part-0.parquet"), KnowledgeFileRow.class, List.of(
+                new KnowledgeFileRow("run-1", "schema/extraction-lexicon.yaml", "ab12", "bundled", null),
+                new KnowledgeFileRow("run-1", "schema/indicators.yaml", "cd34", "/edited/indicators.yaml", null)));
+        String[] r = run("--warehouse", warehouse.toString(), "--top", "1");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        Path made = warehouse.resolve("current").toRealPath();
+        String version = made.getFileName().toString();
+        List<String> rows = new ArrayList<>();
+        try (Connection c = WarehouseConnection.openVersion(made);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT version, file, sha256, source, carried_from FROM knowledge_files ORDER BY file, carried_from")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                        + " " + rs.getString(5));
+            }
+        }
+        String statistics = KnowledgeFiles.sha256(getClass().getResourceAsStream("/" + StatisticsParameters.RESOURCE)
+                .readAllBytes());
+        assertThat(rows).contains(
+                version + " schema/extraction-lexicon.yaml ab12 bundled run-1",
+                version + " schema/indicators.yaml cd34 /edited/indicators.yaml run-1",
+                version + " " + StatisticsParameters.RESOURCE + " " + statistics + " bundled null");
+        assertThat(rows).filteredOn(row -> row.endsWith(" null")).as("read by the stats run itself")
+                .noneMatch(row -> row.contains("extraction-lexicon"));
+        try (Connection c = WarehouseConnection.openVersion(ingested);
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM knowledge_files")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("the published version's own table, untouched").isEqualTo(2);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fazhi.config;
 
+import fazhi.reference.KnowledgeFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,18 @@ class NightlyJobFunctionalTests {
                 + "AND province_code = '370000' AND region_name = '冠县'")).isPositive();
         assertThat(count(warehouse, "SELECT count(*) FROM regions")).isGreaterThan(3000);
         assertThat(count(warehouse, "SELECT count(*) FROM indicators")).isGreaterThanOrEqualTo(45);
+    }
+
+    @Test
+    void aNightlyRunRecordsTheKnowledgeFilesItsStatisticsReadAfterTheObservationsWereWritten() throws Exception {
+        KnowledgeFiles.useBundled(); // forget what earlier tests of this JVM read
+        Path warehouse = tmp.resolve("wh");
+        var outcome = run("nightly", TestWarehouses.copyOfSampleData(tmp.resolve("in")), warehouse);
+        assertThat(outcome.completed()).as(outcome.exitDescription()).isTrue();
+        assertThat(query(warehouse, "SELECT file FROM knowledge_files WHERE carried_from IS NULL"))
+                .extracting(r -> r.get(0)).contains("jobs/statistics.yaml", "schema/indicators.yaml")
+                .doesNotHaveDuplicates();
+        assertThat(count(warehouse, "SELECT count(*) FROM knowledge_files WHERE carried_from IS NOT NULL")).isZero();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package fazhi.normalize;
 
 import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.KnowledgeFiles;
+import fazhi.reference.KnowledgeNode;
+import fazhi.warehouse.ColumnLabels;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,6 +29,19 @@ class StructuredFiguresTest {
         var problems = new StructuredFigures.Problems();
         tables.read(format, () -> new StringReader(text), problems, rows::add);
         return new Read(rows, problems);
+    }
+
+    /** Both files must exist (one is read by the tables, one labels the warehouse): this keeps them agreeing. */
+    @Test
+    void theFirstChineseHeaderOfEachColumnIsTheWarehouseLabelOfThatColumn() {
+        KnowledgeNode headers = KnowledgeFiles.yaml(StructuredFigures.HEADERS_FILE).node("headers");
+        assertThat(headers.keys()).isNotEmpty();
+        for (String column : headers.keys()) {
+            List<String> spellings = headers.strings(column);
+            assertThat(spellings).as(column).isNotEmpty();
+            assertThat(spellings.get(0)).as("first header of " + column + " in " + StructuredFigures.HEADERS_FILE
+                    + " against " + ColumnLabels.RESOURCE).isEqualTo(ColumnLabels.chinese().label(column));
+        }
     }
 
     @Test

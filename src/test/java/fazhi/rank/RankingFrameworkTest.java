@@ -105,6 +105,23 @@ class RankingFrameworkTest {
     }
 
     @Test
+    void givenBrokenConstraints_whenLoaded_thenEachMessageNamesTheLineOfItsKey() {
+        // line 5: the second indicator; line 9: screening; line 14: draws; line 17: a key nobody knows
+        String yaml = Frameworks.defaultFour().replace("online_service_rate,       weight: 1",
+                        "online_service_rate,       weight: 0")
+                .replace("min_units: 3", "min_units: 1").replace("draws: 1000", "draws: 10")
+                .replace("weight_perturbation: 0.25", "weight_perturbation: 0.25\n    colour: blue");
+        assertThat(yaml.lines().toList().get(4)).contains("online_service_rate", "weight: 0");
+        assertThatThrownBy(() -> Frameworks.parse(yaml)).isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactlyInAnyOrder(
+                        "line 5: indicators[1] (online_service_rate).weight must be a positive finite number, got 0",
+                        "line 9: parameters.screening.min_units must be at least 2, got 1",
+                        "line 14: parameters.uncertainty.draws must be at least 1000, got 10",
+                        "line 17: parameters.uncertainty: unknown key 'colour' (allowed: alternatives, draws, "
+                                + "geometric_lower, seed, weight_perturbation)"));
+    }
+
+    @Test
     void givenSeveralBrokenConstraints_whenLoaded_thenAllAreReportedTogether() {
         String yaml = Frameworks.defaultFour().replace("weight: 2,", "weight: 0,").replace("direction: -1", "direction: 0")
                 .replace("code: online_service_rate", "code: nope");

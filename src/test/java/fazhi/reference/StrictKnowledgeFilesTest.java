@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import fazhi.extract.ExtractionLexicon;
 import fazhi.extract.TextCleaner;
 import fazhi.generate.PhraseBank;
+import fazhi.ingest.CsvRecords;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.normalize.StructuredFigures;
 import fazhi.rank.FrameworkException;
@@ -63,6 +64,19 @@ class StrictKnowledgeFilesTest {
     void renamingAnyTopLevelKeyOfTheIdentificationCuesFailsNamingTheKey() throws IOException {
         RegionTable regions = RegionTable.bundled();
         assertEveryTopLevelKeyIsChecked("schema/ingest-identification.yaml", () -> new ReportIdentifier(regions));
+    }
+
+    @Test
+    void renamingAnyKeyOfTheFlagWordsFailsAndAnEditedCopyChangesWhatACellMeans() throws IOException {
+        assertEveryTopLevelKeyIsChecked(CsvRecords.FLAG_WORDS, () -> CsvRecords.flag("是"));
+        assertThat(CsvRecords.flag("是")).isTrue();
+        assertThat(CsvRecords.flag("否")).isFalse();
+        assertThat(CsvRecords.flag("对")).isNull();
+        write("flag-words.yaml", bundled(CsvRecords.FLAG_WORDS).replace("'是'", "'是', '对'"));
+        assertThat(CsvRecords.flag("对")).isTrue();
+        write("flag-words.yaml", bundled(CsvRecords.FLAG_WORDS).replace("'否'", "'否', 'yes'"));
+        assertThatThrownBy(() -> CsvRecords.flag("1")).isInstanceOf(KnowledgeFileException.class)
+                .hasMessageContaining("key false_words").hasMessageContaining("'yes' is also one of the true_words");
     }
 
     @Test

@@ -34,7 +34,7 @@ public class ComposeWarehouseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         try (Connection db = compose.open()) {
-            dimensions.write(db, compose.staging().version());
+            dimensions.write(db, compose.staging().version(), compose.staging().runId());
             composer.composeCandidates(db, published.version());
             corrections.apply(db, published.version(), compose.staging().correctionsFile(), compose.staging().runId());
         }

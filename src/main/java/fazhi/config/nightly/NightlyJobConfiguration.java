@@ -13,11 +13,12 @@ import org.springframework.context.annotation.Import;
  * The jobs, as sequences of named steps (the steps are wired in the configurations imported here).
  * <ul>
  *   <li>{@code nightly}: discover → extract (read, decode, identify, clean, extract, normalize) → compose →
- *       validate → write → statistics → rankings → publish. Statistics and rankings are computed inside
+ *       validate → write → statistics → rankings → knowledge files → publish. Statistics and rankings are computed inside
  *       the new version, so they are published together with the observations they come from.</li>
  *   <li>{@code ingest}: the same without recomputing statistics and rankings (the published ones are
  *       carried over).</li>
- *   <li>{@code stats}: the published version with its statistics recomputed.</li>
+ *   <li>{@code stats}: the published version with its statistics recomputed (and its knowledge files: the
+ *       ones read now, the ingest's marked as carried over).</li>
  * </ul>
  * Job parameters: input, warehouse, runId, reprocess.
  */
@@ -29,7 +30,8 @@ public class NightlyJobConfiguration {
     @Bean
     public Job nightlyJob(JobRepository jobs, Step discoverSubmissionsStep, Step extractIndicatorsStep,
                           Step composeWarehouseStep, Step validateObservationsStep, Step writeVersionStep,
-                          Step computeStatisticsStep, Step rankCountiesStep, Step publishWarehouseStep,
+                          Step computeStatisticsStep, Step rankCountiesStep, Step recordKnowledgeFilesStep,
+                          Step publishWarehouseStep,
                           StageClock stageClock) {
         return new JobBuilder("nightly", jobs)
                 .listener(new RunOutcomeListener())
@@ -41,6 +43,7 @@ public class NightlyJobConfiguration {
                 .next(writeVersionStep)
                 .next(computeStatisticsStep)
                 .next(rankCountiesStep)
+                .next(recordKnowledgeFilesStep)
                 .next(publishWarehouseStep)
                 .build();
     }
@@ -65,10 +68,11 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Job statsJob(JobRepository jobs, Step copyPublishedVersionStep, Step computeStatisticsStep,
-                        Step publishWarehouseStep) {
+                        Step recordKnowledgeFilesStep, Step publishWarehouseStep) {
         return new JobBuilder("stats", jobs)
                 .start(copyPublishedVersionStep)
                 .next(computeStatisticsStep)
+                .next(recordKnowledgeFilesStep)
                 .next(publishWarehouseStep)
                 .build();
     }

@@ -92,6 +92,22 @@ public class WarehouseStepsConfiguration {
                 List.of(WarehouseTable.values()), true);
     }
 
+    /**
+     * The knowledge files of a nightly or stats run, recorded once its statistics and ranking have read theirs; a
+     * stats run marks the rows of the version it copied as carried over.
+     */
+    @Bean
+    public Step recordKnowledgeFilesStep(JobRepository jobs, RecordKnowledgeFilesTasklet recordKnowledgeFilesTasklet) {
+        return new StepBuilder("recordKnowledgeFilesStep", jobs).tasklet(recordKnowledgeFilesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RecordKnowledgeFilesTasklet recordKnowledgeFilesTasklet(@Value(WAREHOUSE) String warehouse,
+                                                                   @Value(RUN_ID) String runId) {
+        return new RecordKnowledgeFilesTasklet(staging(warehouse, runId));
+    }
+
     @Bean
     public Step publishWarehouseStep(JobRepository jobs, PublishWarehouseTasklet publishWarehouseTasklet) {
         return new StepBuilder("publishWarehouseStep", jobs).tasklet(publishWarehouseTasklet).build();
