@@ -267,6 +267,18 @@ public final class ExtractionLexicon {
     }
 
     /** A unit after which a figure does not end the window of the next one (a date, "14类"). */
+    /**
+     * A Chinese-numeral figure not followed by a listed character is part of a set phrase ("三项制度",
+     * "一次性办结率"), no figure: it neither is read nor ends the reading window of the next figure.
+     */
+    boolean inSetPhrase(String text, Figure f) {
+        if (!f.chinese() || f.end() >= text.length()) {
+            return false;
+        }
+        return !chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
+                && !text.startsWith(elisionToken, f.end());
+    }
+
     boolean windowTransparent(String unit) {
         return dateUnits.contains(unit) || groupingUnits.contains(unit);
     }

@@ -475,11 +475,7 @@ final class PhrasingMatcher {
 
     /** A Chinese-numeral figure must be followed by a listed character (三项制度 is no figure). */
     private boolean chineseFollowOk(String text, Figure f) {
-        if (!f.chinese() || f.end() >= text.length()) {
-            return true;
-        }
-        return lex.chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
-                || text.startsWith(lex.elisionToken, f.end());
+        return !lex.inSetPhrase(text, f);
     }
 
     /** The rate name governing a figure: the window without trailing link, time and hedge words. */
