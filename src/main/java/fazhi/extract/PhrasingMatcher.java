@@ -130,7 +130,7 @@ final class PhrasingMatcher {
             if (!d.context().isEmpty() && !containsAny(r.contextText(), d.context())) {
                 continue;
             }
-            if (!d.exclude().isEmpty() && containsAny(r.window(), d.exclude())) {
+            if (!d.exclude().isEmpty() && containsAny(excludeScope(r), d.exclude())) {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
@@ -147,6 +147,20 @@ final class PhrasingMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * Where an excluding word is looked for: the window; for a later item of a list ("进驻部门36个、政务服务事项
+     * 1016项") also the clause before the list's first item, whose verb the items share.
+     */
+    private String excludeScope(Reading r) {
+        String w = r.window();
+        for (String c : lex.listContinuations) {
+            if (w.startsWith(c)) {
+                return r.text.substring(r.clause.start(), r.winEnd);
+            }
+        }
+        return w;
     }
 
     private Match matchRate(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
