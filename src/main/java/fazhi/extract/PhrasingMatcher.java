@@ -130,7 +130,8 @@ final class PhrasingMatcher {
             if (!d.context().isEmpty() && !containsAny(r.contextText(), d.context())) {
                 continue;
             }
-            if (!d.exclude().isEmpty() && containsAny(excludeScope(r), d.exclude())) {
+            if (!d.exclude().isEmpty() && (containsAny(excludeScope(r), d.exclude())
+                    || d.isRate() && containsAny(contextClause(r, d), d.exclude()))) {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
@@ -161,6 +162,35 @@ final class PhrasingMatcher {
             }
         }
         return w;
+    }
+
+    /**
+     * A rate whose window names none of its context words speaks of the context named last before it in the
+     * sentence ("12348法律服务热线接听来电3200个,满意率99%"): the words that name it, from its clause's start
+     * to the context word, are where its excluding words are looked for too ("12348法律服务热线"). Empty when
+     * the window names the context itself.
+     */
+    private String contextClause(Reading r, IndicatorDefinition d) {
+        if (d.context().isEmpty() || containsAny(r.window(), d.context())) {
+            return "";
+        }
+        int last = -1;
+        int lastEnd = -1;
+        for (String c : d.context()) {
+            int at = r.text.lastIndexOf(c, r.winStart - c.length());
+            if (at > last) {
+                last = at;
+                lastEnd = at + c.length();
+            }
+        }
+        if (last < r.sentence.start()) {
+            return "";
+        }
+        int from = last;
+        while (from > r.sentence.start() && lex.clauseEnds.indexOf(r.text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return r.text.substring(from, lastEnd);
     }
 
     private Match matchRate(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
