@@ -36,8 +36,9 @@ class RealPhrasingCorpusTest {
 
     private static final double TUNING_PRECISION_FLOOR = 0.97;
     private static final double TUNING_RECALL_FLOOR = 0.95;
-    // 0.78 before three held-out cases from unseen pages joined (holdout F1 0.793 -> 0.769 on their first run)
-    private static final double HOLDOUT_F1_FLOOR = 0.76;
+    // 0.78 before three held-out cases from unseen pages joined (holdout F1 0.793 -> 0.769 on their first run);
+    // 0.77 with set 4 (holdout F1 0.7778 reached)
+    private static final double HOLDOUT_F1_FLOOR = 0.77;
 
     private static final Pattern ID = Pattern.compile("([a-z0-9-]+)-([0-9]{3})");
     private static final Pattern FIGURE = Pattern.compile(
