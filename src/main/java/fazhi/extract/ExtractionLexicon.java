@@ -282,6 +282,26 @@ public final class ExtractionLexicon {
         return f.end() >= text.length() || (clauseEnds + sentenceEnds).indexOf(text.charAt(f.end())) >= 0;
     }
 
+    /**
+     * A Chinese-numeral figure not followed by a listed character is part of a set phrase ("三项制度",
+     * "一次性办结率"), no figure: it neither is read nor ends the reading window of the next figure.
+     */
+    boolean inSetPhrase(String text, Figure f) {
+        if (!f.chinese() || f.end() >= text.length()) {
+            return false;
+        }
+        if (chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
+                || text.startsWith(elisionToken, f.end())) {
+            return false;
+        }
+        for (String w : predicateLeads) { // "十二件予以废止": the figure's own predicate follows
+            if (f.hasUnit() && text.startsWith(w, f.end())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A unit after which a figure does not end the window of the next one (a date, "14类"). */
     boolean windowTransparent(String unit) {
         return dateUnits.contains(unit) || groupingUnits.contains(unit);

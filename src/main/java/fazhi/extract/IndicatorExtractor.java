@@ -286,7 +286,8 @@ public final class IndicatorExtractor {
                 if (p.end() <= clause.start()) {
                     break;
                 }
-                if (p.end() <= f.start() && p.hasUnit() && !lex.windowTransparent(p.unitText())) {
+                if (p.end() <= f.start() && p.hasUnit() && !lex.windowTransparent(p.unitText())
+                        && !lex.inSetPhrase(text, p)) {
                     winStart = p.end();
                     break;
                 }

@@ -132,7 +132,8 @@ final class PhrasingMatcher {
             if (!d.context().isEmpty() && !containsAny(r.contextText(), d.context())) {
                 continue;
             }
-            if (!d.exclude().isEmpty() && containsAny(r.window(), d.exclude())) {
+            if (!d.exclude().isEmpty() && (containsAny(excludeScope(r), d.exclude())
+                    || d.isRate() && containsAny(contextClause(r, d), d.exclude()))) {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
@@ -149,6 +150,49 @@ final class PhrasingMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * Where an excluding word is looked for: the window; for a later item of a list ("进驻部门36个、政务服务事项
+     * 1016项") also the clause before the list's first item, whose verb the items share.
+     */
+    private String excludeScope(Reading r) {
+        String w = r.window();
+        for (String c : lex.listContinuations) {
+            if (w.startsWith(c)) {
+                return r.text.substring(r.clause.start(), r.winEnd);
+            }
+        }
+        return w;
+    }
+
+    /**
+     * A rate whose window names none of its context words speaks of the context named last before it in the
+     * sentence ("12348法律服务热线接听来电3200个,满意率99%"): the words that name it, from its clause's start
+     * to the context word, are where its excluding words are looked for too ("12348法律服务热线"). Empty when
+     * the window names the context itself.
+     */
+    private String contextClause(Reading r, IndicatorDefinition d) {
+        if (d.context().isEmpty() || containsAny(r.window(), d.context())) {
+            return "";
+        }
+        int last = -1;
+        int lastEnd = -1;
+        for (String c : d.context()) {
+            int at = r.text.lastIndexOf(c, r.winStart - c.length());
+            if (at > last) {
+                last = at;
+                lastEnd = at + c.length();
+            }
+        }
+        if (last < r.sentence.start()) {
+            return "";
+        }
+        int from = last;
+        while (from > r.sentence.start() && lex.clauseEnds.indexOf(r.text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return r.text.substring(from, lastEnd);
     }
 
     private Match matchRate(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
@@ -533,19 +577,7 @@ final class PhrasingMatcher {
 
     /** A Chinese-numeral figure must be followed by a listed character (三项制度 is no figure). */
     private boolean chineseFollowOk(String text, Figure f) {
-        if (!f.chinese() || f.end() >= text.length()) {
-            return true;
-        }
-        if (lex.chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
-                || text.startsWith(lex.elisionToken, f.end())) {
-            return true;
-        }
-        for (String w : lex.predicateLeads) { // "十二件予以废止": the figure's own predicate follows
-            if (f.hasUnit() && text.startsWith(w, f.end())) {
-                return true;
-            }
-        }
-        return false;
+        return !lex.inSetPhrase(text, f);
     }
 
     /** The rate name governing a figure: the window without trailing link, time and hedge words. */

@@ -65,7 +65,9 @@ final class RespectivelyLists {
                     if (p.end() > m0) {
                         break;
                     }
-                    if (p.hasUnit() && !lex.windowTransparent(p.unitText())) {
+                    // a Chinese numeral among the items names one ("“最多跑一次”事项", "一件事"): a figure
+                    // counted before the list stands in a clause of its own
+                    if (p.hasUnit() && !lex.windowTransparent(p.unitText()) && !p.chinese()) {
                         a = p.end();
                     }
                 }

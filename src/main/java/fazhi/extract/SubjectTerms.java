@@ -161,7 +161,7 @@ final class SubjectTerms {
                 // only a hit longer than the best so far can be chosen: the checks are for those alone
                 if ((best == null || h.length() > best.length()) && !inTitle(inTitle, h.start() - lineStart)
                         && !modified(text, h) && !(countsLists && listed(text, h)) && !partAround(text, h)
-                        && !isCombinedAround(text, h)) {
+                        && !t.gapHolds(text, h, lex.subsetQualifiers) && !isCombinedAround(text, h)) {
                     best = h;
                 }
             }
@@ -491,6 +491,20 @@ final class SubjectTerms {
                 }
             }
             return out;
+        }
+
+        /**
+         * Does the gap of this hit hold one of the words ("法律援助民事案件" for "法律援助…案件": a kind of the
+         * cases named inside the term, a part as it would be before it)?
+         */
+        boolean gapHolds(String text, Hit h, List<String> words) {
+            // a topic gap ("委员关于……的提案") names what the things are about, never a part of them
+            if (gap == null || this.text.contains(GAP + GAP)
+                    || h.end() - tail.length() < h.start() + head.length()) {
+                return false;
+            }
+            String inside = text.substring(h.start() + head.length(), h.end() - tail.length());
+            return IndicatorExtractor.containsAny(inside, words);
         }
 
         Hit at(String text, int at, int to) {
