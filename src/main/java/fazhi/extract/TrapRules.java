@@ -207,10 +207,6 @@ final class TrapRules {
     }
 
     /**
-     * "村(居)法律顾问...开展法治宣传300余次": the work of a subset of actors named before the figure, unless
-     * the actors are what the indicator counts (villages with a legal adviser).
-     */
-    /**
      * "县法院审结行政案件240件": another body is the actor of the clause before the figure (named there, not
      * right after a preposition: "向法院起诉", "经法院判决"); what it gives the government (检察建议) excepted.
      */
@@ -260,6 +256,10 @@ final class TrapRules {
         return false;
     }
 
+    /**
+     * "村(居)法律顾问...开展法治宣传300余次": the work of a subset of actors named before the figure, unless
+     * the actors are what the indicator counts (villages with a legal adviser).
+     */
     boolean bySubsetActor(String before, IndicatorDefinition indicator) {
         for (String actor : lex.subsetActors) {
             if (before.contains(actor) && !counts(indicator, actor)) {
