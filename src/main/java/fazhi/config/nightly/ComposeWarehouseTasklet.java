@@ -33,6 +33,9 @@ public class ComposeWarehouseTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (compose.staging().keepsPublishedVersion()) {
+            return RepeatStatus.FINISHED;
+        }
         try (Connection db = compose.open()) {
             dimensions.write(db, compose.staging().version());
             composer.composeCandidates(db, published.version());
