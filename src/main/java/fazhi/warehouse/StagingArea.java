@@ -33,20 +33,6 @@ public record StagingArea(WarehouseLayout layout, String runId) {
         return root().resolve("compose.duckdb");
     }
 
-    /**
-     * Present when the run found nothing that would change the published version (no new or changed file, the same
-     * corrections, knowledge and build: {@link VersionFingerprint}); it holds that version's folder name. The steps
-     * that compose, validate, write and publish a version then leave the published one in place.
-     */
-    public Path nothingNewFile() {
-        return root().resolve("nothing-new");
-    }
-
-    /** Whether this run keeps the published version (see {@link #nothingNewFile()}). */
-    public boolean keepsPublishedVersion() {
-        return java.nio.file.Files.isRegularFile(nothingNewFile());
-    }
-
     /** The version folder being built; moved under _versions/ when published. */
     public Path version() {
         return root().resolve("version");

@@ -5,8 +5,10 @@ import fazhi.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 
 import static fazhi.config.TestWarehouses.count;
@@ -54,6 +56,13 @@ class NothingNewNightTests {
                 + "BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
                 + "WHERE p.PARAMETER_NAME = 'runId' AND p.PARAMETER_VALUE = '" + second.runId() + "'"))
                 .containsExactly(List.of("COMPLETED", "COMPLETED", "0 published, 0 quarantined, 0 duplicate, 0 failed"));
+        // where a restarted run finds it, its staging area gone or not (KeptVersion)
+        String context = ServerJobRepositoryTests.rows(url, "SELECT c.SHORT_CONTEXT FROM BATCH_JOB_EXECUTION_CONTEXT c "
+                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = c.JOB_EXECUTION_ID "
+                + "WHERE p.PARAMETER_NAME = 'runId' AND p.PARAMETER_VALUE = '" + second.runId() + "'").get(0).get(0);
+        String readable = context.contains("keptVersion") ? context
+                : new String(Base64.getDecoder().decode(context.strip()), StandardCharsets.ISO_8859_1);
+        assertThat(readable).contains("fazhi.keptVersion").contains(first.runId());
         assertThat(new WarehouseLayout(warehouse).stagingRoot()).satisfiesAnyOf(
                 p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
     }

@@ -33,7 +33,7 @@ public class ComposeWarehouseTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        if (compose.staging().keepsPublishedVersion()) {
+        if (KeptVersion.of(chunkContext).isPresent()) {
             return RepeatStatus.FINISHED;
         }
         try (Connection db = compose.open()) {

@@ -91,7 +91,7 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
         contribution.incrementFilterCount(counts[1]);
         log.info("discovered {} files in {} ({} unchanged since they were published)", counts[0], input, counts[1]);
         if (counts[0] == counts[1] && KEEPS_UNCHANGED_VERSION.equals(chunkContext.getStepContext().getJobName())) {
-            keepPublishedVersionIfUnchanged();
+            keepPublishedVersionIfUnchanged(chunkContext);
         }
         return RepeatStatus.FINISHED;
     }
@@ -105,16 +105,16 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
 
     /**
      * No file to read: when the corrections, the knowledge files and fazhi's build are those the published version
-     * was made with, composing would give that version again, so the run keeps it (StagingArea#nothingNewFile).
+     * was made with, composing would give that version again, so the run keeps it ({@link KeptVersion}).
      */
-    private void keepPublishedVersionIfUnchanged() throws java.io.IOException {
+    private void keepPublishedVersionIfUnchanged(ChunkContext chunkContext) {
         Path version = published.version();
         if (reprocess || version == null) {
             return;
         }
         var made = VersionFingerprint.read(version);
         if (made.isPresent() && made.get().equals(VersionFingerprint.now(staging.correctionsFile(), made.get()))) {
-            java.nio.file.Files.writeString(staging.nothingNewFile(), version.getFileName().toString());
+            KeptVersion.record(chunkContext, version.getFileName().toString());
             log.info("nothing new since version {} (no new or changed file, the same corrections and knowledge): "
                     + "it stays published", version.getFileName());
         }

@@ -32,7 +32,7 @@ public class LinkPublishedTablesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        if (staging.keepsPublishedVersion()) {
+        if (KeptVersion.of(chunkContext).isPresent()) {
             return RepeatStatus.FINISHED;
         }
         if (published.version() == null) {

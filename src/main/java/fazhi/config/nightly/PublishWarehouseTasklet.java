@@ -24,10 +24,10 @@ public class PublishWarehouseTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        if (staging.keepsPublishedVersion()) {
-            String kept = java.nio.file.Files.readString(staging.nothingNewFile());
+        var kept = KeptVersion.of(chunkContext);
+        if (kept.isPresent()) {
             WarehouseDirectories.deleteTree(staging.root());
-            log.info("version {} stays published at {}", kept, staging.layout().current());
+            log.info("version {} stays published at {}", kept.get(), staging.layout().current());
             return RepeatStatus.FINISHED;
         }
         publisher.publish(staging.version(), staging.runId());

@@ -27,7 +27,7 @@ public class ValidateObservationsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        if (compose.staging().keepsPublishedVersion()) {
+        if (KeptVersion.of(chunkContext).isPresent()) {
             return RepeatStatus.FINISHED;   // the published version's confrontation stands
         }
         try (Connection db = compose.open()) {

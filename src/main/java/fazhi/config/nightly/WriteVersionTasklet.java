@@ -26,10 +26,10 @@ public class WriteVersionTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        StagingArea staging = compose.staging();
-        if (staging.keepsPublishedVersion()) {
+        if (KeptVersion.of(chunkContext).isPresent()) {
             return RepeatStatus.FINISHED;
         }
+        StagingArea staging = compose.staging();
         try (Connection db = compose.open()) {
             corrections.settle(db);
             composer.writeVersion(db);
