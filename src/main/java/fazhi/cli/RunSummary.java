@@ -38,7 +38,12 @@ final class RunSummary {
         }
         try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
              Statement s = c.createStatement()) {
-            out.println("run " + outcome.runId() + " published to " + warehouse.toAbsolutePath().normalize());
+            WarehouseLayout layout = new WarehouseLayout(warehouse);
+            String published = layout.current().toRealPath().getFileName().toString();
+            out.println(published.equals(outcome.runId())
+                    ? "run " + outcome.runId() + " published to " + layout.root()
+                    : "run " + outcome.runId() + " found nothing new: version " + published + " stays published at "
+                    + layout.root());
             // a quarantine the manifest expected (an acknowledged template, say) is reported but raises no alarm
             try (ResultSet rs = s.executeQuery("SELECT status || CASE WHEN status = expected_status "
                     + "AND status IN " + HELD_BACK + " THEN ' (as expected)' ELSE '' END, count(*) "
@@ -86,7 +91,7 @@ final class RunSummary {
             out.println("  query it: ./fazhi sql " + warehouseOption() + "\"select * from observations limit 10\"");
             // the same tally the job wrote into the job repository (fazhi jobs)
             return RunTally.of(c, outcome.runId()).clean() ? ExitCodes.OK : ExitCodes.PUBLISHED_WITH_QUARANTINES;
-        } catch (SQLException e) {
+        } catch (SQLException | java.io.IOException e) {
             out.println("run " + outcome.runId() + " completed, but the warehouse could not be read back: "
                     + BatchRunner.rootMessage(e));
             return ExitCodes.RUN_FAILED;

@@ -77,6 +77,23 @@ public final class KnowledgeFiles {
     /** The bytes of a knowledge file given by its repository path ("schema/indicators.yaml"). */
     public static byte[] bytes(String file) {
         String name = file.startsWith("/") ? file.substring(1) : file;
+        Read read = read(name);
+        USED.put(name, read.used());
+        return read.content();
+    }
+
+    /**
+     * A knowledge file's hash and source as it would be read now, without counting it among the files read (so it
+     * does not enter knowledge_files unless the run reads it).
+     */
+    public static UsedFile peek(String file) {
+        return read(file.startsWith("/") ? file.substring(1) : file).used();
+    }
+
+    private record Read(byte[] content, UsedFile used) {
+    }
+
+    private static Read read(String name) {
         Path edited = editedCopy(name);
         byte[] content;
         String source;
@@ -96,8 +113,7 @@ public final class KnowledgeFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read knowledge file " + name + ": " + e.getMessage(), e);
         }
-        USED.put(name, new UsedFile(name, sha256(content), source, Instant.now()));
-        return content;
+        return new Read(content, new UsedFile(name, sha256(content), source, Instant.now()));
     }
 
     /** A knowledge file as a stream (read whole first, so its hash is known). */

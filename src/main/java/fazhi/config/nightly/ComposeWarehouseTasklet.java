@@ -33,6 +33,9 @@ public class ComposeWarehouseTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (KeptVersion.of(chunkContext).isPresent()) {
+            return RepeatStatus.FINISHED;
+        }
         try (Connection db = compose.open()) {
             dimensions.write(db, compose.staging().version(), compose.staging().runId());
             composer.composeCandidates(db, published.version());

@@ -12,6 +12,7 @@ import fazhi.warehouse.ParquetTableWriter;
 import fazhi.warehouse.PublishedState;
 import fazhi.warehouse.StagingArea;
 import fazhi.warehouse.SubmissionRow;
+import fazhi.warehouse.VersionFingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -89,6 +90,33 @@ public class DiscoverSubmissionsTasklet implements Tasklet {
         contribution.incrementWriteCount(counts[0]);
         contribution.incrementFilterCount(counts[1]);
         log.info("discovered {} files in {} ({} unchanged since they were published)", counts[0], input, counts[1]);
+        if (counts[0] == counts[1] && KEEPS_UNCHANGED_VERSION.equals(chunkContext.getStepContext().getJobName())) {
+            keepPublishedVersionIfUnchanged(chunkContext);
+        }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The job that may keep the published version when nothing changed: ingest. The nightly job also recomputes the
+     * statistics and rankings, which an ingest run carries over unchanged: the published ones may be older than its
+     * observations, so the nightly job always composes a new version.
+     */
+    static final String KEEPS_UNCHANGED_VERSION = "ingest";
+
+    /**
+     * No file to read: when the corrections, the knowledge files and fazhi's build are those the published version
+     * was made with, composing would give that version again, so the run keeps it ({@link KeptVersion}).
+     */
+    private void keepPublishedVersionIfUnchanged(ChunkContext chunkContext) {
+        Path version = published.version();
+        if (reprocess || version == null) {
+            return;
+        }
+        var made = VersionFingerprint.read(version);
+        if (made.isPresent() && made.get().equals(VersionFingerprint.now(staging.correctionsFile(), made.get()))) {
+            KeptVersion.record(chunkContext, version.getFileName().toString());
+            log.info("nothing new since version {} (no new or changed file, the same corrections and knowledge): "
+                    + "it stays published", version.getFileName());
+        }
     }
 }

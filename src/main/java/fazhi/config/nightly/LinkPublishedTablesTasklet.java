@@ -32,6 +32,9 @@ public class LinkPublishedTablesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (KeptVersion.of(chunkContext).isPresent()) {
+            return RepeatStatus.FINISHED;
+        }
         if (published.version() == null) {
             if (required) {
                 throw new IllegalStateException("no published warehouse at " + staging.layout().root()

@@ -24,6 +24,12 @@ public class PublishWarehouseTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var kept = KeptVersion.of(chunkContext);
+        if (kept.isPresent()) {
+            WarehouseDirectories.deleteTree(staging.root());
+            log.info("version {} stays published at {}", kept.get(), staging.layout().current());
+            return RepeatStatus.FINISHED;
+        }
         publisher.publish(staging.version(), staging.runId());
         WarehouseDirectories.deleteTree(staging.root());
         log.info("published version {} at {}", staging.runId(), staging.layout().current());

@@ -1,7 +1,10 @@
 package fazhi.config.nightly;
 
 import fazhi.correct.CorrectionApplier;
+import fazhi.reference.KnowledgeFiles;
 import fazhi.warehouse.ComposeDatabase;
+import fazhi.warehouse.StagingArea;
+import fazhi.warehouse.VersionFingerprint;
 import fazhi.warehouse.WarehouseComposer;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -23,10 +26,16 @@ public class WriteVersionTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (KeptVersion.of(chunkContext).isPresent()) {
+            return RepeatStatus.FINISHED;
+        }
+        StagingArea staging = compose.staging();
         try (Connection db = compose.open()) {
             corrections.settle(db);
             composer.writeVersion(db);
         }
+        // every knowledge file has been read by now: the fingerprint lists all that went into the version
+        VersionFingerprint.of(staging.correctionsFile(), KnowledgeFiles.used()).write(staging.version());
         return RepeatStatus.FINISHED;
     }
 }
