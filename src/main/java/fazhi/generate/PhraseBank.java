@@ -50,6 +50,9 @@ public final class PhraseBank {
     final PdfReportLayout.Chrome pdfChrome;
     /** The labels of a web page's metadata lines: index, publisher, date. */
     final Map<String, String> metaLabels;
+    final String tableLabelHeader;
+    final String tableYearHeader;
+    final String governmentSuffix;
     final List<String> openings;
     final List<String> mainHeadings;
     final List<String> dutyHeadings;
@@ -87,6 +90,10 @@ public final class PhraseBank {
                 strings(chrome, "pdf_page_numbers"));
         KnowledgeNode meta = chrome.node("meta_labels");
         metaLabels = Map.of("index", meta.text("index"), "publisher", meta.text("publisher"), "date", meta.text("date"));
+        KnowledgeNode tableHeader = chrome.node("table_header");
+        tableLabelHeader = tableHeader.text("label");
+        tableYearHeader = tableHeader.text("year");
+        governmentSuffix = chrome.text("government_suffix");
         openings = strings(y, "openings");
         KnowledgeNode headings = y.node("headings");
         mainHeadings = strings(headings, "main");

@@ -314,7 +314,7 @@ final class ReportRenderer {
         }
         if (!table.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("指标", year + "年"));
+            rows.add(List.of(bank.tableLabelHeader, bank.tableYearHeader.replace("{year}", Integer.toString(year))));
             for (String code : table) {
                 rows.add(List.of(tableLabel(code), Surface.plain(surfaces.get(code).value())));
             }
@@ -428,7 +428,7 @@ final class ReportRenderer {
         String shortName = name.substring(name.length() - 1);
         Map<String, String> ctx = new HashMap<>();
         ctx.put("name", name);
-        ctx.put("gov", name + "人民政府");
+        ctx.put("gov", name + bank.governmentSuffix);
         ctx.put("short", shortName);
         ctx.put("year", Integer.toString(year));
         ctx.put("next", Integer.toString(year + 1));

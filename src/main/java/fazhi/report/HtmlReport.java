@@ -8,6 +8,7 @@ import fazhi.report.ReportData.ProvinceSection;
 import fazhi.report.ReportData.RankingEntry;
 import fazhi.report.ReportData.RegionSeries;
 import fazhi.report.ReportData.SyntheticShare;
+import fazhi.stats.OutlierDetector;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -265,10 +266,10 @@ public final class HtmlReport {
             if (o.corrected()) {
                 b.append("<br><span class=\"code\">").append(m.html("outliers.extracted", num(o.extractedValue()))).append("</span>");
             }
-            if ("yoy_jump".equals(o.method())) {
+            if (OutlierDetector.METHOD_YOY.equals(o.method())) {
                 b.append("<br><span class=\"code\">").append(m.html("outliers.previous", num(o.previousValue()) + unit)).append("</span>");
             }
-            b.append("</td><td>").append(m.html("yoy_jump".equals(o.method()) ? "outliers.test_jump" : "outliers.test_value"))
+            b.append("</td><td>").append(m.html(OutlierDetector.METHOD_YOY.equals(o.method()) ? "outliers.test_jump" : "outliers.test_value"))
                     .append("<br><span class=\"code\">").append(m.html("outliers.versus", o.scopes())).append("</span></td><td class=\"num\">")
                     .append(esc(Html.num(o.score(), 1))).append("</td><td class=\"evidence\">");
             b.append("<blockquote>").append(o.evidence() == null ? m.html("outliers.no_sentence") : esc(o.evidence()))
