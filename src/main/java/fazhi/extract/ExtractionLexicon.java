@@ -23,6 +23,7 @@ public final class ExtractionLexicon {
 
     final String sentenceEnds;
     final String clauseEnds;
+    final String scopeCarryingEnds;
     final Pattern topHeading;
     final Pattern listItemMarker;
     final Pattern year;
@@ -130,6 +131,7 @@ public final class ExtractionLexicon {
     private ExtractionLexicon(KnowledgeNode n, KnowledgeNode cleaning) {
         sentenceEnds = YamlResources.required(n, "sentence_ends");
         clauseEnds = YamlResources.required(n, "clause_ends");
+        scopeCarryingEnds = YamlResources.required(n, "scope_carrying_ends");
         topHeading = Pattern.compile(YamlResources.required(n, "top_heading"));
         listItemMarker = Pattern.compile(YamlResources.required(n, "list_item_marker"));
         year = Pattern.compile(YamlResources.required(n, "year"));
