@@ -23,6 +23,7 @@ public final class ExtractionLexicon {
 
     final String sentenceEnds;
     final String clauseEnds;
+    final String scopeCarryingEnds;
     final Pattern topHeading;
     final Pattern listItemMarker;
     final Pattern year;
@@ -43,6 +44,7 @@ public final class ExtractionLexicon {
     final List<String> rangeConnectors;
     final List<String> perOccasionSuffix;
     final Map<String, String> qualifiersBefore;
+    final Map<String, String> rateContextRivals;
     final Map<String, String> qualifiersAfterNumber;
     final Map<String, String> qualifiersAfterUnit;
     final List<String> linkWords;
@@ -130,6 +132,8 @@ public final class ExtractionLexicon {
     private ExtractionLexicon(KnowledgeNode n, KnowledgeNode cleaning) {
         sentenceEnds = YamlResources.required(n, "sentence_ends");
         clauseEnds = YamlResources.required(n, "clause_ends");
+        scopeCarryingEnds = YamlResources.required(n, "scope_carrying_ends");
+        rateContextRivals = YamlResources.map(n, "rate_context_rivals");
         topHeading = Pattern.compile(YamlResources.required(n, "top_heading"));
         listItemMarker = Pattern.compile(YamlResources.required(n, "list_item_marker"));
         year = Pattern.compile(YamlResources.required(n, "year"));

@@ -345,7 +345,11 @@ public final class IndicatorExtractor {
             if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
                 continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }
-            if (traps.foreignScope(text.substring(sentence.start(), f.start()), doc.county)) {
+            int scopeStart = sentence.start();
+            for (int k = sentenceIndex; k > 0 && endsWithAny(text, sentences.get(k - 1), lex.scopeCarryingEnds); k--) {
+                scopeStart = sentences.get(k - 1).start(); // "全省...5422件;依法受理...3129件": one sentence's scope
+            }
+            if (traps.foreignScope(text.substring(scopeStart, f.start()), doc.county)) {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
             // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
@@ -490,6 +494,11 @@ public final class IndicatorExtractor {
                 + (breakdown ? "+breakdown" : "") + (table ? "+table" : "");
         return new RawMention(m.indicator().code(), f.numberText(), f.unitText(), f.qualifierText(),
                 evidence, f.numberStart(), rule, breakdown);
+    }
+
+    /** Does {@code s} end with one of {@code ends} (a sentence cut there, not at an elision)? */
+    private static boolean endsWithAny(String text, Span s, String ends) {
+        return s.end() > s.start() && ends.indexOf(text.charAt(s.end() - 1)) >= 0;
     }
 
     static boolean containsAny(String s, List<String> words) {

@@ -129,7 +129,8 @@ final class PhrasingMatcher {
             if (!named) {
                 continue;
             }
-            if (!d.context().isEmpty() && !containsAny(r.contextText(), d.context())) {
+            if (!d.context().isEmpty() && (!containsAny(r.contextText(), d.context())
+                    || d.isRate() && rivalAfterContext(r, d))) {
                 continue;
             }
             if (!d.exclude().isEmpty() && (containsAny(excludeScope(r), d.exclude())
@@ -193,6 +194,24 @@ final class PhrasingMatcher {
             from--;
         }
         return r.text.substring(from, lastEnd);
+    }
+
+    /** "任命行政复议员7名,化解行政诉讼案件26件,调撤率40.6%": the rival named after the context word is what the rate is of. */
+    private boolean rivalAfterContext(Reading r, IndicatorDefinition d) {
+        if (containsAny(r.window(), d.context())) {
+            return false;
+        }
+        int last = -1;
+        String rival = null;
+        for (String c : d.context()) {
+            int at = r.text.lastIndexOf(c, r.winStart - c.length());
+            if (at > last) {
+                last = at;
+                rival = lex.rateContextRivals.get(c);
+            }
+        }
+        return last >= 0 && rival != null
+                && r.text.substring(last, r.winStart).indexOf(rival, 1) >= 0;
     }
 
     private Match matchRate(Reading r, IndicatorDefinition d, CompiledPhrasing p) {
