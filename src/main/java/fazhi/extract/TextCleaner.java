@@ -84,7 +84,7 @@ public final class TextCleaner {
         hardWrap = new HardWrap(n, titleMarkers, titleMaxLength);
         artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
         elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).toList();
-        elisionToken = YamlResources.text(n, "elision_token", "(略)");
+        elisionToken = YamlResources.required(n, "elision_token");
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);

@@ -53,6 +53,7 @@ public final class PhraseBank {
     final String tableLabelHeader;
     final String tableYearHeader;
     final String governmentSuffix;
+    final String elisionMark;
     final List<String> openings;
     final List<String> mainHeadings;
     final List<String> dutyHeadings;
@@ -94,6 +95,7 @@ public final class PhraseBank {
         tableLabelHeader = tableHeader.text("label");
         tableYearHeader = tableHeader.text("year");
         governmentSuffix = chrome.text("government_suffix");
+        elisionMark = chrome.text("elision_mark");
         openings = strings(y, "openings");
         KnowledgeNode headings = y.node("headings");
         mainHeadings = strings(headings, "main");

@@ -483,8 +483,8 @@ final class ReportRenderer {
         return sb.toString();
     }
 
-    /** (略): a few filler sentences lose a piece, as on sites that elide text */
-    private static void elide(Map<String, List<String>> filler, Rng r) {
+    /** The elision mark (略): a few filler sentences lose a piece, as on sites that elide text */
+    private void elide(Map<String, List<String>> filler, Rng r) {
         List<String> keys = new ArrayList<>(filler.keySet());
         if (keys.isEmpty()) {
             return;
@@ -502,7 +502,7 @@ final class ReportRenderer {
             }
             int at = r.between(4, s.length() - 10);
             int drop = r.between(0, 6);
-            sentences.set(idx, s.substring(0, at) + " (略) " + s.substring(Math.min(s.length() - 1, at + drop)));
+            sentences.set(idx, s.substring(0, at) + " " + bank.elisionMark + " " + s.substring(Math.min(s.length() - 1, at + drop)));
         }
     }
 
