@@ -37,12 +37,12 @@ public record RankingParameters(
     }
 
     /** step → parameter → value, in the order of the chain. */
-    public Map<String, Map<String, String>> asLog() {
-        Map<String, Map<String, String>> log = new LinkedHashMap<>();
+    public Map<RankingStep, Map<String, String>> asLog() {
+        Map<RankingStep, Map<String, String>> log = new LinkedHashMap<>();
         Map<String, String> screen = new LinkedHashMap<>();
         screen.put("max_missing_share", String.valueOf(maxMissingShare));
         screen.put("min_units", String.valueOf(minUnits));
-        log.put("screened", screen);
+        log.put(RankingStep.SCREENED, screen);
         Map<String, String> imp = new LinkedHashMap<>();
         imp.put("method", imputation.configName());
         imp.put("min_donors", String.valueOf(minDonors));
@@ -51,7 +51,7 @@ public record RankingParameters(
         imp.put("draws", imputation == Imputation.NONE ? "none"
                 : imputation == Imputation.PROVINCE_MEDIAN ? "a random donor's value"
                 : "prediction + a random donor's deviation from the mean times sqrt(1 - rho b(n))");
-        log.put("imputed", imp);
+        log.put(RankingStep.IMPUTED, imp);
         Map<String, String> treat = new LinkedHashMap<>();
         treat.put("enabled", String.valueOf(treatmentEnabled));
         treat.put("skew_threshold", String.valueOf(skewThreshold));
@@ -63,23 +63,23 @@ public record RankingParameters(
                 "e1071 type 2 / Excel KURT (excess): r = n m4/m2^2 (population moments), ((n+1)(r-3)+6)(n-1)/((n-2)(n-3))");
         treat.put("fails_when", "|skew| >= skew_threshold AND kurtosis >= kurtosis_threshold (COINr check_SkewKurt)");
         treat.put("scope", scope.configName());
-        log.put("treated", treat);
+        log.put(RankingStep.TREATED, treat);
         Map<String, String> norm = new LinkedHashMap<>();
         norm.put("method", normalisation.configName());
         norm.put("scope", scope.configName());
         norm.put("lower", String.valueOf(lower));
         norm.put("upper", String.valueOf(upper));
         norm.put("constant_indicator", constantIndicator.configName());
-        log.put("normalised", norm);
+        log.put(RankingStep.NORMALISED, norm);
         Map<String, String> agg = new LinkedHashMap<>();
         agg.put("method", aggregation.configName());
         agg.put("missing_indicators", "weights renormalised over the indicators the county has (reported or imputed)");
-        log.put("aggregated", agg);
+        log.put(RankingStep.AGGREGATED, agg);
         Map<String, String> rank = new LinkedHashMap<>();
         rank.put("order", "descending score, rank 1 = best");
         rank.put("ties", "min (1,2,2,4), on unrounded scores");
         rank.put("within", "province and year");
-        log.put("ranked", rank);
+        log.put(RankingStep.RANKED, rank);
         Map<String, String> mc = new LinkedHashMap<>();
         mc.put("draws", String.valueOf(draws));
         mc.put("seed", String.valueOf(seed));
@@ -89,7 +89,7 @@ public record RankingParameters(
         mc.put("alternatives", alternatives.toString());
         mc.put("geometric_lower", String.valueOf(geometricLower));
         mc.put("quantiles", "R quantile type 1 (inverse empirical CDF) of the draws' ranks");
-        log.put("uncertainty", mc);
+        log.put(RankingStep.UNCERTAINTY, mc);
         return log;
     }
 }

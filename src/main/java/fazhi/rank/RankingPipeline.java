@@ -76,7 +76,7 @@ public final class RankingPipeline {
                 x[u][j] = v == null || v.isNaN() || v.isInfinite() ? Double.NaN : v;
                 if (!Double.isNaN(x[u][j])) {
                     reported[u]++;
-                    steps.add(step(year, unit, codes[j], "raw", x[u][j]));
+                    steps.add(step(year, unit, codes[j], RankingStep.RAW, x[u][j]));
                 }
             }
         }
@@ -107,14 +107,14 @@ public final class RankingPipeline {
                 screenedIn++;
                 for (int j = 0; j < k; j++) {
                     if (!Double.isNaN(x[u][j])) {
-                        steps.add(step(year, units.get(u), codes[j], "screened", x[u][j]));
+                        steps.add(step(year, units.get(u), codes[j], RankingStep.SCREENED, x[u][j]));
                     }
                 }
             }
         }
-        log.add(log(year, null, "screened", "counties_in", String.valueOf(n)));
-        log.add(log(year, null, "screened", "counties_kept", String.valueOf(screenedIn)));
-        log.add(log(year, null, "screened", "counties_not_ranked", String.valueOf(n - screenedIn)));
+        log.add(log(year, null, RankingStep.SCREENED, "counties_in", String.valueOf(n)));
+        log.add(log(year, null, RankingStep.SCREENED, "counties_kept", String.valueOf(screenedIn)));
+        log.add(log(year, null, RankingStep.SCREENED, "counties_not_ranked", String.valueOf(n - screenedIn)));
 
         // transformed ----------------------------------------------------------------------------------
         double[][] t = new double[n][k];
@@ -130,7 +130,7 @@ public final class RankingPipeline {
                 }
                 if (transforms[j] == Transform.LOG1P) {
                     if (v < 0) {
-                        log.add(log(year, units.get(u).provinceCode(), "transformed", codes[j] + "/"
+                        log.add(log(year, units.get(u).provinceCode(), RankingStep.TRANSFORMED, codes[j] + "/"
                                 + units.get(u).regionCode(), "negative count " + v + ": log1p impossible, "
                                 + "treated as missing"));
                         continue;
@@ -139,7 +139,7 @@ public final class RankingPipeline {
                 } else if (transforms[j] == Transform.PER_CAPITA) {
                     Double pop = units.get(u).population();
                     if (pop == null || !(pop > 0)) {
-                        log.add(log(year, units.get(u).provinceCode(), "transformed", codes[j] + "/"
+                        log.add(log(year, units.get(u).provinceCode(), RankingStep.TRANSFORMED, codes[j] + "/"
                                 + units.get(u).regionCode(), "no population for the county: per_capita impossible, "
                                 + "treated as missing"));
                         continue;
@@ -147,7 +147,7 @@ public final class RankingPipeline {
                     v = v / pop * PER_RESIDENTS;
                 }
                 t[u][j] = v;
-                steps.add(step(year, units.get(u), codes[j], "transformed", v));
+                steps.add(step(year, units.get(u), codes[j], RankingStep.TRANSFORMED, v));
             }
         }
 
@@ -189,19 +189,19 @@ public final class RankingPipeline {
                                 codes[j], pt.action().code(), pt.action() == TreatmentAction.LOG_CT ? "log_ct" : "winsorise",
                                 pt.before(), pt.after()));
                     }
-                    log.add(log(year, e.getKey(), "treated", codes[j], String.format(Locale.ROOT,
+                    log.add(log(year, e.getKey(), RankingStep.TREATED, codes[j], String.format(Locale.ROOT,
                             "%s: n=%d, winsorised=%d, skew %s -> %s, kurtosis %s -> %s", r.outcome(), v.length,
                             r.winsorised(), fmt(r.skewBefore()), fmt(r.skewAfter()), fmt(r.kurtosisBefore()),
                             fmt(r.kurtosisAfter()))));
                 }
             }
         } else {
-            log.add(log(year, null, "treated", "enabled", "false: values pass through untreated"));
+            log.add(log(year, null, RankingStep.TREATED, "enabled", "false: values pass through untreated"));
         }
         for (int u = 0; u < n; u++) {
             for (int j = 0; j < k; j++) {
                 if (!Double.isNaN(tr[u][j])) {
-                    steps.add(step(year, units.get(u), codes[j], "treated", tr[u][j]));
+                    steps.add(step(year, units.get(u), codes[j], RankingStep.TREATED, tr[u][j]));
                 }
             }
         }
@@ -223,14 +223,14 @@ public final class RankingPipeline {
             full[c.unit()][c.indicator()] = c.value();
             isImputed[c.unit()][c.indicator()] = true;
             UnitInput unit = units.get(c.unit());
-            steps.add(step(year, unit, codes[c.indicator()], "imputed", c.value()));
+            steps.add(step(year, unit, codes[c.indicator()], RankingStep.IMPUTED, c.value()));
             points.add(new TreatedPointRow(year, scopeOf(unit), unit.provinceCode(), unit.regionCode(),
                     codes[c.indicator()], TreatmentAction.IMPUTED.code(), p.imputation().configName(), null, c.value()));
         }
         if (p.imputation() != Imputation.NONE) {
-            log.add(log(year, null, "imputed", "values_imputed", String.valueOf(imputed.cells().size())));
+            log.add(log(year, null, RankingStep.IMPUTED, "values_imputed", String.valueOf(imputed.cells().size())));
             if (p.imputation() == Imputation.COUNTY_POSITION) {
-                log.add(log(year, null, "imputed", "correlation", fmt(imputed.rho()) + " (" + imputed.rhoSource()
+                log.add(log(year, null, RankingStep.IMPUTED, "correlation", fmt(imputed.rho()) + " (" + imputed.rhoSource()
                         + ")"));
             }
             for (int s = 0; s < scopeMembers.size(); s++) {
@@ -240,7 +240,7 @@ public final class RankingPipeline {
                         donors += Double.isNaN(tr[u][j]) ? 0 : 1;
                     }
                     if (donors < p.minDonors() && donors < scopeMembers.get(s).size()) {
-                        log.add(log(year, scopeKeys.get(s), "imputed", codes[j], "not imputed: " + donors
+                        log.add(log(year, scopeKeys.get(s), RankingStep.IMPUTED, codes[j], "not imputed: " + donors
                                 + " reporting counties, fewer than min_donors " + p.minDonors()));
                     }
                 }
@@ -254,7 +254,7 @@ public final class RankingPipeline {
         for (int u = 0; u < n; u++) {
             for (int j = 0; j < k; j++) {
                 if (!Double.isNaN(norm[u][j])) {
-                    steps.add(step(year, units.get(u), codes[j], "normalised", norm[u][j]));
+                    steps.add(step(year, units.get(u), codes[j], RankingStep.NORMALISED, norm[u][j]));
                 }
             }
         }
@@ -286,12 +286,12 @@ public final class RankingPipeline {
                         + "within its " + p.scope().configName() + " and was excluded";
                 score[u] = Double.NaN;
             } else {
-                steps.add(step(year, units.get(u), INDEX, "aggregated", score[u]));
+                steps.add(step(year, units.get(u), INDEX, RankingStep.AGGREGATED, score[u]));
                 // what drove the score: each indicator's share of it (the weighted mean's terms; they sum to the
                 // score under arithmetic aggregation)
                 for (int j = 0; j < k; j++) {
                     if (!Double.isNaN(norm[u][j])) {
-                        steps.add(step(year, units.get(u), codes[j], "contribution",
+                        steps.add(step(year, units.get(u), codes[j], RankingStep.CONTRIBUTION,
                                 weights[j] / weightPresent * norm[u][j]));
                     }
                 }
@@ -321,7 +321,7 @@ public final class RankingPipeline {
         int[] rank = rankWithin(provinces, score, n);
         for (int u = 0; u < n; u++) {
             if (reason[u] == null) {
-                steps.add(step(year, units.get(u), INDEX, "ranked", rank[u]));
+                steps.add(step(year, units.get(u), INDEX, RankingStep.RANKED, rank[u]));
             }
         }
 
@@ -371,7 +371,7 @@ public final class RankingPipeline {
                 Normaliser.Scale scale = Normaliser.fit(method, v, directions[j], lower, p.upper(),
                         p.constantIndicator());
                 if (scale.constant() && log != null) {
-                    log.add(log(year, scopeKeys.get(s), "normalised", codes[j], "constant within scope: "
+                    log.add(log(year, scopeKeys.get(s), RankingStep.NORMALISED, codes[j], "constant within scope: "
                             + (p.constantIndicator() == ConstantIndicatorPolicy.EXCLUDE ? "excluded"
                             : "set to the midpoint")));
                 }
@@ -489,17 +489,17 @@ public final class RankingPipeline {
             }
         }
         for (int a = 0; a < alts.size(); a++) {
-            log.add(log(year, null, "uncertainty", "draws_" + alts.get(a), String.valueOf(altCount[a])));
+            log.add(log(year, null, RankingStep.UNCERTAINTY, "draws_" + alts.get(a), String.valueOf(altCount[a])));
         }
         return ranks;
     }
 
-    private static RankingStepRow step(int year, UnitInput unit, String indicator, String step, double value) {
-        return new RankingStepRow(year, unit.provinceCode(), unit.regionCode(), indicator, step, value);
+    private static RankingStepRow step(int year, UnitInput unit, String indicator, RankingStep step, double value) {
+        return new RankingStepRow(year, unit.provinceCode(), unit.regionCode(), indicator, step.sql(), value);
     }
 
-    private RankingLogRow log(Integer year, String scope, String step, String parameter, String value) {
-        return new RankingLogRow(runId, year, scope, step, parameter, value);
+    private RankingLogRow log(Integer year, String scope, RankingStep step, String parameter, String value) {
+        return new RankingLogRow(runId, year, scope, step.sql(), parameter, value);
     }
 
     private static String fmt(double v) {
@@ -509,16 +509,16 @@ public final class RankingPipeline {
     /** The run-wide log entries: the framework text and every step's parameters. */
     public List<RankingLogRow> frameworkLog() {
         List<RankingLogRow> out = new ArrayList<>();
-        out.add(log(null, null, "framework", "name", framework.name()));
-        out.add(log(null, null, "framework", "version", String.valueOf(framework.version())));
-        out.add(log(null, null, "framework", "yaml", framework.yaml()));
+        out.add(log(null, null, RankingStep.FRAMEWORK, "name", framework.name()));
+        out.add(log(null, null, RankingStep.FRAMEWORK, "version", String.valueOf(framework.version())));
+        out.add(log(null, null, RankingStep.FRAMEWORK, "yaml", framework.yaml()));
         for (IndicatorSpec s : framework.indicators()) {
-            out.add(log(null, null, "framework", "indicator/" + s.code(), String.format(Locale.ROOT,
+            out.add(log(null, null, RankingStep.FRAMEWORK, "indicator/" + s.code(), String.format(Locale.ROOT,
                     "weight=%s direction=%+d transform=%s group=%s%s", s.weight(), s.direction(),
                     s.transform().configName(), s.group(),
                     s.transform() == Transform.PER_CAPITA ? " per=100000 residents" : "")));
         }
-        for (Map.Entry<String, Map<String, String>> e : p.asLog().entrySet()) {
+        for (Map.Entry<RankingStep, Map<String, String>> e : p.asLog().entrySet()) {
             for (Map.Entry<String, String> q : e.getValue().entrySet()) {
                 out.add(log(null, null, e.getKey(), q.getKey(), q.getValue()));
             }

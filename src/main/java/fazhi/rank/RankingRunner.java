@@ -108,8 +108,8 @@ public final class RankingRunner {
                 b.synthetic |= rs.getBoolean(7);
             }
         }
-        log.add(new RankingLogRow(runId, null, null, "raw", "regions_skipped_not_county", String.valueOf(skipped.size())));
-        log.add(new RankingLogRow(runId, null, null, "raw", "duplicate_observations_ignored", String.valueOf(duplicates)));
+        log.add(new RankingLogRow(runId, null, null, RankingStep.RAW.sql(), "regions_skipped_not_county", String.valueOf(skipped.size())));
+        log.add(new RankingLogRow(runId, null, null, RankingStep.RAW.sql(), "duplicate_observations_ignored", String.valueOf(duplicates)));
 
         List<RankingRow> rankings = new ArrayList<>();
         List<RankingStepRow> steps = new ArrayList<>();

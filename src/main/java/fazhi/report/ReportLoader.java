@@ -1,6 +1,7 @@
 package fazhi.report;
 
 import fazhi.correct.CorrectionStatus;
+import fazhi.rank.RankingStep;
 import fazhi.report.ReportData.CorrectionEntry;
 import fazhi.report.ReportData.DisclosureEntry;
 import fazhi.report.ReportData.DisclosureYear;
@@ -230,11 +231,11 @@ public final class ReportLoader {
         }
         String sql = "WITH w AS (SELECT replace(parameter, 'indicator/', '') AS indicator,"
                 + " CAST(regexp_extract(value, 'weight=([0-9.]+)', 1) AS DOUBLE) AS weight FROM ranking_log"
-                + " WHERE step = 'framework' AND parameter LIKE 'indicator/%'),"
+                + " WHERE step = '" + RankingStep.FRAMEWORK.sql() + "' AND parameter LIKE 'indicator/%'),"
                 + " n AS (SELECT s.region_code, s.indicator, s.value, w.weight FROM ranking_steps s JOIN w USING (indicator)"
-                + " WHERE s.year = ? AND s.province_code = ? AND s.step = 'normalised'),"
+                + " WHERE s.year = ? AND s.province_code = ? AND s.step = '" + RankingStep.NORMALISED.sql() + "'),"
                 + " i AS (SELECT DISTINCT region_code, indicator FROM ranking_steps"
-                + " WHERE year = ? AND province_code = ? AND step = 'imputed')"
+                + " WHERE year = ? AND province_code = ? AND step = '" + RankingStep.IMPUTED.sql() + "')"
                 + " SELECT n.region_code, n.indicator, n.value, n.weight / sum(n.weight) OVER (PARTITION BY n.region_code),"
                 + " i.indicator IS NOT NULL FROM n LEFT JOIN i USING (region_code, indicator)"
                 + " ORDER BY n.region_code, n.weight / sum(n.weight) OVER (PARTITION BY n.region_code) * (100 - n.value) DESC,"
