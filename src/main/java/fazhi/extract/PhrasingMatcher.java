@@ -28,9 +28,9 @@ import fazhi.extract.SubjectTerms.Term;
  */
 final class PhrasingMatcher {
 
-    /** How far before a share ("占100%") the count it is a share of may be named. */
     /** How many characters the whole of a share may take ("占诉讼案件的"). */
     private static final int SHARE_BASE_REACH = 8;
+    /** How far before a share ("占100%") the count it is a share of may be named. */
     private static final int SHARE_REACH = 24;
     /** How far after a rate its subject may stand ("100%实现全程网办"). */
     private static final int AFTER_REACH = 24;
