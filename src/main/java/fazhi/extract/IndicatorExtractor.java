@@ -345,11 +345,17 @@ public final class IndicatorExtractor {
             if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
                 continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }
-            int scopeStart = sentence.start();
+            // "全省...5422件;依法受理...3129件": the subject that opens an earlier half of the sentence sets the scope
+            // of the later ones; only its opening clause counts ("...,开启了省内...先河;...应诉率达100%" is the county's)
+            StringBuilder scope = new StringBuilder();
             for (int k = sentenceIndex; k > 0 && endsWithAny(text, sentences.get(k - 1), lex.scopeCarryingEnds); k--) {
-                scopeStart = sentences.get(k - 1).start(); // "全省...5422件;依法受理...3129件": one sentence's scope
+                Span half = sentences.get(k - 1);
+                List<Span> halfClauses = segmenter.clauses(text, half.start(), half.end());
+                Span opening = halfClauses.isEmpty() ? half : halfClauses.get(0);
+                scope.insert(0, text, opening.start(), opening.end());
             }
-            if (traps.foreignScope(text.substring(scopeStart, f.start()), doc.county)) {
+            scope.append(text, sentence.start(), f.start());
+            if (traps.foreignScope(scope.toString(), doc.county)) {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
             // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period

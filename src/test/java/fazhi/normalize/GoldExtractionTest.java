@@ -111,7 +111,10 @@ class GoldExtractionTest {
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         System.out.printf("gold: predicted=%d correct=%d gold=%d precision=%.4f recall=%.4f F1=%.4f%n",
                 predicted, correct, gold.size(), precision, recall, f1);
-        assertThat(f1).isGreaterThanOrEqualTo(0.97);
+        // Every seed figure is found and nothing else: a floor of F1 0.97 let two lost figures (a district rule taking
+        // 移交县政府 for a district's name) through three merges; a change that loses one must say why here.
+        assertThat(precision).as("gold precision").isEqualTo(1.0);
+        assertThat(recall).as("gold recall").isEqualTo(1.0);
     }
 
     private static String read(String resource) throws IOException {
