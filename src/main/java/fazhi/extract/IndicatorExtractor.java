@@ -507,6 +507,15 @@ public final class IndicatorExtractor {
         return s.end() > s.start() && ends.indexOf(text.charAt(s.end() - 1)) >= 0;
     }
 
+    static boolean endsWithAny(String s, List<String> words) {
+        for (String w : words) {
+            if (!w.isEmpty() && s.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean containsAny(String s, List<String> words) {
         for (String w : words) {
             if (!w.isEmpty() && s.contains(w)) {

@@ -5,6 +5,7 @@ import fazhi.reference.IndicatorDefinition;
 import fazhi.reference.Phrasing;
 
 import static fazhi.extract.IndicatorExtractor.containsAny;
+import static fazhi.extract.IndicatorExtractor.endsWithAny;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -497,15 +498,6 @@ final class PhrasingMatcher {
             }
         }
         return null;
-    }
-
-    private static boolean endsWithAny(String s, List<String> words) {
-        for (String w : words) {
-            if (s.endsWith(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The verb of the list starting first in [from, to), not negated and not joined to another; null: none. */
