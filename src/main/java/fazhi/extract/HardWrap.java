@@ -1,5 +1,8 @@
 package fazhi.extract;
 
+import static fazhi.extract.IndicatorExtractor.containsAny;
+import static fazhi.extract.IndicatorExtractor.endsWithAny;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -124,14 +127,6 @@ final class HardWrap {
         return containsAny(line, sentenceEnds);
     }
 
-    private static boolean containsAny(String line, List<String> words) {
-        for (String w : words) {
-            if (line.contains(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static boolean hasDigit(String line) {
         for (int i = 0; i < line.length(); i++) {
@@ -202,12 +197,4 @@ final class HardWrap {
         return new Tracked(a.text + b.text, origin);
     }
 
-    private static boolean endsWithAny(String s, List<String> endings) {
-        for (String e : endings) {
-            if (s.endsWith(e)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,5 +1,8 @@
 package fazhi.extract;
 
+import static fazhi.extract.IndicatorExtractor.containsAny;
+import static fazhi.extract.IndicatorExtractor.endsWithAny;
+
 import fazhi.ingest.ChineseText;
 
 import java.util.ArrayList;
@@ -336,23 +339,7 @@ public final class TextCleaner {
         return out;
     }
 
-    private static boolean endsWithAny(String s, List<String> endings) {
-        for (String e : endings) {
-            if (s.endsWith(e)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private static boolean containsAny(String s, List<String> words) {
-        for (String w : words) {
-            if (s.contains(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** A piece of text with, for each character, the offset in the decoded text it came from. */
     static final class Tracked {
