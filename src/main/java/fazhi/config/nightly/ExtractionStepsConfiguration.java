@@ -38,7 +38,7 @@ import static fazhi.config.nightly.RunParameters.staging;
  * Discovering the input files and extracting their figures: the chunk-oriented step whose processor is
  * the chain of stages read and decode → identify → clean → extract → normalize → decide the status.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class ExtractionStepsConfiguration {
     /**
      * Reports per chunk. The items of a chunk are processed concurrently and the chunk is written while the
