@@ -103,9 +103,10 @@ public record VersionFingerprint(String build, String corrections, List<Knowledg
 
     /**
      * fazhi's version and what its classes are: a jar by its content ({@link BuildIdentity}: a rebuild of the same
-     * sources is the same build, another build is not), a class folder by its path.
+     * sources is the same build, another build is not), a class folder by its path. Worked out once per process
+     * (the start-up warm-up thread does it while Spring starts).
      */
-    static String currentBuild() {
+    public static String currentBuild() {
         String build = currentBuild;
         if (build == null) {
             build = currentBuild = workOutBuild();
