@@ -156,10 +156,14 @@ final class PhrasingMatcher {
 
     /**
      * Where an excluding word is looked for: the window; for a later item of a list ("进驻部门36个、政务服务事项
-     * 1016项") also the clause before the list's first item, whose verb the items share.
+     * 1016项") also the clause before the list's first item, whose verb the items share; for a figure whose clause
+     * says it moved into a place ("启用新政务服务中心，进驻…1512项政务服务事项"), the sentence up to the clause's end.
      */
     private String excludeScope(Reading r) {
         String w = r.window();
+        if (containsAny(r.text.substring(r.clause.start(), r.clause.end()), lex.placeNamedBeforeVerbs)) {
+            return r.text.substring(r.sentence.start(), r.clause.end());
+        }
         for (String c : lex.listContinuations) {
             if (w.startsWith(c)) {
                 return r.text.substring(r.clause.start(), r.winEnd);
