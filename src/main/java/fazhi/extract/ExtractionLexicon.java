@@ -107,7 +107,7 @@ public final class ExtractionLexicon {
     final List<String> relativeMarkers;
     final int relativeClauseReach;
     final List<String> listContinuations;
-    final List<String> placeNamedBeforeVerbs;
+    final List<String> beneficiaryPrepositions;
     final List<String> shareWords;
     final List<String> groupingUnits;
     final List<String> subsetCues;
@@ -217,7 +217,7 @@ public final class ExtractionLexicon {
         relativeMarkers = YamlResources.strings(n, "relative_markers");
         relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
-        placeNamedBeforeVerbs = YamlResources.strings(n, "place_named_before_verbs");
+        beneficiaryPrepositions = YamlResources.strings(n, "beneficiary_prepositions");
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");

@@ -135,7 +135,8 @@ final class PhrasingMatcher {
                 continue;
             }
             if (!d.exclude().isEmpty() && (containsAny(excludeScope(r), d.exclude())
-                    || d.isRate() && containsAny(contextClause(r, d), d.exclude()))) {
+                    || d.isRate() && containsAny(contextClause(r, d), d.exclude())
+                    || beneficiaryAfter(r, d))) {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
@@ -156,20 +157,39 @@ final class PhrasingMatcher {
 
     /**
      * Where an excluding word is looked for: the window; for a later item of a list ("进驻部门36个、政务服务事项
-     * 1016项") also the clause before the list's first item, whose verb the items share; for a figure whose clause
-     * says it moved into a place ("启用新政务服务中心，进驻…1512项政务服务事项"), the sentence up to the clause's end.
+     * 1016项") also the clause before the list's first item, whose verb the items share.
      */
     private String excludeScope(Reading r) {
         String w = r.window();
-        if (containsAny(r.text.substring(r.clause.start(), r.clause.end()), lex.placeNamedBeforeVerbs)) {
-            return r.text.substring(r.sentence.start(), r.clause.end());
-        }
         for (String c : lex.listContinuations) {
             if (w.startsWith(c)) {
                 return r.text.substring(r.clause.start(), r.winEnd);
             }
         }
         return w;
+    }
+
+    /**
+     * The clause after a figure that ends its own clause opens by naming whom the figure served, with one of the
+     * indicator's excluding words that begins with a beneficiary preposition ("提供法律意见226条,为企业开辟绿色通道").
+     */
+    private boolean beneficiaryAfter(Reading r, IndicatorDefinition d) {
+        int at = Math.max(r.figure.end(), r.clause.end());
+        if (!endsClause(r.text, Math.min(r.figure.end(), r.clause.end()), r.clause.end())) {
+            return false;
+        }
+        while (at < r.sentence.end() && lex.clauseEnds.indexOf(r.text.charAt(at)) >= 0) {
+            at++;
+        }
+        if (at >= r.sentence.end()) {
+            return false;
+        }
+        for (String w : d.exclude()) {
+            if (r.text.startsWith(w, at) && lex.beneficiaryPrepositions.stream().anyMatch(w::startsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
