@@ -399,6 +399,12 @@ final class PhrasingMatcher {
             int verbEnd = lex.listSeparators.contains(r.text.substring(right.end(), r.nextStart).strip())
                     ? r.clause.end() : r.nextStart;
             Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false, r.meter);
+            // "抽查57个执法单位240余宗案卷": the verb stands before an earlier figure of the clause that counts
+            // something else (none of the phrasing's subjects before this figure)
+            if (v == null && r.winStart > r.clause.start()
+                    && terms.longest(r.text, r.clause.start(), f.start(), p.subjects, r.inTitle, r.lineStart) == null) {
+                v = nearestVerb(r.text, r.clause.start(), r.winStart, p.verbs, false, r.meter);
+            }
             if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
                 int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
