@@ -99,6 +99,7 @@ public final class ExtractionLexicon {
     final List<String> categoryMarkers;
     final List<String> categoryTotals;
     final List<String> subjectModifierSuffixes;
+    final List<String> subjectCategoryBeforeFigure;
     final List<String> listNouns;
     final List<String> listUnits;
     final List<String> partQualifiers;
@@ -209,6 +210,7 @@ public final class ExtractionLexicon {
         categoryMarkers = YamlResources.strings(n, "category_markers");
         categoryTotals = YamlResources.strings(n, "category_totals");
         subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));
+        subjectCategoryBeforeFigure = longestFirst(YamlResources.strings(n, "subject_category_before_figure"));
         listNouns = YamlResources.strings(n, "list_nouns");
         listUnits = YamlResources.strings(n, "list_units");
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
