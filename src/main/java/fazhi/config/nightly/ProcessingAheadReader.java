@@ -39,7 +39,9 @@ public class ProcessingAheadReader extends AbstractItemCountingItemStreamItemRea
         this.discovered = discovered;
         this.stages = stages;
         this.workers = workers;
-        setName("processingAheadReader");
+        // the count of reports handed over is saved under the name the step's reader had before this one, so a run
+        // stopped by an earlier build resumes after the reports it had committed
+        setName("discoveredSubmissionReader");
     }
 
     @Override
