@@ -63,6 +63,10 @@ public final class ExtractionLexicon {
     final List<String> combinedWords;
     final List<String> countyTitleMarkers;
     final List<String> countySelfWords;
+    /** The words a city's, province's or municipality's own report speaks of its own area with. */
+    final java.util.Map<ReportLevel, List<String>> ownScopeByLevel;
+    /** The province-level codes of the municipalities (their reports say 全市). */
+    final List<String> municipalityCodes;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
     final List<String> conjunctionLookalikes;
@@ -172,6 +176,14 @@ public final class ExtractionLexicon {
         combinedWords = YamlResources.strings(n, "combined_words");
         countyTitleMarkers = YamlResources.strings(n, "county_title_markers");
         countySelfWords = YamlResources.strings(n, "county_self_words");
+        KnowledgeNode own = n.node("report_level_own_scope");
+        java.util.Map<ReportLevel, List<String>> byLevel = new java.util.EnumMap<>(ReportLevel.class);
+        byLevel.put(ReportLevel.COUNTY, List.of());
+        byLevel.put(ReportLevel.PREFECTURE, YamlResources.strings(own, "prefecture"));
+        byLevel.put(ReportLevel.PROVINCE, YamlResources.strings(own, "province"));
+        byLevel.put(ReportLevel.MUNICIPALITY, YamlResources.strings(own, "municipality"));
+        ownScopeByLevel = java.util.Collections.unmodifiableMap(byLevel);
+        municipalityCodes = YamlResources.strings(n, "municipality_codes");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");

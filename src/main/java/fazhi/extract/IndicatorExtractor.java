@@ -68,11 +68,30 @@ public final class IndicatorExtractor {
      *                    any); figures explicitly attributed to another year ("2022年受理...30件") are dropped
      */
     public List<RawMention> extract(String cleanedText, Integer reportYear) {
-        return extract(cleanedText, reportYear, WorkMeter.NONE);
+        return extract(cleanedText, reportYear, null, WorkMeter.NONE);
+    }
+
+    /**
+     * As {@link #extract(String, Integer)} for a report whose level is known (from its region code, see
+     * {@link #reportLevelOf(String)}): a city's or province's own report keeps its 全市 / 全省 figures.
+     *
+     * @param level null when unknown: the report is read as a county's when its title or its words say so
+     */
+    public List<RawMention> extract(String cleanedText, Integer reportYear, ReportLevel level) {
+        return extract(cleanedText, reportYear, level, WorkMeter.NONE);
+    }
+
+    /** The level of a report about this GB/T 2260 region (null when the code is not one). */
+    public ReportLevel reportLevelOf(String regionCode) {
+        return ReportLevel.ofRegionCode(regionCode, lex.municipalityCodes);
     }
 
     /** As {@link #extract(String, Integer)}, counting the lookups' steps on the meter. */
     List<RawMention> extract(String cleanedText, Integer reportYear, WorkMeter meter) {
+        return extract(cleanedText, reportYear, null, meter);
+    }
+
+    private List<RawMention> extract(String cleanedText, Integer reportYear, ReportLevel level, WorkMeter meter) {
         List<RawMention> out = new ArrayList<>();
         if (cleanedText == null || cleanedText.isEmpty()) {
             return out;
@@ -87,7 +106,8 @@ public final class IndicatorExtractor {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
         Integer titleYear = traps.titleYear(title);
-        Doc doc = new Doc(county, reportYear != null ? reportYear : titleYear, titleYear != null, title, meter);
+        Doc doc = new Doc(traps.foreignCues(level, county), reportYear != null ? reportYear : titleYear,
+                titleYear != null, title, meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
         int tableContextStart = 0;
@@ -339,7 +359,7 @@ public final class IndicatorExtractor {
             if (m.indicator().isRate()) {
                 lastRate = m.indicator().code();
             }
-            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.county)) {
+            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.foreignCues)) {
                 continue;
             }
             if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
@@ -355,7 +375,7 @@ public final class IndicatorExtractor {
                 scope.insert(0, text, opening.start(), opening.end());
             }
             scope.append(text, sentence.start(), f.start());
-            if (traps.foreignScope(scope.toString(), doc.county)) {
+            if (traps.foreignScope(scope.toString(), doc.foreignCues)) {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
             // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
@@ -403,7 +423,7 @@ public final class IndicatorExtractor {
                     f.numberStart(), f.numberStart(), sentence, contextStart, null, inTitle, ls,
                     terms.namedIn(text, sentence.start(), sentence.end()), labelStart, sentence.start(), doc.meter);
             Match m = matcher.bestMatch(r);
-            if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.county)) {
+            if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.foreignCues)) {
                 out.add(mention(m, f, row, false, true));
             }
         });
@@ -526,9 +546,9 @@ public final class IndicatorExtractor {
     }
 
     /**
-     * What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year, an
-     * annual report (its title names the year).
+     * What is known about the whole report: the words naming another entity's area in it (全市 too in a county's:
+     * its level, or its title naming 县 / 区 / 旗), about which year, an annual report (its title names the year).
      */
-    private record Doc(boolean county, Integer year, boolean annual, String title, WorkMeter meter) {
+    private record Doc(List<String> foreignCues, Integer year, boolean annual, String title, WorkMeter meter) {
     }
 }
