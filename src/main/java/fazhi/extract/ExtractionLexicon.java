@@ -63,6 +63,10 @@ public final class ExtractionLexicon {
     final List<String> combinedWords;
     final List<String> countyTitleMarkers;
     final List<String> countySelfWords;
+    /** A local unit's name ending so is checked against the region table. */
+    final List<String> regionNameSuffixes;
+    /** ... and is a part without being in it when it ends so (development zones). */
+    final List<String> localUnitZoneSuffixes;
     /** The words a city's, province's or municipality's own report speaks of its own area with. */
     final java.util.Map<ReportLevel, List<String>> ownScopeByLevel;
     /** The province-level codes of the municipalities (their reports say 全市). */
@@ -176,6 +180,8 @@ public final class ExtractionLexicon {
         combinedWords = YamlResources.strings(n, "combined_words");
         countyTitleMarkers = YamlResources.strings(n, "county_title_markers");
         countySelfWords = YamlResources.strings(n, "county_self_words");
+        regionNameSuffixes = YamlResources.strings(n, "region_name_suffixes");
+        localUnitZoneSuffixes = YamlResources.strings(n, "local_unit_zone_suffixes");
         KnowledgeNode own = n.node("report_level_own_scope");
         java.util.Map<ReportLevel, List<String>> byLevel = new java.util.EnumMap<>(ReportLevel.class);
         byLevel.put(ReportLevel.COUNTY, List.of());

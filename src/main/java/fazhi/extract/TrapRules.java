@@ -3,6 +3,8 @@ package fazhi.extract;
 import fazhi.ingest.ChineseText;
 import fazhi.reference.IndicatorDefinition;
 import fazhi.reference.Phrasing;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,10 +22,15 @@ final class TrapRules {
 
     private final ExtractionLexicon lex;
     private final Segmenter segmenter;
+    /** The names of the prefectures and counties of the region table: a local unit named like one must be one. */
+    private final java.util.Set<String> regionNames;
 
     TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
         this.lex = lex;
         this.segmenter = segmenter;
+        // the prefectures' and counties' names (a province is never a part in a report)
+        this.regionNames = RegionTable.bundled().all().stream().filter(r -> !r.code().endsWith("0000"))
+                .map(Region::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
@@ -334,11 +341,22 @@ final class TrapRules {
             Matcher m = p.matcher(s);
             if (m.find() && !IndicatorExtractor.containsAny(m.group(1), lex.localUnitGenericWords)
                     && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)
-                    && (title == null || !title.contains(m.group(1)))) {
+                    && (title == null || !title.contains(m.group(1))) && aRegionIfNamedAsOne(m.group(1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A name ending like a region's ("船山区", "射洪市") is one when the region table holds it or it names a
+     * development zone ("高新区"); "辖区" or "景区" is not. Other names (a village, a department) pass.
+     */
+    private boolean aRegionIfNamedAsOne(String name) {
+        if (!IndicatorExtractor.endsWithAny(name, lex.regionNameSuffixes)) {
+            return true;
+        }
+        return regionNames.contains(name) || IndicatorExtractor.endsWithAny(name, lex.localUnitZoneSuffixes);
     }
 
     private static boolean counts(IndicatorDefinition indicator, String actor) {
