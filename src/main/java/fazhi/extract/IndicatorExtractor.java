@@ -362,9 +362,6 @@ public final class IndicatorExtractor {
             if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.foreignCues)) {
                 continue;
             }
-            if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
-                continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
-            }
             // "全省...5422件;依法受理...3129件": the subject that opens an earlier half of the sentence sets the scope
             // of the later ones; only its opening clause counts ("...,开启了省内...先河;...应诉率达100%" is the county's)
             StringBuilder scope = new StringBuilder();
@@ -374,7 +371,15 @@ public final class IndicatorExtractor {
                 Span opening = halfClauses.isEmpty() ? half : halfClauses.get(0);
                 scope.insert(0, text, opening.start(), opening.end());
             }
+            int carried = scope.length();
             scope.append(text, sentence.start(), f.start());
+            // ... and so does a date it opens with ("截至8月底,全省共有...;今年以来调解...16万件": up to August), unless
+            // the later half names the whole year itself ("截至目前共办理公证800件;全年受理...312件")
+            if (!m.indicator().stock() && (traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)
+                    || (carried > 0 && traps.partialFlow(scope.substring(0, carried), 0, carried, doc.year, doc.annual)
+                        && !namesWholeYear(scope.substring(carried))))) {
+                continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
+            }
             if (traps.foreignScope(scope.toString(), doc.foreignCues)) {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
@@ -539,6 +544,27 @@ public final class IndicatorExtractor {
     static boolean containsAny(String s, List<String> words) {
         for (String w : words) {
             if (!w.isEmpty() && s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "全年受理", "今年办理": the year named as a whole, not as the start of a span to date ("今年以来"). */
+    private boolean namesWholeYear(String s) {
+        for (String w : lex.currentYearWords) {
+            for (int at = s.indexOf(w); at >= 0; at = s.indexOf(w, at + 1)) {
+                if (!startsWithAny(s, at + w.length(), lex.sinceWords)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String s, int at, List<String> words) {
+        for (String w : words) {
+            if (s.startsWith(w, at)) {
                 return true;
             }
         }
