@@ -71,6 +71,8 @@ public final class ExtractionLexicon {
     final java.util.Map<ReportLevel, List<String>> ownScopeByLevel;
     /** The province-level codes of the municipalities (their reports say 全市). */
     final List<String> municipalityCodes;
+    /** A county-level region named so is a county-level city. */
+    final List<String> countyCityNameEndings;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
     final List<String> conjunctionLookalikes;
@@ -188,8 +190,10 @@ public final class ExtractionLexicon {
         byLevel.put(ReportLevel.PREFECTURE, YamlResources.strings(own, "prefecture"));
         byLevel.put(ReportLevel.PROVINCE, YamlResources.strings(own, "province"));
         byLevel.put(ReportLevel.MUNICIPALITY, YamlResources.strings(own, "municipality"));
+        byLevel.put(ReportLevel.COUNTY_CITY, YamlResources.strings(own, "county_city"));
         ownScopeByLevel = java.util.Collections.unmodifiableMap(byLevel);
         municipalityCodes = YamlResources.strings(n, "municipality_codes");
+        countyCityNameEndings = YamlResources.strings(n, "county_city_name_endings");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");

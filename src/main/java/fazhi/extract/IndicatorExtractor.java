@@ -1,6 +1,8 @@
 package fazhi.extract;
 
 import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.reference.IndicatorDefinition;
 
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ public final class IndicatorExtractor {
     private final TrapRules traps;
     private final RespectivelyLists respectively;
     private final TableRows tables;
+    /** The region table: a report's level from its code and name, the names a local unit must have. */
+    private final RegionTable regions;
 
     public IndicatorExtractor(IndicatorCatalog catalog) {
         this(catalog, ExtractionLexicon.bundled());
@@ -50,7 +54,8 @@ public final class IndicatorExtractor {
         this.segmenter = new Segmenter(lexicon);
         this.matcher = new PhrasingMatcher(catalog, lexicon);
         this.terms = matcher.terms();
-        this.traps = new TrapRules(lexicon, segmenter);
+        this.regions = RegionTable.bundled();
+        this.traps = new TrapRules(lexicon, segmenter, regions);
         this.respectively = new RespectivelyLists(lexicon, segmenter, terms);
         this.tables = new TableRows(lexicon, scanner, segmenter);
     }
@@ -83,7 +88,8 @@ public final class IndicatorExtractor {
 
     /** The level of a report about this GB/T 2260 region (null when the code is not one). */
     public ReportLevel reportLevelOf(String regionCode) {
-        return ReportLevel.ofRegionCode(regionCode, lex.municipalityCodes);
+        String name = regionCode == null ? null : regions.byCode(regionCode).map(Region::name).orElse(null);
+        return ReportLevel.ofRegion(regionCode, name, lex.municipalityCodes, lex.countyCityNameEndings);
     }
 
     /** As {@link #extract(String, Integer)}, counting the lookups' steps on the meter. */

@@ -26,10 +26,14 @@ final class TrapRules {
     private final java.util.Set<String> regionNames;
 
     TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
+        this(lex, segmenter, RegionTable.bundled());
+    }
+
+    TrapRules(ExtractionLexicon lex, Segmenter segmenter, RegionTable regions) {
         this.lex = lex;
         this.segmenter = segmenter;
         // the prefectures' and counties' names (a province is never a part in a report)
-        this.regionNames = RegionTable.bundled().all().stream().filter(r -> !r.code().endsWith("0000"))
+        this.regionNames = regions.all().stream().filter(r -> !r.code().endsWith("0000"))
                 .map(Region::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 

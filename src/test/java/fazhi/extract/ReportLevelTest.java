@@ -19,6 +19,15 @@ class ReportLevelTest {
     }
 
     @Test
+    void aCountyLevelCityIsToldFromACountyByItsName() {
+        List<String> endings = List.of("市");
+        assertThat(ReportLevel.ofRegion("510981", "射洪市", MUNICIPALITIES, endings)).isEqualTo(ReportLevel.COUNTY_CITY);
+        assertThat(ReportLevel.ofRegion("510903", "船山区", MUNICIPALITIES, endings)).isEqualTo(ReportLevel.COUNTY);
+        assertThat(ReportLevel.ofRegion("510903", null, MUNICIPALITIES, endings)).isEqualTo(ReportLevel.COUNTY);
+        assertThat(ReportLevel.ofRegion("510900", "遂宁市", MUNICIPALITIES, endings)).isEqualTo(ReportLevel.PREFECTURE);
+    }
+
+    @Test
     void aMissingOrMalformedCodeLeavesTheLevelUnknown() {
         assertThat(ReportLevel.ofRegionCode(null, MUNICIPALITIES)).isNull();
         assertThat(ReportLevel.ofRegionCode("37152", MUNICIPALITIES)).isNull();
@@ -36,6 +45,8 @@ class ReportLevelTest {
         assertThat(traps.isTrap("全省受理", traps.foreignCues(ReportLevel.PREFECTURE, false))).isTrue();
         assertThat(traps.isTrap("全市受理", traps.foreignCues(ReportLevel.COUNTY, false))).isTrue();
         assertThat(traps.isTrap("全市受理", traps.foreignCues(ReportLevel.MUNICIPALITY, false))).isFalse();
+        assertThat(traps.isTrap("全市受理", traps.foreignCues(ReportLevel.COUNTY_CITY, false))).isFalse();
+        assertThat(traps.isTrap("全省受理", traps.foreignCues(ReportLevel.COUNTY_CITY, false))).isTrue();
     }
 
     @Test

@@ -60,6 +60,14 @@ class ReportLevelThroughIngestTest {
         assertThat(ingest(passage, "110105")).doesNotContainKey("recon_applications");
     }
 
+    @Test
+    void aCountyLevelCitysReportKeepsItsWholeCityFigures() throws IOException {
+        String passage = "2023年，全市共收到行政复议申请96件。\n";
+
+        assertThat(ingest(passage, "510981")).containsEntry("recon_applications", 96.0);
+        assertThat(ingest(passage, "510903")).doesNotContainKey("recon_applications");
+    }
+
     private Map<String, Double> ingest(String text, String regionCode) throws IOException {
         Path file = tmp.resolve(regionCode + ".txt");
         Files.writeString(file, text, StandardCharsets.UTF_8);
