@@ -128,6 +128,8 @@ public final class ExtractionLexicon {
     final List<String> localUnitGenericWords;
     final List<String> verbNegations;
     final List<String> verbConjunctions;
+    /** A verb joined to one of these after it is still a verb (审查、备案). */
+    final List<String> verbCompanions;
     final List<String> comparisonYearPrefixes;
     final List<String> durationAfterUnit;
     final List<String> rankPrefixes;
@@ -249,6 +251,7 @@ public final class ExtractionLexicon {
         localUnitGenericWords = YamlResources.strings(n, "local_unit_generic_words");
         verbNegations = longestFirst(YamlResources.strings(n, "verb_negations"));
         verbConjunctions = longestFirst(YamlResources.strings(n, "verb_conjunctions"));
+        verbCompanions = YamlResources.strings(n, "verb_companions");
         comparisonYearPrefixes = YamlResources.strings(n, "comparison_year_prefixes");
         durationAfterUnit = longestFirst(YamlResources.strings(n, "duration_after_unit"));
         rankPrefixes = YamlResources.strings(n, "rank_prefixes");
