@@ -67,7 +67,7 @@ final class HardWrap {
         while (i < n) {
             Tracked cur = lines.get(i);
             int lastPiece = cur.text.length();
-            while (open(cur.text)) {
+            while (open(cur.text) || openBeforeMark(cur.text)) {
                 int k = i + 1;
                 boolean blank = false;
                 boolean mark = false;
@@ -75,6 +75,9 @@ final class HardWrap {
                     blank |= lines.get(k).text.isEmpty();
                     mark |= !lines.get(k).text.isEmpty();
                     k++;
+                }
+                if (!mark && !open(cur.text)) {
+                    break;
                 }
                 boolean full = width > 0 && lastPiece >= width * (1 - tolerance) && lastPiece <= width * (1 + tolerance);
                 if (k >= n || !continues(lines.get(k).text) || !(mark || ((full || wrappedBlock[i]) && !blank))) {
@@ -174,6 +177,19 @@ final class HardWrap {
     private boolean open(String line) {
         return line.length() >= minLength && !endsWithAny(line, completeEndings) && !line.contains(" | ")
                 && !endsWithAny(line, titleMarkers) && !rowValueEnding.matcher(line).find();
+    }
+
+    /**
+     * A line a page mark may cut short ("全年共收到行政复" / "— 4 —" / "议申请58件"): the page mark says the line
+     * was the last of its page, so its length proves nothing; it is joined when it is not closed, not a table
+     * row and not a heading.
+     */
+    private boolean openBeforeMark(String line) {
+        if (line.isEmpty() || endsWithAny(line, completeEndings) || line.contains(" | ")
+                || endsWithAny(line, titleMarkers) || rowValueEnding.matcher(line).find()) {
+            return false;
+        }
+        return continues(line) || hasSentenceEnd(line);
     }
 
     private boolean continues(String line) {

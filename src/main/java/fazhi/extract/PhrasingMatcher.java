@@ -591,7 +591,17 @@ final class PhrasingMatcher {
             }
             if (text.startsWith(c, end) && end + c.length() < text.length()
                     && SubjectTerms.isIdeograph(text.charAt(end + c.length()))
-                    && !FigureScanner.isNumeral(text.charAt(end + c.length()))) { // "予以废止、三件宣布失效": the next item
+                    && !FigureScanner.isNumeral(text.charAt(end + c.length())) // "予以废止、三件宣布失效": the next item
+                    && !startsWithAny(text, end + c.length(), lex.verbCompanions)) { // "审查、备案政府合同"
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String text, int at, List<String> words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
                 return true;
             }
         }

@@ -438,8 +438,8 @@ final class SubjectTerms {
 
     /**
      * A subject term; "…" inside it is a gap of up to six characters without punctuation, "……" a topic of up to
-     * sixteen that may list things with 、 but holds no other punctuation and no digit ("代表关于……的建议" matches
-     * "代表关于住房、电力等方面的建议").
+     * sixteen that may list things with 、 and hold short asides in brackets but no other punctuation and no
+     * digit ("代表关于……的建议" matches "代表关于住房、电力等方面的建议", "宪法进……活动" "宪法进村(社区)、进校园主题活动").
      */
     static final class Term {
         private static final String GAP = "…";
@@ -470,7 +470,8 @@ final class SubjectTerms {
             String[] parts = s.split(GAP, -1);
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0 && parts[i].isEmpty() && i + 1 < parts.length) {
-                    re.append("[^,.:;。()\\s0-9").append(gapStops).append("]{0,16}?");
+                    // a short aside in brackets may stand in a topic ("进村(社区)、进校园")
+                    re.append("(?:[^,.:;。()\\s0-9").append(gapStops).append("]|\\([^,.:;。()\\s0-9]{1,4}\\)){0,16}?");
                     i++; // "……": the empty part between its two marks
                 } else if (i > 0) {
                     re.append("[^,.:;。、()\\s").append(gapStops).append("]{0,6}?");
