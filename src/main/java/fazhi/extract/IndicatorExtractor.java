@@ -331,8 +331,12 @@ public final class IndicatorExtractor {
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && (continuesList(text, winStart, f.start())
                     || attributiveBefore(text, winStart, f.start(), inTitle, ls)) ? clause.start() : winStart;
-            if (clause.start() > sentence.start() && opensBreakdown(text, clause.start(), f.start())) {
-                verbStart = sentence.start(); // "审查...文件126件,其中行政规范性文件5件": the part is counted by the total's verb
+            int ci = clauses.indexOf(clause);
+            if (ci > 0 && opensBreakdown(text, clause.start(), f.start())
+                    && noneReadIn(out, clauses.get(ci - 1).start(), clause.start())) {
+                // "审查...文件126件,其中行政规范性文件5件": the part of a total of no catalog kind is counted by the
+                // verb of the total's clause (a total read as a figure has parts of its own kind, read as before)
+                verbStart = clauses.get(ci - 1).start();
             }
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
                     lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
@@ -454,6 +458,20 @@ public final class IndicatorExtractor {
             int at = w.lastIndexOf(m);
             return at > 0 && terms.longest(text, from + at + m.length(), to, inTitle, lineStart) != null;
         });
+    }
+
+    /** Was no figure read in [from, to)? */
+    private static boolean noneReadIn(List<RawMention> out, int from, int to) {
+        for (int i = out.size() - 1; i >= 0; i--) {
+            int at = out.get(i).charOffset();
+            if (at >= from && at < to) {
+                return false;
+            }
+            if (at < from) {
+                break;
+            }
+        }
+        return true;
     }
 
     /** Does the clause open with a breakdown cue ("其中行政规范性文件5件")? */
