@@ -380,7 +380,11 @@ final class PhrasingMatcher {
         if (right != null) {
             int verbEnd = lex.listSeparators.contains(r.text.substring(right.end(), r.nextStart).strip())
                     ? r.clause.end() : r.nextStart;
+            // the verb of a count before this one that modifies its object counts it too ("抽查57个单位240余宗案卷")
             Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false, r.meter);
+            if (v == null && !p.verbs.isEmpty() && r.verbStart < r.winStart) {
+                v = nearestVerb(r.text, r.verbStart, r.winStart, p.verbs, true, r.meter);
+            }
             if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
                 int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
