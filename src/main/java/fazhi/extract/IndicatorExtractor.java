@@ -472,9 +472,6 @@ public final class IndicatorExtractor {
             if (at >= from && at < to) {
                 return false;
             }
-            if (at < from) {
-                break;
-            }
         }
         return true;
     }
