@@ -99,6 +99,7 @@ public final class ExtractionLexicon {
     final List<String> categoryMarkers;
     final List<String> categoryTotals;
     final List<String> subjectModifierSuffixes;
+    final List<String> subjectCategoryBeforeFigure;
     final List<String> listNouns;
     final List<String> listUnits;
     final List<String> partQualifiers;
@@ -107,6 +108,7 @@ public final class ExtractionLexicon {
     final List<String> relativeMarkers;
     final int relativeClauseReach;
     final List<String> listContinuations;
+    final List<String> beneficiaryPrepositions;
     final List<String> shareWords;
     final List<String> groupingUnits;
     final List<String> subsetCues;
@@ -208,6 +210,7 @@ public final class ExtractionLexicon {
         categoryMarkers = YamlResources.strings(n, "category_markers");
         categoryTotals = YamlResources.strings(n, "category_totals");
         subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));
+        subjectCategoryBeforeFigure = longestFirst(YamlResources.strings(n, "subject_category_before_figure"));
         listNouns = YamlResources.strings(n, "list_nouns");
         listUnits = YamlResources.strings(n, "list_units");
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
@@ -216,6 +219,7 @@ public final class ExtractionLexicon {
         relativeMarkers = YamlResources.strings(n, "relative_markers");
         relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
+        beneficiaryPrepositions = YamlResources.strings(n, "beneficiary_prepositions");
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");

@@ -100,8 +100,9 @@ final class HardWrap {
     /**
      * Lines of a short block (no blank line inside) whose every line but the last is open and carries a figure,
      * a clause mark or a sentence end, and whose last line closes the sentence: a paragraph wrapped too few
-     * times for its width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A heading (a line
-     * starting with a paragraph marker and no sentence end inside) never opens such a block.
+     * times for its width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A page mark inside
+     * the block ("审查案" / "- 2 -" / "件248起。") is no line of it; a heading opening the block (a line starting with a
+     * paragraph marker and no sentence end inside: "一、行政复议案件办理情况") stands before it and is never joined.
      */
     private boolean[] wrappedBlocks(List<Tracked> lines) {
         boolean[] out = new boolean[lines.size()];
@@ -115,15 +116,25 @@ final class HardWrap {
             while (b + 1 < lines.size() && !lines.get(b + 1).text.isEmpty()) {
                 b++;
             }
-            boolean wrapped = b > a && endsWithAny(lines.get(b).text, completeEndings);
-            for (int k = a; wrapped && k < b; k++) {
-                String line = lines.get(k).text;
-                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line))
-                        || splitsCatalogWord(line, lines.get(k + 1).text);
-                wrapped = open(line) && carries && continues(lines.get(k + 1).text);
+            List<Integer> rows = new ArrayList<>(b - a + 1);
+            for (int k = a; k <= b; k++) {
+                if (!isPageMark(lines.get(k).text)) {
+                    rows.add(k);
+                }
             }
-            for (int k = a; wrapped && k < b; k++) {
-                out[k] = true;
+            if (!rows.isEmpty() && !continues(lines.get(rows.get(0)).text) && !hasSentenceEnd(lines.get(rows.get(0)).text)) {
+                rows.remove(0);
+            }
+            boolean wrapped = rows.size() > 1 && endsWithAny(lines.get(rows.get(rows.size() - 1)).text, completeEndings);
+            for (int j = 0; wrapped && j < rows.size() - 1; j++) {
+                String line = lines.get(rows.get(j)).text;
+                String next = lines.get(rows.get(j + 1)).text;
+                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line))
+                        || splitsCatalogWord(line, next);
+                wrapped = open(line) && carries && continues(next);
+            }
+            for (int j = 0; wrapped && j < rows.size() - 1; j++) {
+                out[rows.get(j)] = true;
             }
             a = b + 1;
         }
@@ -205,15 +216,22 @@ final class HardWrap {
 
     /** A page mark ("— 3 —", "第3页 共9页") or a running header (a line seen twice, or the report's title). */
     private boolean isMark(String line, Map<String, Integer> counts) {
-        for (Pattern p : pageMarks) {
-            if (p.matcher(line).matches()) {
-                return true;
-            }
+        if (isPageMark(line)) {
+            return true;
         }
         if (line.length() > titleMaxLength || endsWithAny(line, completeEndings)) {
             return false;
         }
         return counts.getOrDefault(line, 0) > 1 || endsWithAny(line, titleMarkers);
+    }
+
+    private boolean isPageMark(String line) {
+        for (Pattern p : pageMarks) {
+            if (p.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Tracked concat(Tracked a, Tracked b) {

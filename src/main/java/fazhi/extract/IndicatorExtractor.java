@@ -330,7 +330,7 @@ public final class IndicatorExtractor {
             }
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && (continuesList(text, winStart, f.start())
-                    || attributiveBefore(text, winStart, f, clause, inTitle, ls)) ? clause.start() : winStart;
+                    || attributiveBefore(text, winStart, f.start(), inTitle, ls)) ? clause.start() : winStart;
             int ci = clauses.indexOf(clause);
             if (ci > 0 && opensBreakdown(text, clause.start(), f.start())
                     && noneReadIn(out, clauses.get(ci - 1).start(), clause.start())) {
@@ -449,20 +449,15 @@ public final class IndicatorExtractor {
     }
 
     /**
-     * Is the figure before this one a count inside this one's object? Either the words between them end a modifier
-     * before a subject ("抽查14个执法部门的行政处罚案卷286卷"), or they name no subject and separate nothing and this
-     * figure's subject follows it ("抽查57个执法单位240余宗案卷"). Then the verb before it is this figure's verb too.
+     * Is the figure before this one a count inside this one's subject ("抽查14个执法部门的行政处罚案卷286卷"): the words
+     * between them end a modifier before a subject? Then the verb before it is this figure's verb too.
      */
-    private boolean attributiveBefore(String text, int from, Figure f, Span clause, boolean[] inTitle, int lineStart) {
-        int to = f.start();
+    private boolean attributiveBefore(String text, int from, int to, boolean[] inTitle, int lineStart) {
         String w = text.substring(from, to);
-        boolean modifier = lex.modifierEnds.stream().anyMatch(m -> {
+        return lex.modifierEnds.stream().anyMatch(m -> {
             int at = w.lastIndexOf(m);
             return at > 0 && terms.longest(text, from + at + m.length(), to, inTitle, lineStart) != null;
         });
-        return modifier || (!w.isBlank() && !containsAny(w, lex.listSeparators)
-                && terms.longest(text, from, to, inTitle, lineStart) == null
-                && terms.rightAfter(text, f.end(), clause.end(), terms.all()) != null);
     }
 
     /** Was no figure read in [from, to)? */

@@ -135,7 +135,8 @@ final class PhrasingMatcher {
                 continue;
             }
             if (!d.exclude().isEmpty() && (containsAny(excludeScope(r, d), d.exclude())
-                    || d.isRate() && containsAny(contextClause(r, d), d.exclude()))) {
+                    || d.isRate() && containsAny(contextClause(r, d), d.exclude())
+                    || beneficiaryAfter(r, d))) {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
@@ -172,6 +173,29 @@ final class PhrasingMatcher {
             }
         }
         return w;
+    }
+
+    /**
+     * The clause after a figure that ends its own clause opens by naming whom the figure served, with one of the
+     * indicator's excluding words that begins with a beneficiary preposition ("提供法律意见226条,为企业开辟绿色通道").
+     */
+    private boolean beneficiaryAfter(Reading r, IndicatorDefinition d) {
+        int at = Math.max(r.figure.end(), r.clause.end());
+        if (!endsClause(r.text, Math.min(r.figure.end(), r.clause.end()), r.clause.end())) {
+            return false;
+        }
+        while (at < r.sentence.end() && lex.clauseEnds.indexOf(r.text.charAt(at)) >= 0) {
+            at++;
+        }
+        if (at >= r.sentence.end()) {
+            return false;
+        }
+        for (String w : d.exclude()) {
+            if (r.text.startsWith(w, at) && lex.beneficiaryPrepositions.stream().anyMatch(w::startsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -380,10 +404,12 @@ final class PhrasingMatcher {
         if (right != null) {
             int verbEnd = lex.listSeparators.contains(r.text.substring(right.end(), r.nextStart).strip())
                     ? r.clause.end() : r.nextStart;
-            // the verb of a count before this one that modifies its object counts it too ("抽查57个单位240余宗案卷")
             Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false, r.meter);
-            if (v == null && !p.verbs.isEmpty() && r.verbStart < r.winStart) {
-                v = nearestVerb(r.text, r.verbStart, r.winStart, p.verbs, true, r.meter);
+            // "抽查57个执法单位240余宗案卷": the verb stands before an earlier figure of the clause that counts
+            // something else (none of the phrasing's subjects before this figure)
+            if (v == null && r.winStart > r.clause.start()
+                    && terms.longest(r.text, r.clause.start(), f.start(), p.subjects, r.inTitle, r.lineStart) == null) {
+                v = nearestVerb(r.text, r.clause.start(), r.winStart, p.verbs, false, r.meter);
             }
             if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
                 int score = 10 + right.length() + v.word.length();

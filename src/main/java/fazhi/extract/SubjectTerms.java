@@ -329,10 +329,17 @@ final class SubjectTerms {
         return false;
     }
 
-    /** "行政处罚类": the term names a category of the things, not the things. */
+    /** "行政处罚类", "涉及行政处罚的1015宗": the term names a category of the things, not the things. */
     private boolean modified(String text, Hit h) {
         for (String w : lex.subjectModifierSuffixes) {
             if (text.startsWith(w, h.end())) {
+                return true;
+            }
+        }
+        for (String w : lex.subjectCategoryBeforeFigure) {
+            int after = h.end() + w.length();
+            if (text.startsWith(w, h.end()) && after < text.length()
+                    && (Character.isDigit(text.charAt(after)) || FigureScanner.isNumeral(text.charAt(after)))) {
                 return true;
             }
         }

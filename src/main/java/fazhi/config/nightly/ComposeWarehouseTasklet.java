@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.Watchdog;
 import fazhi.correct.CorrectionApplier;
 import fazhi.warehouse.ComposeDatabase;
 import fazhi.warehouse.DimensionTables;
@@ -22,10 +23,12 @@ public class ComposeWarehouseTasklet implements Tasklet {
     private final DimensionTables dimensions;
     private final PublishedState published;
     private final CorrectionApplier corrections = new CorrectionApplier();
+    private final Watchdog watchdog;
 
     public ComposeWarehouseTasklet(ComposeDatabase compose, WarehouseComposer composer, DimensionTables dimensions,
-                                   PublishedState published) {
+                                   PublishedState published, Watchdog watchdog) {
         this.compose = compose;
+        this.watchdog = watchdog;
         this.composer = composer;
         this.dimensions = dimensions;
         this.published = published;
@@ -36,7 +39,7 @@ public class ComposeWarehouseTasklet implements Tasklet {
         if (KeptVersion.of(chunkContext).isPresent()) {
             return RepeatStatus.FINISHED;
         }
-        try (Connection db = compose.open()) {
+        try (Connection db = watchdog.cancelOnStop(compose.open())) {
             dimensions.write(db, compose.staging().version(), compose.staging().runId());
             composer.composeCandidates(db, published.version());
             corrections.apply(db, published.version(), compose.staging().correctionsFile(), compose.staging().runId());

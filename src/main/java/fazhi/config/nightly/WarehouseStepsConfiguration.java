@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.Watchdog;
 import fazhi.validate.RuleEngine;
 import fazhi.warehouse.ComposeDatabase;
 import fazhi.warehouse.DimensionTables;
@@ -33,10 +34,10 @@ public class WarehouseStepsConfiguration {
     @Bean
     @StepScope
     public ComposeWarehouseTasklet composeWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
-                                                           DimensionTables dimensions) {
+                                                           DimensionTables dimensions, Watchdog watchdog) {
         StagingArea staging = staging(warehouse, runId);
         return new ComposeWarehouseTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), dimensions,
-                published(warehouse));
+                published(warehouse), watchdog);
     }
 
     @Bean
@@ -47,8 +48,10 @@ public class WarehouseStepsConfiguration {
     @Bean
     @StepScope
     public ValidateObservationsTasklet validateObservationsTasklet(@Value(WAREHOUSE) String warehouse,
-                                                                   @Value(RUN_ID) String runId, RuleEngine ruleEngine) {
-        return new ValidateObservationsTasklet(new ComposeDatabase(staging(warehouse, runId)), ruleEngine, runId);
+                                                                   @Value(RUN_ID) String runId, RuleEngine ruleEngine,
+                                                                   Watchdog watchdog) {
+        return new ValidateObservationsTasklet(new ComposeDatabase(staging(warehouse, runId)), ruleEngine, runId,
+                watchdog);
     }
 
     @Bean
@@ -58,9 +61,10 @@ public class WarehouseStepsConfiguration {
 
     @Bean
     @StepScope
-    public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
+    public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
+                                                   Watchdog watchdog) {
         StagingArea staging = staging(warehouse, runId);
-        return new WriteVersionTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging));
+        return new WriteVersionTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), watchdog);
     }
 
     /** Statistics and rankings of an ingest run are those published before, until a nightly or stats run. */
