@@ -32,8 +32,11 @@ final class HardWrap {
     private final Pattern rowValueEnding;
     private final List<String> titleMarkers;
     private final int titleMaxLength;
+    /** the catalog's words (subjects, verbs): a line break inside one is inside a sentence ("行政复议申" / "请58件") */
+    private final List<String> catalogWords;
+    private final int splitWordMinLength;
 
-    HardWrap(KnowledgeNode cleaning, List<String> titleMarkers, int titleMaxLength) {
+    HardWrap(KnowledgeNode cleaning, List<String> titleMarkers, int titleMaxLength, List<String> catalogWords) {
         KnowledgeNode n = cleaning.node("hard_wrap");
         minLines = YamlResources.integer(n, "min_lines", 3);
         minLength = YamlResources.integer(n, "min_length", 12);
@@ -47,6 +50,8 @@ final class HardWrap {
         pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
         this.titleMarkers = titleMarkers;
         this.titleMaxLength = titleMaxLength;
+        splitWordMinLength = YamlResources.integer(n, "split_word_min_length", 3);
+        this.catalogWords = catalogWords.stream().filter(w -> w.length() >= splitWordMinLength).distinct().toList();
     }
 
     List<Tracked> join(List<Tracked> lines) {
@@ -80,7 +85,8 @@ final class HardWrap {
                     break;
                 }
                 boolean full = width > 0 && lastPiece >= width * (1 - tolerance) && lastPiece <= width * (1 + tolerance);
-                if (k >= n || !continues(lines.get(k).text) || !(mark || ((full || wrappedBlock[i]) && !blank))) {
+                boolean splitWord = !blank && k < n && splitsCatalogWord(cur.text, lines.get(k).text);
+                if (k >= n || !continues(lines.get(k).text) || !(mark || splitWord || ((full || wrappedBlock[i]) && !blank))) {
                     break;
                 }
                 Tracked next = lines.get(k);
@@ -125,8 +131,10 @@ final class HardWrap {
             boolean wrapped = rows.size() > 1 && endsWithAny(lines.get(rows.get(rows.size() - 1)).text, completeEndings);
             for (int j = 0; wrapped && j < rows.size() - 1; j++) {
                 String line = lines.get(rows.get(j)).text;
-                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line));
-                wrapped = open(line) && carries && continues(lines.get(rows.get(j + 1)).text);
+                String next = lines.get(rows.get(j + 1)).text;
+                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line))
+                        || splitsCatalogWord(line, next);
+                wrapped = open(line) && carries && continues(next);
             }
             for (int j = 0; wrapped && j < rows.size() - 1; j++) {
                 out[rows.get(j)] = true;
@@ -134,6 +142,24 @@ final class HardWrap {
             a = b + 1;
         }
         return out;
+    }
+
+    /**
+     * Does the line end in the first part of a catalog word that the next line finishes ("共收到行政复议申" /
+     * "请58件")? A heading never breaks a word, so such a line goes on in the next one whatever its length.
+     */
+    boolean splitsCatalogWord(String line, String next) {
+        if (line.isEmpty() || next.isEmpty()) {
+            return false;
+        }
+        for (String w : catalogWords) {
+            for (int cut = 1; cut < w.length(); cut++) {
+                if (line.regionMatches(line.length() - cut, w, 0, cut) && next.startsWith(w.substring(cut))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean hasSentenceEnd(String line) {

@@ -355,7 +355,15 @@ public final class IndicatorExtractor {
                 }
             }
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
-            int verbStart = winStart > clause.start() && continuesList(text, winStart, f.start()) ? clause.start() : winStart;
+            int verbStart = winStart > clause.start() && (continuesList(text, winStart, f.start())
+                    || attributiveBefore(text, winStart, f.start(), inTitle, ls)) ? clause.start() : winStart;
+            int ci = clauses.indexOf(clause);
+            if (ci > 0 && opensBreakdown(text, clause.start(), f.start())
+                    && noneReadIn(out, clauses.get(ci - 1).start(), clause.start())) {
+                // "审查...文件126件,其中行政规范性文件5件": the part of a total of no catalog kind is counted by the
+                // verb of the total's clause (a total read as a figure has parts of its own kind, read as before)
+                verbStart = clauses.get(ci - 1).start();
+            }
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
                     lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
             Match m = matcher.bestMatch(r);
@@ -465,6 +473,40 @@ public final class IndicatorExtractor {
         int p = Segmenter.skipSpaces(text, from, to);
         for (String w : lex.listContinuations) {
             if (text.startsWith(w, p) && p + w.length() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Is the figure before this one a count inside this one's subject ("抽查14个执法部门的行政处罚案卷286卷"): the words
+     * between them end a modifier before a subject? Then the verb before it is this figure's verb too.
+     */
+    private boolean attributiveBefore(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        String w = text.substring(from, to);
+        return lex.modifierEnds.stream().anyMatch(m -> {
+            int at = w.lastIndexOf(m);
+            return at > 0 && terms.longest(text, from + at + m.length(), to, inTitle, lineStart) != null;
+        });
+    }
+
+    /** Was no figure read in [from, to)? */
+    private static boolean noneReadIn(List<RawMention> out, int from, int to) {
+        for (int i = out.size() - 1; i >= 0; i--) {
+            int at = out.get(i).charOffset();
+            if (at >= from && at < to) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Does the clause open with a breakdown cue ("其中行政规范性文件5件")? */
+    private boolean opensBreakdown(String text, int clauseStart, int to) {
+        int p = Segmenter.skipSpaces(text, clauseStart, to);
+        for (String c : lex.breakdownCues) {
+            if (text.startsWith(c, p)) {
                 return true;
             }
         }

@@ -134,7 +134,7 @@ final class PhrasingMatcher {
                     || d.isRate() && rivalAfterContext(r, d))) {
                 continue;
             }
-            if (!d.exclude().isEmpty() && (containsAny(excludeScope(r), d.exclude())
+            if (!d.exclude().isEmpty() && (containsAny(excludeScope(r, d), d.exclude())
                     || d.isRate() && containsAny(contextClause(r, d), d.exclude())
                     || beneficiaryAfter(r, d))) {
                 continue;
@@ -159,8 +159,14 @@ final class PhrasingMatcher {
      * Where an excluding word is looked for: the window; for a later item of a list ("进驻部门36个、政务服务事项
      * 1016项") also the clause before the list's first item, whose verb the items share.
      */
-    private String excludeScope(Reading r) {
+    private String excludeScope(Reading r, IndicatorDefinition d) {
         String w = r.window();
+        if (r.verbStart < r.clause.start() && d.phrasings().stream().noneMatch(p -> containsAny(w, p.verbs()))) {
+            // a part after 其中 counted by the total's verb: the total's words, then the part's own ("备案审查...文件76件,
+            // 其中党内规范性文件18件、行政规范性文件9件": 备案 excludes a legality review, 党内 is the other item's);
+            // a part with a verb of its own is read on its own ("审查、备案规范性文件54件,其中审查市级规范性文件27件")
+            return r.text.substring(r.verbStart, r.clause.start()) + w;
+        }
         for (String c : lex.listContinuations) {
             if (w.startsWith(c)) {
                 return r.text.substring(r.clause.start(), r.winEnd);
