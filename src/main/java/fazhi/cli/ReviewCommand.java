@@ -5,6 +5,7 @@ import fazhi.correct.CorrectionProblem;
 import fazhi.correct.CorrectionRules;
 import fazhi.correct.CorrectionsFile;
 import fazhi.reference.RegionTable;
+import fazhi.review.AcceptedFigures;
 import fazhi.review.ReviewImport;
 import fazhi.review.ReviewParameters;
 import fazhi.review.ReviewQueue;
@@ -42,7 +43,8 @@ import java.util.concurrent.Callable;
         description = {"Lists the published figures that most need checking, highest priority first: competing "
                 + "candidates with different values, validation issues, outliers, fragile extraction rules, reports with "
                 + "unusually few figures (weights: jobs/review.yaml). Each with its sentence, its candidates, the file "
-                + "and the character offset."},
+                + "and the character offset. Figures a reviewer accepted (WAREHOUSE/review-accepted.csv, written by "
+                + "`review import`) are left out while their report states them so."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed (or written)", "1:the warehouse could not be read or the file not written",
                 "2:no published warehouse, or an unknown province"},
@@ -126,7 +128,8 @@ public class ReviewCommand implements Callable<Integer> {
             description = {"Reads sheet `review` of a workbook written by `fazhi review export` (columns by header name). "
                     + "correct (with corrected_value) and not_reported are appended to WAREHOUSE/corrections.csv as "
                     + "corrections, with the row's file and sentence as evidence, and applied by the next run; accept "
-                    + "records nothing (the figure stands as extracted); a blank decision is skipped. Prints what was "
+                    + "is remembered in WAREHOUSE/review-accepted.csv, and the queue leaves the figure out while its "
+                    + "report states it so (delete the row to see it again); a blank decision is skipped. Prints what was "
                     + "read and recorded, and each row that could not be used with its row number and the reason."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every decision recorded (or accepted)", "1:the ledger could not be written",
@@ -188,6 +191,15 @@ public class ReviewCommand implements Callable<Integer> {
                     ledger.read(rules).corrections().stream().map(CorrectionsFile.Entry::correction).toList(), name,
                     by != null ? by : System.getProperty("user.name"));
             List<ReviewImport.RowProblem> problems = new ArrayList<>(plan.problems());
+            AcceptedFigures acceptedLedger = AcceptedFigures.of(layout.root());
+            int newlyAccepted;
+            try {
+                newlyAccepted = acceptedLedger.appendNew(plan.acceptances());
+            } catch (IOException e) {
+                err.println("fazhi review import: cannot write " + acceptedLedger.path() + ": " + e.getMessage()
+                        + "; nothing recorded");
+                return ExitCodes.RUN_FAILED;
+            }
             try {
                 for (CorrectionProblem p : ledger.appendAll(plan.corrections(), rules, name)) {
                     Correction c = plan.corrections().get(p.line() - 1);
@@ -203,8 +215,8 @@ public class ReviewCommand implements Callable<Integer> {
             int recorded = plan.corrections().size() - (problems.size() - plan.problems().size());
             out.println(name + ": " + plan.rows() + " rows read, " + plan.decided() + " decided, " + recorded
                     + " recorded as corrections, " + plan.alreadyRecorded() + " already recorded (an earlier import), "
-                    + plan.accepted() + " accepted (nothing to record), " + plan.undecided() + " undecided (skipped), "
-                    + problems.size() + " not usable");
+                    + plan.accepted() + " accepted (" + newlyAccepted + " new in " + AcceptedFigures.FILE_NAME
+                    + "), " + plan.undecided() + " undecided (skipped), " + problems.size() + " not usable");
             if (recorded > 0) {
                 out.println("recorded in " + ledger.path() + "; applied by the next `fazhi ingest` or `fazhi run` on "
                         + "this warehouse (see the corrections table)");
@@ -237,10 +249,14 @@ public class ReviewCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        AcceptedFigures.Read accepted = AcceptedFigures.of(layout.root()).read();
+        for (String problem : accepted.problems()) {
+            err.println("fazhi review: " + problem);
+        }
         ReviewQueue.Result result;
         try (Connection c = WarehouseConnection.openPublished(layout)) {
             result = new ReviewQueue(ReviewParameters.bundled(), StatisticsParameters.bundled().outlierThreshold())
-                    .read(c, selection.year, provinceCode, limit);
+                    .read(c, selection.year, provinceCode, limit, accepted.accepted());
         } catch (SQLException e) {
             err.println("fazhi review: cannot read the warehouse: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));

@@ -1,8 +1,10 @@
 package fazhi.config;
 
+import fazhi.warehouse.CancellableConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -70,7 +72,14 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
+    /** What {@link #whileStopping} registered: undone by {@link #close()}, never throws. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private final Set<Ticket> tickets = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> stopActions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "watchdog");
         t.setDaemon(true);
@@ -113,12 +122,46 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
+    /**
+     * Work that cannot be stopped as a thread (a database statement in native code) says here how to cut it short:
+     * while the run is stopping, {@code action} runs at once and then every tenth of a second (work that started
+     * just after the first try is cut short by the next), until the registration is closed.
+     */
+    public Registration whileStopping(Runnable action) {
+        stopActions.add(action);
+        if (stopping) {
+            runStopAction(action);
+        }
+        return () -> stopActions.remove(action);
+    }
+
+    private void runStopAction(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("could not cut short work under way: {}", e.toString());
+        }
+    }
+
+    /**
+     * The connection to use in place of {@code c}: a stop signal cancels the statement it is running (DuckDB rolls
+     * it back and the stage fails, so the run ends STOPPED) instead of waiting for its end; closing it closes
+     * {@code c}.
+     */
+    public Connection cancelOnStop(Connection c) {
+        Registration[] registration = new Registration[1];
+        CancellableConnection.Handle handle = CancellableConnection.wrap(c, () -> registration[0].close());
+        registration[0] = whileStopping(handle.canceller()::cancelAll);
+        return handle.connection();
+    }
+
     /** Cuts short all work under way and refuses new work: the run is stopping. */
     public void stopAll() {
         stopping = true;
         for (Ticket t : tickets) {
             t.stop(false);
         }
+        stopActions.forEach(this::runStopAction);
     }
 
     private void look() {
@@ -127,6 +170,9 @@ public final class Watchdog implements AutoCloseable {
             if (stopping || now - t.deadline > 0) {
                 t.stop(!stopping);
             }
+        }
+        if (stopping) {
+            stopActions.forEach(this::runStopAction);
         }
     }
 

@@ -7,14 +7,11 @@ import fazhi.warehouse.NumberText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -253,39 +250,15 @@ public final class CorrectionsFile {
     }
 
     private void appendRows(List<Correction> corrections) throws IOException {
-        if (corrections.isEmpty()) {
-            return;
+        List<List<String>> rows = new ArrayList<>();
+        for (Correction c : corrections) {
+            rows.add(fields(c));
         }
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
-        }
-        // a file lock: two people recording at once append whole rows, one after the other
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
-            StringBuilder out = new StringBuilder();
-            long size = ch.size();
-            if (size == 0) {
-                out.append(String.join(",", HEADER)).append('\n');
-            } else {
-                ByteBuffer last = ByteBuffer.allocate(1);
-                ch.read(last, size - 1);
-                if (last.get(0) != '\n') {
-                    out.append('\n');
-                }
-            }
-            for (Correction c : corrections) {
-                out.append(row(c)).append('\n');
-            }
-            ch.position(size);
-            ByteBuffer bytes = StandardCharsets.UTF_8.encode(out.toString());
-            while (bytes.hasRemaining()) {
-                ch.write(bytes);
-            }
-            ch.force(true);
-        }
+        CsvLedger.append(path, HEADER, rows);
     }
 
-    static String row(Correction c) {
+    /** The fields of a correction's row, in the order of {@link #HEADER}. */
+    static List<String> fields(Correction c) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("region_code", c.regionCode());
         f.put("year", String.valueOf(c.year()));
@@ -299,18 +272,9 @@ public final class CorrectionsFile {
         f.put("evidence", c.evidence());
         List<String> fields = new ArrayList<>();
         for (String column : HEADER) {
-            fields.add(csvField(f.get(column)));
+            fields.add(f.get(column));
         }
-        return String.join(",", fields);
+        return fields;
     }
 
-    private static String csvField(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") || !s.equals(s.strip())) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
-    }
 }

@@ -63,6 +63,16 @@ public final class ExtractionLexicon {
     final List<String> combinedWords;
     final List<String> countyTitleMarkers;
     final List<String> countySelfWords;
+    /** A local unit's name ending so is checked against the region table. */
+    final List<String> regionNameSuffixes;
+    /** ... and is a part without being in it when it ends so (development zones). */
+    final List<String> localUnitZoneSuffixes;
+    /** The words a city's, province's or municipality's own report speaks of its own area with. */
+    final java.util.Map<ReportLevel, List<String>> ownScopeByLevel;
+    /** The province-level codes of the municipalities (their reports say 全市). */
+    final List<String> municipalityCodes;
+    /** A county-level region named so is a county-level city. */
+    final List<String> countyCityNameEndings;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
     final List<String> conjunctionLookalikes;
@@ -99,6 +109,7 @@ public final class ExtractionLexicon {
     final List<String> categoryMarkers;
     final List<String> categoryTotals;
     final List<String> subjectModifierSuffixes;
+    final List<String> subjectCategoryBeforeFigure;
     final List<String> listNouns;
     final List<String> listUnits;
     final List<String> partQualifiers;
@@ -107,6 +118,7 @@ public final class ExtractionLexicon {
     final List<String> relativeMarkers;
     final int relativeClauseReach;
     final List<String> listContinuations;
+    final List<String> beneficiaryPrepositions;
     final List<String> shareWords;
     final List<String> groupingUnits;
     final List<String> subsetCues;
@@ -118,6 +130,8 @@ public final class ExtractionLexicon {
     final List<String> localUnitGenericWords;
     final List<String> verbNegations;
     final List<String> verbConjunctions;
+    /** A verb joined to one of these after it is still a verb (审查、备案). */
+    final List<String> verbCompanions;
     final List<String> comparisonYearPrefixes;
     final List<String> durationAfterUnit;
     final List<String> rankPrefixes;
@@ -172,6 +186,18 @@ public final class ExtractionLexicon {
         combinedWords = YamlResources.strings(n, "combined_words");
         countyTitleMarkers = YamlResources.strings(n, "county_title_markers");
         countySelfWords = YamlResources.strings(n, "county_self_words");
+        regionNameSuffixes = YamlResources.strings(n, "region_name_suffixes");
+        localUnitZoneSuffixes = YamlResources.strings(n, "local_unit_zone_suffixes");
+        KnowledgeNode own = n.node("report_level_own_scope");
+        java.util.Map<ReportLevel, List<String>> byLevel = new java.util.EnumMap<>(ReportLevel.class);
+        byLevel.put(ReportLevel.COUNTY, List.of());
+        byLevel.put(ReportLevel.PREFECTURE, YamlResources.strings(own, "prefecture"));
+        byLevel.put(ReportLevel.PROVINCE, YamlResources.strings(own, "province"));
+        byLevel.put(ReportLevel.MUNICIPALITY, YamlResources.strings(own, "municipality"));
+        byLevel.put(ReportLevel.COUNTY_CITY, YamlResources.strings(own, "county_city"));
+        ownScopeByLevel = java.util.Collections.unmodifiableMap(byLevel);
+        municipalityCodes = YamlResources.strings(n, "municipality_codes");
+        countyCityNameEndings = YamlResources.strings(n, "county_city_name_endings");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
@@ -208,6 +234,7 @@ public final class ExtractionLexicon {
         categoryMarkers = YamlResources.strings(n, "category_markers");
         categoryTotals = YamlResources.strings(n, "category_totals");
         subjectModifierSuffixes = longestFirst(YamlResources.strings(n, "subject_modifier_suffixes"));
+        subjectCategoryBeforeFigure = longestFirst(YamlResources.strings(n, "subject_category_before_figure"));
         listNouns = YamlResources.strings(n, "list_nouns");
         listUnits = YamlResources.strings(n, "list_units");
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
@@ -216,6 +243,7 @@ public final class ExtractionLexicon {
         relativeMarkers = YamlResources.strings(n, "relative_markers");
         relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
+        beneficiaryPrepositions = YamlResources.strings(n, "beneficiary_prepositions");
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
@@ -227,6 +255,7 @@ public final class ExtractionLexicon {
         localUnitGenericWords = YamlResources.strings(n, "local_unit_generic_words");
         verbNegations = longestFirst(YamlResources.strings(n, "verb_negations"));
         verbConjunctions = longestFirst(YamlResources.strings(n, "verb_conjunctions"));
+        verbCompanions = YamlResources.strings(n, "verb_companions");
         comparisonYearPrefixes = YamlResources.strings(n, "comparison_year_prefixes");
         durationAfterUnit = longestFirst(YamlResources.strings(n, "duration_after_unit"));
         rankPrefixes = YamlResources.strings(n, "rank_prefixes");

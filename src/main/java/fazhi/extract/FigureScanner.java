@@ -105,7 +105,7 @@ final class FigureScanner {
                 return null;
             }
             boolean bareUnit = c != NumeralCharacters.HUNDRED_MILLION && NumeralCharacters.unitValue(c) >= 100
-                    && afterHedge(text, i);
+                    && (afterHedge(text, i) || hedgeThenUnit(text, i + 1, to));
             int end = numberRunEnd(text, i, to, bareUnit);
             if (end == i) {
                 return null;
@@ -232,6 +232,25 @@ final class FigureScanner {
         for (String q : qualifiersBefore) {
             if (i - q.length() >= 0 && text.startsWith(q, i - q.length())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A hedge word and then a unit at j: a magnitude alone is a number then ("万余件", "千余人次", "百余场"),
+     * while 万家 / 千方百计 / 百姓 stay words.
+     */
+    private boolean hedgeThenUnit(String text, int j, int to) {
+        for (String q : qualifiersAfterNumber) {
+            if (text.startsWith(q, j)) {
+                int u = j + q.length();
+                for (String w : lexicon.units) {
+                    if (!w.isEmpty() && text.startsWith(w, u) && u + w.length() <= to) {
+                        return true;
+                    }
+                }
+                return false;
             }
         }
         return false;

@@ -32,8 +32,11 @@ final class HardWrap {
     private final Pattern rowValueEnding;
     private final List<String> titleMarkers;
     private final int titleMaxLength;
+    /** the catalog's words (subjects, verbs): a line break inside one is inside a sentence ("行政复议申" / "请58件") */
+    private final List<String> catalogWords;
+    private final int splitWordMinLength;
 
-    HardWrap(KnowledgeNode cleaning, List<String> titleMarkers, int titleMaxLength) {
+    HardWrap(KnowledgeNode cleaning, List<String> titleMarkers, int titleMaxLength, List<String> catalogWords) {
         KnowledgeNode n = cleaning.node("hard_wrap");
         minLines = YamlResources.integer(n, "min_lines", 3);
         minLength = YamlResources.integer(n, "min_length", 12);
@@ -47,6 +50,8 @@ final class HardWrap {
         pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
         this.titleMarkers = titleMarkers;
         this.titleMaxLength = titleMaxLength;
+        splitWordMinLength = YamlResources.integer(n, "split_word_min_length", 3);
+        this.catalogWords = catalogWords.stream().filter(w -> w.length() >= splitWordMinLength).distinct().toList();
     }
 
     List<Tracked> join(List<Tracked> lines) {
@@ -67,7 +72,7 @@ final class HardWrap {
         while (i < n) {
             Tracked cur = lines.get(i);
             int lastPiece = cur.text.length();
-            while (open(cur.text)) {
+            while (open(cur.text) || openBeforeMark(cur.text)) {
                 int k = i + 1;
                 boolean blank = false;
                 boolean mark = false;
@@ -76,8 +81,12 @@ final class HardWrap {
                     mark |= !lines.get(k).text.isEmpty();
                     k++;
                 }
+                if (!mark && !open(cur.text)) {
+                    break;
+                }
                 boolean full = width > 0 && lastPiece >= width * (1 - tolerance) && lastPiece <= width * (1 + tolerance);
-                if (k >= n || !continues(lines.get(k).text) || !(mark || ((full || wrappedBlock[i]) && !blank))) {
+                boolean splitWord = !blank && k < n && splitsCatalogWord(cur.text, lines.get(k).text);
+                if (k >= n || !continues(lines.get(k).text) || !(mark || splitWord || ((full || wrappedBlock[i]) && !blank))) {
                     break;
                 }
                 Tracked next = lines.get(k);
@@ -94,8 +103,9 @@ final class HardWrap {
     /**
      * Lines of a short block (no blank line inside) whose every line but the last is open and carries a figure,
      * a clause mark or a sentence end, and whose last line closes the sentence: a paragraph wrapped too few
-     * times for its width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A heading (a line
-     * starting with a paragraph marker and no sentence end inside) never opens such a block.
+     * times for its width to show ("保留县政府行政规范性文" / "件17件，宣布失效9件、废" / "止10件。"). A page mark inside
+     * the block ("审查案" / "- 2 -" / "件248起。") is no line of it; a heading opening the block (a line starting with a
+     * paragraph marker and no sentence end inside: "一、行政复议案件办理情况") stands before it and is never joined.
      */
     private boolean[] wrappedBlocks(List<Tracked> lines) {
         boolean[] out = new boolean[lines.size()];
@@ -109,18 +119,47 @@ final class HardWrap {
             while (b + 1 < lines.size() && !lines.get(b + 1).text.isEmpty()) {
                 b++;
             }
-            boolean wrapped = b > a && endsWithAny(lines.get(b).text, completeEndings);
-            for (int k = a; wrapped && k < b; k++) {
-                String line = lines.get(k).text;
-                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line));
-                wrapped = open(line) && carries && continues(lines.get(k + 1).text);
+            List<Integer> rows = new ArrayList<>(b - a + 1);
+            for (int k = a; k <= b; k++) {
+                if (!isPageMark(lines.get(k).text)) {
+                    rows.add(k);
+                }
             }
-            for (int k = a; wrapped && k < b; k++) {
-                out[k] = true;
+            if (!rows.isEmpty() && !continues(lines.get(rows.get(0)).text) && !hasSentenceEnd(lines.get(rows.get(0)).text)) {
+                rows.remove(0);
+            }
+            boolean wrapped = rows.size() > 1 && endsWithAny(lines.get(rows.get(rows.size() - 1)).text, completeEndings);
+            for (int j = 0; wrapped && j < rows.size() - 1; j++) {
+                String line = lines.get(rows.get(j)).text;
+                String next = lines.get(rows.get(j + 1)).text;
+                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line))
+                        || splitsCatalogWord(line, next);
+                wrapped = open(line) && carries && continues(next);
+            }
+            for (int j = 0; wrapped && j < rows.size() - 1; j++) {
+                out[rows.get(j)] = true;
             }
             a = b + 1;
         }
         return out;
+    }
+
+    /**
+     * Does the line end in the first part of a catalog word that the next line finishes ("共收到行政复议申" /
+     * "请58件")? A heading never breaks a word, so such a line goes on in the next one whatever its length.
+     */
+    boolean splitsCatalogWord(String line, String next) {
+        if (line.isEmpty() || next.isEmpty()) {
+            return false;
+        }
+        for (String w : catalogWords) {
+            for (int cut = 1; cut < w.length(); cut++) {
+                if (line.regionMatches(line.length() - cut, w, 0, cut) && next.startsWith(w.substring(cut))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean hasSentenceEnd(String line) {
@@ -166,6 +205,19 @@ final class HardWrap {
                 && !endsWithAny(line, titleMarkers) && !rowValueEnding.matcher(line).find();
     }
 
+    /**
+     * A line a page mark may cut short ("全年共收到行政复" / "— 4 —" / "议申请58件"): the page mark says the line
+     * was the last of its page, so its length proves nothing; it is joined when it is not closed, not a table
+     * row and not a heading.
+     */
+    private boolean openBeforeMark(String line) {
+        if (line.isEmpty() || endsWithAny(line, completeEndings) || line.contains(" | ")
+                || endsWithAny(line, titleMarkers) || rowValueEnding.matcher(line).find()) {
+            return false;
+        }
+        return continues(line) || hasSentenceEnd(line);
+    }
+
     private boolean continues(String line) {
         if (line.isEmpty() || line.contains(" | ")) {
             return false;
@@ -180,15 +232,22 @@ final class HardWrap {
 
     /** A page mark ("— 3 —", "第3页 共9页") or a running header (a line seen twice, or the report's title). */
     private boolean isMark(String line, Map<String, Integer> counts) {
-        for (Pattern p : pageMarks) {
-            if (p.matcher(line).matches()) {
-                return true;
-            }
+        if (isPageMark(line)) {
+            return true;
         }
         if (line.length() > titleMaxLength || endsWithAny(line, completeEndings)) {
             return false;
         }
         return counts.getOrDefault(line, 0) > 1 || endsWithAny(line, titleMarkers);
+    }
+
+    private boolean isPageMark(String line) {
+        for (Pattern p : pageMarks) {
+            if (p.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Tracked concat(Tracked a, Tracked b) {

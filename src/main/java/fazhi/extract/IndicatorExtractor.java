@@ -1,6 +1,8 @@
 package fazhi.extract;
 
 import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 import fazhi.reference.IndicatorDefinition;
 
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ public final class IndicatorExtractor {
     private final TrapRules traps;
     private final RespectivelyLists respectively;
     private final TableRows tables;
+    /** The region table: a report's level from its code and name, the names a local unit must have. */
+    private final RegionTable regions;
 
     public IndicatorExtractor(IndicatorCatalog catalog) {
         this(catalog, ExtractionLexicon.bundled());
@@ -50,7 +54,8 @@ public final class IndicatorExtractor {
         this.segmenter = new Segmenter(lexicon);
         this.matcher = new PhrasingMatcher(catalog, lexicon);
         this.terms = matcher.terms();
-        this.traps = new TrapRules(lexicon, segmenter);
+        this.regions = RegionTable.bundled();
+        this.traps = new TrapRules(lexicon, segmenter, regions);
         this.respectively = new RespectivelyLists(lexicon, segmenter, terms);
         this.tables = new TableRows(lexicon, scanner, segmenter);
     }
@@ -68,11 +73,31 @@ public final class IndicatorExtractor {
      *                    any); figures explicitly attributed to another year ("2022年受理...30件") are dropped
      */
     public List<RawMention> extract(String cleanedText, Integer reportYear) {
-        return extract(cleanedText, reportYear, WorkMeter.NONE);
+        return extract(cleanedText, reportYear, null, WorkMeter.NONE);
+    }
+
+    /**
+     * As {@link #extract(String, Integer)} for a report whose level is known (from its region code, see
+     * {@link #reportLevelOf(String)}): a city's or province's own report keeps its 全市 / 全省 figures.
+     *
+     * @param level null when unknown: the report is read as a county's when its title or its words say so
+     */
+    public List<RawMention> extract(String cleanedText, Integer reportYear, ReportLevel level) {
+        return extract(cleanedText, reportYear, level, WorkMeter.NONE);
+    }
+
+    /** The level of a report about this GB/T 2260 region (null when the code is not one). */
+    public ReportLevel reportLevelOf(String regionCode) {
+        String name = regionCode == null ? null : regions.byCode(regionCode).map(Region::name).orElse(null);
+        return ReportLevel.ofRegion(regionCode, name, lex.municipalityCodes, lex.countyCityNameEndings);
     }
 
     /** As {@link #extract(String, Integer)}, counting the lookups' steps on the meter. */
     List<RawMention> extract(String cleanedText, Integer reportYear, WorkMeter meter) {
+        return extract(cleanedText, reportYear, null, meter);
+    }
+
+    private List<RawMention> extract(String cleanedText, Integer reportYear, ReportLevel level, WorkMeter meter) {
         List<RawMention> out = new ArrayList<>();
         if (cleanedText == null || cleanedText.isEmpty()) {
             return out;
@@ -87,7 +112,8 @@ public final class IndicatorExtractor {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
         Integer titleYear = traps.titleYear(title);
-        Doc doc = new Doc(county, reportYear != null ? reportYear : titleYear, titleYear != null, title, meter);
+        Doc doc = new Doc(traps.foreignCues(level, county), reportYear != null ? reportYear : titleYear,
+                titleYear != null, title, meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
         int tableContextStart = 0;
@@ -329,7 +355,15 @@ public final class IndicatorExtractor {
                 }
             }
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
-            int verbStart = winStart > clause.start() && continuesList(text, winStart, f.start()) ? clause.start() : winStart;
+            int verbStart = winStart > clause.start() && (continuesList(text, winStart, f.start())
+                    || attributiveBefore(text, winStart, f.start(), inTitle, ls)) ? clause.start() : winStart;
+            int ci = clauses.indexOf(clause);
+            if (ci > 0 && opensBreakdown(text, clause.start(), f.start())
+                    && noneReadIn(out, clauses.get(ci - 1).start(), clause.start())) {
+                // "审查...文件126件,其中行政规范性文件5件": the part of a total of no catalog kind is counted by the
+                // verb of the total's clause (a total read as a figure has parts of its own kind, read as before)
+                verbStart = clauses.get(ci - 1).start();
+            }
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
                     lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
             Match m = matcher.bestMatch(r);
@@ -339,11 +373,8 @@ public final class IndicatorExtractor {
             if (m.indicator().isRate()) {
                 lastRate = m.indicator().code();
             }
-            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.county)) {
+            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.foreignCues)) {
                 continue;
-            }
-            if (!m.indicator().stock() && traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)) {
-                continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }
             // "全省...5422件;依法受理...3129件": the subject that opens an earlier half of the sentence sets the scope
             // of the later ones; only its opening clause counts ("...,开启了省内...先河;...应诉率达100%" is the county's)
@@ -354,8 +385,16 @@ public final class IndicatorExtractor {
                 Span opening = halfClauses.isEmpty() ? half : halfClauses.get(0);
                 scope.insert(0, text, opening.start(), opening.end());
             }
+            int carried = scope.length();
             scope.append(text, sentence.start(), f.start());
-            if (traps.foreignScope(scope.toString(), doc.county)) {
+            // ... and so does a date it opens with ("截至8月底,全省共有...;今年以来调解...16万件": up to August), unless
+            // the later half names the whole year itself ("截至目前共办理公证800件;全年受理...312件")
+            if (!m.indicator().stock() && (traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)
+                    || (carried > 0 && traps.partialFlow(scope.substring(0, carried), 0, carried, doc.year, doc.annual)
+                        && !namesWholeYear(scope.substring(carried))))) {
+                continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
+            }
+            if (traps.foreignScope(scope.toString(), doc.foreignCues)) {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
             // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
@@ -403,7 +442,7 @@ public final class IndicatorExtractor {
                     f.numberStart(), f.numberStart(), sentence, contextStart, null, inTitle, ls,
                     terms.namedIn(text, sentence.start(), sentence.end()), labelStart, sentence.start(), doc.meter);
             Match m = matcher.bestMatch(r);
-            if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.county)) {
+            if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.foreignCues)) {
                 out.add(mention(m, f, row, false, true));
             }
         });
@@ -434,6 +473,40 @@ public final class IndicatorExtractor {
         int p = Segmenter.skipSpaces(text, from, to);
         for (String w : lex.listContinuations) {
             if (text.startsWith(w, p) && p + w.length() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Is the figure before this one a count inside this one's subject ("抽查14个执法部门的行政处罚案卷286卷"): the words
+     * between them end a modifier before a subject? Then the verb before it is this figure's verb too.
+     */
+    private boolean attributiveBefore(String text, int from, int to, boolean[] inTitle, int lineStart) {
+        String w = text.substring(from, to);
+        return lex.modifierEnds.stream().anyMatch(m -> {
+            int at = w.lastIndexOf(m);
+            return at > 0 && terms.longest(text, from + at + m.length(), to, inTitle, lineStart) != null;
+        });
+    }
+
+    /** Was no figure read in [from, to)? */
+    private static boolean noneReadIn(List<RawMention> out, int from, int to) {
+        for (int i = out.size() - 1; i >= 0; i--) {
+            int at = out.get(i).charOffset();
+            if (at >= from && at < to) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Does the clause open with a breakdown cue ("其中行政规范性文件5件")? */
+    private boolean opensBreakdown(String text, int clauseStart, int to) {
+        int p = Segmenter.skipSpaces(text, clauseStart, to);
+        for (String c : lex.breakdownCues) {
+            if (text.startsWith(c, p)) {
                 return true;
             }
         }
@@ -525,10 +598,31 @@ public final class IndicatorExtractor {
         return false;
     }
 
+    /** "全年受理", "今年办理": the year named as a whole, not as the start of a span to date ("今年以来"). */
+    private boolean namesWholeYear(String s) {
+        for (String w : lex.currentYearWords) {
+            for (int at = s.indexOf(w); at >= 0; at = s.indexOf(w, at + 1)) {
+                if (!startsWithAny(s, at + w.length(), lex.sinceWords)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String s, int at, List<String> words) {
+        for (String w : words) {
+            if (s.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * What is known about the whole report: a county's (its title names 县 / 区 / 旗), about which year, an
-     * annual report (its title names the year).
+     * What is known about the whole report: the words naming another entity's area in it (全市 too in a county's:
+     * its level, or its title naming 县 / 区 / 旗), about which year, an annual report (its title names the year).
      */
-    private record Doc(boolean county, Integer year, boolean annual, String title, WorkMeter meter) {
+    private record Doc(List<String> foreignCues, Integer year, boolean annual, String title, WorkMeter meter) {
     }
 }

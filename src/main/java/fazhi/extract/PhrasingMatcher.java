@@ -134,8 +134,9 @@ final class PhrasingMatcher {
                     || d.isRate() && rivalAfterContext(r, d))) {
                 continue;
             }
-            if (!d.exclude().isEmpty() && (containsAny(excludeScope(r), d.exclude())
-                    || d.isRate() && containsAny(contextClause(r, d), d.exclude()))) {
+            if (!d.exclude().isEmpty() && (containsAny(excludeScope(r, d), d.exclude())
+                    || d.isRate() && containsAny(contextClause(r, d), d.exclude())
+                    || beneficiaryAfter(r, d))) {
                 continue;
             }
             for (CompiledPhrasing p : ci.phrasings) {
@@ -158,14 +159,43 @@ final class PhrasingMatcher {
      * Where an excluding word is looked for: the window; for a later item of a list ("进驻部门36个、政务服务事项
      * 1016项") also the clause before the list's first item, whose verb the items share.
      */
-    private String excludeScope(Reading r) {
+    private String excludeScope(Reading r, IndicatorDefinition d) {
         String w = r.window();
+        if (r.verbStart < r.clause.start() && d.phrasings().stream().noneMatch(p -> containsAny(w, p.verbs()))) {
+            // a part after 其中 counted by the total's verb: the total's words, then the part's own ("备案审查...文件76件,
+            // 其中党内规范性文件18件、行政规范性文件9件": 备案 excludes a legality review, 党内 is the other item's);
+            // a part with a verb of its own is read on its own ("审查、备案规范性文件54件,其中审查市级规范性文件27件")
+            return r.text.substring(r.verbStart, r.clause.start()) + w;
+        }
         for (String c : lex.listContinuations) {
             if (w.startsWith(c)) {
                 return r.text.substring(r.clause.start(), r.winEnd);
             }
         }
         return w;
+    }
+
+    /**
+     * The clause after a figure that ends its own clause opens by naming whom the figure served, with one of the
+     * indicator's excluding words that begins with a beneficiary preposition ("提供法律意见226条,为企业开辟绿色通道").
+     */
+    private boolean beneficiaryAfter(Reading r, IndicatorDefinition d) {
+        int at = Math.max(r.figure.end(), r.clause.end());
+        if (!endsClause(r.text, Math.min(r.figure.end(), r.clause.end()), r.clause.end())) {
+            return false;
+        }
+        while (at < r.sentence.end() && lex.clauseEnds.indexOf(r.text.charAt(at)) >= 0) {
+            at++;
+        }
+        if (at >= r.sentence.end()) {
+            return false;
+        }
+        for (String w : d.exclude()) {
+            if (r.text.startsWith(w, at) && lex.beneficiaryPrepositions.stream().anyMatch(w::startsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -375,6 +405,12 @@ final class PhrasingMatcher {
             int verbEnd = lex.listSeparators.contains(r.text.substring(right.end(), r.nextStart).strip())
                     ? r.clause.end() : r.nextStart;
             Verb v = p.verbs.isEmpty() ? new Verb("", 0) : nearestVerb(r.text, r.winStart, verbEnd, p.verbs, false, r.meter);
+            // "抽查57个执法单位240余宗案卷": the verb stands before an earlier figure of the clause that counts
+            // something else (none of the phrasing's subjects before this figure)
+            if (v == null && r.winStart > r.clause.start()
+                    && terms.longest(r.text, r.clause.start(), f.start(), p.subjects, r.inTitle, r.lineStart) == null) {
+                v = nearestVerb(r.text, r.clause.start(), r.winStart, p.verbs, false, r.meter);
+            }
             if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
                 int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
@@ -561,7 +597,17 @@ final class PhrasingMatcher {
             }
             if (text.startsWith(c, end) && end + c.length() < text.length()
                     && SubjectTerms.isIdeograph(text.charAt(end + c.length()))
-                    && !FigureScanner.isNumeral(text.charAt(end + c.length()))) { // "予以废止、三件宣布失效": the next item
+                    && !FigureScanner.isNumeral(text.charAt(end + c.length())) // "予以废止、三件宣布失效": the next item
+                    && !startsWithAny(text, end + c.length(), lex.verbCompanions)) { // "审查、备案政府合同"
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String text, int at, List<String> words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
                 return true;
             }
         }

@@ -329,10 +329,17 @@ final class SubjectTerms {
         return false;
     }
 
-    /** "行政处罚类": the term names a category of the things, not the things. */
+    /** "行政处罚类", "涉及行政处罚的1015宗": the term names a category of the things, not the things. */
     private boolean modified(String text, Hit h) {
         for (String w : lex.subjectModifierSuffixes) {
             if (text.startsWith(w, h.end())) {
+                return true;
+            }
+        }
+        for (String w : lex.subjectCategoryBeforeFigure) {
+            int after = h.end() + w.length();
+            if (text.startsWith(w, h.end()) && after < text.length()
+                    && (Character.isDigit(text.charAt(after)) || FigureScanner.isNumeral(text.charAt(after)))) {
                 return true;
             }
         }
@@ -431,8 +438,8 @@ final class SubjectTerms {
 
     /**
      * A subject term; "…" inside it is a gap of up to six characters without punctuation, "……" a topic of up to
-     * sixteen that may list things with 、 but holds no other punctuation and no digit ("代表关于……的建议" matches
-     * "代表关于住房、电力等方面的建议").
+     * sixteen that may list things with 、 and hold short asides in brackets but no other punctuation and no
+     * digit ("代表关于……的建议" matches "代表关于住房、电力等方面的建议", "宪法进……活动" "宪法进村(社区)、进校园主题活动").
      */
     static final class Term {
         private static final String GAP = "…";
@@ -463,7 +470,8 @@ final class SubjectTerms {
             String[] parts = s.split(GAP, -1);
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0 && parts[i].isEmpty() && i + 1 < parts.length) {
-                    re.append("[^,.:;。()\\s0-9").append(gapStops).append("]{0,16}?");
+                    // a short aside in brackets may stand in a topic ("进村(社区)、进校园")
+                    re.append("(?:[^,.:;。()\\s0-9").append(gapStops).append("]|\\([^,.:;。()\\s0-9]{1,4}\\)){0,16}?");
                     i++; // "……": the empty part between its two marks
                 } else if (i > 0) {
                     re.append("[^,.:;。、()\\s").append(gapStops).append("]{0,6}?");

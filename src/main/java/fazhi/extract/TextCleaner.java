@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.IndicatorDefinition;
 import fazhi.reference.KnowledgeNode;
+import fazhi.reference.Phrasing;
 
 /**
  * Turns decoded report text into the clean text the extractor reads. All markers and mappings come from
@@ -84,7 +87,7 @@ public final class TextCleaner {
         bodyParagraphLength = YamlResources.integer(n, "body_paragraph_length", 200);
         titleMaxLength = YamlResources.integer(n, "title_max_length", 60);
         preambleKeepMarkers = YamlResources.strings(n, "preamble_keep_markers");
-        hardWrap = new HardWrap(n, titleMarkers, titleMaxLength);
+        hardWrap = new HardWrap(n, titleMarkers, titleMaxLength, catalogWords(IndicatorCatalog.bundled()));
         artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
         elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).toList();
         elisionToken = YamlResources.required(n, "elision_token");
@@ -93,6 +96,23 @@ public final class TextCleaner {
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
         n.raw("pdf_layout"); // the PDF reader's section, read and checked by fazhi.ingest.PdfLayout
         n.finish();
+    }
+
+    /** The words of the catalog's phrasings (subjects, verbs, share subjects) without gaps ("执法…主体"). */
+    private static List<String> catalogWords(IndicatorCatalog catalog) {
+        List<String> words = new ArrayList<>();
+        for (IndicatorDefinition d : catalog.indicators()) {
+            for (Phrasing p : d.phrasings()) {
+                for (List<String> list : List.of(p.subjects(), p.verbs(), p.shareOf())) {
+                    for (String w : list) {
+                        if (!w.contains("…")) {
+                            words.add(w);
+                        }
+                    }
+                }
+            }
+        }
+        return words;
     }
 
     public String clean(String decodedText) {

@@ -3,6 +3,8 @@ package fazhi.extract;
 import fazhi.ingest.ChineseText;
 import fazhi.reference.IndicatorDefinition;
 import fazhi.reference.Phrasing;
+import fazhi.reference.Region;
+import fazhi.reference.RegionTable;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,10 +22,19 @@ final class TrapRules {
 
     private final ExtractionLexicon lex;
     private final Segmenter segmenter;
+    /** The names of the prefectures and counties of the region table: a local unit named like one must be one. */
+    private final java.util.Set<String> regionNames;
 
     TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
+        this(lex, segmenter, RegionTable.bundled());
+    }
+
+    TrapRules(ExtractionLexicon lex, Segmenter segmenter, RegionTable regions) {
         this.lex = lex;
         this.segmenter = segmenter;
+        // the prefectures' and counties' names (a province is never a part in a report)
+        this.regionNames = regions.all().stream().filter(r -> !r.code().endsWith("0000"))
+                .map(Region::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
@@ -32,8 +43,34 @@ final class TrapRules {
         return isOrdinal(text, f) || isRank(text, f) || isDuration(text, f) || isRange(text, figures, i);
     }
 
-    /** Change figures, prior-year values, targets and other entities' figures, read from the window before the figure. */
+    /**
+     * The words naming another entity's whole area in a report of this level: 全省 / 全国 always, 全市 in a county's;
+     * a city's, province's or municipality's own words are its own (null level: a county's when {@code county}).
+     */
+    List<String> foreignCues(ReportLevel level, boolean county) {
+        List<String> all = new java.util.ArrayList<>(lex.foreignEntityCues);
+        if (level == null) {
+            if (county) {
+                all.addAll(lex.higherCityCues);
+            }
+            return List.copyOf(all);
+        }
+        all.addAll(lex.higherCityCues);
+        all.removeAll(lex.ownScopeByLevel.get(level));
+        return List.copyOf(all);
+    }
+
+    /** As {@link #isTrap(String, List)} in a report of unknown level, a county's when {@code county}. */
     boolean isTrap(String window, boolean county) {
+        return isTrap(window, foreignCues(null, county));
+    }
+
+    /**
+     * Change figures, prior-year values, targets and other entities' figures, read from the window before the figure.
+     *
+     * @param foreignCues the words naming another entity's area in this report ({@link #foreignCues})
+     */
+    boolean isTrap(String window, List<String> foreignCues) {
         String tail = window.strip();
         String t = tail;
         for (String particle : lex.changeParticles) {
@@ -68,11 +105,10 @@ final class TrapRules {
         }
         return IndicatorExtractor.containsAny(withoutWords(window, lex.priorYearCueExceptions), lex.priorYearCues)
                 || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
-                || IndicatorExtractor.containsAny(window, lex.foreignEntityCues)
+                || IndicatorExtractor.containsAny(window, foreignCues)
                 || IndicatorExtractor.containsAny(window, lex.subsetCues)
                 || IndicatorExtractor.containsAny(window, lex.averageCues)
-                || lex.subsetPatterns.stream().anyMatch(p -> p.matcher(window).find())
-                || (county && IndicatorExtractor.containsAny(window, lex.higherCityCues));
+                || lex.subsetPatterns.stream().anyMatch(p -> p.matcher(window).find());
     }
 
     private static String withoutWords(String s, List<String> words) {
@@ -88,17 +124,42 @@ final class TrapRules {
      * names the county's own scope after it ("全省推行...,我县受理...").
      */
     boolean foreignScope(String sentenceBefore, boolean county) {
-        int last = -1;
-        for (List<String> cues : county ? List.of(lex.foreignEntityCues, lex.higherCityCues) : List.of(lex.foreignEntityCues)) {
+        return foreignScope(sentenceBefore, foreignCues(null, county));
+    }
+
+    /**
+     * As {@link #foreignScope(String, boolean)} with the words naming another entity's area in this report; the
+     * area words that are not another's here are the report's own, like 全县 ("全省受理5422件,全市受理312件" in a
+     * city's report: 312 is the city's).
+     */
+    boolean foreignScope(String sentenceBefore, List<String> foreignCues) {
+        List<String> own = new java.util.ArrayList<>(lex.ownScopeWords);
+        for (List<String> cues : List.of(lex.foreignEntityCues, lex.higherCityCues)) {
             for (String c : cues) {
-                for (int at = sentenceBefore.indexOf(c); at >= 0; at = sentenceBefore.indexOf(c, at + 1)) {
-                    if (!placed(sentenceBefore, at)) {
-                        last = Math.max(last, at);
-                    }
+                if (!foreignCues.contains(c)) {
+                    own.add(c);
                 }
             }
         }
-        return last >= 0 && !IndicatorExtractor.containsAny(sentenceBefore.substring(last), lex.ownScopeWords);
+        int last = -1;
+        for (String c : foreignCues) {
+            for (int at = sentenceBefore.indexOf(c); at >= 0; at = sentenceBefore.indexOf(c, at + 1)) {
+                if (!placed(sentenceBefore, at)) {
+                    last = Math.max(last, at);
+                }
+            }
+        }
+        if (last < 0) {
+            return false;
+        }
+        String after = sentenceBefore.substring(last);
+        for (String c : foreignCues) {
+            if (after.startsWith(c)) {
+                after = after.substring(c.length()); // the cue itself ("全省" holds no own word, but "省级" ...)
+                break;
+            }
+        }
+        return !IndicatorExtractor.containsAny(after, own);
     }
 
     /** "在全省", "居全省", "位列全省": the cue places the county among others. */
@@ -284,11 +345,22 @@ final class TrapRules {
             Matcher m = p.matcher(s);
             if (m.find() && !IndicatorExtractor.containsAny(m.group(1), lex.localUnitGenericWords)
                     && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)
-                    && (title == null || !title.contains(m.group(1)))) {
+                    && (title == null || !title.contains(m.group(1))) && aRegionIfNamedAsOne(m.group(1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A name ending like a region's ("船山区", "射洪市") is one when the region table holds it or it names a
+     * development zone ("高新区"); "辖区" or "景区" is not. Other names (a village, a department) pass.
+     */
+    private boolean aRegionIfNamedAsOne(String name) {
+        if (!IndicatorExtractor.endsWithAny(name, lex.regionNameSuffixes)) {
+            return true;
+        }
+        return regionNames.contains(name) || IndicatorExtractor.endsWithAny(name, lex.localUnitZoneSuffixes);
     }
 
     private static boolean counts(IndicatorDefinition indicator, String actor) {

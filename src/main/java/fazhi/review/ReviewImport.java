@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,9 +30,9 @@ import java.util.stream.Collectors;
 /**
  * The decisions of a filled-in review workbook ({@link ReviewWorkbook}) as corrections. Columns are found by their
  * header name (a reviewer may reorder them or add some); values may be numbers or text, with stray spaces or
- * full-width digits. {@code accept} records nothing (the figure stands as extracted; counted only),
- * {@code correct} and {@code not_reported} become a {@link Correction} whose evidence is the row's file and
- * sentence. A row that cannot be used is a {@link RowProblem} with its sheet row number; the others are used.
+ * full-width digits. {@code correct} and {@code not_reported} become a {@link Correction} whose evidence is the row's file and
+ * sentence. {@code accept} is remembered in {@link AcceptedFigures} (the queue leaves the figure out while its report
+ * states it so). A row that cannot be used is a {@link RowProblem} with its sheet row number; the others are used.
  */
 public final class ReviewImport {
     /** Without these columns no decision can be read. */
@@ -69,11 +70,16 @@ public final class ReviewImport {
     }
 
     /**
-     * What the workbook decides: the corrections to record (with the sheet row of each, same order), how many rows
-     * were accepted, left undecided or recorded by an earlier import, and the rows that cannot be used.
+     * What the workbook decides: the corrections to record (with the sheet row of each, same order), the figures
+     * accepted as extracted, how many rows were left undecided or recorded by an earlier import, and the rows that
+     * cannot be used.
      */
-    public record Plan(int rows, int undecided, int accepted, int alreadyRecorded, List<Correction> corrections,
-                       List<Integer> correctionRows, List<RowProblem> problems) {
+    public record Plan(int rows, int undecided, List<AcceptedFigures.Acceptance> acceptances, int alreadyRecorded,
+                       List<Correction> corrections, List<Integer> correctionRows, List<RowProblem> problems) {
+        public int accepted() {
+            return acceptances.size();
+        }
+
         public int decided() {
             return rows - undecided;
         }
@@ -185,7 +191,7 @@ public final class ReviewImport {
                             String workbook, String defaultBy) {
         Set<String> known = recorded.stream().map(ReviewImport::sameDecision).collect(Collectors.toSet());
         int undecided = 0;
-        int accepted = 0;
+        List<AcceptedFigures.Acceptance> acceptances = new ArrayList<>();
         int alreadyRecorded = 0;
         List<Correction> corrections = new ArrayList<>();
         List<Integer> correctionRows = new ArrayList<>();
@@ -199,9 +205,10 @@ public final class ReviewImport {
             String figure = String.join(" ", nonNull(row.get("region_code")), nonNull(row.get("year")),
                     nonNull(row.get("indicator"))).strip();
             try {
-                Correction c = correction(row, decision(decision), current, workbook, defaultBy);
+                ReviewWorkbook.Decision d = decision(decision);
+                Correction c = correction(row, d, current, workbook, defaultBy);
                 if (c == null) {
-                    accepted++;
+                    acceptances.add(acceptance(row, current, workbook, defaultBy));
                 } else if (known.contains(sameDecision(c))) {
                     alreadyRecorded++;
                 } else {
@@ -212,7 +219,7 @@ public final class ReviewImport {
                 problems.add(new RowProblem(row.number(), figure, e.getMessage()));
             }
         }
-        return new Plan(rows.size(), undecided, accepted, alreadyRecorded, corrections, correctionRows, problems);
+        return new Plan(rows.size(), undecided, acceptances, alreadyRecorded, corrections, correctionRows, problems);
     }
 
     /**
@@ -275,6 +282,30 @@ public final class ReviewImport {
         }
         double value = Correction.parseValue("corrected_value", valueText);
         return Correction.value(region, year, indicator, value, qualifier, reason, by, evidence);
+    }
+
+    /**
+     * An accepted row: the figure as the workbook shows it (extracted_value, qualifier) of the report it was read
+     * from (submission_id, or the published report of the region and year when the column was dropped).
+     */
+    private static AcceptedFigures.Acceptance acceptance(SheetRow row, Map<String, Report> current, String workbook,
+                                                        String defaultBy) {
+        int year = Correction.parseYear(row.get("year"));
+        String submission = row.get("submission_id");
+        if (submission == null) {
+            Report published = current.get(row.get("region_code") + " " + year);
+            if (published == null) {
+                throw new IllegalArgumentException("accept without a submission_id, and no published report of "
+                        + "that region and year: export again and decide on the new workbook");
+            }
+            submission = published.submissionId();
+        }
+        String valueText = row.get("extracted_value");
+        Double value = valueText == null ? null : Correction.parseValue("extracted_value", valueText);
+        String qualifier = row.get("qualifier") == null ? null : row.get("qualifier").toLowerCase(Locale.ROOT);
+        String by = row.get("reviewer") != null ? row.get("reviewer") : defaultBy;
+        return new AcceptedFigures.Acceptance(row.get("region_code"), year, row.get("indicator"), value, qualifier,
+                submission.toLowerCase(Locale.ROOT), by, Instant.now(), evidence(row, workbook));
     }
 
     /** corrected_qualifier; blank keeps the extracted qualifier (a redacted figure given a value becomes exact). */

@@ -27,8 +27,11 @@ public final class ReviewQueue {
     /** What the extractor appends to the rule of a part read after 其中: another figure, not a competing value. */
     private static final String BREAKDOWN = "+breakdown";
 
-    /** The listed items (at most the limit asked for), how many the whole queue holds, and whether outliers counted. */
-    public record Result(List<ReviewItem> items, long queued, boolean outliersScored) {
+    /**
+     * The listed items (at most the limit asked for), how many the whole queue holds, whether outliers counted, and
+     * how many figures were left out because a reviewer accepted them ({@link AcceptedFigures}).
+     */
+    public record Result(List<ReviewItem> items, long queued, boolean outliersScored, long acceptedLeftOut) {
     }
 
     private final ReviewParameters parameters;
@@ -47,15 +50,34 @@ public final class ReviewQueue {
      * @param limit        at most this many items, or null for all
      */
     public Result read(Connection c, Integer year, String provinceCode, Integer limit) throws SQLException {
+        return read(c, year, provinceCode, limit, List.of());
+    }
+
+    /** As {@link #read(Connection, Integer, String, Integer)}, leaving out the figures reviewers accepted. */
+    public Result read(Connection c, Integer year, String provinceCode, Integer limit,
+                       List<AcceptedFigures.Acceptance> accepted) throws SQLException {
         boolean outliers = hasView(c, "outliers");
         boolean issues = hasView(c, "validation_issues");
+        registerAccepted(c, accepted);
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE review_queue AS " + scoringQuery(outliers, issues, year, provinceCode));
+            s.execute("CREATE OR REPLACE TEMP TABLE review_scored AS " + scoringQuery(outliers, issues, year, provinceCode));
+            // an accepted figure: the same report, indicator, qualifier and value (as the workbook wrote it)
+            s.execute("""
+                    CREATE OR REPLACE TEMP TABLE review_queue AS
+                    SELECT q.* FROM review_scored q
+                    WHERE NOT EXISTS (SELECT 1 FROM review_accepted a
+                                      WHERE a.submission_id = q.submission_id AND a.indicator = q.indicator
+                                        AND a.qualifier IS NOT DISTINCT FROM q.qualifier
+                                        AND (a.value IS NULL AND q.value IS NULL
+                                             OR abs(a.value - q.value) <= 1e-9 * greatest(1, abs(q.value))))""");
         }
         long queued;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM review_queue")) {
+        long scored;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT (SELECT count(*) FROM review_queue), (SELECT count(*) FROM review_scored)")) {
             rs.next();
             queued = rs.getLong(1);
+            scored = rs.getLong(2);
         }
         String top = "SELECT * FROM review_queue ORDER BY priority DESC, outlier_z DESC NULLS LAST, region_code, year, "
                 + "indicator, submission_id" + (limit == null ? "" : " LIMIT " + Math.max(0, limit));
@@ -67,7 +89,25 @@ public final class ReviewQueue {
                         rs.getInt("year"), rs.getString("indicator")), List.of())));
             }
         }
-        return new Result(items, queued, outliers);
+        return new Result(items, queued, outliers, scored - queued);
+    }
+
+    /** The accepted figures as a temporary table of the connection. */
+    private static void registerAccepted(Connection c, List<AcceptedFigures.Acceptance> accepted) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMP TABLE review_accepted (submission_id VARCHAR, indicator VARCHAR, "
+                    + "value DOUBLE, qualifier VARCHAR)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_accepted VALUES (?, ?, ?, ?)")) {
+            for (AcceptedFigures.Acceptance a : accepted) {
+                ps.setString(1, a.submissionId());
+                ps.setString(2, a.indicator());
+                ps.setObject(3, a.value());
+                ps.setString(4, a.qualifier());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Every figure with its signals and priority; only those with a priority above zero. */

@@ -47,7 +47,9 @@ public final class ReviewText {
         List<ReviewItem> items = result.items();
         out.println("review queue: " + result.queued() + (result.queued() == 1 ? " figure" : " figures")
                 + " to check, " + items.size() + " listed (priority: jobs/review.yaml)"
-                + (result.outliersScored() ? "" : "; no outliers yet (run `./fazhi stats`), so they do not count"));
+                + (result.outliersScored() ? "" : "; no outliers yet (run `./fazhi stats`), so they do not count")
+                + (result.acceptedLeftOut() == 0 ? "" : "; " + result.acceptedLeftOut() + " accepted by reviewers left out ("
+                + AcceptedFigures.FILE_NAME + ")"));
         int n = 0;
         for (ReviewItem i : items) {
             out.println();

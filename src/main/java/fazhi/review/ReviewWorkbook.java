@@ -51,7 +51,7 @@ public final class ReviewWorkbook {
             {"sentence", "the sentence the figure was read from"},
             {"file, char_offset", "the report file and where the figure starts in its text: ./fazhi text FILE --at OFFSET"},
             {"submission_id", "sha-256 of the report's bytes: keep it, the import matches decisions by it"},
-            {"decision", "fill in: accept (the figure is right), correct (give corrected_value and, if it changes, corrected_qualifier), not_reported (the report does not state this figure); leave blank if undecided"},
+            {"decision", "fill in: accept (the figure is right: the queue leaves it out while its report states it), correct (give corrected_value and, if it changes, corrected_qualifier), not_reported (the report does not state this figure); leave blank if undecided"},
             {"corrected_value", "for correct: the right figure, in the unit of the unit column (a number)"},
             {"corrected_qualifier", "for correct: exact, at_least, approx, at_most or redacted (blank: unchanged)"},
             {"reason", "why, in a few words (kept with the correction)"},

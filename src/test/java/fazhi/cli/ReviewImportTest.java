@@ -107,11 +107,13 @@ class ReviewImportTest {
 
         assertThat(exit).isEqualTo(ExitCodes.SOME_ROWS_NOT_USED);
         assertThat(console.stdout()).contains("7 rows read, 6 decided, 1 recorded as corrections, 0 already recorded "
-                        + "(an earlier import), 1 accepted (nothing to record), 1 undecided (skipped), 4 not usable")
+                        + "(an earlier import), 0 accepted (0 new in review-accepted.csv), 1 undecided (skipped), 5 not usable")
                 .contains("not used: row 4 (520328 2020 litigation_cases): correct without a corrected_value")
                 .contains("not used: row 5 (520328 2020 litigation_cases): corrected_value '四十二' is not a number")
                 .contains("not used: row 6 (520328 2020 no_such): unknown indicator 'no_such'")
                 .contains("not used: row 7 (520328 2020 litigation_cases): unknown decision 'maybe'")
+                .contains("not used: row 8 (520328 2020 litigation_cases): accept without a submission_id, and no "
+                        + "published report of that region and year: export again and decide on the new workbook")
                 .doesNotContain("Exception");
         List<String> ledger = Files.readAllLines(warehouse.resolve("corrections.csv"));
         assertThat(ledger).hasSize(2);
@@ -122,6 +124,67 @@ class ReviewImportTest {
         FazhiMain.execute("review", "import", xlsx.toString(), "--warehouse", warehouse.toString());
         assertThat(console.stdout()).contains("0 recorded as corrections, 1 already recorded (an earlier import)");
         assertThat(Files.readAllLines(warehouse.resolve("corrections.csv"))).isEqualTo(ledger);
+    }
+
+    @Test
+    void acceptedFiguresLeaveTheQueueUntilTheirValueChanges() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Path warehouse = tmp.resolve("wh");
+        assertThat(TestWarehouses.run("ingest", input, warehouse).completed()).isTrue();
+        Path xlsx = tmp.resolve("review.xlsx");
+        assertThat(FazhiMain.execute("review", "export", "--warehouse", warehouse.toString(), "--out", xlsx.toString()))
+                .as(console.stderr()).isZero();
+        List<String> acceptedFigures = new java.util.ArrayList<>();
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet(ReviewWorkbook.SHEET);
+            for (int r = 1; r <= 2; r++) {
+                Row row = sheet.getRow(r);
+                row.createCell(col("decision")).setCellValue("accept");
+                acceptedFigures.add(text(row, "region_code") + " " + text(row, "year") + "  " + text(row, "indicator"));
+            }
+            try (OutputStream os = Files.newOutputStream(xlsx)) {
+                wb.write(os);
+            }
+        }
+        long queuedBefore = queued(warehouse);
+        console.clear();
+
+        assertThat(FazhiMain.execute("review", "import", xlsx.toString(), "--warehouse", warehouse.toString(),
+                "--by", "李审核")).as(console.stdout()).isEqualTo(ExitCodes.OK);
+        assertThat(console.stdout()).contains("0 recorded as corrections", "2 accepted (2 new in review-accepted.csv)");
+        assertThat(warehouse.resolve("corrections.csv")).doesNotExist();
+
+        console.clear();
+        FazhiMain.execute("review", "--warehouse", warehouse.toString(), "--limit", "1000");
+        assertThat(console.stdout()).contains("review queue: " + (queuedBefore - 2) + " figures to check")
+                .contains("2 accepted by reviewers left out (review-accepted.csv)");
+        for (String figure : acceptedFigures) {
+            assertThat(console.stdout()).doesNotContain(figure);
+        }
+
+        // a second import of the same workbook remembers nothing twice
+        console.clear();
+        FazhiMain.execute("review", "import", xlsx.toString(), "--warehouse", warehouse.toString());
+        assertThat(console.stdout()).contains("2 accepted (0 new in review-accepted.csv)");
+        Path ledger = warehouse.resolve("review-accepted.csv");
+        List<String> lines = Files.readAllLines(ledger);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", fazhi.review.AcceptedFigures.HEADER));
+        assertThat(lines.get(1)).contains(",李审核,").contains("review.xlsx row 2");
+
+        // the accepted value is not the one the warehouse holds (a changed report would do that): listed again
+        List<String> fields = new java.util.ArrayList<>(List.of(lines.get(1).split(",", -1)));
+        fields.set(3, fields.get(3).isEmpty() ? "1" : fields.get(3) + "1");
+        Files.write(ledger, List.of(lines.get(0), String.join(",", fields), lines.get(2)));
+        assertThat(queued(warehouse)).isEqualTo(queuedBefore - 1);
+    }
+
+    private long queued(Path warehouse) {
+        console.clear();
+        FazhiMain.execute("review", "--warehouse", warehouse.toString(), "--limit", "0");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("review queue: (\\d+) figure").matcher(console.stdout());
+        assertThat(m.find()).as(console.stdout()).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test

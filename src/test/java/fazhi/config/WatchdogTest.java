@@ -48,6 +48,56 @@ class WatchdogTest {
         }
     }
 
+    @Test
+    void aStopRunsTheRegisteredActionsUntilTheyAreClosedAndNotThoseClosedBefore() throws Exception {
+        try (Watchdog watchdog = new Watchdog()) {
+            var open = new java.util.concurrent.atomic.AtomicInteger();
+            var closedBefore = new java.util.concurrent.atomic.AtomicInteger();
+            var late = new CountDownLatch(1);
+            Watchdog.Registration registration = watchdog.whileStopping(open::incrementAndGet);
+            watchdog.whileStopping(closedBefore::incrementAndGet).close();
+
+            watchdog.stopAll();
+            assertThat(open.get()).isPositive();
+            // work that begins after the stop is cut short too: the action runs again until it is closed
+            watchdog.whileStopping(late::countDown);
+            assertThat(late.await(30, TimeUnit.SECONDS)).isTrue();
+            registration.close();
+            int runs = open.get();
+            Thread.sleep(300);
+
+            assertThat(open.get()).isEqualTo(runs);
+            assertThat(closedBefore.get()).isZero();
+        }
+    }
+
+    @Test
+    void aStopCancelsTheDuckDbStatementUnderWayAndRefusesNewOnes() throws Exception {
+        try (Watchdog watchdog = new Watchdog();
+             java.sql.Connection c = watchdog.cancelOnStop(fazhi.warehouse.WarehouseConnection.openDuckDb())) {
+            var started = new CountDownLatch(1);
+            // a join of 10^12 rows: hours of work unless cancelled
+            var query = CompletableFuture.supplyAsync(() -> {
+                try (var s = c.createStatement()) {
+                    started.countDown();
+                    try (var rs = s.executeQuery("SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b")) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            started.await();
+
+            watchdog.stopAll();
+
+            assertThatThrownBy(() -> query.get(10, TimeUnit.MINUTES)).hasCauseInstanceOf(java.sql.SQLException.class);
+            assertThatThrownBy(c::createStatement).isInstanceOf(java.sql.SQLException.class)
+                    .hasMessageContaining("stopping");
+        }
+    }
+
     private static <T> T uncheckedRun(Watchdog watchdog, java.util.concurrent.Callable<T> work) {
         try {
             return watchdog.run(Duration.ofHours(1), work);

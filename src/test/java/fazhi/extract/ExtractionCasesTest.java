@@ -49,26 +49,27 @@ class ExtractionCasesTest {
                         continue;
                     }
                     List<String> c = parseCsvLine(lines.get(i));
-                    if (c.size() != 5 && c.size() != 6) {
+                    if (c.size() < 5 || c.size() > 7) {
                         throw new IllegalStateException(file.getFileName() + ":" + (i + 1) + " has " + c.size() + " columns");
                     }
-                    Integer reportYear = c.size() == 6 && !c.get(5).isBlank() ? Integer.valueOf(c.get(5).strip()) : null;
+                    Integer reportYear = c.size() >= 6 && !c.get(5).isBlank() ? Integer.valueOf(c.get(5).strip()) : null;
+                    String regionCode = c.size() == 7 && !c.get(6).isBlank() ? c.get(6).strip() : null;
                     out.add(Arguments.of(c.get(0), c.get(1).replace("\\n", "\n"), c.get(2), c.get(3), c.get(4),
-                            reportYear));
+                            reportYear, regionCode));
                 }
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "[{0}] {1} -> {2}={3} {4} (report year {5})")
+    @ParameterizedTest(name = "[{0}] {1} -> {2}={3} {4} (report year {5}, region {6})")
     @MethodSource("cases")
     void extractsTheExpectedCanonicalFigure(String group, String sentence, String indicator, String value,
-                                            String qualifier, Integer reportYear) {
+                                            String qualifier, Integer reportYear, String regionCode) {
         assertThat(CATALOG.byCode(indicator)).as("indicator code %s", indicator).isPresent();
         String clean = CLEANER.clean(sentence);
-        List<Mention> chosen = SELECTOR.select(NORMALIZER.normalize(
-                reportYear == null ? EXTRACTOR.extract(clean) : EXTRACTOR.extract(clean, reportYear)));
+        List<Mention> chosen = SELECTOR.select(NORMALIZER.normalize(EXTRACTOR.extract(clean, reportYear,
+                EXTRACTOR.reportLevelOf(regionCode))));
         Optional<Mention> got = chosen.stream().filter(m -> m.indicator().equals(indicator)).findFirst();
         if (value.equals("nothing")) {
             assertThat(got).as("no figure for %s in: %s", indicator, sentence).isEmpty();

@@ -35,8 +35,8 @@ class LexiconListsMatterTest {
 
     private static final IndicatorCatalog CATALOG = IndicatorCatalog.bundled();
 
-    /** A cleaned text and the year of the report it stands in (null: none stated). */
-    private record Text(String name, String clean, Integer year) {
+    /** A cleaned text, the year of the report it stands in and its region code (null: none stated). */
+    private record Text(String name, String clean, Integer year, String regionCode) {
     }
 
     private static final List<Text> TEXTS = new ArrayList<>();
@@ -48,17 +48,18 @@ class LexiconListsMatterTest {
         try (Stream<Arguments> cases = ExtractionCasesTest.cases()) {
             for (Arguments a : cases.toList()) {
                 Object[] c = a.get();
-                TEXTS.add(new Text("case [" + c[0] + "] " + c[1], cleaner.clean((String) c[1]), (Integer) c[5]));
+                TEXTS.add(new Text("case [" + c[0] + "] " + c[1], cleaner.clean((String) c[1]), (Integer) c[5],
+                        (String) c[6]));
             }
         }
         for (RealPhrasingCorpusTest.Case c : RealPhrasingCorpusTest.load()) {
-            TEXTS.add(new Text("real " + c.id(), cleaner.clean(c.text()), c.year()));
+            TEXTS.add(new Text("real " + c.id(), cleaner.clean(c.text()), c.year(), c.regionCode()));
         }
         Path gold = Path.of(Objects.requireNonNull(LexiconListsMatterTest.class.getResource("/gold")).toURI());
         try (Stream<Path> docs = Files.list(gold)) {
             for (Path doc : docs.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
                 TEXTS.add(new Text("gold " + doc.getFileName(),
-                        cleaner.clean(Files.readString(doc, StandardCharsets.UTF_8)), null));
+                        cleaner.clean(Files.readString(doc, StandardCharsets.UTF_8)), null, null));
             }
         }
         ExtractionLexicon lexicon = ExtractionLexicon.bundled();
@@ -109,7 +110,7 @@ class LexiconListsMatterTest {
 
     /** The extractor's mentions (rule, offsets, words as written) and what the normaliser makes of them. */
     private static List<Object> mentions(IndicatorExtractor extractor, MentionNormalizer normalizer, Text t) {
-        List<RawMention> raw = t.year() == null ? extractor.extract(t.clean()) : extractor.extract(t.clean(), t.year());
+        List<RawMention> raw = extractor.extract(t.clean(), t.year(), extractor.reportLevelOf(t.regionCode()));
         return List.of(raw, normalizer.normalize(raw));
     }
 

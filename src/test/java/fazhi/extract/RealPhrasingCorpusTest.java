@@ -76,7 +76,7 @@ class RealPhrasingCorpusTest {
         }
     }
 
-    record Case(String id, int number, int year, String text, List<Figure> figures) {
+    record Case(String id, int number, int year, String regionCode, String text, List<Figure> figures) {
         boolean holdout() {
             return number % 5 == 0;
         }
@@ -119,7 +119,8 @@ class RealPhrasingCorpusTest {
         StringBuilder failures = new StringBuilder();
         for (Case c : cases) {
             String clean = CLEANER.clean(c.text());
-            List<Mention> chosen = SELECTOR.select(NORMALIZER.normalize(EXTRACTOR.extract(clean, c.year())));
+            List<Mention> chosen = SELECTOR.select(NORMALIZER.normalize(EXTRACTOR.extract(clean, c.year(),
+                    EXTRACTOR.reportLevelOf(c.regionCode()))));
             List<Figure> got = new ArrayList<>();
             for (Mention m : chosen) {
                 got.add(new Figure(m.indicator(), m.qualifier() == Qualifier.REDACTED ? null : m.value()));
@@ -209,6 +210,8 @@ class RealPhrasingCorpusTest {
             }
             figures.add(new Figure(fm.group(1), fm.group(2).equals("redacted") ? null : Double.valueOf(fm.group(2))));
         }
-        return new Case(id, Integer.parseInt(m.group(2)), n.path("year").asInt(), n.path("text").asString(), figures);
+        String regionCode = n.path("region_code").isMissingNode() ? null : n.path("region_code").asString().strip();
+        return new Case(id, Integer.parseInt(m.group(2)), n.path("year").asInt(), regionCode,
+                n.path("text").asString(), figures);
     }
 }

@@ -112,6 +112,15 @@ class TrapRulesTest {
     }
 
     @Test
+    void aNameEndingLikeARegionsIsAPartOnlyWhenTheRegionTableHoldsItOrItIsAZone() {
+        assertThat(traps.byLocalUnit("昌黎县受理复议案件")).isTrue();
+        assertThat(traps.byLocalUnit("经开区受理复议案件")).isTrue();
+        assertThat(traps.byLocalUnit("辖区受理矛盾纠纷")).isFalse();
+        assertThat(traps.byLocalUnit("景区受理投诉")).isFalse();
+        assertThat(traps.byLocalUnit("尖山村累计调解案件")).isTrue();
+    }
+
+    @Test
     void aDraftAReviewWasDoneOnIsNoTarget() {
         assertThat(traps.isTrap("区政府拟以本级名义印发的", false)).isFalse();
         assertThat(traps.isTrap("另有拟废止的", false)).isTrue();

@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.Watchdog;
 import fazhi.rank.RankingFramework;
 import fazhi.stats.StatisticsRunner;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -25,8 +26,8 @@ public class AnalysisStepsConfiguration {
     @Bean
     @StepScope
     public ComputeStatisticsTasklet computeStatisticsTasklet(@Value(WAREHOUSE) String warehouse,
-                                                             @Value(RUN_ID) String runId) {
-        return new ComputeStatisticsTasklet(staging(warehouse, runId), new StatisticsRunner());
+                                                             @Value(RUN_ID) String runId, Watchdog watchdog) {
+        return new ComputeStatisticsTasklet(staging(warehouse, runId), new StatisticsRunner(), watchdog);
     }
 
     @Bean
@@ -37,7 +38,7 @@ public class AnalysisStepsConfiguration {
     @Bean
     @StepScope
     public RankCountiesTasklet rankCountiesTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
-                                                   RankingFramework rankingFramework) {
-        return new RankCountiesTasklet(staging(warehouse, runId), rankingFramework);
+                                                   RankingFramework rankingFramework, Watchdog watchdog) {
+        return new RankCountiesTasklet(staging(warehouse, runId), rankingFramework, watchdog);
     }
 }

@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.Watchdog;
 import fazhi.correct.CorrectionApplier;
 import fazhi.warehouse.ComposeDatabase;
 import fazhi.warehouse.DimensionTables;
@@ -23,14 +24,16 @@ public class ComposeWarehouseTasklet implements Tasklet {
     private final Supplier<DimensionTables> dimensions;
     private final PublishedState published;
     private final CorrectionApplier corrections = new CorrectionApplier();
+    private final Watchdog watchdog;
 
     /**
      * @param dimensions the dimension tables, built (with all the knowledge a version is made from) only when a
      *                   version is composed: a run that keeps the published version reads none of it
      */
     public ComposeWarehouseTasklet(ComposeDatabase compose, WarehouseComposer composer,
-                                   Supplier<DimensionTables> dimensions, PublishedState published) {
+                                   Supplier<DimensionTables> dimensions, PublishedState published, Watchdog watchdog) {
         this.compose = compose;
+        this.watchdog = watchdog;
         this.composer = composer;
         this.dimensions = dimensions;
         this.published = published;
@@ -41,7 +44,7 @@ public class ComposeWarehouseTasklet implements Tasklet {
         if (KeptVersion.of(chunkContext).isPresent()) {
             return RepeatStatus.FINISHED;
         }
-        try (Connection db = compose.open()) {
+        try (Connection db = watchdog.cancelOnStop(compose.open())) {
             dimensions.get().write(db, compose.staging().version(), compose.staging().runId());
             composer.composeCandidates(db, published.version());
             corrections.apply(db, published.version(), compose.staging().correctionsFile(), compose.staging().runId());

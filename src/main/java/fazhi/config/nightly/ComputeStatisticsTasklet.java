@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.Watchdog;
 import fazhi.stats.StatisticsRunner;
 import fazhi.warehouse.StagingArea;
 import fazhi.warehouse.WarehouseConnection;
@@ -14,15 +15,17 @@ import java.sql.Connection;
 public class ComputeStatisticsTasklet implements Tasklet {
     private final StagingArea staging;
     private final StatisticsRunner runner;
+    private final Watchdog watchdog;
 
-    public ComputeStatisticsTasklet(StagingArea staging, StatisticsRunner runner) {
+    public ComputeStatisticsTasklet(StagingArea staging, StatisticsRunner runner, Watchdog watchdog) {
         this.staging = staging;
+        this.watchdog = watchdog;
         this.runner = runner;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        try (Connection c = WarehouseConnection.openVersion(staging.version())) {
+        try (Connection c = watchdog.cancelOnStop(WarehouseConnection.openVersion(staging.version()))) {
             runner.run(c, staging.version(), staging.runId());
         }
         return RepeatStatus.FINISHED;

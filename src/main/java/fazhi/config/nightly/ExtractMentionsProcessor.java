@@ -21,9 +21,11 @@ public class ExtractMentionsProcessor implements ItemProcessor<ReportInProgress,
         if (report.stopped()) {
             return report;
         }
-        // the identified year lets the extractor drop figures the report attributes to other years
+        // the identified year lets the extractor drop figures the report attributes to other years; the region's
+        // level keeps a city's or province's own 全市 / 全省 figures (a county's report gives them to others)
         CleanedText clean = report.cleanText();
-        List<RawMention> found = extractor.extract(clean.text(), report.identification().year());
+        List<RawMention> found = extractor.extract(clean.text(), report.identification().year(),
+                extractor.reportLevelOf(report.identification().regionCode()));
         // the extractor counts in the clean text; the warehouse stores offsets into the text as decoded
         List<RawMention> mapped = new ArrayList<>(found.size());
         for (RawMention m : found) {

@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.Watchdog;
 import fazhi.rank.RankingFramework;
 import fazhi.rank.RankingRunner;
 import fazhi.warehouse.StagingArea;
@@ -15,15 +16,17 @@ import java.sql.Connection;
 public class RankCountiesTasklet implements Tasklet {
     private final StagingArea staging;
     private final RankingFramework framework;
+    private final Watchdog watchdog;
 
-    public RankCountiesTasklet(StagingArea staging, RankingFramework framework) {
+    public RankCountiesTasklet(StagingArea staging, RankingFramework framework, Watchdog watchdog) {
         this.staging = staging;
+        this.watchdog = watchdog;
         this.framework = framework;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        try (Connection c = WarehouseConnection.openVersion(staging.version())) {
+        try (Connection c = watchdog.cancelOnStop(WarehouseConnection.openVersion(staging.version()))) {
             new RankingRunner().run(c, staging.version(), framework, staging.runId());
         }
         return RepeatStatus.FINISHED;

@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.Watchdog;
 import fazhi.validate.RuleEngine;
 import fazhi.warehouse.ComposeDatabase;
 import org.slf4j.Logger;
@@ -19,10 +20,13 @@ public class ValidateObservationsTasklet implements Tasklet {
     private final ComposeDatabase compose;
     private final Supplier<RuleEngine> engine;
     private final String runId;
+    private final Watchdog watchdog;
 
     /** @param engine built when a version is validated, not when the published one is kept */
-    public ValidateObservationsTasklet(ComposeDatabase compose, Supplier<RuleEngine> engine, String runId) {
+    public ValidateObservationsTasklet(ComposeDatabase compose, Supplier<RuleEngine> engine, String runId,
+                                       Watchdog watchdog) {
         this.compose = compose;
+        this.watchdog = watchdog;
         this.engine = engine;
         this.runId = runId;
     }
@@ -32,7 +36,7 @@ public class ValidateObservationsTasklet implements Tasklet {
         if (KeptVersion.of(chunkContext).isPresent()) {
             return RepeatStatus.FINISHED;   // the published version's confrontation stands
         }
-        try (Connection db = compose.open()) {
+        try (Connection db = watchdog.cancelOnStop(compose.open())) {
             for (RuleEngine.RuleOutcome o : engine.get().confront(db, runId)) {
                 if (o.error() != null) {
                     log.error("rule {} could not be evaluated: {}", o.rule().id(), o.error());

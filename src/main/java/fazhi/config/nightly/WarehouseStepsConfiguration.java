@@ -1,6 +1,7 @@
 package fazhi.config.nightly;
 
 import fazhi.config.PipelineConfiguration;
+import fazhi.config.Watchdog;
 import fazhi.validate.RuleEngine;
 import fazhi.warehouse.ComposeDatabase;
 import fazhi.warehouse.DimensionTables;
@@ -37,12 +38,12 @@ public class WarehouseStepsConfiguration {
     @StepScope
     public ComposeWarehouseTasklet composeWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
                                                            ObjectProvider<DimensionTables> dimensions,
-                                                           ConfigurableListableBeanFactory beans) {
+                                                           ConfigurableListableBeanFactory beans, Watchdog watchdog) {
         StagingArea staging = staging(warehouse, runId);
         return new ComposeWarehouseTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), () -> {
             PipelineConfiguration.buildAll(beans);
             return dimensions.getObject();
-        }, published(warehouse));
+        }, published(warehouse), watchdog);
     }
 
     @Bean
@@ -54,9 +55,10 @@ public class WarehouseStepsConfiguration {
     @StepScope
     public ValidateObservationsTasklet validateObservationsTasklet(@Value(WAREHOUSE) String warehouse,
                                                                    @Value(RUN_ID) String runId,
-                                                                   ObjectProvider<RuleEngine> ruleEngine) {
+                                                                   ObjectProvider<RuleEngine> ruleEngine,
+                                                                   Watchdog watchdog) {
         return new ValidateObservationsTasklet(new ComposeDatabase(staging(warehouse, runId)), ruleEngine::getObject,
-                runId);
+                runId, watchdog);
     }
 
     @Bean
@@ -66,9 +68,10 @@ public class WarehouseStepsConfiguration {
 
     @Bean
     @StepScope
-    public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
+    public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
+                                                   Watchdog watchdog) {
         StagingArea staging = staging(warehouse, runId);
-        return new WriteVersionTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging));
+        return new WriteVersionTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), watchdog);
     }
 
     /** Statistics and rankings of an ingest run are those published before, until a nightly or stats run. */

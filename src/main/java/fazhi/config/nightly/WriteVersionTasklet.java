@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.Watchdog;
 import fazhi.correct.CorrectionApplier;
 import fazhi.reference.KnowledgeFiles;
 import fazhi.warehouse.ComposeDatabase;
@@ -18,9 +19,11 @@ public class WriteVersionTasklet implements Tasklet {
     private final ComposeDatabase compose;
     private final WarehouseComposer composer;
     private final CorrectionApplier corrections = new CorrectionApplier();
+    private final Watchdog watchdog;
 
-    public WriteVersionTasklet(ComposeDatabase compose, WarehouseComposer composer) {
+    public WriteVersionTasklet(ComposeDatabase compose, WarehouseComposer composer, Watchdog watchdog) {
         this.compose = compose;
+        this.watchdog = watchdog;
         this.composer = composer;
     }
 
@@ -30,7 +33,7 @@ public class WriteVersionTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         StagingArea staging = compose.staging();
-        try (Connection db = compose.open()) {
+        try (Connection db = watchdog.cancelOnStop(compose.open())) {
             corrections.settle(db);
             composer.writeVersion(db);
         }
