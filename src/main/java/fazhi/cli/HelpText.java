@@ -28,7 +28,7 @@ final class HelpText {
 
     private static Help create(CommandSpec spec, ColorScheme colors) {
         int width = spec.usageMessage().width() - 1;
-        spec.usageMessage().description(wrapAll(spec.usageMessage().description(), width));
+        spec.usageMessage().description(wrapAll(SqlCommand.withTableNames(spec.usageMessage().description()), width));
         spec.usageMessage().footer(wrapAll(spec.usageMessage().footer(), width));
         return new Help(spec, colors) {
             @Override

@@ -5,7 +5,6 @@ import fazhi.warehouse.SchemaComments;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
 import fazhi.warehouse.WarehouseTable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +31,6 @@ import java.util.function.UnaryOperator;
                 + "With a query (or a dot-command such as \".schema mentions\"): prints its result and exits. Without: "
                 + "on a terminal, an interactive shell (type .help; Ctrl-C clears the statement, .quit leaves); fed by a "
                 + "pipe or a file, the statements are run in turn, and the first error stops them with its exit code."},
-        modelTransformer = SqlCommand.TableNames.class,
         footer = {"", "Examples:",
                 "  ./fazhi sql \"select indicator, count(*) from observations group by 1 order by 2 desc\"",
                 "  ./fazhi sql --format csv \"select * from submissions\" > submissions.csv",
@@ -46,6 +44,8 @@ import java.util.function.UnaryOperator;
 public class SqlCommand implements Callable<Integer> {
     /** U+FEFF written as UTF-8 (EF BB BF): how Excel tells a UTF-8 CSV from one in the system's code page. */
     static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** Where the description names the warehouse's tables ({@link #withTableNames}). */
+    private static final String TABLES = "{tables}";
 
     @Option(names = "--warehouse", defaultValue = "warehouse", description = "warehouse folder (default: ${DEFAULT-VALUE})")
     Path warehouse;
@@ -171,25 +171,22 @@ public class SqlCommand implements Callable<Integer> {
     }
 
     /**
-     * Puts the names of the warehouse's tables into the help: its table definitions ({@link WarehouseTable}) and the
-     * views schema/warehouse.sql derives from them ({@link SchemaComments}).
+     * The help's description with the names of the warehouse's tables in place of {tables}: its table definitions
+     * ({@link WarehouseTable}) and the views schema/warehouse.sql derives from them ({@link SchemaComments}). Done
+     * when the help is shown (HelpText), not when the command line is built: reading schema/warehouse.sql at every
+     * start of every command cost about a tenth of `fazhi sql "select 1"`.
      */
-    static final class TableNames implements CommandLine.IModelTransformer {
-        @Override
-        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
-            String tables = Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName)
-                    .collect(Collectors.joining(", "));
-            List<String> derived = SchemaComments.bundled().statements().stream()
-                    .filter(SchemaComments.CommentStatement::creates).map(SchemaComments.CommentStatement::view)
-                    .distinct().toList();
-            String names = tables + (derived.isEmpty() ? "" : "; derived from them: " + String.join(", ", derived));
-            String[] description = spec.usageMessage().description();
-            for (int i = 0; i < description.length; i++) {
-                description[i] = description[i].replace("{tables}", names);
-            }
-            spec.usageMessage().description(description);
-            return spec;
+    static String[] withTableNames(String[] description) {
+        if (Arrays.stream(description).noneMatch(d -> d.contains(TABLES))) {
+            return description;
         }
+        String tables = Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName)
+                .collect(Collectors.joining(", "));
+        List<String> derived = SchemaComments.bundled().statements().stream()
+                .filter(SchemaComments.CommentStatement::creates).map(SchemaComments.CommentStatement::view)
+                .distinct().toList();
+        String names = tables + (derived.isEmpty() ? "" : "; derived from them: " + String.join(", ", derived));
+        return Arrays.stream(description).map(d -> d.replace(TABLES, names)).toArray(String[]::new);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,6 +35,12 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class BatchRunner {
     private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    /**
+     * The jobs that read their knowledge (the stages of PipelineConfiguration) when they first need it: an ingest
+     * that finds nothing new keeps the published version and needs little of it. The others read all of it before
+     * the job starts, as the files they record as read by their job are those read after it started.
+     */
+    private static final Set<String> KNOWLEDGE_WHEN_COMPOSING = Set.of("ingest");
 
     private BatchRunner() {
     }
@@ -83,6 +90,9 @@ public final class BatchRunner {
         try (StopSignals signals = StopSignals.install();
              ConfigurableApplicationContext context = start(JobRepositoryUrl.resolve(request.jobRepository(), layout),
                      request.limits())) {
+            if (!KNOWLEDGE_WHEN_COMPOSING.contains(request.jobName())) {
+                PipelineConfiguration.buildAll(context.getBeanFactory());
+            }
             Job job = context.getBean(request.jobName() + "Job", Job.class);
             JobOperator operator = context.getBean(JobOperator.class);
             JobRepository repository = context.getBean(JobRepository.class);

@@ -1,8 +1,16 @@
 package fazhi.config;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import fazhi.config.nightly.NightlyJobConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
 
-/** The Spring context of a batch run: the job configurations in this package and Boot's batch support. */
-@SpringBootApplication
+/**
+ * The Spring context of a batch run: the job configurations (NightlyJobConfiguration imports the others) and Boot's
+ * batch support. Imported rather than found by scanning the package's classes at every start.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import(NightlyJobConfiguration.class)
 public class FazhiApplication {
 }

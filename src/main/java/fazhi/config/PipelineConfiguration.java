@@ -13,13 +13,36 @@ import fazhi.rank.RankingFramework;
 import fazhi.validate.RuleEngine;
 import fazhi.validate.ValidationRuleSet;
 import fazhi.warehouse.DimensionTables;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 
-/** The stages as plain objects, built once from the knowledge in schema/ (the jar's, or --catalog's copies). */
-@Configuration
+/**
+ * The stages as plain objects, built once from the knowledge in schema/ (the jar's, or --catalog's copies). They are
+ * built when first needed, not at context start: an ingest that finds nothing new keeps the published version and
+ * needs few of them (the population table, the rules and the extraction's lexicon are most of a second of CPU).
+ * Everything a version is made from is still read before it is composed ({@link #buildAll}), so that its
+ * knowledge_files and fingerprint list the same files as when all of them were built at start.
+ */
+@Configuration(proxyBeanMethods = false)
+@Lazy
 public class PipelineConfiguration {
+
+    /**
+     * Builds every bean whose building was put off (the stages above), as a context without lazy beans would
+     * have at start: what the knowledge files read by the process (KnowledgeFiles.used()) then are.
+     */
+    public static void buildAll(ConfigurableListableBeanFactory beans) {
+        for (String name : beans.getBeanDefinitionNames()) {
+            BeanDefinition definition = beans.getBeanDefinition(name);
+            if (definition.isLazyInit() && definition.isSingleton() && !definition.isAbstract()) {
+                beans.getBean(name);
+            }
+        }
+    }
 
     @Bean
     public RegionTable regionTable() {

@@ -2,6 +2,7 @@ package fazhi.config;
 
 import fazhi.warehouse.MentionRow;
 import fazhi.warehouse.ParquetTableWriter;
+import fazhi.warehouse.VersionFingerprint;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseDirectories;
 import org.slf4j.Logger;
@@ -15,10 +16,10 @@ import java.util.List;
 
 /**
  * Loads the two heavy libraries of a run, DuckDB (its native library is unpacked from the jar) and the
- * Parquet writer (Hadoop's configuration, codecs), on a background thread while the main thread starts
- * Spring: start-up is single-threaded, so this uses a core that would otherwise wait. It only loads and
- * initialises code; nothing it does is seen by the run, and a failure here is ignored (the run then
- * loads the library itself, as before).
+ * Parquet writer (Hadoop's configuration, codecs), and hashes the build for the fingerprint, on a background
+ * thread while the main thread starts Spring: start-up is single-threaded, so this uses a core that would
+ * otherwise wait. It only loads and initialises code and works out what the run would work out anyway; nothing
+ * it does is seen by the run, and a failure here is ignored (the run then does it itself, as before).
  */
 final class Warmup {
     private static final Logger log = LoggerFactory.getLogger(Warmup.class);
@@ -38,6 +39,11 @@ final class Warmup {
             s.execute("SELECT 1");
         } catch (Throwable e) {
             log.debug("warm-up of DuckDB skipped: {}", e.toString());
+        }
+        try {
+            VersionFingerprint.currentBuild();   // hashes the jar's own files, for discovery's fingerprint
+        } catch (RuntimeException e) {
+            log.debug("warm-up of the build's identity skipped: {}", e.toString());
         }
         Path dir = null;
         try {

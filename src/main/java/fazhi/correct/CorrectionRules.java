@@ -6,6 +6,7 @@ import fazhi.reference.RegionTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What makes a correction usable: a region of the GB/T 2260 table, an indicator of the catalog, a plausible work
@@ -19,9 +20,16 @@ public final class CorrectionRules {
     static final int LAST_YEAR = 2100;
 
     private final RegionTable regions;
-    private final IndicatorCatalog catalog;
+    private final Supplier<IndicatorCatalog> catalog;
 
     public CorrectionRules(RegionTable regions, IndicatorCatalog catalog) {
+        this(regions, () -> catalog);
+    }
+
+    /**
+     * @param catalog read when the first correction is checked: a night without corrections needs no catalog
+     */
+    public CorrectionRules(RegionTable regions, Supplier<IndicatorCatalog> catalog) {
         this.regions = regions;
         this.catalog = catalog;
     }
@@ -40,7 +48,7 @@ public final class CorrectionRules {
         if (c.year() < FIRST_YEAR || c.year() > LAST_YEAR) {
             problems.add("year " + c.year() + " is not a work year between " + FIRST_YEAR + " and " + LAST_YEAR);
         }
-        if (catalog.byCode(c.indicator().strip()).isEmpty()) {
+        if (catalog.get().byCode(c.indicator().strip()).isEmpty()) {
             problems.add("unknown indicator '" + c.indicator() + "' (not a code of the indicator catalog, "
                     + "schema/indicators.yaml)");
         }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * published version would compose that version again, row for row (only the run ids of the rows it re-validates
  * would change), so it keeps the published one instead.
  *
- * @param build      fazhi's version and the jar (or class folder) it runs from: another build may compose differently
+ * @param build      fazhi's version and the content of the jar (or the class folder) it runs from: another build may
+ *                   compose differently
  * @param knowledge  by file name, as {@link KnowledgeFiles#used()} lists them
  */
 public record VersionFingerprint(String build, String corrections, List<KnowledgeFile> knowledge) {
@@ -97,11 +98,23 @@ public record VersionFingerprint(String build, String corrections, List<Knowledg
         Files.writeString(version.resolve(FILE), text, StandardCharsets.UTF_8);
     }
 
+    /** This process's build, worked out once (hashing the jar's own files takes a few tens of milliseconds). */
+    private static volatile String currentBuild;
+
     /**
-     * fazhi's version and where its classes are: a jar by its size and time (a new build is another jar), a class
-     * folder by its path.
+     * fazhi's version and what its classes are: a jar by its content ({@link BuildIdentity}: a rebuild of the same
+     * sources is the same build, another build is not), a class folder by its path. Worked out once per process
+     * (the start-up warm-up thread does it while Spring starts).
      */
-    static String currentBuild() {
+    public static String currentBuild() {
+        String build = currentBuild;
+        if (build == null) {
+            build = currentBuild = workOutBuild();
+        }
+        return build;
+    }
+
+    private static String workOutBuild() {
         String version = VersionFingerprint.class.getPackage().getImplementationVersion();
         String where;
         try {
@@ -113,7 +126,7 @@ public record VersionFingerprint(String build, String corrections, List<Knowledg
                     ? Path.of(where.substring(nested.length(), where.indexOf("/!")))
                     : "file".equals(location.getProtocol()) ? Path.of(location.toURI()) : null;
             if (path != null && Files.isRegularFile(path)) {
-                where = path.toAbsolutePath() + " " + Files.size(path) + " bytes " + Files.getLastModifiedTime(path);
+                where = "jar sha256 " + BuildIdentity.ofJar(path);
             } else if (path != null) {
                 where = path.toAbsolutePath().toString();
             }

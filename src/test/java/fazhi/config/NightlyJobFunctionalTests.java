@@ -62,6 +62,20 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void anIngestRecordsEveryKnowledgeFileOfThePipelineThoughItReadsThemOnlyWhenItComposes() throws Exception {
+        KnowledgeFiles.useBundled(); // forget what earlier tests of this JVM read
+        Path warehouse = tmp.resolve("wh");
+        var outcome = run("ingest", TestWarehouses.copyOfSampleData(tmp.resolve("in")), warehouse);
+        assertThat(outcome.completed()).as(outcome.exitDescription()).isTrue();
+        // the ranking framework and the validation rules are not read by the time the version is composed, and an
+        // ingest never ranks: they are listed because the stages are all built before a version is composed
+        assertThat(query(warehouse, "SELECT file FROM knowledge_files WHERE carried_from IS NULL"))
+                .extracting(r -> r.get(0)).contains("jobs/ranking-default.yaml", "schema/validation-rules.yaml",
+                        "schema/extraction-lexicon.yaml", "schema/indicators.yaml")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void runningTwiceOnTheSameInputGivesTheSameWarehouse() throws Exception {
         Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
         Path warehouse = tmp.resolve("wh");

@@ -16,7 +16,7 @@ import static fazhi.config.nightly.RunParameters.WAREHOUSE;
 import static fazhi.config.nightly.RunParameters.staging;
 
 /** Statistics and rankings, computed inside the version being built. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class AnalysisStepsConfiguration {
     @Bean
     public Step computeStatisticsStep(JobRepository jobs, ComputeStatisticsTasklet computeStatisticsTasklet) {

@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.sql.Connection;
+import java.util.function.Supplier;
 
 /**
  * compose: the previous version less what this run replaces, plus what it staged, as candidate tables; then the
@@ -20,13 +21,17 @@ import java.sql.Connection;
 public class ComposeWarehouseTasklet implements Tasklet {
     private final ComposeDatabase compose;
     private final WarehouseComposer composer;
-    private final DimensionTables dimensions;
+    private final Supplier<DimensionTables> dimensions;
     private final PublishedState published;
     private final CorrectionApplier corrections = new CorrectionApplier();
     private final Watchdog watchdog;
 
-    public ComposeWarehouseTasklet(ComposeDatabase compose, WarehouseComposer composer, DimensionTables dimensions,
-                                   PublishedState published, Watchdog watchdog) {
+    /**
+     * @param dimensions the dimension tables, built (with all the knowledge a version is made from) only when a
+     *                   version is composed: a run that keeps the published version reads none of it
+     */
+    public ComposeWarehouseTasklet(ComposeDatabase compose, WarehouseComposer composer,
+                                   Supplier<DimensionTables> dimensions, PublishedState published, Watchdog watchdog) {
         this.compose = compose;
         this.watchdog = watchdog;
         this.composer = composer;
@@ -40,7 +45,7 @@ public class ComposeWarehouseTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         try (Connection db = watchdog.cancelOnStop(compose.open())) {
-            dimensions.write(db, compose.staging().version(), compose.staging().runId());
+            dimensions.get().write(db, compose.staging().version(), compose.staging().runId());
             composer.composeCandidates(db, published.version());
             corrections.apply(db, published.version(), compose.staging().correctionsFile(), compose.staging().runId());
         }

@@ -21,6 +21,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +39,7 @@ import static fazhi.config.nightly.RunParameters.staging;
  * Discovering the input files and extracting their figures: the chunk-oriented step whose processor is
  * the chain of stages read and decode → identify → clean → extract → normalize → decide the status.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class ExtractionStepsConfiguration {
     /**
      * Reports per chunk: a staging file per table and chunk, and a commit. The workers process the next reports
@@ -57,10 +58,10 @@ public class ExtractionStepsConfiguration {
                                                                  @Value(RunParameters.REPROCESS) Boolean reprocess,
                                                                  @Value(WAREHOUSE) String warehouse,
                                                                  @Value(RUN_ID) String runId, RegionTable regions,
-                                                                 IndicatorCatalog catalog) {
+                                                                 ObjectProvider<IndicatorCatalog> catalog) {
         return new DiscoverSubmissionsTasklet(Path.of(input), staging(warehouse, runId), published(warehouse),
                 Boolean.TRUE.equals(reprocess), new ManifestReader(regions),
-                new CorrectionSources(Path.of(input), Path.of(warehouse), new CorrectionRules(regions, catalog)));
+                new CorrectionSources(Path.of(input), Path.of(warehouse), new CorrectionRules(regions, catalog::getObject)));
     }
 
     @Bean

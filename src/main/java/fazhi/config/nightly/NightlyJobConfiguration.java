@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
  * </ul>
  * Job parameters: input, warehouse, runId, reprocess.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @Import({PipelineConfiguration.class, ExtractionStepsConfiguration.class, WarehouseStepsConfiguration.class,
         AnalysisStepsConfiguration.class})
 public class NightlyJobConfiguration {

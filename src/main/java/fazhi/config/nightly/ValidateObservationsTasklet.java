@@ -11,17 +11,20 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.sql.Connection;
+import java.util.function.Supplier;
 
 /** validate: confront every candidate figure with the rules of schema/validation-rules.yaml. */
 public class ValidateObservationsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ValidateObservationsTasklet.class);
 
     private final ComposeDatabase compose;
-    private final RuleEngine engine;
+    private final Supplier<RuleEngine> engine;
     private final String runId;
     private final Watchdog watchdog;
 
-    public ValidateObservationsTasklet(ComposeDatabase compose, RuleEngine engine, String runId, Watchdog watchdog) {
+    /** @param engine built when a version is validated, not when the published one is kept */
+    public ValidateObservationsTasklet(ComposeDatabase compose, Supplier<RuleEngine> engine, String runId,
+                                       Watchdog watchdog) {
         this.compose = compose;
         this.watchdog = watchdog;
         this.engine = engine;
@@ -34,7 +37,7 @@ public class ValidateObservationsTasklet implements Tasklet {
             return RepeatStatus.FINISHED;   // the published version's confrontation stands
         }
         try (Connection db = watchdog.cancelOnStop(compose.open())) {
-            for (RuleEngine.RuleOutcome o : engine.confront(db, runId)) {
+            for (RuleEngine.RuleOutcome o : engine.get().confront(db, runId)) {
                 if (o.error() != null) {
                     log.error("rule {} could not be evaluated: {}", o.rule().id(), o.error());
                 } else if (o.fails() > 0) {

@@ -1,5 +1,6 @@
 package fazhi.config.nightly;
 
+import fazhi.config.PipelineConfiguration;
 import fazhi.config.Watchdog;
 import fazhi.validate.RuleEngine;
 import fazhi.warehouse.ComposeDatabase;
@@ -13,6 +14,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +27,7 @@ import static fazhi.config.nightly.RunParameters.published;
 import static fazhi.config.nightly.RunParameters.staging;
 
 /** Composing, validating, writing and publishing a version of the warehouse. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class WarehouseStepsConfiguration {
     @Bean
     public Step composeWarehouseStep(JobRepository jobs, ComposeWarehouseTasklet composeWarehouseTasklet) {
@@ -34,10 +37,13 @@ public class WarehouseStepsConfiguration {
     @Bean
     @StepScope
     public ComposeWarehouseTasklet composeWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
-                                                           DimensionTables dimensions, Watchdog watchdog) {
+                                                           ObjectProvider<DimensionTables> dimensions,
+                                                           ConfigurableListableBeanFactory beans, Watchdog watchdog) {
         StagingArea staging = staging(warehouse, runId);
-        return new ComposeWarehouseTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), dimensions,
-                published(warehouse), watchdog);
+        return new ComposeWarehouseTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), () -> {
+            PipelineConfiguration.buildAll(beans);
+            return dimensions.getObject();
+        }, published(warehouse), watchdog);
     }
 
     @Bean
@@ -48,10 +54,11 @@ public class WarehouseStepsConfiguration {
     @Bean
     @StepScope
     public ValidateObservationsTasklet validateObservationsTasklet(@Value(WAREHOUSE) String warehouse,
-                                                                   @Value(RUN_ID) String runId, RuleEngine ruleEngine,
+                                                                   @Value(RUN_ID) String runId,
+                                                                   ObjectProvider<RuleEngine> ruleEngine,
                                                                    Watchdog watchdog) {
-        return new ValidateObservationsTasklet(new ComposeDatabase(staging(warehouse, runId)), ruleEngine, runId,
-                watchdog);
+        return new ValidateObservationsTasklet(new ComposeDatabase(staging(warehouse, runId)), ruleEngine::getObject,
+                runId, watchdog);
     }
 
     @Bean
