@@ -610,7 +610,8 @@ public final class IndicatorExtractor {
         return false;
     }
 
-    private static boolean startsWithAny(String s, int at, List<String> words) {
+    /** Whether one of the words starts at {@code at} of {@code s}. */
+    static boolean startsWithAny(String s, int at, List<String> words) {
         for (String w : words) {
             if (s.startsWith(w, at)) {
                 return true;

@@ -6,6 +6,7 @@ import fazhi.reference.Phrasing;
 
 import static fazhi.extract.IndicatorExtractor.containsAny;
 import static fazhi.extract.IndicatorExtractor.endsWithAny;
+import static fazhi.extract.IndicatorExtractor.startsWithAny;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -599,15 +600,6 @@ final class PhrasingMatcher {
                     && SubjectTerms.isIdeograph(text.charAt(end + c.length()))
                     && !FigureScanner.isNumeral(text.charAt(end + c.length())) // "予以废止、三件宣布失效": the next item
                     && !startsWithAny(text, end + c.length(), lex.verbCompanions)) { // "审查、备案政府合同"
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean startsWithAny(String text, int at, List<String> words) {
-        for (String w : words) {
-            if (text.startsWith(w, at)) {
                 return true;
             }
         }

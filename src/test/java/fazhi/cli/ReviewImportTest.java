@@ -31,12 +31,10 @@ class ReviewImportTest {
 
     @Test
     void decisionsOfAnExportedWorkbookAreAppliedByTheNextNightlyRun() throws Exception {
-        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
-        Path warehouse = tmp.resolve("wh");
-        assertThat(TestWarehouses.run("nightly", input, warehouse).completed()).isTrue();
-        Path xlsx = tmp.resolve("review.xlsx");
-        assertThat(FazhiMain.execute("review", "export", "--warehouse", warehouse.toString(), "--out", xlsx.toString()))
-                .as(console.stderr()).isZero();
+        Exported exported = runAndExport("nightly");
+        Path input = exported.input();
+        Path warehouse = exported.warehouse();
+        Path xlsx = exported.workbook();
 
         // 湄潭县 2020: 24份案卷 was chosen, the reviewer reads the 55 reviewed files as the figure; and takes another
         // published figure of the queue out as not stated
@@ -128,12 +126,9 @@ class ReviewImportTest {
 
     @Test
     void acceptedFiguresLeaveTheQueueUntilTheirValueChanges() throws Exception {
-        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
-        Path warehouse = tmp.resolve("wh");
-        assertThat(TestWarehouses.run("ingest", input, warehouse).completed()).isTrue();
-        Path xlsx = tmp.resolve("review.xlsx");
-        assertThat(FazhiMain.execute("review", "export", "--warehouse", warehouse.toString(), "--out", xlsx.toString()))
-                .as(console.stderr()).isZero();
+        Exported exported = runAndExport("ingest");
+        Path warehouse = exported.warehouse();
+        Path xlsx = exported.workbook();
         List<String> acceptedFigures = new java.util.ArrayList<>();
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheet(ReviewWorkbook.SHEET);
@@ -177,6 +172,20 @@ class ReviewImportTest {
         fields.set(3, fields.get(3).isEmpty() ? "1" : fields.get(3) + "1");
         Files.write(ledger, List.of(lines.get(0), String.join(",", fields), lines.get(2)));
         assertThat(queued(warehouse)).isEqualTo(queuedBefore - 1);
+    }
+
+    private record Exported(Path input, Path warehouse, Path workbook) {
+    }
+
+    /** The sample reports run by {@code job} into a warehouse, and its review queue exported as review.xlsx. */
+    private Exported runAndExport(String job) throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        Path warehouse = tmp.resolve("wh");
+        assertThat(TestWarehouses.run(job, input, warehouse).completed()).isTrue();
+        Path xlsx = tmp.resolve("review.xlsx");
+        assertThat(FazhiMain.execute("review", "export", "--warehouse", warehouse.toString(), "--out", xlsx.toString()))
+                .as(console.stderr()).isZero();
+        return new Exported(input, warehouse, xlsx);
     }
 
     private long queued(Path warehouse) {
