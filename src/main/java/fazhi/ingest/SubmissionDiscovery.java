@@ -56,17 +56,11 @@ public final class SubmissionDiscovery {
                     .toList();
         }
         java.util.Set<String> present = new java.util.HashSet<>();
-        // the hashes of a window of files are computed on every core, the decisions then taken in order (the first
-        // of two files with the same bytes is the one that comes first by path)
-        for (int from = 0; from < files.size(); from += HASH_WINDOW) {
-            List<Path> window = files.subList(from, Math.min(files.size(), from + HASH_WINDOW));
-            List<Hashed> hashed = window.parallelStream().map(SubmissionDiscovery::hash).toList();
-            for (Hashed h : hashed) {
-                String rel = inputDir.relativize(h.file()).toString().replace('\\', '/');
-                present.add(ManifestReader.normalizeFileName(rel));
-                out.accept(decide(h, rel, published, firstFileById));
-                seen++;
-            }
+        for (Path file : files) {
+            String rel = inputDir.relativize(file).toString().replace('\\', '/');
+            present.add(ManifestReader.normalizeFileName(rel));
+            out.accept(decide(file, rel, published, firstFileById));
+            seen++;
         }
         // a submission the manifest announces but that never arrived is reported, not silently absent
         for (ManifestEntry m : manifest.entries().values()) {
@@ -80,39 +74,21 @@ public final class SubmissionDiscovery {
         return seen;
     }
 
-    /**
-     * Files hashed at a time: enough to keep every core busy, few enough that the window's results are small
-     * (a hash and a size a file), so memory does not grow with the folder.
-     */
-    static final int HASH_WINDOW = 512;
-
-    /** A file's size and content hash, or why they could not be read. */
-    private record Hashed(Path file, long bytes, String id, IOException failure) {
-    }
-
-    private static Hashed hash(Path file) {
-        try {
-            long bytes = Files.size(file);
-            return new Hashed(file, bytes, sha256(file), null);
-        } catch (IOException e) {
-            return new Hashed(file, 0, null, e);
-        }
-    }
-
-    private DiscoveredSubmission decide(Hashed hashed, String rel, Published published,
-                                        Map<String, String> firstFileById) {
-        Path file = hashed.file();
+    private DiscoveredSubmission decide(Path file, String rel, Published published, Map<String, String> firstFileById) {
         ManifestEntry m = manifest.entry(rel).orElse(null);
         String region = m == null ? null : m.regionCode();
         Integer year = m == null ? null : m.year();
         boolean synthetic = m != null && m.synthetic();
         SubmissionStatus expected = m == null ? null : m.expectedStatus();
-        if (hashed.failure() != null) {
+        String id;
+        long bytes;
+        try {
+            bytes = Files.size(file);
+            id = sha256(file);
+        } catch (IOException e) {
             return new DiscoveredSubmission(rel, file.toString(), null, 0, region, year, synthetic, expected,
-                    DiscoveredSubmission.Action.FAILED, SubmissionReasons.describe(hashed.failure()));
+                    DiscoveredSubmission.Action.FAILED, SubmissionReasons.describe(e));
         }
-        String id = hashed.id();
-        long bytes = hashed.bytes();
         var problem = manifest.problem(rel);
         if (problem.isPresent()) {
             return new DiscoveredSubmission(rel, file.toString(), id, bytes, null, null, synthetic, expected,

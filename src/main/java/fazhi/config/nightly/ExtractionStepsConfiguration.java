@@ -42,8 +42,9 @@ import static fazhi.config.nightly.RunParameters.staging;
 @Configuration(proxyBeanMethods = false)
 public class ExtractionStepsConfiguration {
     /**
-     * Reports per chunk: a staging file per table and chunk, and a commit. The workers process the next reports
-     * while a chunk is written; memory stays small because a processed report keeps only its figures.
+     * Reports per chunk. The items of a chunk are processed concurrently and the chunk is written while the
+     * workers wait, so larger chunks keep the cores busier and write fewer, larger staging files; memory
+     * stays small because a processed report keeps only its figures (its text is dropped).
      */
     static final int CHUNK_SIZE = 200;
 
@@ -66,15 +67,18 @@ public class ExtractionStepsConfiguration {
 
     @Bean
     public Step extractIndicatorsStep(JobRepository jobs, PlatformTransactionManager tx,
-                                      ProcessingAheadReader processedReportReader,
-                                      StagingChunkWriter stagingChunkWriter, StageClock stageClock) {
-        // the reports are processed by the workers ahead of the step thread (ProcessingAheadReader), which
-        // writes each chunk in order meanwhile
+                                      DiscoveredSubmissionReader discoveredSubmissionReader,
+                                      BudgetedReportProcessor reportProcessor,
+                                      StagingChunkWriter stagingChunkWriter,
+                                      ThreadPoolTaskExecutor extractExecutor, StageClock stageClock) {
+        // items of a chunk are processed concurrently, one per core; reading and writing stay in order
         return new StepBuilder("extractIndicatorsStep", jobs)
                 .<ReportInProgress, ReportInProgress>chunk(CHUNK_SIZE)
                 .transactionManager(tx)
-                .reader(processedReportReader)
+                .reader(discoveredSubmissionReader)
+                .processor(reportProcessor)
                 .writer(stagingChunkWriter)
+                .taskExecutor(extractExecutor)
                 .listener(new ExtractionProgressListener())
                 .listener(new HeapTrim())
                 .listener(new ChunkWriteTimer(stageClock))
@@ -88,8 +92,8 @@ public class ExtractionStepsConfiguration {
     }
 
     /**
-     * One long-lived worker per core for the extraction step; the step's reader keeps a window of (small)
-     * discovered-file items queued ahead and the workers take them in turn.
+     * One long-lived worker per core for the extraction step; the step's reader queues a whole chunk of
+     * (small) discovered-file items and the workers take them in turn.
      */
     @Bean(destroyMethod = "shutdown")
     public ThreadPoolTaskExecutor extractExecutor() {
@@ -101,14 +105,6 @@ public class ExtractionStepsConfiguration {
         executor.setDaemon(true);
         executor.initialize();
         return executor;
-    }
-
-    @Bean
-    @StepScope
-    public ProcessingAheadReader processedReportReader(DiscoveredSubmissionReader discoveredSubmissionReader,
-                                                       BudgetedReportProcessor reportProcessor,
-                                                       ThreadPoolTaskExecutor extractExecutor) {
-        return new ProcessingAheadReader(discoveredSubmissionReader, reportProcessor, extractExecutor);
     }
 
     @Bean
