@@ -76,12 +76,16 @@ final class HardWrap {
                 int k = i + 1;
                 boolean blank = false;
                 boolean mark = false;
+                boolean pageEnd = false;
                 while (k < n && (lines.get(k).text.isEmpty() || isMark(lines.get(k).text, counts))) {
                     blank |= lines.get(k).text.isEmpty();
                     mark |= !lines.get(k).text.isEmpty();
+                    pageEnd |= isPageMark(lines.get(k).text) || endsWithAny(lines.get(k).text, titleMarkers);
                     k++;
                 }
-                if (!mark && !open(cur.text)) {
+                // a line of any length is cut by a page's end (a page mark, the title as running header), not by
+                // any line that merely repeats: a page published twice repeats its headings and rows too
+                if (!pageEnd && !open(cur.text)) {
                     break;
                 }
                 boolean full = width > 0 && lastPiece >= width * (1 - tolerance) && lastPiece <= width * (1 + tolerance);
@@ -236,6 +240,10 @@ final class HardWrap {
             return true;
         }
         if (line.length() > titleMaxLength || endsWithAny(line, completeEndings)) {
+            return false;
+        }
+        // a table row is content however often it repeats (a page that shows its table twice)
+        if (line.contains(" | ") || rowValueEnding.matcher(line).find()) {
             return false;
         }
         return counts.getOrDefault(line, 0) > 1 || endsWithAny(line, titleMarkers);
