@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import fazhi.reference.KnowledgeNode;
 
@@ -33,8 +36,10 @@ final class HardWrap {
     private final List<String> titleMarkers;
     private final int titleMaxLength;
     /** the catalog's words (subjects, verbs): a line break inside one is inside a sentence ("行政复议申" / "请58件") */
-    private final List<String> catalogWords;
-    private final int splitWordMinLength;
+    private final Set<String> catalogWords;
+    /** every proper beginning of a catalog word ("行", "行政", ... "行政复议申"): most line ends are none */
+    private final Set<String> catalogWordStarts;
+    private final int longestCatalogWord;
 
     HardWrap(KnowledgeNode cleaning, List<String> titleMarkers, int titleMaxLength, List<String> catalogWords) {
         KnowledgeNode n = cleaning.node("hard_wrap");
@@ -50,8 +55,13 @@ final class HardWrap {
         pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
         this.titleMarkers = titleMarkers;
         this.titleMaxLength = titleMaxLength;
-        splitWordMinLength = YamlResources.integer(n, "split_word_min_length", 3);
-        this.catalogWords = catalogWords.stream().filter(w -> w.length() >= splitWordMinLength).distinct().toList();
+        int splitWordMinLength = YamlResources.integer(n, "split_word_min_length", 3);
+        this.catalogWords = catalogWords.stream().filter(w -> w.length() >= splitWordMinLength)
+                .collect(Collectors.toUnmodifiableSet());
+        this.catalogWordStarts = this.catalogWords.stream()
+                .flatMap(w -> IntStream.range(1, w.length()).mapToObj(cut -> w.substring(0, cut)))
+                .collect(Collectors.toUnmodifiableSet());
+        this.longestCatalogWord = this.catalogWords.stream().mapToInt(String::length).max().orElse(0);
     }
 
     List<Tracked> join(List<Tracked> lines) {
@@ -156,9 +166,15 @@ final class HardWrap {
         if (line.isEmpty() || next.isEmpty()) {
             return false;
         }
-        for (String w : catalogWords) {
-            for (int cut = 1; cut < w.length(); cut++) {
-                if (line.regionMatches(line.length() - cut, w, 0, cut) && next.startsWith(w.substring(cut))) {
+        // looked up by the line's last characters and the next line's first, not word by word: this runs for
+        // every open line of every report
+        for (int cut = 1; cut < longestCatalogWord && cut <= line.length(); cut++) {
+            String start = line.substring(line.length() - cut);
+            if (!catalogWordStarts.contains(start)) {
+                continue;
+            }
+            for (int rest = 1; cut + rest <= longestCatalogWord && rest <= next.length(); rest++) {
+                if (catalogWords.contains(start + next.substring(0, rest))) {
                     return true;
                 }
             }
@@ -169,7 +185,6 @@ final class HardWrap {
     private boolean hasSentenceEnd(String line) {
         return containsAny(line, sentenceEnds);
     }
-
 
     private static boolean hasDigit(String line) {
         for (int i = 0; i < line.length(); i++) {

@@ -112,7 +112,7 @@ public final class IndicatorExtractor {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
         Integer titleYear = traps.titleYear(title);
-        Doc doc = new Doc(traps.foreignCues(level, county), reportYear != null ? reportYear : titleYear,
+        Doc doc = new Doc(traps.areaWords(level, county), reportYear != null ? reportYear : titleYear,
                 titleYear != null, title, meter);
         boolean plan = false;
         int yearColumn = TableRows.ANY_COLUMN;
@@ -373,7 +373,7 @@ public final class IndicatorExtractor {
             if (m.indicator().isRate()) {
                 lastRate = m.indicator().code();
             }
-            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.foreignCues)) {
+            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.area)) {
                 continue;
             }
             // "全省...5422件;依法受理...3129件": the subject that opens an earlier half of the sentence sets the scope
@@ -394,7 +394,7 @@ public final class IndicatorExtractor {
                         && !namesWholeYear(scope.substring(carried))))) {
                 continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }
-            if (traps.foreignScope(scope.toString(), doc.foreignCues)) {
+            if (traps.foreignScope(scope.toString(), doc.area)) {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
             // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
@@ -442,7 +442,7 @@ public final class IndicatorExtractor {
                     f.numberStart(), f.numberStart(), sentence, contextStart, null, inTitle, ls,
                     terms.namedIn(text, sentence.start(), sentence.end()), labelStart, sentence.start(), doc.meter);
             Match m = matcher.bestMatch(r);
-            if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.foreignCues)) {
+            if (m != null && !traps.isTrap(text.substring(labelStart, labelEnd), doc.area)) {
                 out.add(mention(m, f, row, false, true));
             }
         });
@@ -504,13 +504,7 @@ public final class IndicatorExtractor {
 
     /** Does the clause open with a breakdown cue ("其中行政规范性文件5件")? */
     private boolean opensBreakdown(String text, int clauseStart, int to) {
-        int p = Segmenter.skipSpaces(text, clauseStart, to);
-        for (String c : lex.breakdownCues) {
-            if (text.startsWith(c, p)) {
-                return true;
-            }
-        }
-        return false;
+        return startsWithAny(text, Segmenter.skipSpaces(text, clauseStart, to), lex.breakdownCues);
     }
 
     /** Does the part after "其中" name the report's year ("其中2022年清理48件", "其中今年审查41件")? */
@@ -624,6 +618,6 @@ public final class IndicatorExtractor {
      * What is known about the whole report: the words naming another entity's area in it (全市 too in a county's:
      * its level, or its title naming 县 / 区 / 旗), about which year, an annual report (its title names the year).
      */
-    private record Doc(List<String> foreignCues, Integer year, boolean annual, String title, WorkMeter meter) {
+    private record Doc(TrapRules.AreaWords area, Integer year, boolean annual, String title, WorkMeter meter) {
     }
 }

@@ -359,8 +359,6 @@ public final class TextCleaner {
         return out;
     }
 
-
-
     /** A piece of text with, for each character, the offset in the decoded text it came from. */
     static final class Tracked {
         final String text;

@@ -6,9 +6,12 @@ import fazhi.reference.Phrasing;
 import fazhi.reference.Region;
 import fazhi.reference.RegionTable;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Figures that are not levels of the report's year, read from the words around them: changes ("同比增长30%",
@@ -23,7 +26,7 @@ final class TrapRules {
     private final ExtractionLexicon lex;
     private final Segmenter segmenter;
     /** The names of the prefectures and counties of the region table: a local unit named like one must be one. */
-    private final java.util.Set<String> regionNames;
+    private final Set<String> regionNames;
 
     TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
         this(lex, segmenter, RegionTable.bundled());
@@ -34,7 +37,7 @@ final class TrapRules {
         this.segmenter = segmenter;
         // the prefectures' and counties' names (a province is never a part in a report)
         this.regionNames = regions.all().stream().filter(r -> !r.code().endsWith("0000"))
-                .map(Region::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .map(Region::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
@@ -44,33 +47,47 @@ final class TrapRules {
     }
 
     /**
-     * The words naming another entity's whole area in a report of this level: 全省 / 全国 always, 全市 in a county's;
-     * a city's, province's or municipality's own words are its own (null level: a county's when {@code county}).
+     * The words for a whole area in one report: {@code foreign} names another entity's (全省 / 全国 always, 全市 in a
+     * county's), {@code own} the report's own (全县, and the area words that are not another's here: 全市 in a
+     * city's report). Worked out once per report.
      */
-    List<String> foreignCues(ReportLevel level, boolean county) {
-        List<String> all = new java.util.ArrayList<>(lex.foreignEntityCues);
-        if (level == null) {
-            if (county) {
-                all.addAll(lex.higherCityCues);
-            }
-            return List.copyOf(all);
-        }
-        all.addAll(lex.higherCityCues);
-        all.removeAll(lex.ownScopeByLevel.get(level));
-        return List.copyOf(all);
+    record AreaWords(List<String> foreign, List<String> own) {
     }
 
-    /** As {@link #isTrap(String, List)} in a report of unknown level, a county's when {@code county}. */
+    /**
+     * The area words of a report of this level: a city's, province's or municipality's own words are its own
+     * (null level: a county's when {@code county}, else only 全省 / 全国 are another's).
+     */
+    AreaWords areaWords(ReportLevel level, boolean county) {
+        List<String> foreign = new ArrayList<>(lex.foreignEntityCues);
+        if (level != null || county) {
+            foreign.addAll(lex.higherCityCues);
+        }
+        if (level != null) {
+            foreign.removeAll(lex.ownScopeByLevel.get(level));
+        }
+        List<String> own = new ArrayList<>(lex.ownScopeWords);
+        for (List<String> cues : List.of(lex.foreignEntityCues, lex.higherCityCues)) {
+            for (String c : cues) {
+                if (!foreign.contains(c)) {
+                    own.add(c);
+                }
+            }
+        }
+        return new AreaWords(List.copyOf(foreign), List.copyOf(own));
+    }
+
+    /** As {@link #isTrap(String, AreaWords)} in a report of unknown level, a county's when {@code county}. */
     boolean isTrap(String window, boolean county) {
-        return isTrap(window, foreignCues(null, county));
+        return isTrap(window, areaWords(null, county));
     }
 
     /**
      * Change figures, prior-year values, targets and other entities' figures, read from the window before the figure.
      *
-     * @param foreignCues the words naming another entity's area in this report ({@link #foreignCues})
+     * @param area the report's area words ({@link #areaWords})
      */
-    boolean isTrap(String window, List<String> foreignCues) {
+    boolean isTrap(String window, AreaWords area) {
         String tail = window.strip();
         String t = tail;
         for (String particle : lex.changeParticles) {
@@ -105,7 +122,7 @@ final class TrapRules {
         }
         return IndicatorExtractor.containsAny(withoutWords(window, lex.priorYearCueExceptions), lex.priorYearCues)
                 || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
-                || IndicatorExtractor.containsAny(window, foreignCues)
+                || IndicatorExtractor.containsAny(window, area.foreign())
                 || IndicatorExtractor.containsAny(window, lex.subsetCues)
                 || IndicatorExtractor.containsAny(window, lex.averageCues)
                 || lex.subsetPatterns.stream().anyMatch(p -> p.matcher(window).find());
@@ -124,25 +141,16 @@ final class TrapRules {
      * names the county's own scope after it ("全省推行...,我县受理...").
      */
     boolean foreignScope(String sentenceBefore, boolean county) {
-        return foreignScope(sentenceBefore, foreignCues(null, county));
+        return foreignScope(sentenceBefore, areaWords(null, county));
     }
 
     /**
-     * As {@link #foreignScope(String, boolean)} with the words naming another entity's area in this report; the
-     * area words that are not another's here are the report's own, like 全县 ("全省受理5422件,全市受理312件" in a
-     * city's report: 312 is the city's).
+     * As {@link #foreignScope(String, boolean)} with the report's area words: its own words after the last foreign
+     * one give the figure back to it ("全省受理5422件,全市受理312件" in a city's report: 312 is the city's).
      */
-    boolean foreignScope(String sentenceBefore, List<String> foreignCues) {
-        List<String> own = new java.util.ArrayList<>(lex.ownScopeWords);
-        for (List<String> cues : List.of(lex.foreignEntityCues, lex.higherCityCues)) {
-            for (String c : cues) {
-                if (!foreignCues.contains(c)) {
-                    own.add(c);
-                }
-            }
-        }
+    boolean foreignScope(String sentenceBefore, AreaWords area) {
         int last = -1;
-        for (String c : foreignCues) {
+        for (String c : area.foreign()) {
             for (int at = sentenceBefore.indexOf(c); at >= 0; at = sentenceBefore.indexOf(c, at + 1)) {
                 if (!placed(sentenceBefore, at)) {
                     last = Math.max(last, at);
@@ -153,13 +161,13 @@ final class TrapRules {
             return false;
         }
         String after = sentenceBefore.substring(last);
-        for (String c : foreignCues) {
+        for (String c : area.foreign()) {
             if (after.startsWith(c)) {
                 after = after.substring(c.length()); // the cue itself ("全省" holds no own word, but "省级" ...)
                 break;
             }
         }
-        return !IndicatorExtractor.containsAny(after, own);
+        return !IndicatorExtractor.containsAny(after, area.own());
     }
 
     /** "在全省", "居全省", "位列全省": the cue places the county among others. */

@@ -51,10 +51,7 @@ class NightlyJobFunctionalTests {
 
     @Test
     void aNightlyRunRecordsTheKnowledgeFilesItsStatisticsReadAfterTheObservationsWereWritten() throws Exception {
-        KnowledgeFiles.useBundled(); // forget what earlier tests of this JVM read
-        Path warehouse = tmp.resolve("wh");
-        var outcome = run("nightly", TestWarehouses.copyOfSampleData(tmp.resolve("in")), warehouse);
-        assertThat(outcome.completed()).as(outcome.exitDescription()).isTrue();
+        Path warehouse = sampleRunOfAFreshProcess("nightly");
         assertThat(query(warehouse, "SELECT file FROM knowledge_files WHERE carried_from IS NULL"))
                 .extracting(r -> r.get(0)).contains("jobs/statistics.yaml", "schema/indicators.yaml")
                 .doesNotHaveDuplicates();
@@ -63,16 +60,22 @@ class NightlyJobFunctionalTests {
 
     @Test
     void anIngestRecordsEveryKnowledgeFileOfThePipelineThoughItReadsThemOnlyWhenItComposes() throws Exception {
-        KnowledgeFiles.useBundled(); // forget what earlier tests of this JVM read
-        Path warehouse = tmp.resolve("wh");
-        var outcome = run("ingest", TestWarehouses.copyOfSampleData(tmp.resolve("in")), warehouse);
-        assertThat(outcome.completed()).as(outcome.exitDescription()).isTrue();
+        Path warehouse = sampleRunOfAFreshProcess("ingest");
         // the ranking framework and the validation rules are not read by the time the version is composed, and an
         // ingest never ranks: they are listed because the stages are all built before a version is composed
         assertThat(query(warehouse, "SELECT file FROM knowledge_files WHERE carried_from IS NULL"))
                 .extracting(r -> r.get(0)).contains("jobs/ranking-default.yaml", "schema/validation-rules.yaml",
                         "schema/extraction-lexicon.yaml", "schema/indicators.yaml")
                 .doesNotHaveDuplicates();
+    }
+
+    /** The sample reports run by {@code job} as a process that has read no knowledge file yet would run them. */
+    private Path sampleRunOfAFreshProcess(String job) throws Exception {
+        KnowledgeFiles.useBundled(); // forget what earlier tests of this JVM read
+        Path warehouse = tmp.resolve("wh");
+        var outcome = run(job, TestWarehouses.copyOfSampleData(tmp.resolve("in")), warehouse);
+        assertThat(outcome.completed()).as(outcome.exitDescription()).isTrue();
+        return warehouse;
     }
 
     @Test

@@ -38,23 +38,23 @@ class ReportLevelTest {
     void eachLevelKeepsItsOwnWholeAreaAndGivesTheOthersAway() {
         TrapRules traps = new TrapRules(ExtractionLexicon.bundled(), new Segmenter(ExtractionLexicon.bundled()));
 
-        assertThat(traps.isTrap("全省受理", traps.foreignCues(ReportLevel.PROVINCE, false))).isFalse();
-        assertThat(traps.isTrap("全国受理", traps.foreignCues(ReportLevel.PROVINCE, false))).isTrue();
-        assertThat(traps.isTrap("全市受理", traps.foreignCues(ReportLevel.PREFECTURE, false))).isFalse();
-        assertThat(traps.isTrap("全州受理", traps.foreignCues(ReportLevel.PREFECTURE, false))).isFalse();
-        assertThat(traps.isTrap("全省受理", traps.foreignCues(ReportLevel.PREFECTURE, false))).isTrue();
-        assertThat(traps.isTrap("全市受理", traps.foreignCues(ReportLevel.COUNTY, false))).isTrue();
-        assertThat(traps.isTrap("全市受理", traps.foreignCues(ReportLevel.MUNICIPALITY, false))).isFalse();
-        assertThat(traps.isTrap("全市受理", traps.foreignCues(ReportLevel.COUNTY_CITY, false))).isFalse();
-        assertThat(traps.isTrap("全省受理", traps.foreignCues(ReportLevel.COUNTY_CITY, false))).isTrue();
+        assertThat(traps.isTrap("全省受理", traps.areaWords(ReportLevel.PROVINCE, false))).isFalse();
+        assertThat(traps.isTrap("全国受理", traps.areaWords(ReportLevel.PROVINCE, false))).isTrue();
+        assertThat(traps.isTrap("全市受理", traps.areaWords(ReportLevel.PREFECTURE, false))).isFalse();
+        assertThat(traps.isTrap("全州受理", traps.areaWords(ReportLevel.PREFECTURE, false))).isFalse();
+        assertThat(traps.isTrap("全省受理", traps.areaWords(ReportLevel.PREFECTURE, false))).isTrue();
+        assertThat(traps.isTrap("全市受理", traps.areaWords(ReportLevel.COUNTY, false))).isTrue();
+        assertThat(traps.isTrap("全市受理", traps.areaWords(ReportLevel.MUNICIPALITY, false))).isFalse();
+        assertThat(traps.isTrap("全市受理", traps.areaWords(ReportLevel.COUNTY_CITY, false))).isFalse();
+        assertThat(traps.isTrap("全省受理", traps.areaWords(ReportLevel.COUNTY_CITY, false))).isTrue();
     }
 
     @Test
     void anUnknownLevelReadsTheTextAsBefore() {
         TrapRules traps = new TrapRules(ExtractionLexicon.bundled(), new Segmenter(ExtractionLexicon.bundled()));
 
-        assertThat(traps.foreignCues(null, true)).containsAll(traps.foreignCues(ReportLevel.COUNTY, false));
-        assertThat(traps.isTrap("全市受理", traps.foreignCues(null, false))).isFalse();
-        assertThat(traps.isTrap("全省受理", traps.foreignCues(null, false))).isTrue();
+        assertThat(traps.areaWords(null, true).foreign()).containsAll(traps.areaWords(ReportLevel.COUNTY, false).foreign());
+        assertThat(traps.isTrap("全市受理", traps.areaWords(null, false))).isFalse();
+        assertThat(traps.isTrap("全省受理", traps.areaWords(null, false))).isTrue();
     }
 }
