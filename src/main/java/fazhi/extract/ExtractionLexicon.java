@@ -120,6 +120,8 @@ public final class ExtractionLexicon {
     final List<String> listContinuations;
     final List<String> beneficiaryPrepositions;
     final List<String> shareWords;
+    final List<String> shareWholeWords;
+    final List<String> excludeNeutralPhrases;
     final List<String> groupingUnits;
     final List<String> subsetCues;
     final List<String> averageCues;
@@ -245,6 +247,8 @@ public final class ExtractionLexicon {
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
         beneficiaryPrepositions = YamlResources.strings(n, "beneficiary_prepositions");
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
+        shareWholeWords = YamlResources.strings(n, "share_whole_words");
+        excludeNeutralPhrases = longestFirst(YamlResources.strings(n, "exclude_neutral_phrases"));
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
         averageCues = YamlResources.strings(n, "average_cues");
