@@ -80,6 +80,7 @@ public final class ExtractionLexicon {
     final List<String> inheritBlockers;
     final List<String> inheritFillers;
     final int inheritMaxLeftover;
+    final List<String> inheritTransparentSubjects;
     final String tableYearHeader;
     final List<String> respectivelyMarkers;
     final int respectivelyMaxGap;
@@ -207,6 +208,7 @@ public final class ExtractionLexicon {
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);
+        inheritTransparentSubjects = YamlResources.strings(n, "inherit_transparent_subjects");
         tableYearHeader = YamlResources.required(n, "table_year_header");
         respectivelyMarkers = longestFirst(YamlResources.strings(n, "respectively_markers"));
         respectivelyMaxGap = YamlResources.integer(n, "respectively_max_gap", 12);

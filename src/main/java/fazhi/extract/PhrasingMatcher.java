@@ -464,6 +464,11 @@ final class PhrasingMatcher {
                 && !containsAny(window, lex.inheritBlockers)
                 && leftover(window, verb.word).length() <= lex.inheritMaxLeftover) {
             Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
+            // opinions given on what was reviewed do not stand between the reviewed things and a later verb
+            // ("审查…文件108件,出具合法性审查意见87件,报市政府备案48件": the documents were filed)
+            while (topic != null && lex.inheritTransparentSubjects.contains(r.text.substring(topic.start(), topic.end()))) {
+                topic = terms.last(r.text, r.topicStart, topic.start(), r.inTitle, r.lineStart);
+            }
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
                 for (Term t : p.subjects) {
