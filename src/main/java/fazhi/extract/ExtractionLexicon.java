@@ -80,6 +80,7 @@ public final class ExtractionLexicon {
     final List<String> inheritBlockers;
     final List<String> inheritFillers;
     final int inheritMaxLeftover;
+    final List<String> inheritTransparentSubjects;
     final String tableYearHeader;
     final List<String> respectivelyMarkers;
     final int respectivelyMaxGap;
@@ -120,6 +121,8 @@ public final class ExtractionLexicon {
     final List<String> listContinuations;
     final List<String> beneficiaryPrepositions;
     final List<String> shareWords;
+    final List<String> shareWholeWords;
+    final List<String> excludeNeutralPhrases;
     final List<String> groupingUnits;
     final List<String> subsetCues;
     final List<String> averageCues;
@@ -205,6 +208,7 @@ public final class ExtractionLexicon {
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);
+        inheritTransparentSubjects = YamlResources.strings(n, "inherit_transparent_subjects");
         tableYearHeader = YamlResources.required(n, "table_year_header");
         respectivelyMarkers = longestFirst(YamlResources.strings(n, "respectively_markers"));
         respectivelyMaxGap = YamlResources.integer(n, "respectively_max_gap", 12);
@@ -245,6 +249,8 @@ public final class ExtractionLexicon {
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
         beneficiaryPrepositions = YamlResources.strings(n, "beneficiary_prepositions");
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
+        shareWholeWords = YamlResources.strings(n, "share_whole_words");
+        excludeNeutralPhrases = longestFirst(YamlResources.strings(n, "exclude_neutral_phrases"));
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
         averageCues = YamlResources.strings(n, "average_cues");

@@ -402,6 +402,7 @@ public final class IndicatorExtractor {
                     || traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls) == null);
             if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
+                    || traps.shareOfOwnKind(text.substring(f.end(), sentence.end()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
                     || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)) {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次", "尖山村累计调解.."

@@ -135,7 +135,7 @@ final class PhrasingMatcher {
                     || d.isRate() && rivalAfterContext(r, d))) {
                 continue;
             }
-            if (!d.exclude().isEmpty() && (containsAny(excludeScope(r, d), d.exclude())
+            if (!d.exclude().isEmpty() && (containsAny(withoutNeutralPhrases(excludeScope(r, d)), d.exclude())
                     || d.isRate() && containsAny(contextClause(r, d), d.exclude())
                     || beneficiaryAfter(r, d))) {
                 continue;
@@ -154,6 +154,17 @@ final class PhrasingMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * The scope of the excluding words without the phrases in which such a word only dates the figure
+     * ("清理后全县现有持证执法人员867人": after the cleanup, not officers cleaned out).
+     */
+    private String withoutNeutralPhrases(String scope) {
+        for (String w : lex.excludeNeutralPhrases) {
+            scope = scope.replace(w, "");
+        }
+        return scope;
     }
 
     /**
@@ -453,6 +464,11 @@ final class PhrasingMatcher {
                 && !containsAny(window, lex.inheritBlockers)
                 && leftover(window, verb.word).length() <= lex.inheritMaxLeftover) {
             Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
+            // opinions given on what was reviewed do not stand between the reviewed things and a later verb
+            // ("审查…文件108件,出具合法性审查意见87件,报市政府备案48件": the documents were filed)
+            while (topic != null && lex.inheritTransparentSubjects.contains(r.text.substring(topic.start(), topic.end()))) {
+                topic = terms.last(r.text, r.topicStart, topic.start(), r.inTitle, r.lineStart);
+            }
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
                 for (Term t : p.subjects) {
@@ -530,7 +546,7 @@ final class PhrasingMatcher {
             }
         }
         for (String v : verbs) {
-            if (text.startsWith(v, at) && at + v.length() <= to && !joined(text, at, at + v.length())) {
+            if (text.startsWith(v, at) && at + v.length() <= to && !joined(text, at, at + v.length(), verbs)) {
                 return new Verb(v, at + v.length());
             }
         }
@@ -544,7 +560,7 @@ final class PhrasingMatcher {
         for (String v : verbs) {
             for (int i = span.indexOf(v); i >= 0; i = span.indexOf(v, i + 1)) {
                 int at = from + i;
-                if (!negated(text, at) && !joined(text, at, at + v.length())) {
+                if (!negated(text, at) && !joined(text, at, at + v.length(), verbs)) {
                     if (best == null || at < best.end - best.word.length()) {
                         best = new Verb(v, at + v.length());
                     }
@@ -577,7 +593,7 @@ final class PhrasingMatcher {
                     continue;
                 }
                 int end = at + v.length();
-                if (!negated(text, at) && !joined(text, at, end) && !inside(names, at, end)) {
+                if (!negated(text, at) && !joined(text, at, end, verbs) && !inside(names, at, end)) {
                     if (best == null || end > best.end || (end == best.end && v.length() > best.word.length())) {
                         best = new Verb(v, end);
                     }
@@ -588,18 +604,23 @@ final class PhrasingMatcher {
         return best;
     }
 
-    /** "失效和废止": a verb joined to another word by a conjunction. */
-    private boolean joined(String text, int start, int end) {
+    /**
+     * "失效和废止": a verb joined to another word by a conjunction -- unless that word is another verb of the same
+     * list ("新申领和换发行政执法证件738个": both verbs count the same thing, the figure is theirs together).
+     */
+    private boolean joined(String text, int start, int end, List<String> verbs) {
         for (String c : lex.verbConjunctions) {
             int b = start - c.length();
             if (b > 0 && text.startsWith(c, b) && SubjectTerms.isIdeograph(text.charAt(b - 1))
-                    && !terms.figureJustBefore(text, b)) {
+                    && !terms.figureJustBefore(text, b)
+                    && verbs.stream().noneMatch(v -> text.startsWith(v, b - v.length()) && b >= v.length())) {
                 return true;
             }
             if (text.startsWith(c, end) && end + c.length() < text.length()
                     && SubjectTerms.isIdeograph(text.charAt(end + c.length()))
                     && !FigureScanner.isNumeral(text.charAt(end + c.length())) // "予以废止、三件宣布失效": the next item
-                    && !startsWithAny(text, end + c.length(), lex.verbCompanions)) { // "审查、备案政府合同"
+                    && !startsWithAny(text, end + c.length(), lex.verbCompanions) // "审查、备案政府合同"
+                    && !startsWithAny(text, end + c.length(), verbs)) {
                 return true;
             }
         }

@@ -339,6 +339,33 @@ final class TrapRules {
     }
 
     /**
+     * "532个调委会达到规范化要求,占全部调委会的88%": a count of things (an indicator read from its nouns alone, with
+     * no verb) said after it to be a share of all the things of its own kind is a part of them, not their number.
+     * {@code after} is the sentence after the figure.
+     */
+    boolean shareOfOwnKind(String after, IndicatorDefinition indicator) {
+        if (indicator.isRate() || indicator.phrasings().stream().anyMatch(p -> !p.verbs().isEmpty())) {
+            return false;
+        }
+        for (String share : lex.shareWords) {
+            int at = after.indexOf(share);
+            while (at >= 0) {
+                int end = at + share.length();
+                while (end < after.length() && "，,；;。%".indexOf(after.charAt(end)) < 0) {
+                    end++;
+                }
+                String whole = after.substring(at + share.length(), end);
+                if (IndicatorExtractor.containsAny(whole, lex.shareWholeWords) && indicator.phrasings().stream()
+                        .anyMatch(p -> p.subjects().stream().anyMatch(t -> !t.contains("…") && whole.contains(t)))) {
+                    return true;
+                }
+                at = after.indexOf(share, end);
+            }
+        }
+        return false;
+    }
+
+    /**
      * "尖山村累计调解案件18起": one village or community opening the figure's clause is its actor, and its figures
      * are a part of the county's; "各村", "全县行政村" speak of villages in general.
      */

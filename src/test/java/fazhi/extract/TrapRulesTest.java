@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import fazhi.reference.IndicatorCatalog;
+
 class TrapRulesTest {
 
     private final ExtractionLexicon lex = ExtractionLexicon.bundled();
@@ -133,5 +135,20 @@ class TrapRulesTest {
         assertThat(traps.foreignScope("全市调解组织排查纠纷,受理", false)).isFalse();
         assertThat(traps.foreignScope("在全省率先推行告知承诺制,受理", false)).isFalse();
         assertThat(traps.foreignScope("全省推行告知承诺制,我县受理", false)).isFalse();
+    }
+
+    @Test
+    void aCountOfThingsThatIsAShareOfAllThingsOfItsKindIsAPartButAnActionsShareIsNot() {
+        IndicatorCatalog catalog = IndicatorCatalog.bundled();
+        var orgs = catalog.byCode("mediation_orgs").orElseThrow();
+        var successes = catalog.byCode("mediation_successes").orElseThrow();
+        var concluded = catalog.byCode("recon_concluded").orElseThrow();
+        assertThat(traps.shareOfOwnKind("个调委会达到规范化要求,占全部调委会的88%。", orgs)).isTrue();
+        // the whole is another kind of thing, or no whole is named
+        assertThat(traps.shareOfOwnKind("个调委会达到规范化要求,占全县村居的88%。", orgs)).isFalse();
+        assertThat(traps.shareOfOwnKind("个,覆盖率达100%。", orgs)).isFalse();
+        assertThat(traps.shareOfOwnKind("件,占调解总数的98.8%。", successes)).isFalse();
+        // a count read with a verb (concluded) is the year's whole, whatever total it is a share of
+        assertThat(traps.shareOfOwnKind("件,占全部行政复议案件的95%。", concluded)).isFalse();
     }
 }
