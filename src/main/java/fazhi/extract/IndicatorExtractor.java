@@ -403,7 +403,9 @@ public final class IndicatorExtractor {
             if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
-                    || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)) {
+                    || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)
+                    || traps.bySentenceUnit(text.substring(sentence.start(), f.start()),
+                            text.substring(clause.start(), f.start()))) {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次", "尖山村累计调解.."
             }
             if (doc.year != null) {

@@ -346,6 +346,25 @@ final class TrapRules {
         return byLocalUnit(clauseBefore, null);
     }
 
+    /**
+     * "区综治中心全年受理矛盾纠纷1048件,调处成功1040件": a body that opens the sentence (a mediation centre) is the
+     * actor of its later clauses too, until a clause opens with the report's own area ("…;全县调解…").
+     */
+    boolean bySentenceUnit(String sentenceBefore, String clauseBefore) {
+        if (IndicatorExtractor.startsWithAny(clauseBefore.strip(), 0, lex.ownScopeWords)) {
+            return false;
+        }
+        String s = sentenceBefore.strip();
+        for (Pattern p : lex.sentenceUnitActors) {
+            Matcher m = p.matcher(s);
+            if (m.find() && !IndicatorExtractor.containsAny(m.group(1), lex.localUnitGenericWords)
+                    && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** As {@link #byLocalUnit(String)}; a unit the report's title names is the report's own ("船山区" in 船山区's report). */
     boolean byLocalUnit(String clauseBefore, String title) {
         String s = clauseBefore.strip();
