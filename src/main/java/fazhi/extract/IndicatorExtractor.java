@@ -389,8 +389,11 @@ public final class IndicatorExtractor {
             scope.append(text, sentence.start(), f.start());
             // ... and so does a date it opens with ("截至8月底,全省共有...;今年以来调解...16万件": up to August), unless
             // the later half names the whole year itself ("截至目前共办理公证800件;全年受理...312件")
-            if (!m.indicator().stock() && (traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)
-                    || (carried > 0 && traps.partialFlow(scope.substring(0, carried), 0, carried, doc.year, doc.annual)
+            boolean datesCut = !m.indicator().batch();
+            if (!m.indicator().stock()
+                    && (traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual, datesCut)
+                    || (carried > 0
+                        && traps.partialFlow(scope.substring(0, carried), 0, carried, doc.year, doc.annual, datesCut)
                         && !namesWholeYear(scope.substring(carried))))) {
                 continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }

@@ -242,7 +242,17 @@ final class TrapRules {
      *                     "截至目前" is the whole year
      */
     boolean partialFlow(String text, int from, int to, Integer reportYear, boolean annualReport) {
-        for (List<Pattern> cues : annualReport ? List.of(lex.toDateCues) : List.of(lex.toDateCues, lex.toNowCues)) {
+        return partialFlow(text, from, to, reportYear, annualReport, true);
+    }
+
+    /**
+     * As {@link #partialFlow(String, int, int, Integer, boolean)}; a batch fixed when handed over (the year's
+     * suggestions, {@code datesCut} false) is not cut by a date inside the year, only by a span since before it.
+     */
+    boolean partialFlow(String text, int from, int to, Integer reportYear, boolean annualReport, boolean datesCut) {
+        List<List<Pattern>> dateCues = !datesCut ? List.of()
+                : annualReport ? List.of(lex.toDateCues) : List.of(lex.toDateCues, lex.toNowCues);
+        for (List<Pattern> cues : dateCues) {
             for (Pattern p : cues) {
                 if (p.matcher(text).region(from, to).find()) {
                     return true;
