@@ -93,6 +93,8 @@ public final class ExtractionLexicon {
     final List<Pattern> toDateCues;
     final List<Pattern> toNowCues;
     final String gapStops;
+    final int gapShortMax;
+    final int gapTopicMax;
     final List<String> foreignScopePlacers;
     final List<String> ownScopeWords;
     final List<String> targetCueExceptions;
@@ -106,6 +108,7 @@ public final class ExtractionLexicon {
     final List<String> sinceCurrentStarts;
     final List<String> currentYearWords;
     final List<String> subsetQualifiers;
+    final List<String> subsetQualifierWholes;
     final int subsetQualifierReach;
     final List<String> categoryMarkers;
     final List<String> categoryTotals;
@@ -130,6 +133,7 @@ public final class ExtractionLexicon {
     final List<String> subsetActors;
     final List<String> tableTotalLabels;
     final List<Pattern> localUnitActors;
+    final List<Pattern> sentenceUnitActors;
     final List<String> localUnitGenericWords;
     final List<String> verbNegations;
     final List<String> verbConjunctions;
@@ -227,6 +231,8 @@ public final class ExtractionLexicon {
         foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
         gapStops = YamlResources.text(n, "gap_stops", "");
+        gapShortMax = YamlResources.integer(n, "gap_short_max", 6);
+        gapTopicMax = YamlResources.integer(n, "gap_topic_max", 16);
         toDateCues = YamlResources.strings(n, "to_date_cues").stream().map(Pattern::compile).toList();
         toNowCues = YamlResources.strings(n, "to_now_cues").stream().map(Pattern::compile).toList();
         sinceWords = YamlResources.strings(n, "since_words");
@@ -234,6 +240,7 @@ public final class ExtractionLexicon {
         sinceCurrentStarts = longestFirst(YamlResources.strings(n, "since_current_starts"));
         currentYearWords = YamlResources.strings(n, "current_year_words");
         subsetQualifiers = longestFirst(YamlResources.strings(n, "subset_qualifiers"));
+        subsetQualifierWholes = longestFirst(YamlResources.strings(n, "subset_qualifier_wholes"));
         subsetQualifierReach = YamlResources.integer(n, "subset_qualifier_reach", 4);
         categoryMarkers = YamlResources.strings(n, "category_markers");
         categoryTotals = YamlResources.strings(n, "category_totals");
@@ -258,6 +265,7 @@ public final class ExtractionLexicon {
         subsetActors = YamlResources.strings(n, "subset_actors");
         tableTotalLabels = YamlResources.strings(n, "table_total_labels");
         localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();
+        sentenceUnitActors = YamlResources.strings(n, "sentence_unit_actors").stream().map(Pattern::compile).toList();
         localUnitGenericWords = YamlResources.strings(n, "local_unit_generic_words");
         verbNegations = longestFirst(YamlResources.strings(n, "verb_negations"));
         verbConjunctions = longestFirst(YamlResources.strings(n, "verb_conjunctions"));

@@ -389,8 +389,11 @@ public final class IndicatorExtractor {
             scope.append(text, sentence.start(), f.start());
             // ... and so does a date it opens with ("截至8月底,全省共有...;今年以来调解...16万件": up to August), unless
             // the later half names the whole year itself ("截至目前共办理公证800件;全年受理...312件")
-            if (!m.indicator().stock() && (traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual)
-                    || (carried > 0 && traps.partialFlow(scope.substring(0, carried), 0, carried, doc.year, doc.annual)
+            boolean datesCut = !m.indicator().batch();
+            if (!m.indicator().stock()
+                    && (traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual, datesCut)
+                    || (carried > 0
+                        && traps.partialFlow(scope.substring(0, carried), 0, carried, doc.year, doc.annual, datesCut)
                         && !namesWholeYear(scope.substring(carried))))) {
                 continue; // "截至10月底,受理...", "《条例》实施以来,累计办理..."
             }
@@ -404,7 +407,9 @@ public final class IndicatorExtractor {
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
                     || traps.shareOfOwnKind(text.substring(f.end(), sentence.end()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
-                    || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)) {
+                    || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)
+                    || traps.bySentenceUnit(text.substring(sentence.start(), f.start()),
+                            text.substring(clause.start(), f.start()))) {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次", "尖山村累计调解.."
             }
             if (doc.year != null) {

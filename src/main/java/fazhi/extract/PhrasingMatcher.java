@@ -57,9 +57,11 @@ final class PhrasingMatcher {
         for (IndicatorDefinition d : catalog.indicators()) {
             List<CompiledPhrasing> ps = new ArrayList<>();
             for (Phrasing p : d.phrasings()) {
-                List<Term> ts = p.subjects().stream().map(s -> Term.of(s, lex.gapStops))
+                List<Term> ts = p.subjects().stream()
+                        .map(s -> Term.of(s, lex.gapStops, lex.gapShortMax, lex.gapTopicMax))
                         .sorted(Comparator.comparingInt((Term t) -> t.text.length()).reversed()).toList();
-                List<Term> share = p.shareOf().stream().map(s -> Term.of(s, lex.gapStops)).toList();
+                List<Term> share = p.shareOf().stream()
+                        .map(s -> Term.of(s, lex.gapStops, lex.gapShortMax, lex.gapTopicMax)).toList();
                 List<Term> named = new ArrayList<>(ts);
                 named.addAll(share);
                 int[] idx = new int[named.size()];

@@ -276,8 +276,8 @@ final class SubjectTerms {
             if (gap > 0 && !isIdeograph(text.charAt(end))) {
                 return false; // punctuation or a digit ends the noun phrase
             }
-            if (endsWithAny(text, end, lex.subsetQualifiers)) {
-                return true;
+            if (endsWithAny(text, end, lex.subsetQualifiers) && !endsWithAny(text, end, lex.subsetQualifierWholes)) {
+                return true; // "兼职调解员400人" a part, "专兼职调解员1241人" the whole
             }
         }
         return false;
@@ -463,6 +463,14 @@ final class SubjectTerms {
 
         /** @param gapStops ideographs a gap never crosses ("法律援助中心从已结案件": 从 opens another phrase) */
         static Term of(String s, String gapStops) {
+            return of(s, gapStops, 6, 16);
+        }
+
+        /**
+         * @param shortGap the longest "…" gap, in characters
+         * @param topicGap the longest "……" topic, in characters (a list of places "进企业、进农村、…" may be long)
+         */
+        static Term of(String s, String gapStops, int shortGap, int topicGap) {
             if (!s.contains(GAP)) {
                 return new Term(s, null);
             }
@@ -471,10 +479,10 @@ final class SubjectTerms {
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0 && parts[i].isEmpty() && i + 1 < parts.length) {
                     // a short aside in brackets may stand in a topic ("进村(社区)、进校园")
-                    re.append("(?:[^,.:;。()\\s0-9").append(gapStops).append("]|\\([^,.:;。()\\s0-9]{1,4}\\)){0,16}?");
+                    re.append("(?:[^,.:;。()\\s0-9").append(gapStops).append("]|\\([^,.:;。()\\s0-9]{1,4}\\)){0,").append(topicGap).append("}?");
                     i++; // "……": the empty part between its two marks
                 } else if (i > 0) {
-                    re.append("[^,.:;。、()\\s").append(gapStops).append("]{0,6}?");
+                    re.append("[^,.:;。、()\\s").append(gapStops).append("]{0,").append(shortGap).append("}?");
                 }
                 re.append(Pattern.quote(parts[i]));
             }

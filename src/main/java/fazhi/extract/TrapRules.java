@@ -242,7 +242,17 @@ final class TrapRules {
      *                     "截至目前" is the whole year
      */
     boolean partialFlow(String text, int from, int to, Integer reportYear, boolean annualReport) {
-        for (List<Pattern> cues : annualReport ? List.of(lex.toDateCues) : List.of(lex.toDateCues, lex.toNowCues)) {
+        return partialFlow(text, from, to, reportYear, annualReport, true);
+    }
+
+    /**
+     * As {@link #partialFlow(String, int, int, Integer, boolean)}; a batch fixed when handed over (the year's
+     * suggestions, {@code datesCut} false) is not cut by a date inside the year, only by a span since before it.
+     */
+    boolean partialFlow(String text, int from, int to, Integer reportYear, boolean annualReport, boolean datesCut) {
+        List<List<Pattern>> dateCues = !datesCut ? List.of()
+                : annualReport ? List.of(lex.toDateCues) : List.of(lex.toDateCues, lex.toNowCues);
+        for (List<Pattern> cues : dateCues) {
             for (Pattern p : cues) {
                 if (p.matcher(text).region(from, to).find()) {
                     return true;
@@ -371,6 +381,25 @@ final class TrapRules {
      */
     boolean byLocalUnit(String clauseBefore) {
         return byLocalUnit(clauseBefore, null);
+    }
+
+    /**
+     * "区综治中心全年受理矛盾纠纷1048件,调处成功1040件": a body that opens the sentence (a mediation centre) is the
+     * actor of its later clauses too, until a clause opens with the report's own area ("…;全县调解…").
+     */
+    boolean bySentenceUnit(String sentenceBefore, String clauseBefore) {
+        if (IndicatorExtractor.startsWithAny(clauseBefore.strip(), 0, lex.ownScopeWords)) {
+            return false;
+        }
+        String s = sentenceBefore.strip();
+        for (Pattern p : lex.sentenceUnitActors) {
+            Matcher m = p.matcher(s);
+            if (m.find() && !IndicatorExtractor.containsAny(m.group(1), lex.localUnitGenericWords)
+                    && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** As {@link #byLocalUnit(String)}; a unit the report's title names is the report's own ("船山区" in 船山区's report). */

@@ -84,7 +84,7 @@ public final class IndicatorCatalog {
             list.add(new IndicatorDefinition(code, n.text("domain"), n.text("name_zh"), unit, kind,
                     n.text("description"), units, phrasings,
                     n.strings("context", List.of()), n.strings("exclude", List.of()),
-                    n.bool("stock", false), n.bool("core", false), writtenUnits));
+                    n.bool("stock", false), n.bool("batch", false), n.bool("core", false), writtenUnits));
         }
         if (list.isEmpty()) {
             throw root.problem("indicators", "no indicators");

@@ -17,6 +17,9 @@ import java.util.List;
  * @param exclude     words that, in the figure's clause, mean it is not this indicator
  * @param stock       a level at a date (how many mediators, committees, retained items there are), not a flow
  *                    of the year: a figure "截至10月底" or "...以来" is still one
+ * @param batch       the year's batch, fixed when it was handed over (the suggestions referred at the year's
+ *                    session): a date inside the year ("截至11月底…已全部办理") does not cut it, a span since an
+ *                    earlier year still does
  * @param core        one of the indicators every county report is read for (the external contract,
  *                    shared/indicators-core.csv)
  * @param writtenUnits the units reports usually write (a subset of units; the generator writes these)
@@ -24,7 +27,7 @@ import java.util.List;
 public record IndicatorDefinition(String code, String domain, String nameZh, String unit, String kind,
                                   String description, List<String> units, List<Phrasing> phrasings,
                                   List<String> context, List<String> exclude, boolean stock,
-                                  boolean core, List<String> writtenUnits) {
+                                  boolean batch, boolean core, List<String> writtenUnits) {
     public IndicatorDefinition {
         units = List.copyOf(units);
         phrasings = List.copyOf(phrasings);

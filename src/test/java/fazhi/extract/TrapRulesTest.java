@@ -114,6 +114,23 @@ class TrapRulesTest {
     }
 
     @Test
+    void aCentreOpeningTheSentenceActsInItsLaterClausesUntilTheCountysOwnAreaOpensOne() {
+        assertThat(traps.bySentenceUnit("区综治中心全年受理矛盾纠纷1048件,调处成功", "调处成功")).isTrue();
+        assertThat(traps.bySentenceUnit("县矛盾纠纷调处化解中心实行一窗受理,全年调解各类矛盾纠纷", "全年调解各类矛盾纠纷"))
+                .isTrue();
+        assertThat(traps.bySentenceUnit("县综治中心建成运行,全县各级调解组织调解矛盾纠纷", "全县各级调解组织调解矛盾纠纷"))
+                .isFalse();
+        assertThat(traps.bySentenceUnit("全县各级调解组织受理纠纷2681起,调处成功", "调处成功")).isFalse();
+    }
+
+    @Test
+    void theCourtsCasesOfTheCountysAgenciesAsDefendantsAreTheGovernmentsNotAnotherBodys() {
+        assertThat(traps.byOtherBody("县法院审结行政案件")).isTrue();
+        assertThat(traps.byOtherBody("全年法院审结涉及我县行政机关的一审行政案件")).isFalse();
+        assertThat(traps.byOtherBody("县法院共审结以本县行政机关和乡镇政府为被告的行政案件")).isFalse();
+    }
+
+    @Test
     void aNameEndingLikeARegionsIsAPartOnlyWhenTheRegionTableHoldsItOrItIsAZone() {
         assertThat(traps.byLocalUnit("昌黎县受理复议案件")).isTrue();
         assertThat(traps.byLocalUnit("经开区受理复议案件")).isTrue();
