@@ -77,6 +77,8 @@ public final class ExtractionLexicon {
     final List<String> countyCityNameEndings;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
+    /** Two names of one kind joined by a conjunction (协议、合同): one bucket of that kind. */
+    final List<String> notCombined;
     final List<String> conjunctionLookalikes;
     final List<String> cumulativeWords;
     final List<String> inheritBlockers;
@@ -203,6 +205,7 @@ public final class ExtractionLexicon {
         countyCityNameEndings = YamlResources.strings(n, "county_city_name_endings");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
+        notCombined = longestFirst(YamlResources.strings(n, "not_combined"));
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
         cumulativeWords = YamlResources.strings(n, "cumulative_words");
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");

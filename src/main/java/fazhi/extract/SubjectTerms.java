@@ -447,6 +447,14 @@ final class SubjectTerms {
                 }
             }
         }
+        for (String w : lex.notCombined) {
+            // two names of one kind joined ("招商协议、合同8份"): one bucket of that kind, not two kinds
+            for (int at = Math.max(0, start - w.length() + 1); at < end; at++) {
+                if (text.startsWith(w, at)) {
+                    return false;
+                }
+            }
+        }
         for (String c : lex.combineConjunctions) {
             int b = start - c.length();
             if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)
