@@ -30,6 +30,8 @@ public final class ExtractionLexicon {
     final Pattern dateExpression;
     final Pattern trailingYear;
     final Pattern yearBeforeFigure;
+    /** A heading led by a prefecture's name: in a county-level report, the page is about that prefecture. */
+    final Pattern prefectureHeading;
     final List<String> rateSuffixes;
     final List<String> ordinalPrefixes;
     final String percentWord;
@@ -75,6 +77,8 @@ public final class ExtractionLexicon {
     final List<String> countyCityNameEndings;
     final List<String> breakdownCues;
     final List<String> combineConjunctions;
+    /** Two names of one kind joined by a conjunction (协议、合同): one bucket of that kind. */
+    final List<String> notCombined;
     final List<String> conjunctionLookalikes;
     final List<String> cumulativeWords;
     final List<String> inheritBlockers;
@@ -161,6 +165,7 @@ public final class ExtractionLexicon {
         dateExpression = Pattern.compile(YamlResources.required(n, "date_expression"));
         trailingYear = Pattern.compile(YamlResources.required(n, "trailing_year"));
         yearBeforeFigure = Pattern.compile(YamlResources.required(n, "year_before_figure"));
+        prefectureHeading = Pattern.compile(YamlResources.required(n, "prefecture_heading"));
         rateSuffixes = YamlResources.strings(n, "rate_suffixes");
         ordinalPrefixes = YamlResources.strings(n, "ordinal_prefixes");
         percentWord = YamlResources.required(n, "percent_word");
@@ -207,6 +212,7 @@ public final class ExtractionLexicon {
         countyCityNameEndings = YamlResources.strings(n, "county_city_name_endings");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
+        notCombined = longestFirst(YamlResources.strings(n, "not_combined"));
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
         cumulativeWords = YamlResources.strings(n, "cumulative_words");
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");

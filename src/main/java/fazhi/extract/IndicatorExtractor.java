@@ -111,6 +111,10 @@ public final class IndicatorExtractor {
         if (heading != null && traps.otherPeriod(heading, 0, heading.length())) {
             return out; // "2023年1月份行政复议案件分析报告", "司法局2024年上半年工作总结": no figure is the year's
         }
+        if (heading != null && (level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY)
+                && lex.prefectureHeading.matcher(heading.strip()).lookingAt()) {
+            return out; // "海北州“四个更加”亮出法治建设成绩单" on a county's site: the prefecture's figures, not the county's
+        }
         Integer titleYear = traps.titleYear(title);
         Doc doc = new Doc(traps.areaWords(level, county), reportYear != null ? reportYear : titleYear,
                 titleYear != null, title, meter);

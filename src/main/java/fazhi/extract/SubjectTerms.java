@@ -23,6 +23,10 @@ final class SubjectTerms {
     /** Punctuation that ends the short stretch between a figure and a subject right after it. */
     static final Pattern PUNCT = Pattern.compile("[\\s、,.:;\"'“”‘’《》()\\[\\]-]");
     private static final int RIGHT_REACH = 4;
+    /** How many earlier items of a list a subject may look back through for a shared qualifier. */
+    private static final int SHARED_ITEM_HOPS = 4;
+    /** The longest unit between an item's figure and the list continuation (件, 件次, 个百分点). */
+    private static final int MAX_UNIT_CHARS = 4;
     private static final int COMBINED_REACH = 12;
     private static final int FIGURE_BEFORE_REACH = 4;
 
@@ -271,6 +275,11 @@ final class SubjectTerms {
                 return true;
             }
         }
+        return qualifiedSubset(text, start) || sharesQualifiedItem(text, start);
+    }
+
+    /** A subset qualifier at most subset_qualifier_reach characters (no punctuation, no digit) before the subject. */
+    private boolean qualifiedSubset(String text, int start) {
         for (int gap = 0; gap <= lex.subsetQualifierReach && gap <= start; gap++) {
             int end = start - gap;
             if (gap > 0 && !isIdeograph(text.charAt(end))) {
@@ -281,6 +290,59 @@ final class SubjectTerms {
             }
         }
         return false;
+    }
+
+    /**
+     * "因政府信息公开引起的行政复议13件、行政诉讼3件": a subject opening a later item of a list (after a list
+     * continuation) shares the subset qualifier of the item before it, when that item is a subject, its figure
+     * and a short unit.
+     */
+    private boolean sharesQualifiedItem(String text, int start) {
+        int k = start;
+        for (int hops = 0; hops < SHARED_ITEM_HOPS; hops++) {
+            String cont = null;
+            for (String c : lex.listContinuations) {
+                if (k >= c.length() && text.startsWith(c, k - c.length())) {
+                    cont = c;
+                    break;
+                }
+            }
+            if (cont == null) {
+                return false;
+            }
+            int u = k - cont.length(); // back over the previous item's unit, then its figure
+            int unitStart = u;
+            while (unitStart > 0 && u - unitStart < MAX_UNIT_CHARS && isIdeograph(text.charAt(unitStart - 1))) {
+                unitStart--;
+            }
+            int f = unitStart;
+            while (f > 0 && (FigureScanner.isDigit(text.charAt(f - 1)) || text.charAt(f - 1) == '.')) {
+                f--;
+            }
+            if (f == unitStart || unitStart == u) {
+                return false; // no figure and unit: not an item of counts
+            }
+            int prev = termEndingAt(text, f);
+            if (prev < 0) {
+                return false;
+            }
+            if (qualifiedSubset(text, prev)) {
+                return true;
+            }
+            k = prev;
+        }
+        return false;
+    }
+
+    /** The start of the longest subject term ending right at {@code end}, or -1. */
+    private int termEndingAt(String text, int end) {
+        for (int p = Math.max(0, end - literal.longest()); p < end; p++) {
+            int at = p;
+            if (literal.walk(text, p, end, (id, length) -> at + length == end)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** The sentence the position stands in, up to SIBLING_REACH characters either side (work stays linear). */
@@ -382,6 +444,14 @@ final class SubjectTerms {
             for (int at = Math.max(0, start - w.length() + 1); at < end; at++) {
                 if (text.startsWith(w, at)) {
                     return true;
+                }
+            }
+        }
+        for (String w : lex.notCombined) {
+            // two names of one kind joined ("招商协议、合同8份"): one bucket of that kind, not two kinds
+            for (int at = Math.max(0, start - w.length() + 1); at < end; at++) {
+                if (text.startsWith(w, at)) {
+                    return false;
                 }
             }
         }
