@@ -39,6 +39,16 @@ class SubmissionReaderPdfTest {
     }
 
     @Test
+    void textDrawnTwiceOverItselfAsFakeBoldIsReadOnce() throws Exception {
+        Path plain = dir.resolve("plain.pdf");
+        Path bold = dir.resolve("bold.pdf");
+        PdfFixtures.writeTextPdf(plain, REPORT);
+        PdfFixtures.writeFakeBoldPdf(bold, REPORT);
+
+        assertThat(reader.read(bold).text()).isEqualTo(reader.read(plain).text());
+    }
+
+    @Test
     void pdfTextIsIdentifiable() throws Exception {
         Path pdf = dir.resolve("report.pdf");
         PdfFixtures.writeTextPdf(pdf, REPORT);
