@@ -13,11 +13,13 @@ import fazhi.normalize.CanonicalSelector;
 import fazhi.normalize.MentionNormalizer;
 import fazhi.normalize.StructuredFigures;
 import fazhi.config.Watchdog;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.util.unit.DataSize;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -25,6 +27,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +43,11 @@ import static fazhi.config.nightly.RunParameters.staging;
 /**
  * Discovering the input files and extracting their figures: the chunk-oriented step whose processor is
  * the chain of stages read and decode → identify → clean → extract → normalize → decide the status.
+ * <p>
+ * The step-scoped beans here and in the other step configurations are reached through a JDK proxy of their
+ * interfaces (Tasklet, ItemStreamReader, ...), not a generated subclass ({@code @StepScope}'s default): a subclass
+ * is generated with CGLIB for each of them at every start, the slowest part of building the context. So the steps
+ * take them by interface, and by name.
  */
 @Configuration(proxyBeanMethods = false)
 public class ExtractionStepsConfiguration {
@@ -49,12 +59,12 @@ public class ExtractionStepsConfiguration {
     static final int CHUNK_SIZE = 200;
 
     @Bean
-    public Step discoverSubmissionsStep(JobRepository jobs, DiscoverSubmissionsTasklet discoverSubmissionsTasklet) {
+    public Step discoverSubmissionsStep(JobRepository jobs, Tasklet discoverSubmissionsTasklet) {
         return new StepBuilder("discoverSubmissionsStep", jobs).tasklet(discoverSubmissionsTasklet).build();
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public DiscoverSubmissionsTasklet discoverSubmissionsTasklet(@Value(RunParameters.INPUT) String input,
                                                                  @Value(RunParameters.REPROCESS) Boolean reprocess,
                                                                  @Value(WAREHOUSE) String warehouse,
@@ -67,9 +77,9 @@ public class ExtractionStepsConfiguration {
 
     @Bean
     public Step extractIndicatorsStep(JobRepository jobs, PlatformTransactionManager tx,
-                                      DiscoveredSubmissionReader discoveredSubmissionReader,
-                                      BudgetedReportProcessor reportProcessor,
-                                      StagingChunkWriter stagingChunkWriter,
+                                      ItemStreamReader<ReportInProgress> discoveredSubmissionReader,
+                                      ItemProcessor<ReportInProgress, ReportInProgress> reportProcessor,
+                                      ItemStreamWriter<ReportInProgress> stagingChunkWriter,
                                       ThreadPoolTaskExecutor extractExecutor, StageClock stageClock) {
         // items of a chunk are processed concurrently, one per core; reading and writing stay in order
         return new StepBuilder("extractIndicatorsStep", jobs)
@@ -108,7 +118,7 @@ public class ExtractionStepsConfiguration {
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public DiscoveredSubmissionReader discoveredSubmissionReader(@Value(WAREHOUSE) String warehouse,
                                                                  @Value(RUN_ID) String runId) {
         return new DiscoveredSubmissionReader(staging(warehouse, runId).discoveredFile().toFile());
@@ -133,7 +143,7 @@ public class ExtractionStepsConfiguration {
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public BudgetedReportProcessor reportProcessor(
             @Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
             SubmissionReader reader, ReportIdentifier identifier, RegionTable regions, TextCleaner cleaner,
@@ -152,7 +162,7 @@ public class ExtractionStepsConfiguration {
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public StagingChunkWriter stagingChunkWriter(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
         return new StagingChunkWriter(staging(warehouse, runId), runId);
     }

@@ -9,7 +9,6 @@ import fazhi.warehouse.StagingArea;
 import fazhi.warehouse.WarehouseComposer;
 import fazhi.warehouse.WarehousePublisher;
 import fazhi.warehouse.WarehouseTable;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -18,6 +17,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 
 import java.util.List;
 
@@ -30,12 +32,12 @@ import static fazhi.config.nightly.RunParameters.staging;
 @Configuration(proxyBeanMethods = false)
 public class WarehouseStepsConfiguration {
     @Bean
-    public Step composeWarehouseStep(JobRepository jobs, ComposeWarehouseTasklet composeWarehouseTasklet) {
+    public Step composeWarehouseStep(JobRepository jobs, Tasklet composeWarehouseTasklet) {
         return new StepBuilder("composeWarehouseStep", jobs).tasklet(composeWarehouseTasklet).build();
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public ComposeWarehouseTasklet composeWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
                                                            ObjectProvider<DimensionTables> dimensions,
                                                            ConfigurableListableBeanFactory beans, Watchdog watchdog) {
@@ -47,12 +49,12 @@ public class WarehouseStepsConfiguration {
     }
 
     @Bean
-    public Step validateObservationsStep(JobRepository jobs, ValidateObservationsTasklet validateObservationsTasklet) {
+    public Step validateObservationsStep(JobRepository jobs, Tasklet validateObservationsTasklet) {
         return new StepBuilder("validateObservationsStep", jobs).tasklet(validateObservationsTasklet).build();
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public ValidateObservationsTasklet validateObservationsTasklet(@Value(WAREHOUSE) String warehouse,
                                                                    @Value(RUN_ID) String runId,
                                                                    ObjectProvider<RuleEngine> ruleEngine,
@@ -62,12 +64,12 @@ public class WarehouseStepsConfiguration {
     }
 
     @Bean
-    public Step writeVersionStep(JobRepository jobs, WriteVersionTasklet writeVersionTasklet) {
+    public Step writeVersionStep(JobRepository jobs, Tasklet writeVersionTasklet) {
         return new StepBuilder("writeVersionStep", jobs).tasklet(writeVersionTasklet).build();
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public WriteVersionTasklet writeVersionTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
                                                    Watchdog watchdog) {
         StagingArea staging = staging(warehouse, runId);
@@ -76,12 +78,12 @@ public class WarehouseStepsConfiguration {
 
     /** Statistics and rankings of an ingest run are those published before, until a nightly or stats run. */
     @Bean
-    public Step carryDerivedTablesStep(JobRepository jobs, LinkPublishedTablesTasklet carryDerivedTablesTasklet) {
+    public Step carryDerivedTablesStep(JobRepository jobs, Tasklet carryDerivedTablesTasklet) {
         return new StepBuilder("carryDerivedTablesStep", jobs).tasklet(carryDerivedTablesTasklet).build();
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public LinkPublishedTablesTasklet carryDerivedTablesTasklet(@Value(WAREHOUSE) String warehouse,
                                                                 @Value(RUN_ID) String runId) {
         return new LinkPublishedTablesTasklet(staging(warehouse, runId), published(warehouse), List.of(
@@ -91,12 +93,12 @@ public class WarehouseStepsConfiguration {
     }
 
     @Bean
-    public Step copyPublishedVersionStep(JobRepository jobs, LinkPublishedTablesTasklet copyPublishedVersionTasklet) {
+    public Step copyPublishedVersionStep(JobRepository jobs, Tasklet copyPublishedVersionTasklet) {
         return new StepBuilder("copyPublishedVersionStep", jobs).tasklet(copyPublishedVersionTasklet).build();
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public LinkPublishedTablesTasklet copyPublishedVersionTasklet(@Value(WAREHOUSE) String warehouse,
                                                                   @Value(RUN_ID) String runId) {
         return new LinkPublishedTablesTasklet(staging(warehouse, runId), published(warehouse),
@@ -108,24 +110,24 @@ public class WarehouseStepsConfiguration {
      * stats run marks the rows of the version it copied as carried over.
      */
     @Bean
-    public Step recordKnowledgeFilesStep(JobRepository jobs, RecordKnowledgeFilesTasklet recordKnowledgeFilesTasklet) {
+    public Step recordKnowledgeFilesStep(JobRepository jobs, Tasklet recordKnowledgeFilesTasklet) {
         return new StepBuilder("recordKnowledgeFilesStep", jobs).tasklet(recordKnowledgeFilesTasklet).build();
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public RecordKnowledgeFilesTasklet recordKnowledgeFilesTasklet(@Value(WAREHOUSE) String warehouse,
                                                                    @Value(RUN_ID) String runId) {
         return new RecordKnowledgeFilesTasklet(staging(warehouse, runId));
     }
 
     @Bean
-    public Step publishWarehouseStep(JobRepository jobs, PublishWarehouseTasklet publishWarehouseTasklet) {
+    public Step publishWarehouseStep(JobRepository jobs, Tasklet publishWarehouseTasklet) {
         return new StepBuilder("publishWarehouseStep", jobs).tasklet(publishWarehouseTasklet).build();
     }
 
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public PublishWarehouseTasklet publishWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
         StagingArea staging = staging(warehouse, runId);
         return new PublishWarehouseTasklet(staging, new WarehousePublisher(staging.layout()));
