@@ -383,11 +383,14 @@ public final class IndicatorExtractor {
             // "全省...5422件;依法受理...3129件": the subject that opens an earlier half of the sentence sets the scope
             // of the later ones; only its opening clause counts ("...,开启了省内...先河;...应诉率达100%" is the county's)
             StringBuilder scope = new StringBuilder();
+            // so does a breakdown: "其中,县级政府文件48件,继续有效31件;县级各部门文件32件,继续有效15件" (both halves parts)
+            boolean halfOfBreakdown = false;
             for (int k = sentenceIndex; k > 0 && endsWithAny(text, sentences.get(k - 1), lex.scopeCarryingEnds); k--) {
                 Span half = sentences.get(k - 1);
                 List<Span> halfClauses = segmenter.clauses(text, half.start(), half.end());
                 Span opening = halfClauses.isEmpty() ? half : halfClauses.get(0);
                 scope.insert(0, text, opening.start(), opening.end());
+                halfOfBreakdown |= opensBreakdown(text, opening.start(), opening.end());
             }
             int carried = scope.length();
             scope.append(text, sentence.start(), f.start());
@@ -425,7 +428,8 @@ public final class IndicatorExtractor {
                     continue; // "2022年受理...30件" in the report on 2023
                 }
             }
-            boolean breakdown = containsAny(text.substring(sentence.start(), f.start()), lex.breakdownCues);
+            boolean breakdown = halfOfBreakdown
+                    || containsAny(text.substring(sentence.start(), f.start()), lex.breakdownCues);
             if (breakdown && partOfAnotherKind(text, sentence, f, m, out)) {
                 continue; // "受理法律援助案件469件,其中诉讼案件246件": legal aid cases that went to court
             }
