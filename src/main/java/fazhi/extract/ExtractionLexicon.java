@@ -122,6 +122,7 @@ public final class ExtractionLexicon {
     final List<String> listUnits;
     final List<String> partQualifiers;
     final List<String> partQualifiersBesideKinds;
+    final List<String> partQualifierPlaceLeads;
     final List<String> partKinds;
     final List<String> relativeMarkers;
     final int relativeClauseReach;
@@ -256,6 +257,7 @@ public final class ExtractionLexicon {
         listUnits = YamlResources.strings(n, "list_units");
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
         partQualifiersBesideKinds = longestFirst(YamlResources.strings(n, "part_qualifiers_beside_kinds"));
+        partQualifierPlaceLeads = longestFirst(YamlResources.strings(n, "part_qualifier_place_leads"));
         partKinds = YamlResources.strings(n, "part_kinds");
         relativeMarkers = YamlResources.strings(n, "relative_markers");
         relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);

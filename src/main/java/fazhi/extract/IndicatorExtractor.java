@@ -371,6 +371,17 @@ public final class IndicatorExtractor {
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
                     lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
             Match m = matcher.bestMatch(r);
+            if (m == null && verbStart == winStart && winStart == clause.start() && ci > 0 && !f.percent()
+                    && f.hasUnit() && itemEndsClause(text, figures, fi, clauses.get(ci - 1))
+                    && !noneReadIn(out, clauses.get(ci - 1).start(), clause.start())) {
+                // "共审核行政规范性文件4份,县政府重大招商协议、合同8份": a clause of a subject and its count that reads as
+                // nothing on its own, after a list item that ends its clause, shares the item's verb (not its
+                // excluding words: another kind is counted)
+                r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
+                        lastRate, inTitle, ls, present, clauses.get(ci - 1).start(), topicStart, doc.meter);
+                r.verbOnly = true;
+                m = matcher.bestMatch(r);
+            }
             if (m == null) {
                 continue;
             }
@@ -473,6 +484,32 @@ public final class IndicatorExtractor {
                     }
                 }
                 return !tail.isEmpty() && terms.longest(text, from, to, inTitle, lineStart) == null;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Does the clause before end with a counted item ("共审核行政规范性文件4份,"): its last figure has a unit, is no
+     * percentage, and only punctuation follows it to the clause's end?
+     */
+    private boolean itemEndsClause(String text, List<Figure> figures, int fi, Span previous) {
+        for (int k = fi - 1; k >= 0; k--) {
+            Figure p = figures.get(k);
+            if (p.end() <= previous.start()) {
+                return false;
+            }
+            if (p.end() <= previous.end()) {
+                if (p.percent() || !p.hasUnit()) {
+                    return false;
+                }
+                for (int i = p.end(); i < previous.end(); i++) {
+                    char c = text.charAt(i);
+                    if (!Character.isWhitespace(c) && lex.clauseEnds.indexOf(c) < 0) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
         return false;

@@ -175,7 +175,7 @@ final class PhrasingMatcher {
      */
     private String excludeScope(Reading r, IndicatorDefinition d) {
         String w = r.window();
-        if (r.verbStart < r.clause.start() && d.phrasings().stream().noneMatch(p -> containsAny(w, p.verbs()))) {
+        if (r.verbStart < r.clause.start() && !r.verbOnly && d.phrasings().stream().noneMatch(p -> containsAny(w, p.verbs()))) {
             // a part after 其中 counted by the total's verb: the total's words, then the part's own ("备案审查...文件76件,
             // 其中党内规范性文件18件、行政规范性文件9件": 备案 excludes a legality review, 党内 is the other item's);
             // a part with a verb of its own is read on its own ("审查、备案规范性文件54件,其中审查市级规范性文件27件")
@@ -751,6 +751,8 @@ final class PhrasingMatcher {
         final boolean[] present;
         /** Where a verb for the window may stand: before the window when it continues a list. */
         final int verbStart;
+        /** The verb before the window is shared from the clause before, its excluding words are not. */
+        boolean verbOnly;
         /** Where a subject a verb-only clause borrows may stand: the sentence, or the one before if it names none. */
         final int topicStart;
         /** Counts the characters the verb searches examine (see {@link WorkMeter}). */
