@@ -30,6 +30,7 @@ public final class ExtractionLexicon {
     final Pattern dateExpression;
     final Pattern trailingYear;
     final Pattern yearBeforeFigure;
+    final Pattern yearAtEventBeforeFigure;
     /** A heading led by a prefecture's name: in a county-level report, the page is about that prefecture. */
     final Pattern prefectureHeading;
     final List<String> rateSuffixes;
@@ -166,6 +167,7 @@ public final class ExtractionLexicon {
         dateExpression = Pattern.compile(YamlResources.required(n, "date_expression"));
         trailingYear = Pattern.compile(YamlResources.required(n, "trailing_year"));
         yearBeforeFigure = Pattern.compile(YamlResources.required(n, "year_before_figure"));
+        yearAtEventBeforeFigure = Pattern.compile(YamlResources.required(n, "year_at_event_before_figure"));
         prefectureHeading = Pattern.compile(YamlResources.required(n, "prefecture_heading"));
         rateSuffixes = YamlResources.strings(n, "rate_suffixes");
         ordinalPrefixes = YamlResources.strings(n, "ordinal_prefixes");

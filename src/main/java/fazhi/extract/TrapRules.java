@@ -438,10 +438,14 @@ final class TrapRules {
         return false;
     }
 
-    /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or null. */
+    /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or a year naming the time of an event in the window ("以2014年清理时保留的121件"), or null. */
     Integer yearRightBefore(String window) {
         Matcher m = lex.yearBeforeFigure.matcher(window.strip());
-        return m.find() ? ChineseText.yearValue(m.group(1)) : null;
+        if (m.find()) {
+            return ChineseText.yearValue(m.group(1));
+        }
+        Matcher event = lex.yearAtEventBeforeFigure.matcher(window); // "以2014年清理时保留的121件"
+        return event.find() ? ChineseText.yearValue(event.group(1)) : null;
     }
 
     /** The year named before the title's report marker, or null. */
