@@ -285,6 +285,8 @@ public final class IndicatorExtractor {
         boolean[] present = null;
         int topicStart = ls;
         List<Span> clauses = null;
+        RawMention lastItem = null; // the count read last, and its figure: a sibling of the same kind cancels it
+        Figure lastItemFigure = null;
         // "1月份,县12345热线受理...;...办结率100%": a period opening the line dates all of it
         boolean linePeriod = !sentences.isEmpty() && traps.otherPeriod(text, ls,
                 segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end());
@@ -448,10 +450,34 @@ public final class IndicatorExtractor {
                 for (Match e : r.each) {
                     out.add(mention(e, f, evidence, breakdown, false));
                 }
+            } else if (!breakdown && !m.indicator().isRate() && lastItem != null
+                    && lastItem.indicator().equals(m.indicator().code()) && lastItemFigure.end() <= f.start()
+                    && siblingItem(text, lastItemFigure.end(), f.start())) {
+                // "开展法治宣传活动68次、法治讲座9场", "出具合法性审核意见书5份、法律审核意见书207份": two kinds of one
+                // thing listed side by side, each with its count and no total: neither is the indicator's figure
+                out.remove(lastItem);
+                lastItemFigure = f;
             } else {
-                out.add(mention(m, f, evidence, breakdown, false));
+                RawMention added = mention(m, f, evidence, breakdown, false);
+                out.add(added);
+                lastItem = added;
+                lastItemFigure = f;
             }
         }
+    }
+
+    /** Do the words between two figures only open the next item of their list ("、法治讲座")? */
+    private boolean siblingItem(String text, int from, int to) {
+        if (!continuesList(text, from, to)) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (FigureScanner.isDigit(c) || lex.clauseEnds.indexOf(c) >= 0 || lex.sentenceEnds.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int readTableRow(String text, int ls, int le, int contextStart, int yearColumn, Doc doc,
