@@ -124,6 +124,7 @@ public final class ExtractionLexicon {
     final List<String> partQualifiers;
     final List<String> partQualifiersBesideKinds;
     final List<String> partQualifierPlaceLeads;
+    final Pattern backReference;
     final List<String> partKinds;
     final List<String> relativeMarkers;
     final int relativeClauseReach;
@@ -260,6 +261,9 @@ public final class ExtractionLexicon {
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
         partQualifiersBesideKinds = longestFirst(YamlResources.strings(n, "part_qualifiers_beside_kinds"));
         partQualifierPlaceLeads = longestFirst(YamlResources.strings(n, "part_qualifier_place_leads"));
+        backReference = Pattern.compile("(?:^|[,:;，：；])\\s*(?:" + String.join("|",
+                longestFirst(YamlResources.strings(n, "back_reference_words")).stream().map(Pattern::quote).toList())
+                + ")([0-9]+)");
         partKinds = YamlResources.strings(n, "part_kinds");
         relativeMarkers = YamlResources.strings(n, "relative_markers");
         relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);

@@ -422,6 +422,7 @@ public final class IndicatorExtractor {
                     || traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls) == null);
             if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
+                    || traps.byBackReferencedPart(text, blockStart, sentence.start(), f.numberEnd())
                     || traps.shareOfOwnKind(text.substring(f.end(), sentence.end()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
                     || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)
