@@ -285,6 +285,8 @@ public final class IndicatorExtractor {
         boolean[] present = null;
         int topicStart = ls;
         List<Span> clauses = null;
+        boolean lineYearSeen = false; // a sentence after the first opened with its own year
+        int yearCheckedTo = 0;
         RawMention lastItem = null; // the count read last, and its figure: a sibling of the same kind cancels it
         Figure lastItemFigure = null;
         // "1月份,县12345热线受理...;...办结率100%": a period opening the line dates all of it
@@ -418,7 +420,16 @@ public final class IndicatorExtractor {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
             // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
-            boolean inLinePeriod = linePeriod && (sentenceIndex == 0
+            // ... nor is one after a sentence that opened with its own year ("近三年...。2022年审核...38件;全区...达98.3%"):
+            // the year named last dates what follows it
+            if (linePeriod && !lineYearSeen) {
+                for (int k = Math.max(1, yearCheckedTo + 1); k < sentenceIndex && !lineYearSeen; k++) {
+                    Span earlier = sentences.get(k);
+                    lineYearSeen = traps.attributedYear(text, earlier.start(), earlier.end(), inTitle, ls) != null;
+                }
+                yearCheckedTo = Math.max(yearCheckedTo, sentenceIndex - 1);
+            }
+            boolean inLinePeriod = linePeriod && !lineYearSeen && (sentenceIndex == 0
                     || traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls) == null);
             if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
