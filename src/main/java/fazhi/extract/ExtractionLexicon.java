@@ -83,6 +83,8 @@ public final class ExtractionLexicon {
     final List<String> conjunctionLookalikes;
     final List<String> cumulativeWords;
     final List<String> inheritBlockers;
+    final List<String> firstKindVerbs;
+    final List<String> combinedRestWords;
     final List<String> inheritFillers;
     final int inheritMaxLeftover;
     final List<String> inheritTransparentSubjects;
@@ -220,6 +222,8 @@ public final class ExtractionLexicon {
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
         cumulativeWords = YamlResources.strings(n, "cumulative_words");
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
+        firstKindVerbs = YamlResources.strings(n, "first_kind_verbs");
+        combinedRestWords = YamlResources.strings(n, "combined_rest_words");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);
         inheritTransparentSubjects = YamlResources.strings(n, "inherit_transparent_subjects");
