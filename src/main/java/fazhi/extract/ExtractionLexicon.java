@@ -30,6 +30,7 @@ public final class ExtractionLexicon {
     final Pattern dateExpression;
     final Pattern trailingYear;
     final Pattern yearBeforeFigure;
+    final Pattern yearAtEventBeforeFigure;
     /** A heading led by a prefecture's name: in a county-level report, the page is about that prefecture. */
     final Pattern prefectureHeading;
     final List<String> rateSuffixes;
@@ -82,6 +83,8 @@ public final class ExtractionLexicon {
     final List<String> conjunctionLookalikes;
     final List<String> cumulativeWords;
     final List<String> inheritBlockers;
+    final List<String> firstKindVerbs;
+    final List<String> combinedRestWords;
     final List<String> inheritFillers;
     final int inheritMaxLeftover;
     final List<String> inheritTransparentSubjects;
@@ -122,6 +125,8 @@ public final class ExtractionLexicon {
     final List<String> listUnits;
     final List<String> partQualifiers;
     final List<String> partQualifiersBesideKinds;
+    final List<String> partQualifierPlaceLeads;
+    final Pattern backReference;
     final List<String> partKinds;
     final List<String> relativeMarkers;
     final int relativeClauseReach;
@@ -165,6 +170,7 @@ public final class ExtractionLexicon {
         dateExpression = Pattern.compile(YamlResources.required(n, "date_expression"));
         trailingYear = Pattern.compile(YamlResources.required(n, "trailing_year"));
         yearBeforeFigure = Pattern.compile(YamlResources.required(n, "year_before_figure"));
+        yearAtEventBeforeFigure = Pattern.compile(YamlResources.required(n, "year_at_event_before_figure"));
         prefectureHeading = Pattern.compile(YamlResources.required(n, "prefecture_heading"));
         rateSuffixes = YamlResources.strings(n, "rate_suffixes");
         ordinalPrefixes = YamlResources.strings(n, "ordinal_prefixes");
@@ -216,6 +222,8 @@ public final class ExtractionLexicon {
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
         cumulativeWords = YamlResources.strings(n, "cumulative_words");
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
+        firstKindVerbs = YamlResources.strings(n, "first_kind_verbs");
+        combinedRestWords = YamlResources.strings(n, "combined_rest_words");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));
         inheritMaxLeftover = YamlResources.integer(n, "inherit_max_leftover", 4);
         inheritTransparentSubjects = YamlResources.strings(n, "inherit_transparent_subjects");
@@ -256,6 +264,10 @@ public final class ExtractionLexicon {
         listUnits = YamlResources.strings(n, "list_units");
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
         partQualifiersBesideKinds = longestFirst(YamlResources.strings(n, "part_qualifiers_beside_kinds"));
+        partQualifierPlaceLeads = longestFirst(YamlResources.strings(n, "part_qualifier_place_leads"));
+        backReference = Pattern.compile("(?:^|[,:;，：；])\\s*(?:" + String.join("|",
+                longestFirst(YamlResources.strings(n, "back_reference_words")).stream().map(Pattern::quote).toList())
+                + ")([0-9]+)");
         partKinds = YamlResources.strings(n, "part_kinds");
         relativeMarkers = YamlResources.strings(n, "relative_markers");
         relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);

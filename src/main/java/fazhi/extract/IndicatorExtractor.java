@@ -285,6 +285,10 @@ public final class IndicatorExtractor {
         boolean[] present = null;
         int topicStart = ls;
         List<Span> clauses = null;
+        boolean lineYearSeen = false; // a sentence after the first opened with its own year
+        int yearCheckedTo = 0;
+        RawMention lastItem = null; // the count read last, and its figure: a sibling of the same kind cancels it
+        Figure lastItemFigure = null;
         // "1月份,县12345热线受理...;...办结率100%": a period opening the line dates all of it
         boolean linePeriod = !sentences.isEmpty() && traps.otherPeriod(text, ls,
                 segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end());
@@ -371,6 +375,17 @@ public final class IndicatorExtractor {
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
                     lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
             Match m = matcher.bestMatch(r);
+            if (m == null && verbStart == winStart && winStart == clause.start() && ci > 0 && !f.percent()
+                    && f.hasUnit() && itemEndsClause(text, figures, fi, clauses.get(ci - 1))
+                    && !noneReadIn(out, clauses.get(ci - 1).start(), clause.start())) {
+                // "共审核行政规范性文件4份,县政府重大招商协议、合同8份": a clause of a subject and its count that reads as
+                // nothing on its own, after a list item that ends its clause, shares the item's verb (not its
+                // excluding words: another kind is counted)
+                r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
+                        lastRate, inTitle, ls, present, clauses.get(ci - 1).start(), topicStart, doc.meter);
+                r.verbOnly = true;
+                m = matcher.bestMatch(r);
+            }
             if (m == null) {
                 continue;
             }
@@ -408,10 +423,20 @@ public final class IndicatorExtractor {
                 continue; // "2022年全省法院开庭审理的行政案件中,...出庭应诉率99.6%"
             }
             // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
-            boolean inLinePeriod = linePeriod && (sentenceIndex == 0
+            // ... nor is one after a sentence that opened with its own year ("近三年...。2022年审核...38件;全区...达98.3%"):
+            // the year named last dates what follows it
+            if (linePeriod && !lineYearSeen) {
+                for (int k = Math.max(1, yearCheckedTo + 1); k < sentenceIndex && !lineYearSeen; k++) {
+                    Span earlier = sentences.get(k);
+                    lineYearSeen = traps.attributedYear(text, earlier.start(), earlier.end(), inTitle, ls) != null;
+                }
+                yearCheckedTo = Math.max(yearCheckedTo, sentenceIndex - 1);
+            }
+            boolean inLinePeriod = linePeriod && !lineYearSeen && (sentenceIndex == 0
                     || traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls) == null);
             if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
+                    || traps.byBackReferencedPart(text, blockStart, sentence.start(), f.numberEnd())
                     || traps.shareOfOwnKind(text.substring(f.end(), sentence.end()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
                     || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)
@@ -441,10 +466,34 @@ public final class IndicatorExtractor {
                 for (Match e : r.each) {
                     out.add(mention(e, f, evidence, breakdown, false));
                 }
+            } else if (!breakdown && !m.indicator().isRate() && lastItem != null
+                    && lastItem.indicator().equals(m.indicator().code()) && lastItemFigure.end() <= f.start()
+                    && siblingItem(text, lastItemFigure.end(), f.start())) {
+                // "开展法治宣传活动68次、法治讲座9场", "出具合法性审核意见书5份、法律审核意见书207份": two kinds of one
+                // thing listed side by side, each with its count and no total: neither is the indicator's figure
+                out.remove(lastItem);
+                lastItemFigure = f;
             } else {
-                out.add(mention(m, f, evidence, breakdown, false));
+                RawMention added = mention(m, f, evidence, breakdown, false);
+                out.add(added);
+                lastItem = added;
+                lastItemFigure = f;
             }
         }
+    }
+
+    /** Do the words between two figures only open the next item of their list ("、法治讲座")? */
+    private boolean siblingItem(String text, int from, int to) {
+        if (!continuesList(text, from, to)) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (FigureScanner.isDigit(c) || lex.clauseEnds.indexOf(c) >= 0 || lex.sentenceEnds.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int readTableRow(String text, int ls, int le, int contextStart, int yearColumn, Doc doc,
@@ -477,6 +526,32 @@ public final class IndicatorExtractor {
                     }
                 }
                 return !tail.isEmpty() && terms.longest(text, from, to, inTitle, lineStart) == null;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Does the clause before end with a counted item ("共审核行政规范性文件4份,"): its last figure has a unit, is no
+     * percentage, and only punctuation follows it to the clause's end?
+     */
+    private boolean itemEndsClause(String text, List<Figure> figures, int fi, Span previous) {
+        for (int k = fi - 1; k >= 0; k--) {
+            Figure p = figures.get(k);
+            if (p.end() <= previous.start()) {
+                return false;
+            }
+            if (p.end() <= previous.end()) {
+                if (p.percent() || !p.hasUnit()) {
+                    return false;
+                }
+                for (int i = p.end(); i < previous.end(); i++) {
+                    char c = text.charAt(i);
+                    if (!Character.isWhitespace(c) && lex.clauseEnds.indexOf(c) < 0) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
         return false;

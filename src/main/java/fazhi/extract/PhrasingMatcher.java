@@ -36,6 +36,8 @@ final class PhrasingMatcher {
     private static final int SHARE_REACH = 24;
     /** How far after a rate its subject may stand ("100%实现全程网办"). */
     private static final int AFTER_REACH = 24;
+    /** How far before a borrowed subject the rest word of a combination may stand ("及其他涉法文件"). */
+    private static final int REST_REACH = 6;
 
     private final ExtractionLexicon lex;
     private final SubjectTerms terms;
@@ -175,7 +177,7 @@ final class PhrasingMatcher {
      */
     private String excludeScope(Reading r, IndicatorDefinition d) {
         String w = r.window();
-        if (r.verbStart < r.clause.start() && d.phrasings().stream().noneMatch(p -> containsAny(w, p.verbs()))) {
+        if (r.verbStart < r.clause.start() && !r.verbOnly && d.phrasings().stream().noneMatch(p -> containsAny(w, p.verbs()))) {
             // a part after 其中 counted by the total's verb: the total's words, then the part's own ("备案审查...文件76件,
             // 其中党内规范性文件18件、行政规范性文件9件": 备案 excludes a legality review, 党内 is the other item's);
             // a part with a verb of its own is read on its own ("审查、备案规范性文件54件,其中审查市级规范性文件27件")
@@ -471,7 +473,13 @@ final class PhrasingMatcher {
             while (topic != null && lex.inheritTransparentSubjects.contains(r.text.substring(topic.start(), topic.end()))) {
                 topic = terms.last(r.text, r.topicStart, topic.start(), r.inTitle, r.lineStart);
             }
-            if (topic != null && !topic.combined()) {
+            if (topic != null && lex.firstKindVerbs.contains(verb.word)) {
+                int rest = restBefore(r.text, topic.start(), r.topicStart); // "…及其他涉法文件": back to the named kind
+                if (rest >= 0) {
+                    topic = terms.last(r.text, r.topicStart, rest, r.inTitle, r.lineStart);
+                }
+            }
+            if (topic != null && (!topic.combined() || firstKindOfRest(r.text, topic, verb))) {
                 String topicText = r.text.substring(topic.start(), topic.end());
                 for (Term t : p.subjects) {
                     if (t.foundIn(topicText)) {
@@ -575,6 +583,45 @@ final class PhrasingMatcher {
 
     /** A verb of a phrasing where it stands: the word and where it ends. */
     private record Verb(String word, int end) {
+    }
+
+    /**
+     * "及其他涉法文件": where the conjunction before a rest word starts, when the rest word stands at most
+     * REST_REACH characters (ideographs) before {@code at}; -1: none.
+     */
+    private int restBefore(String text, int at, int from) {
+        for (int k = at; k >= Math.max(from, at - REST_REACH); k--) {
+            if (k < at && !SubjectTerms.isIdeograph(text.charAt(k))) {
+                return -1;
+            }
+            for (String w : lex.combinedRestWords) {
+                if (text.startsWith(w, k)) {
+                    for (String c : lex.combineConjunctions) {
+                        if (k - c.length() >= from && text.startsWith(c, k - c.length())) {
+                            return k - c.length();
+                        }
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * "规范性文件及其他涉法文件...备案48件": the topic is named first, joined to the vague rest of the things (a
+     * combine conjunction and a rest word right after it), and the verb is one only the named kind undergoes.
+     */
+    private boolean firstKindOfRest(String text, Hit topic, Verb verb) {
+        if (!lex.firstKindVerbs.contains(verb.word)) {
+            return false;
+        }
+        for (String c : lex.combineConjunctions) {
+            if (text.startsWith(c, topic.end())) {
+                int rest = topic.end() + c.length();
+                return lex.combinedRestWords.stream().anyMatch(w -> text.startsWith(w, rest));
+            }
+        }
+        return false;
     }
 
     /**
@@ -751,6 +798,8 @@ final class PhrasingMatcher {
         final boolean[] present;
         /** Where a verb for the window may stand: before the window when it continues a list. */
         final int verbStart;
+        /** The verb before the window is shared from the clause before, its excluding words are not. */
+        boolean verbOnly;
         /** Where a subject a verb-only clause borrows may stand: the sentence, or the one before if it names none. */
         final int topicStart;
         /** Counts the characters the verb searches examine (see {@link WorkMeter}). */

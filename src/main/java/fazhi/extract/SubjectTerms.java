@@ -259,6 +259,9 @@ final class SubjectTerms {
     private boolean part(String text, int start) {
         for (String q : lex.partQualifiers) {
             if (start >= q.length() && text.startsWith(q, start - q.length())) {
+                if (endsWithAny(text, start - q.length(), lex.partQualifierPlaceLeads)) {
+                    break; // "在各乡镇巡回演出": where the county's own work was done, not a part
+                }
                 return true;
             }
         }

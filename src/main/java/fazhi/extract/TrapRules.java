@@ -349,6 +349,40 @@ final class TrapRules {
     }
 
     /**
+     * "全县成立...等7个行业性专业性人民调解委员会。这7个调委会受理纠纷778件": a clause of the sentence before the figure
+     * (or the figure itself) opens with a back-reference word and a count, and that count was said earlier in
+     * [contextStart, sentenceStart) of a part (a part qualifier or kind right after it and its unit).
+     */
+    boolean byBackReferencedPart(String text, int contextStart, int sentenceStart, int figureEnd) {
+        Matcher m = lex.backReference.matcher(text).region(sentenceStart, figureEnd);
+        m.useTransparentBounds(false).useAnchoringBounds(true);
+        while (m.find()) {
+            String n = m.group(1);
+            String before = text.substring(contextStart, sentenceStart);
+            for (int at = before.indexOf(n); at >= 0; at = before.indexOf(n, at + 1)) {
+                int end = at + n.length();
+                if ((at > 0 && FigureScanner.isDigit(before.charAt(at - 1)))
+                        || (end < before.length() && FigureScanner.isDigit(before.charAt(end)))) {
+                    continue;
+                }
+                for (int u = end + 1; u <= Math.min(end + 2, before.length()); u++) { // past a unit of 1-2 characters
+                    for (String q : lex.partQualifiers) {
+                        if (before.startsWith(q, u)) {
+                            return true;
+                        }
+                    }
+                    for (String q : lex.partKinds) {
+                        if (before.startsWith(q, u)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * "532个调委会达到规范化要求,占全部调委会的88%": a count of things (an indicator read from its nouns alone, with
      * no verb) said after it to be a share of all the things of its own kind is a part of them, not their number.
      * {@code after} is the sentence after the figure.
@@ -438,10 +472,14 @@ final class TrapRules {
         return false;
     }
 
-    /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or null. */
+    /** "出庭应诉率2019年全年为15%": the year standing right before the figure's link word, or a year naming the time of an event in the window ("以2014年清理时保留的121件"), or null. */
     Integer yearRightBefore(String window) {
         Matcher m = lex.yearBeforeFigure.matcher(window.strip());
-        return m.find() ? ChineseText.yearValue(m.group(1)) : null;
+        if (m.find()) {
+            return ChineseText.yearValue(m.group(1));
+        }
+        Matcher event = lex.yearAtEventBeforeFigure.matcher(window); // "以2014年清理时保留的121件"
+        return event.find() ? ChineseText.yearValue(event.group(1)) : null;
     }
 
     /** The year named before the title's report marker, or null. */
