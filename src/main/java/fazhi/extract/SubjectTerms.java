@@ -534,9 +534,13 @@ final class SubjectTerms {
             return of(s, "");
         }
 
-        /** @param gapStops ideographs a gap never crosses ("法律援助中心从已结案件": 从 opens another phrase) */
+        /**
+         * @param gapStops ideographs a gap never crosses ("法律援助中心从已结案件": 从 opens another phrase); the gap
+         *                 lengths are the bundled lexicon's
+         */
         static Term of(String s, String gapStops) {
-            return of(s, gapStops, 6, 16);
+            ExtractionLexicon lex = ExtractionLexicon.bundled();
+            return of(s, gapStops, lex.gapShortMax, lex.gapTopicMax);
         }
 
         /**
