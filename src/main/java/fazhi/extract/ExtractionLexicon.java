@@ -155,6 +155,9 @@ public final class ExtractionLexicon {
     final List<String> rankUnits;
     final List<String> distributiveWords;
     final String rateListConjunction;
+    final int rateListNameMax;
+    final Pattern levelItemOpening;
+    final Map<String, String> levelItemAreas;
 
     /** Reads and writes the tree of an edited copy (tests only). */
     private static final YAMLMapper EDITED_COPY = YAMLMapper.builder().build();
@@ -295,6 +298,9 @@ public final class ExtractionLexicon {
         rankUnits = YamlResources.strings(n, "rank_units");
         distributiveWords = YamlResources.strings(n, "distributive_words");
         rateListConjunction = YamlResources.required(n, "rate_list_conjunction");
+        rateListNameMax = YamlResources.integer(n, "rate_list_name_max", 8);
+        levelItemOpening = Pattern.compile(YamlResources.required(n, "level_item_opening"));
+        levelItemAreas = YamlResources.map(n, "level_item_areas");
     }
 
     public static ExtractionLexicon bundled() {

@@ -108,7 +108,7 @@ final class PhrasingMatcher {
         this.countIndicators = indicators.stream().filter(ci -> !ci.def.isRate()).toList();
         String rateChars = String.join("", lex.rateSuffixes); // one character each
         this.rateListSeparator = Pattern.compile("、|" + Pattern.quote(lex.rateListConjunction)
-                + "(?=[^" + rateChars + "]{0,8}[" + rateChars + "])");
+                + "(?=[^" + rateChars + "]{0," + lex.rateListNameMax + "}[" + rateChars + "])");
     }
 
     SubjectTerms terms() {
