@@ -156,6 +156,7 @@ public final class ExtractionLexicon {
     final List<String> distributiveWords;
     final String rateListConjunction;
     final int rateListNameMax;
+    final List<String> predicateConjunctions;
     final Pattern levelItemOpening;
     final Map<String, String> levelItemAreas;
 
@@ -299,6 +300,7 @@ public final class ExtractionLexicon {
         distributiveWords = YamlResources.strings(n, "distributive_words");
         rateListConjunction = YamlResources.required(n, "rate_list_conjunction");
         rateListNameMax = YamlResources.integer(n, "rate_list_name_max", 8);
+        predicateConjunctions = YamlResources.strings(n, "predicate_conjunctions");
         levelItemOpening = Pattern.compile(YamlResources.required(n, "level_item_opening"));
         levelItemAreas = YamlResources.map(n, "level_item_areas");
     }
