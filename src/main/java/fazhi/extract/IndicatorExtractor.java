@@ -459,6 +459,12 @@ public final class IndicatorExtractor {
                 if (said == null) {
                     said = traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls);
                 }
+                if (said == null && m.kind() == MatchKind.INHERITED && figureTopicStart < sentence.start()
+                        && endsWithAny(text, sentences.get(sentenceIndex - 1), lex.scopeCarryingEnds)) {
+                    // "2023年共收到行政复议申请40件;全年审结38件": the subject borrowed from the half before comes with its
+                    // year (a half: after a full stop the year is the figure's own sentence's, "截至年底,已办结135件")
+                    said = traps.attributedYear(text, figureTopicStart, sentence.start(), inTitle, ls);
+                }
                 if (said != null && !said.equals(doc.year)) {
                     continue; // "2022年受理...30件" in the report on 2023
                 }
