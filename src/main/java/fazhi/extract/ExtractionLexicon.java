@@ -91,6 +91,7 @@ public final class ExtractionLexicon {
     final String tableYearHeader;
     final List<String> respectivelyMarkers;
     final int respectivelyMaxGap;
+    final int respectivelyBareItemLead;
     final List<String> listSeparators;
     final List<String> itemConjunctions;
     final List<String> sharedHeadNouns;
@@ -124,6 +125,7 @@ public final class ExtractionLexicon {
     final List<String> listNouns;
     final List<String> listUnits;
     final List<String> partQualifiers;
+    final List<String> partQualifierWholes;
     final List<String> partQualifiersBesideKinds;
     final List<String> partQualifierPlaceLeads;
     final Pattern backReference;
@@ -154,7 +156,7 @@ public final class ExtractionLexicon {
     final List<String> rankPrefixBlockers;
     final List<String> rankUnits;
     final List<String> distributiveWords;
-    final String rateListConjunction;
+    final List<String> rateListConjunctions;
 
     /** Reads and writes the tree of an edited copy (tests only). */
     private static final YAMLMapper EDITED_COPY = YAMLMapper.builder().build();
@@ -230,6 +232,7 @@ public final class ExtractionLexicon {
         tableYearHeader = YamlResources.required(n, "table_year_header");
         respectivelyMarkers = longestFirst(YamlResources.strings(n, "respectively_markers"));
         respectivelyMaxGap = YamlResources.integer(n, "respectively_max_gap", 12);
+        respectivelyBareItemLead = YamlResources.integer(n, "respectively_bare_item_lead", 2);
         listSeparators = YamlResources.strings(n, "list_separators");
         itemConjunctions = longestFirst(YamlResources.strings(n, "item_conjunctions"));
         sharedHeadNouns = YamlResources.strings(n, "shared_head_nouns");
@@ -263,6 +266,7 @@ public final class ExtractionLexicon {
         listNouns = YamlResources.strings(n, "list_nouns");
         listUnits = YamlResources.strings(n, "list_units");
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
+        partQualifierWholes = YamlResources.strings(n, "part_qualifier_wholes");
         partQualifiersBesideKinds = longestFirst(YamlResources.strings(n, "part_qualifiers_beside_kinds"));
         partQualifierPlaceLeads = longestFirst(YamlResources.strings(n, "part_qualifier_place_leads"));
         backReference = Pattern.compile("(?:^|[,:;，：；])\\s*(?:" + String.join("|",
@@ -294,7 +298,7 @@ public final class ExtractionLexicon {
         rankPrefixBlockers = YamlResources.strings(n, "rank_prefix_blockers");
         rankUnits = YamlResources.strings(n, "rank_units");
         distributiveWords = YamlResources.strings(n, "distributive_words");
-        rateListConjunction = YamlResources.required(n, "rate_list_conjunction");
+        rateListConjunctions = longestFirst(YamlResources.strings(n, "rate_list_conjunction"));
     }
 
     public static ExtractionLexicon bundled() {
