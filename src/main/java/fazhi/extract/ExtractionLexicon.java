@@ -60,6 +60,7 @@ public final class ExtractionLexicon {
     final List<String> planHeadingCues;
     final List<String> foreignEntityCues;
     final List<String> higherCityCues;
+    final List<String> townScopeWords;
     final List<String> otherBodyActors;
     final List<String> otherBodyPrepositions;
     final List<String> otherBodyReceivedSubjects;
@@ -200,6 +201,7 @@ public final class ExtractionLexicon {
         planHeadingCues = YamlResources.strings(n, "plan_heading_cues");
         foreignEntityCues = YamlResources.strings(n, "foreign_entity_cues");
         higherCityCues = YamlResources.strings(n, "higher_city_cues");
+        townScopeWords = YamlResources.strings(n, "town_scope_words");
         otherBodyActors = longestFirst(YamlResources.strings(n, "other_body_actors"));
         otherBodyPrepositions = longestFirst(YamlResources.strings(n, "other_body_prepositions"));
         otherBodyReceivedSubjects = YamlResources.strings(n, "other_body_received_subjects");
