@@ -60,6 +60,7 @@ public final class ExtractionLexicon {
     final List<String> planHeadingCues;
     final List<String> foreignEntityCues;
     final List<String> higherCityCues;
+    final List<String> townScopeWords;
     final List<String> otherBodyActors;
     final List<String> otherBodyPrepositions;
     final List<String> otherBodyReceivedSubjects;
@@ -91,6 +92,7 @@ public final class ExtractionLexicon {
     final String tableYearHeader;
     final List<String> respectivelyMarkers;
     final int respectivelyMaxGap;
+    final int respectivelyBareItemLead;
     final List<String> listSeparators;
     final List<String> itemConjunctions;
     final List<String> sharedHeadNouns;
@@ -124,6 +126,7 @@ public final class ExtractionLexicon {
     final List<String> listNouns;
     final List<String> listUnits;
     final List<String> partQualifiers;
+    final List<String> partQualifierWholes;
     final List<String> partQualifiersBesideKinds;
     final List<String> partQualifierPlaceLeads;
     final Pattern backReference;
@@ -154,7 +157,7 @@ public final class ExtractionLexicon {
     final List<String> rankPrefixBlockers;
     final List<String> rankUnits;
     final List<String> distributiveWords;
-    final String rateListConjunction;
+    final List<String> rateListConjunctions;
     final int rateListNameMax;
     final List<String> predicateConjunctions;
     final Pattern levelItemOpening;
@@ -202,6 +205,7 @@ public final class ExtractionLexicon {
         planHeadingCues = YamlResources.strings(n, "plan_heading_cues");
         foreignEntityCues = YamlResources.strings(n, "foreign_entity_cues");
         higherCityCues = YamlResources.strings(n, "higher_city_cues");
+        townScopeWords = YamlResources.strings(n, "town_scope_words");
         otherBodyActors = longestFirst(YamlResources.strings(n, "other_body_actors"));
         otherBodyPrepositions = longestFirst(YamlResources.strings(n, "other_body_prepositions"));
         otherBodyReceivedSubjects = YamlResources.strings(n, "other_body_received_subjects");
@@ -234,6 +238,7 @@ public final class ExtractionLexicon {
         tableYearHeader = YamlResources.required(n, "table_year_header");
         respectivelyMarkers = longestFirst(YamlResources.strings(n, "respectively_markers"));
         respectivelyMaxGap = YamlResources.integer(n, "respectively_max_gap", 12);
+        respectivelyBareItemLead = YamlResources.integer(n, "respectively_bare_item_lead", 2);
         listSeparators = YamlResources.strings(n, "list_separators");
         itemConjunctions = longestFirst(YamlResources.strings(n, "item_conjunctions"));
         sharedHeadNouns = YamlResources.strings(n, "shared_head_nouns");
@@ -267,6 +272,7 @@ public final class ExtractionLexicon {
         listNouns = YamlResources.strings(n, "list_nouns");
         listUnits = YamlResources.strings(n, "list_units");
         partQualifiers = longestFirst(YamlResources.strings(n, "part_qualifiers"));
+        partQualifierWholes = YamlResources.strings(n, "part_qualifier_wholes");
         partQualifiersBesideKinds = longestFirst(YamlResources.strings(n, "part_qualifiers_beside_kinds"));
         partQualifierPlaceLeads = longestFirst(YamlResources.strings(n, "part_qualifier_place_leads"));
         backReference = Pattern.compile("(?:^|[,:;，：；])\\s*(?:" + String.join("|",
@@ -298,7 +304,7 @@ public final class ExtractionLexicon {
         rankPrefixBlockers = YamlResources.strings(n, "rank_prefix_blockers");
         rankUnits = YamlResources.strings(n, "rank_units");
         distributiveWords = YamlResources.strings(n, "distributive_words");
-        rateListConjunction = YamlResources.required(n, "rate_list_conjunction");
+        rateListConjunctions = longestFirst(YamlResources.strings(n, "rate_list_conjunction"));
         rateListNameMax = YamlResources.integer(n, "rate_list_name_max", 8);
         predicateConjunctions = YamlResources.strings(n, "predicate_conjunctions");
         levelItemOpening = Pattern.compile(YamlResources.required(n, "level_item_opening"));

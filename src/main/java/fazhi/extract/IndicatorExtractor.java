@@ -405,6 +405,9 @@ public final class IndicatorExtractor {
             if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.area)) {
                 continue;
             }
+            if (m.kind() == MatchKind.INHERITED && inheritsPart(text, figureTopicStart, winStart, inTitle, ls)) {
+                continue; // "以区政府为被申请人的复议案件共50件,…审结43件": the subject borrowed was a part's
+            }
             // "全省...5422件;依法受理...3129件": the subject that opens an earlier half of the sentence sets the scope
             // of the later ones; only its opening clause counts ("...,开启了省内...先河;...应诉率达100%" is the county's)
             StringBuilder scope = new StringBuilder();
@@ -723,6 +726,25 @@ public final class IndicatorExtractor {
      * What is known about the whole report: the words naming another entity's area in it (全市 too in a county's:
      * its level, or its title naming 县 / 区 / 旗), about which year, an annual report (its title names the year).
      */
+    /**
+     * Whether the subject a verb-only clause borrows (the last one named before {@code winStart}) was said of a
+     * subset in its own clause ("以区政府为被申请人的复议案件共50件,…目前审结43件": 43 of those 50, a part too).
+     */
+    private boolean inheritsPart(String text, int topicStart, int winStart, boolean[] inTitle, int ls) {
+        SubjectTerms.Hit topic = terms.last(text, topicStart, winStart, inTitle, ls);
+        if (topic == null) {
+            return false;
+        }
+        int from = topic.start();
+        while (from > topicStart && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return traps.namesSubset(text.substring(from, topic.start()));
+    }
+
+    /** Characters that end a clause or a sentence, looking back from a subject to where its clause opens. */
+    private static final String CLAUSE_ENDS = "，,；;。！？!?\n";
+
     private record Doc(TrapRules.AreaWords area, Integer year, boolean annual, String title, WorkMeter meter) {
     }
 }

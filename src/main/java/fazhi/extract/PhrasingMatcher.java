@@ -107,8 +107,9 @@ final class PhrasingMatcher {
         this.countIndicatorsByUnit = Map.copyOf(frozen);
         this.countIndicators = indicators.stream().filter(ci -> !ci.def.isRate()).toList();
         String rateChars = String.join("", lex.rateSuffixes); // one character each
-        this.rateListSeparator = Pattern.compile("、|" + Pattern.quote(lex.rateListConjunction)
-                + "(?=[^" + rateChars + "]{0," + lex.rateListNameMax + "}[" + rateChars + "])");
+        this.rateListSeparator = Pattern.compile("、|(?:" + String.join("|",
+                lex.rateListConjunctions.stream().map(Pattern::quote).toList())
+                + ")(?=[^" + rateChars + "]{0," + lex.rateListNameMax + "}[" + rateChars + "])");
     }
 
     SubjectTerms terms() {
@@ -266,7 +267,7 @@ final class PhrasingMatcher {
         // "报备率、及时率、规范率均达到100%": 均 gives the figure to every rate of the list before it
         String link = r.window().length() >= gov.length() ? r.window().substring(gov.length()) : "";
         String[] items = null;
-        if (containsAny(link, lex.distributiveWords) && (gov.contains("、") || gov.contains(lex.rateListConjunction))) {
+        if (containsAny(link, lex.distributiveWords) && (gov.contains("、") || containsAny(gov, lex.rateListConjunctions))) {
             items = rateListSeparator.split(gov);
             boolean rates = items.length > 1;
             for (String item : items) {

@@ -246,6 +246,10 @@ final class RespectivelyLists {
         String lastSubject = terms.tail(items.get(items.size() - 1));
         String firstSubject = terms.head(items.get(0));
         String last = items.get(items.size() - 1);
+        // "审核规范性文件、重大行政决策和政府合同分别为6件、3件、142件": the words before the first item's subject
+        // (its verb) are shared by the later items that are bare nouns
+        int firstAt = terms.firstTermStart(items.get(0));
+        String sharedLead = firstAt > 0 ? items.get(0).substring(0, firstAt) : null;
         List<String> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String item = items.get(i);
@@ -255,6 +259,8 @@ final class RespectivelyLists {
                 } else if (firstSubject != null && i > 0) {
                     item = firstSubject + item;
                 }
+            } else if (i > 0 && sharedLead != null && terms.firstTermStart(item) <= lex.respectivelyBareItemLead) {
+                item = sharedLead + item;
             }
             for (String noun : lex.sharedHeadNouns) {
                 if (i < items.size() - 1 && last.endsWith(noun) && !item.contains(noun)) {

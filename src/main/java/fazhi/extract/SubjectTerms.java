@@ -142,6 +142,17 @@ final class SubjectTerms {
         return null;
     }
 
+    /** Where the item's longest term starts (as {@link #head} finds it), or -1 when it names none. */
+    int firstTermStart(String item) {
+        for (Term t : all) {
+            List<Hit> hits = t.find(item, 0, item.length());
+            if (!hits.isEmpty()) {
+                return hits.get(0).start();
+            }
+        }
+        return -1;
+    }
+
     /** Every occurrence of any term in [from, to). */
     List<Hit> hits(String text, int from, int to) {
         List<Hit> out = new ArrayList<>();
@@ -261,6 +272,10 @@ final class SubjectTerms {
             if (start >= q.length() && text.startsWith(q, start - q.length())) {
                 if (endsWithAny(text, start - q.length(), lex.partQualifierPlaceLeads)) {
                     break; // "在各乡镇巡回演出": where the county's own work was done, not a part
+                }
+                int qualifierAt = start - q.length();
+                if (lex.partQualifierWholes.stream().anyMatch(w -> text.startsWith(w, qualifierAt))) {
+                    break; // "县级政务服务事项": the name of the county's own list
                 }
                 return true;
             }

@@ -62,6 +62,7 @@ final class TrapRules {
         List<String> foreign = new ArrayList<>(lex.foreignEntityCues);
         if (level != null || county) {
             foreign.addAll(lex.higherCityCues);
+            foreign.addAll(lex.townScopeWords); // "全镇…" in a county's report (or above): one town's part
         }
         if (level != null) {
             foreign.removeAll(lex.ownScopeByLevel.get(level));
@@ -123,8 +124,13 @@ final class TrapRules {
         return IndicatorExtractor.containsAny(withoutWords(window, lex.priorYearCueExceptions), lex.priorYearCues)
                 || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
                 || IndicatorExtractor.containsAny(window, area.foreign())
-                || IndicatorExtractor.containsAny(window, lex.subsetCues)
                 || IndicatorExtractor.containsAny(window, lex.averageCues)
+                || namesSubset(window);
+    }
+
+    /** A subset of the government's cases named in the window ("以区政府为被申请人", "通过诉调对接"). */
+    boolean namesSubset(String window) {
+        return IndicatorExtractor.containsAny(window, lex.subsetCues)
                 || lex.subsetPatterns.stream().anyMatch(p -> p.matcher(window).find());
     }
 

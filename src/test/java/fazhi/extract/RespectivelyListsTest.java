@@ -31,6 +31,16 @@ class RespectivelyListsTest {
     }
 
     @Test
+    void laterItemsThatAreBareNounsShareTheVerbBeforeTheFirstItemsSubject() {
+        String s = "全年审核区政府规范性文件、重大行政决策和政府合同";
+        assertThat(lists.items(s, 0, s.length(), 3)).containsExactly("全年审核区政府规范性文件",
+                "全年审核区政府重大行政决策", "全年审核区政府政府合同");
+        // an item with words of its own before its subject (more than respectively_bare_item_lead) keeps them alone
+        String longer = "审核规范性文件、依法审查政府合同";
+        assertThat(lists.items(longer, 0, longer.length(), 2)).containsExactly("审核规范性文件", "依法审查政府合同");
+    }
+
+    @Test
     void eachListedFigureIsReadAsAOneFigureSentenceAndMarkedAsHandled() {
         String s = "受理、审结行政复议案件分别为20件、18件。";
         List<Span> sentences = segmenter.sentences(s, 0, s.length());

@@ -47,6 +47,15 @@ class SubjectTermsTest {
     }
 
     @Test
+    void aPartQualifierOpeningTheNameOfALevelsOwnListMakesNoPart() {
+        String list = "公布1057项县级政务服务事项";
+        Hit h = terms.rightAfter(list, list.indexOf('项') + 1, list.length(), terms.all());
+        assertThat(list.substring(h.start(), h.end())).isEqualTo("政务服务事项");
+        String committee = "设立1个县级人民调解委员会";
+        assertThat(terms.rightAfter(committee, committee.indexOf('个') + 1, committee.length(), terms.all())).isNull();
+    }
+
+    @Test
     void theTermNamedLastInASentenceIsTheTopicAVerbOnlyClauseBorrows() {
         String s = "收到行政复议申请20件,受理";
         Hit h = terms.last(s, 0, s.length(), Segmenter.insideTitles(s, 0, s.length()), 0);

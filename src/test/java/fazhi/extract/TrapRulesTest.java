@@ -29,6 +29,17 @@ class TrapRulesTest {
     }
 
     @Test
+    void aSingleRespondentNamesASubsetAndATownSpeakingOfItselfIsAPartOfACountysReport() {
+        assertThat(traps.namesSubset("以区政府为被申请人的复议案件共")).isTrue();
+        assertThat(traps.namesSubset("以乡镇政府和县政府部门为被申请人的复议案件共")).isFalse();
+        assertThat(traps.namesSubset("区政府共收到行政复议申请")).isFalse();
+
+        assertThat(traps.isTrap("全镇共调处矛盾纠纷", traps.areaWords(ReportLevel.COUNTY, false))).isTrue();
+        assertThat(traps.isTrap("全镇共调处矛盾纠纷", traps.areaWords(null, true))).isTrue();
+        assertThat(traps.isTrap("全镇共调处矛盾纠纷", traps.areaWords(null, false))).isFalse(); // a town's own report
+    }
+
+    @Test
     void ordinalsRanksDurationsAndRangesAreNotLevels() {
         // a change in 个百分点 needs no rule: no indicator takes that unit (growth.csv pins it down)
         for (String s : List.of("排名第3名", "位列全省前10名", "在3个工作日内", "10%-20%")) {
