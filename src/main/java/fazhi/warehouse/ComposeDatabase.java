@@ -3,7 +3,6 @@ package fazhi.warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -28,6 +27,6 @@ public record ComposeDatabase(StagingArea staging) {
         // process's memory does not grow with the size of the corpus (DuckDB's default is 80% of RAM)
         props.setProperty("memory_limit", MEMORY_LIMIT);
         props.setProperty("preserve_insertion_order", "false");
-        return DriverManager.getConnection("jdbc:duckdb:" + staging.composeDatabase(), props);
+        return DuckDbDriver.connect(staging.composeDatabase().toString(), props);
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -29,7 +28,7 @@ public final class WarehouseConnection {
         props.setProperty("threads", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())));
         // results are fetched as they are read, not materialised whole: the statistics read long series
         props.setProperty("jdbc_stream_results", "true");
-        return DriverManager.getConnection("jdbc:duckdb:", props);
+        return DuckDbDriver.connect("", props);
     }
 
     /** DuckDB with a view per table of the published version of the warehouse. */
