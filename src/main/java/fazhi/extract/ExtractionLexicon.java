@@ -158,6 +158,10 @@ public final class ExtractionLexicon {
     final List<String> rankUnits;
     final List<String> distributiveWords;
     final List<String> rateListConjunctions;
+    final int rateListNameMax;
+    final List<String> predicateConjunctions;
+    final Pattern levelItemOpening;
+    final Map<String, String> levelItemAreas;
 
     /** Reads and writes the tree of an edited copy (tests only). */
     private static final YAMLMapper EDITED_COPY = YAMLMapper.builder().build();
@@ -301,6 +305,10 @@ public final class ExtractionLexicon {
         rankUnits = YamlResources.strings(n, "rank_units");
         distributiveWords = YamlResources.strings(n, "distributive_words");
         rateListConjunctions = longestFirst(YamlResources.strings(n, "rate_list_conjunction"));
+        rateListNameMax = YamlResources.integer(n, "rate_list_name_max", 8);
+        predicateConjunctions = YamlResources.strings(n, "predicate_conjunctions");
+        levelItemOpening = Pattern.compile(YamlResources.required(n, "level_item_opening"));
+        levelItemAreas = YamlResources.map(n, "level_item_areas");
     }
 
     public static ExtractionLexicon bundled() {

@@ -362,6 +362,16 @@ public final class IndicatorExtractor {
                     present = terms.namedIn(text, topicStart, sentence.end());
                 }
             }
+            // "…复议机关共收案14898件;全年审结12195件,…矛盾纠纷综合化解率36.3%": a half after ; naming no subject
+            // before the figure continues the half before, though it names one after the figure
+            int figureTopicStart = topicStart;
+            boolean[] figurePresent = present;
+            if (topicStart == sentence.start() && sentenceIndex > 0
+                    && endsWithAny(text, sentences.get(sentenceIndex - 1), lex.scopeCarryingEnds)
+                    && !terms.anySubject(terms.namedIn(text, sentence.start(), f.start()))) {
+                figureTopicStart = sentences.get(sentenceIndex - 1).start();
+                figurePresent = terms.namedIn(text, figureTopicStart, sentence.end());
+            }
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && (continuesList(text, winStart, f.start())
                     || attributiveBefore(text, winStart, f.start(), inTitle, ls)) ? clause.start() : winStart;
@@ -373,7 +383,7 @@ public final class IndicatorExtractor {
                 verbStart = clauses.get(ci - 1).start();
             }
             Reading r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
-                    lastRate, inTitle, ls, present, verbStart, topicStart, doc.meter);
+                    lastRate, inTitle, ls, figurePresent, verbStart, figureTopicStart, doc.meter);
             Match m = matcher.bestMatch(r);
             if (m == null && verbStart == winStart && winStart == clause.start() && ci > 0 && !f.percent()
                     && f.hasUnit() && itemEndsClause(text, figures, fi, clauses.get(ci - 1))
@@ -382,7 +392,7 @@ public final class IndicatorExtractor {
                 // nothing on its own, after a list item that ends its clause, shares the item's verb (not its
                 // excluding words: another kind is counted)
                 r = new Reading(text, f, winStart, f.start(), clause, nextStart, laterStart, sentence, blockStart,
-                        lastRate, inTitle, ls, present, clauses.get(ci - 1).start(), topicStart, doc.meter);
+                        lastRate, inTitle, ls, figurePresent, clauses.get(ci - 1).start(), figureTopicStart, doc.meter);
                 r.verbOnly = true;
                 m = matcher.bestMatch(r);
             }
@@ -395,7 +405,7 @@ public final class IndicatorExtractor {
             if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.area)) {
                 continue;
             }
-            if (m.kind() == MatchKind.INHERITED && inheritsPart(text, topicStart, winStart, inTitle, ls)) {
+            if (m.kind() == MatchKind.INHERITED && inheritsPart(text, figureTopicStart, winStart, inTitle, ls)) {
                 continue; // "以区政府为被申请人的复议案件共50件,…审结43件": the subject borrowed was a part's
             }
             // "全省...5422件;依法受理...3129件": the subject that opens an earlier half of the sentence sets the scope
@@ -451,6 +461,12 @@ public final class IndicatorExtractor {
                 Integer said = traps.yearRightBefore(text.substring(winStart, f.start()));
                 if (said == null) {
                     said = traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls);
+                }
+                if (said == null && m.kind() == MatchKind.INHERITED && figureTopicStart < sentence.start()
+                        && endsWithAny(text, sentences.get(sentenceIndex - 1), lex.scopeCarryingEnds)) {
+                    // "2023年共收到行政复议申请40件;全年审结38件": the subject borrowed from the half before comes with its
+                    // year (a half: after a full stop the year is the figure's own sentence's, "截至年底,已办结135件")
+                    said = traps.attributedYear(text, figureTopicStart, sentence.start(), inTitle, ls);
                 }
                 if (said != null && !said.equals(doc.year)) {
                     continue; // "2022年受理...30件" in the report on 2023

@@ -109,7 +109,7 @@ final class PhrasingMatcher {
         String rateChars = String.join("", lex.rateSuffixes); // one character each
         this.rateListSeparator = Pattern.compile("、|(?:" + String.join("|",
                 lex.rateListConjunctions.stream().map(Pattern::quote).toList())
-                + ")(?=[^" + rateChars + "]{0,8}[" + rateChars + "])");
+                + ")(?=[^" + rateChars + "]{0," + lex.rateListNameMax + "}[" + rateChars + "])");
     }
 
     SubjectTerms terms() {
@@ -428,10 +428,14 @@ final class PhrasingMatcher {
                     && terms.longest(r.text, r.clause.start(), f.start(), p.subjects, r.inTitle, r.lineStart) == null) {
                 v = nearestVerb(r.text, r.clause.start(), r.winStart, p.verbs, false, r.meter);
             }
-            if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
+            String afterFigure = r.text.substring(f.end(), Math.max(f.end(), r.nextStart));
+            // "27件规范性文件均经合法性把关并按时报送备案": every one of them went through both predicates, each
+            // predicate's indicator claims the figure, its excluding words looked up in its own predicate only
+            String joint = v == null ? null : jointPredicate(afterFigure, v.end - v.word.length() - f.end());
+            if (v != null && !containsAny(joint != null ? joint : afterFigure, d.exclude())) {
                 int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
-                    best = new Match(d, p.id, MatchKind.AFTER, score, v.end);
+                    best = new Match(d, p.id, joint != null ? MatchKind.EACH : MatchKind.AFTER, score, v.end);
                 }
             }
         }
@@ -527,6 +531,38 @@ final class PhrasingMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * The words after a figure up to a distributive word, then the one predicate holding the verb at {@code verbAt},
+     * when the distributive word stands before that verb and a predicate conjunction joins it to another
+     * predicate after the distributive word ("规范性文件均经合法性把关并按时报送备案"); null otherwise.
+     */
+    private String jointPredicate(String afterFigure, int verbAt) {
+        int dist = -1;
+        for (String w : lex.distributiveWords) {
+            int at = afterFigure.indexOf(w);
+            if (at >= 0 && at < verbAt && (dist < 0 || at < dist)) {
+                dist = at;
+            }
+        }
+        if (dist < 0 || verbAt < 0) {
+            return null;
+        }
+        int from = dist;
+        int to = afterFigure.length();
+        boolean joined = false;
+        for (String c : lex.predicateConjunctions) {
+            for (int at = afterFigure.indexOf(c, dist); at >= 0; at = afterFigure.indexOf(c, at + c.length())) {
+                joined = true;
+                if (at + c.length() <= verbAt) {
+                    from = Math.max(from, at + c.length());
+                } else if (at >= verbAt) {
+                    to = Math.min(to, at);
+                }
+            }
+        }
+        return joined ? afterFigure.substring(0, dist) + afterFigure.substring(from, to) : null;
     }
 
     /** Nothing but a qualifier word and punctuation between the figure's end and its clause's end. */

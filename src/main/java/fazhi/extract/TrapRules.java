@@ -173,7 +173,21 @@ final class TrapRules {
                 break;
             }
         }
-        return !IndicatorExtractor.containsAny(after, area.own());
+        return !IndicatorExtractor.containsAny(after, area.own()) && !laterItemOfOwnLevel(after, area);
+    }
+
+    /**
+     * "全国政协提案2件、省“两会”建议提案44件,市“两会”建议提案1009件": a later item of the list that names its own level
+     * is no longer in the foreign cue's scope, unless that level is another's too (市 in a county's report).
+     */
+    private boolean laterItemOfOwnLevel(String after, AreaWords area) {
+        String level = null;
+        Matcher m = lex.levelItemOpening.matcher(after);
+        while (m.find()) {
+            level = m.group(1);
+        }
+        String whole = level == null ? null : lex.levelItemAreas.get(level);
+        return whole != null && !area.foreign().contains(whole);
     }
 
     /** "在全省", "居全省", "位列全省": the cue places the county among others. */

@@ -48,6 +48,14 @@ class PhrasingMatcherTest {
     }
 
     @Test
+    void aDistributiveWordBeforeTwoJoinedPredicatesGivesTheFigureToEachPredicate() {
+        assertThat(rules("区政府报送的27件规范性文件均经合法性审查并按时报送备案。"))
+                .containsExactlyInAnyOrder("normdoc_legality_reviews:reviewed/each", "normdoc_filed:filed/each");
+        // one predicate: its own indicator only; the filing's word still excludes a legality review
+        assertThat(rules("区政府报送的27件规范性文件均按时报送备案。")).containsExactly("normdoc_filed:filed/after");
+    }
+
+    @Test
     void aFigureAfterQiZhongIsABreakdown() {
         List<RawMention> got = extractor.extract("办理行政复议案件30件,其中受理行政复议案件20件。");
         assertThat(got).extracting(RawMention::breakdown).containsExactly(false, true);
