@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -32,7 +31,6 @@ import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedConte
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.apache.pdfbox.util.IterativeMergeSort;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
@@ -129,10 +127,6 @@ final class PdfTextExtractor {
         private final Map<COSDictionary, FontFacts> fontFacts = new IdentityHashMap<>();
         private PDFont lastFont;
         private FontFacts lastFacts;
-        /** every glyph of this page so far went through this class's own placement and overlap check */
-        private boolean pageOnOwnPath;
-        /** this page's glyphs were put in order here, and {@link #writeString} may read their plain positions */
-        private boolean pageSortedHere;
 
         @Override
         public void processPage(PDPage page) throws IOException {
@@ -142,62 +136,7 @@ final class PdfTextExtractor {
             pageBox = page.getCropBox();
             cropAtOrigin = Float.compare(pageBox.getLowerLeftX(), 0) == 0
                     && Float.compare(pageBox.getLowerLeftY(), 0) == 0;
-            pageOnOwnPath = !pageHasBeads && pageRotation == 0;
-            pageSortedHere = false;
             super.processPage(page);
-        }
-
-        /**
-         * PDFBox's page writer with its position sort done here, on positions read once per glyph instead of
-         * in every comparison (the sort asks each glyph's direction-adjusted x, y and height again on each of
-         * its comparisons: about a third of PDFBox's writer on a page of text).
-         *
-         * <p>The order is PDFBox's exactly: the same comparison ({@link GlyphPlace#IN_READING_ORDER}) given to
-         * the same JDK sort over the same array, and on the same {@code IllegalArgumentException} (the
-         * comparison is not a total order) the same fallback sort over the array as the failed sort left it.
-         * Then PDFBox's writer runs with its sort off, which also makes it read each glyph's x, y, width and
-         * height instead of their direction-adjusted twins: the same numbers on an unrotated page whose
-         * glyphs all run left to right, the only pages taken this way. (It drops a space glyph lying within
-         * the glyph before it only when it sorts, so that is done here too.)
-         */
-        @Override
-        protected void writePage() throws IOException {
-            List<GlyphPlace[]> articles = pageOnOwnPath && getSortByPosition() ? placesLeftToRight() : null;
-            if (articles == null) {
-                super.writePage();
-                return;
-            }
-            for (int i = 0; i < articles.size(); i++) {
-                GlyphPlace.sortInReadingOrder(articles.get(i), charactersByArticle.get(i));
-            }
-            pageSortedHere = true;
-            setSortByPosition(false);
-            try {
-                super.writePage();
-            } finally {
-                setSortByPosition(true);
-            }
-        }
-
-        /** Each article's glyphs with their places, or null when a glyph does not run left to right. */
-        private List<GlyphPlace[]> placesLeftToRight() {
-            List<GlyphPlace[]> articles = new ArrayList<>(charactersByArticle.size());
-            for (List<TextPosition> positions : charactersByArticle) {
-                if (positions.getClass() != ArrayList.class) {
-                    // the JDK sorts another list on a copy, which an IllegalArgumentException leaves unsorted
-                    return null;
-                }
-                GlyphPlace[] places = new GlyphPlace[positions.size()];
-                for (int i = 0; i < places.length; i++) {
-                    TextPosition p = positions.get(i);
-                    if (p.getRotation() != 0 || Float.compare(p.getDir(), 0) != 0) {
-                        return null;
-                    }
-                    places[i] = new GlyphPlace(p);
-                }
-                articles.add(places);
-            }
-            return articles;
         }
 
         /**
@@ -211,7 +150,6 @@ final class PdfTextExtractor {
                 throws IOException {
             FontFacts facts = cropAtOrigin ? facts(font) : null;
             if (facts == null) {
-                pageOnOwnPath = false;
                 super.showGlyph(textRenderingMatrix, font, code, displacement);
                 return;
             }
@@ -295,7 +233,6 @@ final class PdfTextExtractor {
         @Override
         protected void processTextPosition(TextPosition text) {
             if (pageHasBeads || actualText || !getSuppressDuplicateOverlappingText()) {
-                pageOnOwnPath = false;
                 super.processTextPosition(text);
                 return;
             }
@@ -357,89 +294,13 @@ final class PdfTextExtractor {
             float x0 = Float.MAX_VALUE;
             float x1 = 0;
             float height = 0;
-            if (pageSortedHere) {
-                // the plain positions: the same numbers on such a page (see writePage), read without work
-                for (TextPosition p : positions) {
-                    x0 = Math.min(x0, p.getX());
-                    x1 = Math.max(x1, p.getX() + p.getWidth());
-                    height = Math.max(height, p.getHeight());
-                }
-            } else {
-                for (TextPosition p : positions) {
-                    x0 = Math.min(x0, p.getXDirAdj());
-                    x1 = Math.max(x1, p.getXDirAdj() + p.getWidthDirAdj());
-                    height = Math.max(height, p.getHeightDir());
-                }
+            for (TextPosition p : positions) {
+                x0 = Math.min(x0, p.getXDirAdj());
+                x1 = Math.max(x1, p.getXDirAdj() + p.getWidthDirAdj());
+                height = Math.max(height, p.getHeightDir());
             }
-            float y = pageSortedHere ? first.getY() : first.getYDirAdj();
-            runs.add(new PdfLayout.Run(getCurrentPageNo(), x0, x1, y, Math.max(height, first.getFontSizeInPt()), text));
-        }
-    }
-
-    /**
-     * A glyph with the positions PDFBox's sort compares, read once: its direction, and its direction-adjusted
-     * x, baseline y and height.
-     */
-    static final class GlyphPlace {
-        /**
-         * {@link org.apache.pdfbox.text.TextPositionComparator}'s order on the positions read once: glyphs of
-         * one direction, by x when their baselines are within 0.1 or one's baseline lies within the other's
-         * height, else by baseline. Not transitive (PDFBox sorts with it anyway), so it must stay this
-         * comparison exactly, float for float, for the sort to do what PDFBox's does.
-         */
-        static final Comparator<GlyphPlace> IN_READING_ORDER = (a, b) -> {
-            int byDirection = Float.compare(a.dir, b.dir);
-            if (byDirection != 0) {
-                return byDirection;
-            }
-            float aBottom = a.y;
-            float bBottom = b.y;
-            float aTop = aBottom - a.height;
-            float bTop = bBottom - b.height;
-            float yDifference = Math.abs(aBottom - bBottom);
-            if (yDifference < .1 || bBottom >= aTop && bBottom <= aBottom || aBottom >= bTop && aBottom <= bBottom) {
-                return Float.compare(a.x, b.x);
-            } else if (aBottom < bBottom) {
-                return -1;
-            } else {
-                return 1;
-            }
-        };
-
-        final TextPosition position;
-        final float dir;
-        final float x;
-        final float y;
-        final float height;
-
-        GlyphPlace(TextPosition position) {
-            this.position = position;
-            this.dir = position.getDir();
-            this.x = position.getXDirAdj();
-            this.y = position.getYDirAdj();
-            this.height = position.getHeightDir();
-        }
-
-        /**
-         * PDFBox's sort of one article's glyphs into {@code positions} (an ArrayList sorts its own array in
-         * place, as here), then its removal of a space glyph lying within the glyph before it.
-         */
-        static void sortInReadingOrder(GlyphPlace[] places, List<TextPosition> positions) {
-            try {
-                Arrays.sort(places, IN_READING_ORDER);
-            } catch (IllegalArgumentException e) {
-                IterativeMergeSort.sort(Arrays.asList(places), IN_READING_ORDER);
-            }
-            positions.clear();
-            TextPosition previous = null;
-            for (GlyphPlace place : places) {
-                TextPosition p = place.position;
-                if (previous != null && " ".equals(p.getUnicode()) && previous.completelyContains(p)) {
-                    continue;
-                }
-                positions.add(p);
-                previous = p;
-            }
+            runs.add(new PdfLayout.Run(getCurrentPageNo(), x0, x1, first.getYDirAdj(),
+                    Math.max(height, first.getFontSizeInPt()), text));
         }
     }
 
