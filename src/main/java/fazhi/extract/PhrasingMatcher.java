@@ -82,14 +82,26 @@ final class PhrasingMatcher {
         }
         all.sort(Comparator.comparingInt((Term t) -> t.text.length()).reversed());
         Set<String> countSubjects = new java.util.HashSet<>();
+        // a term that only phrasings with context words name ("案件" of a case-file review) is a subject only
+        // where one of those words is named: elsewhere it is no topic a later verb can borrow ("案件量连续四年过万")
+        Map<String, Set<String>> termContexts = new java.util.HashMap<>();
+        Set<String> unbound = new java.util.HashSet<>();
         for (IndicatorDefinition d : catalog.indicators()) {
             for (Phrasing p : d.phrasings()) {
                 if (!d.isRate()) {
                     countSubjects.addAll(p.subjects());
                 }
+                for (String s : p.subjects()) {
+                    if (p.context().isEmpty()) {
+                        unbound.add(s);
+                    } else {
+                        termContexts.computeIfAbsent(s, k -> new java.util.LinkedHashSet<>()).addAll(p.context());
+                    }
+                }
             }
         }
-        this.terms = new SubjectTerms(lex, unique, all, countSubjects);
+        unbound.forEach(termContexts::remove);
+        this.terms = new SubjectTerms(lex, unique, all, countSubjects, termContexts);
         List<CompiledIndicator> rates = new ArrayList<>();
         Map<String, List<CompiledIndicator>> byUnit = new HashMap<>();
         for (CompiledIndicator ci : indicators) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,8 @@ final class SubjectTerms {
     private final LiteralTrie literal;
     /** The terms with a gap, longest first. */
     private final List<Term> gapTerms;
+    /** The terms named only by phrasings with context words, with those words. */
+    private final Map<String, Set<String>> boundTerms;
     /** Which of {@code unique} name what a count counts (not "纠错率", not "纠错" of a share). */
     private final boolean[] subject;
 
@@ -50,7 +53,17 @@ final class SubjectTerms {
      */
     SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll,
                  Set<String> countSubjects) {
+        this(lex, uniqueInOrder, longestFirstAll, countSubjects, Map.of());
+    }
+
+    /**
+     * @param boundTerms the terms named only by phrasings with context words, with those words: such a term is a
+     *                   topic ({@link #last}) only where one of its words is named before it in its line
+     */
+    SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll,
+                 Set<String> countSubjects, Map<String, Set<String>> boundTerms) {
         this.lex = lex;
+        this.boundTerms = Map.copyOf(boundTerms);
         this.unique = List.copyOf(uniqueInOrder);
         this.subject = new boolean[unique.size()];
         for (int i = 0; i < unique.size(); i++) {
@@ -201,6 +214,11 @@ final class SubjectTerms {
     Hit last(String text, int from, int to, boolean[] inTitle, int lineStart) {
         Hit best = null;
         for (Term t : all) {
+            Set<String> context = boundTerms.get(t.text);
+            // looked for from the start of the line, as a phrasing's context words are in its paragraph
+            if (context != null && context.stream().noneMatch(c -> named(text, Math.min(from, lineStart), to, c))) {
+                continue;
+            }
             for (Hit h : t.find(text, from, to)) {
                 if (inTitle(inTitle, h.start() - lineStart) || modified(text, h)) {
                     continue;
@@ -211,6 +229,11 @@ final class SubjectTerms {
             }
         }
         return best;
+    }
+
+    private static boolean named(String text, int from, int to, String word) {
+        int at = text.indexOf(word, from);
+        return at >= 0 && at + word.length() <= to;
     }
 
     /**

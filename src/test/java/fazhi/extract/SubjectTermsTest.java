@@ -61,4 +61,15 @@ class SubjectTermsTest {
         Hit h = terms.last(s, 0, s.length(), Segmenter.insideTitles(s, 0, s.length()), 0);
         assertThat(s.substring(h.start(), h.end())).isEqualTo("行政复议申请");
     }
+
+    @Test
+    void aTermOnlyContextBoundPhrasingsNameIsATopicOnlyWhereTheirContextIsNamed() {
+        // 案件 is a subject of the case-file review only ("开展案卷评查,审查案件248起"): "案件量" is no topic
+        String volume = "共收案14898件,案件量连续四年过万;全年审结";
+        Hit h = terms.last(volume, 0, volume.length(), Segmenter.insideTitles(volume, 0, volume.length()), 0);
+        assertThat(h == null ? null : volume.substring(h.start(), h.end())).isNotEqualTo("案件");
+        String review = "开展行政执法案卷评查,全年审查案件248起,评定";
+        Hit r = terms.last(review, 0, review.length(), Segmenter.insideTitles(review, 0, review.length()), 0);
+        assertThat(review.substring(r.start(), r.end())).isEqualTo("案件");
+    }
 }
