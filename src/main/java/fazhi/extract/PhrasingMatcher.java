@@ -428,7 +428,10 @@ final class PhrasingMatcher {
                     && terms.longest(r.text, r.clause.start(), f.start(), p.subjects, r.inTitle, r.lineStart) == null) {
                 v = nearestVerb(r.text, r.clause.start(), r.winStart, p.verbs, false, r.meter);
             }
-            if (v != null && !containsAny(r.text.substring(f.end(), Math.max(f.end(), r.nextStart)), d.exclude())) {
+            // the excluding words after the figure, as before it, without the phrases where they name no kind
+            // ("将1558项政务服务事项纳入“一网通办”平台统一管理": the platform keeps them all)
+            if (v != null && !containsAny(withoutNeutralPhrases(r.text.substring(f.end(), Math.max(f.end(), r.nextStart))),
+                    d.exclude())) {
                 int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
                     best = new Match(d, p.id, MatchKind.AFTER, score, v.end);
