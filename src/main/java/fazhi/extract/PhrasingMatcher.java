@@ -444,7 +444,9 @@ final class PhrasingMatcher {
             // "27件规范性文件均经合法性把关并按时报送备案": every one of them went through both predicates, each
             // predicate's indicator claims the figure, its excluding words looked up in its own predicate only
             String joint = v == null ? null : jointPredicate(afterFigure, v.end - v.word.length() - f.end());
-            if (v != null && !containsAny(joint != null ? joint : afterFigure, d.exclude())) {
+            // the excluding words after the figure, as before it, without the phrases where they name no kind
+            // ("将1558项政务服务事项纳入“一网通办”平台统一管理": the platform keeps them all)
+            if (v != null && !containsAny(withoutNeutralPhrases(joint != null ? joint : afterFigure), d.exclude())) {
                 int score = 10 + right.length() + v.word.length();
                 if (best == null || score > best.score) {
                     best = new Match(d, p.id, joint != null ? MatchKind.EACH : MatchKind.AFTER, score, v.end);
