@@ -723,10 +723,6 @@ public final class IndicatorExtractor {
     }
 
     /**
-     * What is known about the whole report: the words naming another entity's area in it (全市 too in a county's:
-     * its level, or its title naming 县 / 区 / 旗), about which year, an annual report (its title names the year).
-     */
-    /**
      * Whether the subject a verb-only clause borrows (the last one named before {@code winStart}) was said of a
      * subset in its own clause ("以区政府为被申请人的复议案件共50件,…目前审结43件": 43 of those 50, a part too).
      */
@@ -745,6 +741,10 @@ public final class IndicatorExtractor {
     /** Characters that end a clause or a sentence, looking back from a subject to where its clause opens. */
     private static final String CLAUSE_ENDS = "，,；;。！？!?\n";
 
+    /**
+     * What is known about the whole report: the words naming another entity's area in it (全市 too in a county's:
+     * its level, or its title naming 县 / 区 / 旗), about which year, an annual report (its title names the year).
+     */
     private record Doc(TrapRules.AreaWords area, Integer year, boolean annual, String title, WorkMeter meter) {
     }
 }
