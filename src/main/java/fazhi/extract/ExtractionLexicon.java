@@ -304,7 +304,7 @@ public final class ExtractionLexicon {
         rankPrefixBlockers = YamlResources.strings(n, "rank_prefix_blockers");
         rankUnits = YamlResources.strings(n, "rank_units");
         distributiveWords = YamlResources.strings(n, "distributive_words");
-        rateListConjunctions = longestFirst(YamlResources.strings(n, "rate_list_conjunction"));
+        rateListConjunctions = longestFirst(YamlResources.strings(n, "rate_list_conjunctions"));
         rateListNameMax = YamlResources.integer(n, "rate_list_name_max", 8);
         predicateConjunctions = YamlResources.strings(n, "predicate_conjunctions");
         levelItemOpening = Pattern.compile(YamlResources.required(n, "level_item_opening"));

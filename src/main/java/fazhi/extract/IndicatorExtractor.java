@@ -732,14 +732,12 @@ public final class IndicatorExtractor {
             return false;
         }
         int from = topic.start();
-        while (from > topicStart && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+        while (from > topicStart && text.charAt(from - 1) != '\n' && lex.clauseEnds.indexOf(text.charAt(from - 1)) < 0
+                && lex.sentenceEnds.indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
         return traps.namesSubset(text.substring(from, topic.start()));
     }
-
-    /** Characters that end a clause or a sentence, looking back from a subject to where its clause opens. */
-    private static final String CLAUSE_ENDS = "，,；;。！？!?\n";
 
     /**
      * What is known about the whole report: the words naming another entity's area in it (全市 too in a county's:

@@ -41,8 +41,8 @@ final class SubjectTerms {
     private final LiteralTrie literal;
     /** The terms with a gap, longest first. */
     private final List<Term> gapTerms;
-    /** The terms named only by phrasings with context words, with those words. */
-    private final Map<String, Set<String>> boundTerms;
+    /** For each of {@code all}: the context words of a term only phrasings with context words name, else null. */
+    private final List<List<String>> allContexts;
     /** Which of {@code unique} name what a count counts (not "纠错率", not "纠错" of a share). */
     private final boolean[] subject;
 
@@ -63,7 +63,6 @@ final class SubjectTerms {
     SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll,
                  Set<String> countSubjects, Map<String, Set<String>> boundTerms) {
         this.lex = lex;
-        this.boundTerms = Map.copyOf(boundTerms);
         this.unique = List.copyOf(uniqueInOrder);
         this.subject = new boolean[unique.size()];
         for (int i = 0; i < unique.size(); i++) {
@@ -71,6 +70,8 @@ final class SubjectTerms {
         }
         Set<String> seen = new HashSet<>();
         this.all = longestFirstAll.stream().filter(t -> seen.add(t.text)).toList();
+        this.allContexts = all.stream().map(t -> boundTerms.containsKey(t.text)
+                ? List.copyOf(boundTerms.get(t.text)) : null).toList();
         this.gapTerms = all.stream().filter(t -> t.gap != null).toList();
         this.gapTermsByInitial = new int[Character.MAX_VALUE + 1][];
         this.literal = new LiteralTrie();
@@ -135,35 +136,31 @@ final class SubjectTerms {
 
     /** The longest term of the item and what follows it ("审结行政复议案件" gives "行政复议案件"). */
     String tail(String item) {
-        for (Term t : all) { // longest first
-            List<Hit> hits = t.find(item, 0, item.length());
-            if (!hits.isEmpty()) {
-                return item.substring(hits.get(0).start());
-            }
-        }
-        return null;
+        Hit h = longestIn(item);
+        return h == null ? null : item.substring(h.start());
     }
 
     /** The longest term of the item and what stands before it ("行政复议案件受理数" gives "行政复议案件"). */
     String head(String item) {
-        for (Term t : all) {
-            List<Hit> hits = t.find(item, 0, item.length());
-            if (!hits.isEmpty()) {
-                return item.substring(0, hits.get(0).end());
-            }
-        }
-        return null;
+        Hit h = longestIn(item);
+        return h == null ? null : item.substring(0, h.end());
     }
 
     /** Where the item's longest term starts (as {@link #head} finds it), or -1 when it names none. */
     int firstTermStart(String item) {
-        for (Term t : all) {
+        Hit h = longestIn(item);
+        return h == null ? -1 : h.start();
+    }
+
+    /** The first occurrence of the longest term the item names, or null. */
+    private Hit longestIn(String item) {
+        for (Term t : all) { // longest first
             List<Hit> hits = t.find(item, 0, item.length());
             if (!hits.isEmpty()) {
-                return hits.get(0).start();
+                return hits.get(0);
             }
         }
-        return -1;
+        return null;
     }
 
     /** Every occurrence of any term in [from, to). */
@@ -213,10 +210,10 @@ final class SubjectTerms {
     /** The occurrence ending last before {@code to}, outside 《》. */
     Hit last(String text, int from, int to, boolean[] inTitle, int lineStart) {
         Hit best = null;
-        for (Term t : all) {
-            Set<String> context = boundTerms.get(t.text);
+        for (int i = 0; i < all.size(); i++) {
+            Term t = all.get(i);
             // looked for from the start of the line, as a phrasing's context words are in its paragraph
-            if (context != null && context.stream().noneMatch(c -> named(text, Math.min(from, lineStart), to, c))) {
+            if (allContexts.get(i) != null && !anyNamed(text, Math.min(from, lineStart), to, allContexts.get(i))) {
                 continue;
             }
             for (Hit h : t.find(text, from, to)) {
@@ -231,9 +228,14 @@ final class SubjectTerms {
         return best;
     }
 
-    private static boolean named(String text, int from, int to, String word) {
-        int at = text.indexOf(word, from);
-        return at >= 0 && at + word.length() <= to;
+    private static boolean anyNamed(String text, int from, int to, List<String> words) {
+        for (String w : words) {
+            int at = text.indexOf(w, from);
+            if (at >= 0 && at + w.length() <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
