@@ -454,7 +454,10 @@ public final class IndicatorExtractor {
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
                     || traps.byLocalUnit(text.substring(clause.start(), f.start()), doc.title)
                     || traps.bySentenceUnit(text.substring(sentence.start(), f.start()),
-                            text.substring(clause.start(), f.start()))) {
+                            text.substring(clause.start(), f.start()))
+                    // a unit opening the sentence acts in its later halves too ("我局全年受理行政诉讼13件,…;收到行政
+                    // 复议5件"): the scope the earlier halves open, as for another area's scope above
+                    || (carried > 0 && traps.bySentenceUnit(scope.toString(), text.substring(clause.start(), f.start())))) {
                 continue; // "4月份,受理...", "近三年来共...", "村(居)法律顾问...开展法治宣传300余次", "尖山村累计调解.."
             }
             if (doc.year != null) {
