@@ -84,6 +84,8 @@ public final class ExtractionLexicon {
     final List<String> conjunctionLookalikes;
     final List<String> cumulativeWords;
     final List<String> inheritBlockers;
+    /** Words of obligation: a verb after them names a procedure required, not work done (须落实…合法性审查等程序). */
+    final List<String> requirementCues;
     final List<String> firstKindVerbs;
     final List<String> combinedRestWords;
     final List<String> inheritFillers;
@@ -230,6 +232,7 @@ public final class ExtractionLexicon {
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
         cumulativeWords = YamlResources.strings(n, "cumulative_words");
         inheritBlockers = YamlResources.strings(n, "inherit_blockers");
+        requirementCues = YamlResources.strings(n, "requirement_cues");
         firstKindVerbs = YamlResources.strings(n, "first_kind_verbs");
         combinedRestWords = YamlResources.strings(n, "combined_rest_words");
         inheritFillers = longestFirst(YamlResources.strings(n, "inherit_fillers"));

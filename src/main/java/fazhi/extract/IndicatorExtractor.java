@@ -378,6 +378,9 @@ public final class IndicatorExtractor {
             int ci = clauses.indexOf(clause);
             if (ci > 0 && opensBreakdown(text, clause.start(), f.start())
                     && noneReadIn(out, clauses.get(ci - 1).start(), clause.start())) {
+                if (terms.namesPart(text, clauses.get(ci - 1).start(), clauses.get(ci - 1).end())) {
+                    continue; // "参与办理乡镇行政处罚案件163件,其中处罚案件33件": the parts of a part
+                }
                 // "审查...文件126件,其中行政规范性文件5件": the part of a total of no catalog kind is counted by the
                 // verb of the total's clause (a total read as a figure has parts of its own kind, read as before)
                 verbStart = clauses.get(ci - 1).start();

@@ -170,6 +170,21 @@ final class PhrasingMatcher {
                 }
             }
         }
+        // "审查以县政府名义制发的规范性文件6件,均依法报市政府备案": the figure read with its own verb, and a later
+        // clause saying every one of them went through another indicator's predicate: each claims the figure
+        if (best != null && best.kind == MatchKind.BEFORE && r.each.isEmpty()) {
+            for (Match later : r.laterForAll) {
+                if (later.indicator != best.indicator) {
+                    if (r.each.isEmpty()) {
+                        r.each.add(best);
+                    }
+                    r.each.add(later);
+                }
+            }
+            if (!r.each.isEmpty()) {
+                best = new Match(best.indicator, best.phrasing, MatchKind.EACH, best.score, best.verbEnd);
+            }
+        }
         return best;
     }
 
@@ -461,9 +476,16 @@ final class PhrasingMatcher {
             Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart,
                     lex.listUnits.contains(f.unitText()));
             Verb later = left == null ? null : earliestVerb(r.text, r.clause.end(), r.laterStart, p.verbs);
+            // ... not a verb of a procedure the sentence requires ("事项共9项,…承办单位须落实…合法性审查等程序")
+            String toVerb = later == null ? "" : r.text.substring(r.clause.end(), later.end);
             if (later != null && terms.hits(r.text, r.clause.end(), later.end - later.word.length()).isEmpty()
-                    && !containsAny(r.text.substring(r.clause.end(), later.end), lex.inheritBlockers)) {
-                return new Match(d, p.id, MatchKind.VERB_LATER, 5 + later.word.length(), 0);
+                    && !containsAny(toVerb, lex.inheritBlockers) && !containsAny(toVerb, lex.requirementCues)) {
+                Match m = new Match(d, p.id, MatchKind.VERB_LATER, 5 + later.word.length(), 0);
+                if (containsAny(toVerb, lex.distributiveWords)
+                        && r.laterForAll.stream().noneMatch(e -> e.indicator == d)) {
+                    r.laterForAll.add(m); // "…均依法报市政府备案": said of every one of them
+                }
+                return m;
             }
         }
         // only a link word: the clause continues the subject named last ("案件同比增长15.6%,达到2310件")
@@ -857,6 +879,8 @@ final class PhrasingMatcher {
         final WorkMeter meter;
         /** The rates of a list the figure is given to each of ("响应率、办结率均为100%"). */
         final List<Match> each = new ArrayList<>(2);
+        /** Readings by a later clause's verb said of all the figure's things ("…6件,均依法报市政府备案"). */
+        final List<Match> laterForAll = new ArrayList<>(1);
         private String window;
         private String contextText;
 

@@ -410,6 +410,16 @@ final class SubjectTerms {
         return false;
     }
 
+    /** Does a term in [from, to) stand as a part ("乡镇行政处罚案件", "县级调委会")? */
+    boolean namesPart(String text, int from, int to) {
+        for (Hit h : hits(text, from, to)) {
+            if (partAround(text, h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A part, judged on every term occurrence containing the hit ("乡镇人民调解委员会" for "调解委员会"). */
     private boolean partAround(String text, Hit h) {
         if (part(text, h.start())) {

@@ -56,6 +56,17 @@ class PhrasingMatcherTest {
     }
 
     @Test
+    void aVerbInALaterClauseGivesTheFigureItsKindUnlessAnObligationStandsBeforeIt() {
+        assertThat(rules("县政府全年制定的规范性文件9件,均按要求报县人大常委会备案。"))
+                .containsExactly("normdoc_filed:filed/verb-later");
+        // read with its own verb, and said of all of them in the later clause: both readings
+        assertThat(rules("全年审查以县政府名义制发的规范性文件6件,均依法报市政府备案。"))
+                .containsExactlyInAnyOrder("normdoc_legality_reviews:reviewed", "normdoc_filed:filed/verb-later");
+        // a procedure the decisions must go through, not reviews done
+        assertThat(rules("列入目录的重大行政决策事项共9项,各承办单位须落实专家论证、合法性审查等程序。")).isEmpty();
+    }
+
+    @Test
     void aFigureAfterQiZhongIsABreakdown() {
         List<RawMention> got = extractor.extract("办理行政复议案件30件,其中受理行政复议案件20件。");
         assertThat(got).extracting(RawMention::breakdown).containsExactly(false, true);

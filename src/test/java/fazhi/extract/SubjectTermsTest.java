@@ -39,6 +39,14 @@ class SubjectTermsTest {
     }
 
     @Test
+    void aTermAfterAPartQualifierNamesAPartButTheWholeDoesNot() {
+        String part = "参与办理乡镇行政处罚案件163件";
+        assertThat(terms.namesPart(part, 0, part.length())).isTrue();
+        String whole = "全县办理行政处罚案件163件";
+        assertThat(terms.namesPart(whole, 0, whole.length())).isFalse();
+    }
+
+    @Test
     void aTermRightAfterAFigureIsFoundWithinFourCharacters() {
         String s = "对80件规范性文件进行清理";
         Hit h = terms.rightAfter(s, s.indexOf('件') + 1, s.length(), terms.all());
