@@ -289,6 +289,7 @@ public final class IndicatorExtractor {
         int yearCheckedTo = 0;
         RawMention lastItem = null; // the count read last, and its figure: a sibling of the same kind cancels it
         Figure lastItemFigure = null;
+        int lastItemClauseStart = ls;
         // "1月份,县12345热线受理...;...办结率100%": a period opening the line dates all of it
         boolean linePeriod = !sentences.isEmpty() && traps.otherPeriod(text, ls,
                 segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end());
@@ -400,6 +401,10 @@ public final class IndicatorExtractor {
                 m = matcher.bestMatch(r);
             }
             if (m == null) {
+                if (lastItem != null && besideCampaign(text, lastItemClauseStart, lastItemFigure, f, sentence)) {
+                    out.remove(lastItem); // "“以法兴企”法治宣传活动198场，“法安白云”普法直播177场": one campaign of two
+                    lastItem = null;
+                }
                 continue;
             }
             if (m.indicator().isRate()) {
@@ -493,7 +498,8 @@ public final class IndicatorExtractor {
                 }
             } else if (!breakdown && !m.indicator().isRate() && lastItem != null
                     && lastItem.indicator().equals(m.indicator().code()) && lastItemFigure.end() <= f.start()
-                    && siblingItem(text, lastItemFigure.end(), f.start())) {
+                    && (siblingItem(text, lastItemFigure.end(), f.start())
+                        || besideCampaign(text, lastItemClauseStart, lastItemFigure, f, sentence))) {
                 // "开展法治宣传活动68次、法治讲座9场", "出具合法性审核意见书5份、法律审核意见书207份": two kinds of one
                 // thing listed side by side, each with its count and no total: neither is the indicator's figure
                 out.remove(lastItem);
@@ -503,8 +509,16 @@ public final class IndicatorExtractor {
                 out.add(added);
                 lastItem = added;
                 lastItemFigure = f;
+                lastItemClauseStart = clause.start();
             }
         }
+    }
+
+    /** Is this figure a second quoted campaign's count, in the clause right after the last item's, in its sentence? */
+    private boolean besideCampaign(String text, int firstClauseStart, Figure first, Figure second, Span sentence) {
+        return first.end() <= second.start() && firstClauseStart >= sentence.start()
+                && traps.campaignBesideCampaign(text.substring(firstClauseStart, first.numberStart()), first,
+                        text.substring(first.end(), second.numberStart()), second);
     }
 
     /** Do the words between two figures only open the next item of their list ("、法治讲座")? */

@@ -430,6 +430,33 @@ final class TrapRules {
     }
 
     /**
+     * "开展“以法兴企”法治宣传活动198场，“法安白云”普法直播177场": the second count's clause opens with a campaign's quoted
+     * name and counts in the first count's unit, and the first count is said of a quoted campaign too: two campaigns
+     * listed side by side, neither the whole.
+     *
+     * @param firstClause the first count's clause up to its number
+     * @param between     the words from the end of the first count to the second's number
+     */
+    boolean campaignBesideCampaign(String firstClause, Figure first, String between, Figure second) {
+        if (first.unitText().isEmpty() || first.percent() || !first.unitText().equals(second.unitText())
+                || lex.campaignNameQuotes.stream().noneMatch(firstClause::contains)) {
+            return false;
+        }
+        String w = between.strip();
+        if (w.isEmpty() || lex.clauseEnds.indexOf(w.charAt(0)) < 0) {
+            return false;
+        }
+        String next = w.substring(1).strip();
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (FigureScanner.isDigit(c) || lex.clauseEnds.indexOf(c) >= 0 || lex.sentenceEnds.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return lex.campaignNameQuotes.stream().anyMatch(next::startsWith);
+    }
+
+    /**
      * "尖山村累计调解案件18起": one village or community opening the figure's clause is its actor, and its figures
      * are a part of the county's; "各村", "全县行政村" speak of villages in general.
      */

@@ -40,6 +40,31 @@ class TrapRulesTest {
     }
 
     @Test
+    void aSecondQuotedCampaignCountedInTheSameUnitAcrossACommaMakesTheFirstOneCampaignsCount() {
+        // cleaned text: the comma is ASCII
+        String s = "开展“以法兴企”法治宣传活动198场,“法安白云”普法直播177场";
+        List<Figure> f = scanner.scan(s, 0, s.length());
+        String firstClause = s.substring(0, f.get(0).numberStart());
+        assertThat(traps.campaignBesideCampaign(firstClause, f.get(0),
+                s.substring(f.get(0).end(), f.get(1).numberStart()), f.get(1))).isTrue();
+
+        String otherUnit = "开展“以法兴企”法治宣传活动198场,“法安白云”直播观看人次177万人次";
+        List<Figure> g = scanner.scan(otherUnit, 0, otherUnit.length());
+        assertThat(traps.campaignBesideCampaign(firstClause, g.get(0),
+                otherUnit.substring(g.get(0).end(), g.get(1).numberStart()), g.get(1))).isFalse();
+
+        String unnamedFirst = "开展法治宣传活动198场,“法安白云”普法直播177场";
+        List<Figure> h = scanner.scan(unnamedFirst, 0, unnamedFirst.length());
+        assertThat(traps.campaignBesideCampaign(unnamedFirst.substring(0, h.get(0).numberStart()), h.get(0),
+                unnamedFirst.substring(h.get(0).end(), h.get(1).numberStart()), h.get(1))).isFalse();
+
+        String verbFirst = "开展“以法兴企”法治宣传活动198场,举办“法安白云”普法直播177场";
+        List<Figure> v = scanner.scan(verbFirst, 0, verbFirst.length());
+        assertThat(traps.campaignBesideCampaign(firstClause, v.get(0),
+                verbFirst.substring(v.get(0).end(), v.get(1).numberStart()), v.get(1))).isFalse();
+    }
+
+    @Test
     void ordinalsRanksDurationsAndRangesAreNotLevels() {
         // a change in 个百分点 needs no rule: no indicator takes that unit (growth.csv pins it down)
         for (String s : List.of("排名第3名", "位列全省前10名", "在3个工作日内", "10%-20%")) {
