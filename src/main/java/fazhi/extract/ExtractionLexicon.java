@@ -142,11 +142,13 @@ public final class ExtractionLexicon {
     final List<String> shareWords;
     final List<String> shareWholeWords;
     final List<String> excludeNeutralPhrases;
+    final List<String> compositionOpenings;
     final List<String> groupingUnits;
     final List<String> subsetCues;
     final List<String> averageCues;
     final List<Pattern> subsetPatterns;
     final List<String> subsetActors;
+    final List<Pattern> subsetActorPatterns;
     final List<String> tableTotalLabels;
     final List<Pattern> localUnitActors;
     final List<Pattern> sentenceUnitActors;
@@ -292,11 +294,13 @@ public final class ExtractionLexicon {
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         shareWholeWords = YamlResources.strings(n, "share_whole_words");
         excludeNeutralPhrases = longestFirst(YamlResources.strings(n, "exclude_neutral_phrases"));
+        compositionOpenings = YamlResources.strings(n, "composition_openings");
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
         averageCues = YamlResources.strings(n, "average_cues");
         subsetPatterns = YamlResources.strings(n, "subset_patterns").stream().map(Pattern::compile).toList();
         subsetActors = YamlResources.strings(n, "subset_actors");
+        subsetActorPatterns = YamlResources.strings(n, "subset_actor_patterns").stream().map(Pattern::compile).toList();
         tableTotalLabels = YamlResources.strings(n, "table_total_labels");
         localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();
         sentenceUnitActors = YamlResources.strings(n, "sentence_unit_actors").stream().map(Pattern::compile).toList();

@@ -152,7 +152,7 @@ final class PhrasingMatcher {
                     || d.isRate() && rivalAfterContext(r, d))) {
                 continue;
             }
-            if (!d.exclude().isEmpty() && (containsAny(withoutNeutralPhrases(excludeScope(r, d)), d.exclude())
+            if (!d.exclude().isEmpty() && (containsAny(withoutNeutralPhrases(excludeScope(r, d) + composition(r)), d.exclude())
                     || d.isRate() && containsAny(contextClause(r, d), d.exclude())
                     || beneficiaryAfter(r, d))) {
                 continue;
@@ -186,6 +186,21 @@ final class PhrasingMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * What a parenthesis right after the figure says the count is made of ("结案86件(含…不予受理…)"), empty when
+     * none follows it.
+     */
+    private String composition(Reading r) {
+        int at = r.figure.end();
+        for (String o : lex.compositionOpenings) {
+            if (r.text.startsWith(o, at)) {
+                int close = r.text.indexOf(')', at);
+                return close < 0 || close > r.sentence.end() ? "" : r.text.substring(at, close);
+            }
+        }
+        return "";
     }
 
     /**
@@ -326,6 +341,13 @@ final class PhrasingMatcher {
                     return new Match(d, p.id, MatchKind.SHARE, 8);
                 }
             }
+            // "经调解撤回的案件占审结案件的15.5%": the things a share is of, named in its own clause with no count of theirs
+            String own = r.window().substring(0, lastShareWord(r.window()));
+            for (Term t : p.shareOf) {
+                if (plainWords(own) && t.foundIn(own)) {
+                    return new Match(d, p.id, MatchKind.SHARE, 8);
+                }
+            }
         }
         // "政务服务事项100%实现全程网办": the rate's subject after the figure, no other figure or rate between
         if (p.after && !namesRate(gov)) {
@@ -361,6 +383,15 @@ final class PhrasingMatcher {
             }
         }
         return null;
+    }
+
+    /** Where the last share word of the window starts (0 when it names none). */
+    private int lastShareWord(String window) {
+        int at = 0;
+        for (String s : lex.shareWords) {
+            at = Math.max(at, window.lastIndexOf(s));
+        }
+        return at;
     }
 
     private boolean endsWithShareWord(String window) {

@@ -123,7 +123,7 @@ final class TrapRules {
         }
         return IndicatorExtractor.containsAny(withoutWords(window, lex.priorYearCueExceptions), lex.priorYearCues)
                 || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
-                || IndicatorExtractor.containsAny(window, area.foreign())
+                || namesUnplaced(window, area.foreign())
                 || IndicatorExtractor.containsAny(window, lex.averageCues)
                 || namesSubset(window);
     }
@@ -188,6 +188,21 @@ final class TrapRules {
         }
         String whole = level == null ? null : lex.levelItemAreas.get(level);
         return whole != null && !area.foreign().contains(whole);
+    }
+
+    /**
+     * One of the cues in the window that is not merely where the county's act went ("向市级备案5件": the county's own
+     * documents filed with the city, as {@link #placed} reads a placer before a cue).
+     */
+    private boolean namesUnplaced(String window, List<String> cues) {
+        for (String c : cues) {
+            for (int at = window.indexOf(c); at >= 0; at = window.indexOf(c, at + 1)) {
+                if (!placed(window, at)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "在全省", "居全省", "位列全省": the cue places the county among others. */
@@ -357,7 +372,8 @@ final class TrapRules {
 
     /**
      * "村(居)法律顾问...开展法治宣传300余次": the work of a subset of actors named before the figure, unless
-     * the actors are what the indicator counts (villages with a legal adviser).
+     * the actors are what the indicator counts (villages with a legal adviser); or of some of the county's units
+     * said to exist ("有31个单位…满意率均为100%", lexicon subset_actor_patterns).
      */
     boolean bySubsetActor(String before, IndicatorDefinition indicator) {
         for (String actor : lex.subsetActors) {
@@ -365,7 +381,8 @@ final class TrapRules {
                 return true;
             }
         }
-        return false;
+        // "有31个单位…办结率均为100%": some of the county's units, said to exist
+        return lex.subsetActorPatterns.stream().anyMatch(p -> p.matcher(before).find());
     }
 
     /**

@@ -42,6 +42,19 @@ class PhrasingMatcherTest {
     }
 
     @Test
+    void aShareOfThingsNamedInItsOwnClauseIsTheirRate() {
+        assertThat(rules("经调解后申请人撤回复议申请的案件占审结案件的12.5%。"))
+                .containsExactly("recon_settlement_rate:share/share");
+        assertThat(rules("维持原行政行为的复议案件占审结案件的60%。")).isEmpty();
+    }
+
+    @Test
+    void aCompositionInParenthesesAfterTheFigureCarriesItsExcludingWords() {
+        assertThat(rules("审结行政复议案件86件(含案前调解、不予受理的案件)。")).doesNotContain("recon_concluded:concluded");
+        assertThat(rules("审结行政复议案件40件(含上年结转)。")).containsExactly("recon_concluded:concluded");
+    }
+
+    @Test
     void aDistributiveWordGivesOneRateToEachRateOfTheList() {
         assertThat(rules("12345热线响应率、办结率均为100%。"))
                 .containsExactly("hotline_response_rate:rate/each", "hotline_completion_rate:rate/each");

@@ -29,6 +29,23 @@ class TrapRulesTest {
     }
 
     @Test
+    void aHigherLevelTheCountysActWentToIsNoOtherEntitysFigure() {
+        assertThat(traps.isTrap("向市级备案", true)).isFalse(); // the county's documents filed with the city
+        assertThat(traps.isTrap("报全省推广", false)).isFalse();
+        assertThat(traps.isTrap("市级备案", true)).isTrue();
+        assertThat(traps.isTrap("全省受理", false)).isTrue();
+    }
+
+    @Test
+    void someUnitsSaidToExistAreASubsetOfTheCounty() {
+        IndicatorCatalog catalog = IndicatorCatalog.bundled();
+        var rate = catalog.byCode("hotline_completion_rate").orElseThrow();
+        assertThat(traps.bySubsetActor("经回访,有31个单位群众评价较好,按时办结率均为", rate)).isTrue();
+        assertThat(traps.bySubsetActor("经回访,全县按时办结率均为", rate)).isFalse();
+        assertThat(traps.bySubsetActor("全县31个单位按时办结率均为", rate)).isFalse(); // all the units named, not some
+    }
+
+    @Test
     void aSingleRespondentNamesASubsetAndATownSpeakingOfItselfIsAPartOfACountysReport() {
         assertThat(traps.namesSubset("以区政府为被申请人的复议案件共")).isTrue();
         assertThat(traps.namesSubset("以乡镇政府和县政府部门为被申请人的复议案件共")).isFalse();
