@@ -78,6 +78,8 @@ public final class ExtractionLexicon {
     /** A county-level region named so is a county-level city. */
     final List<String> countyCityNameEndings;
     final List<String> breakdownCues;
+    /** Indicators whose total a breakdown may split by the kinds of things reviewed (parts of their own kind). */
+    final List<String> reviewedKindTotals;
     final List<String> combineConjunctions;
     /** Two names of one kind joined by a conjunction (协议、合同): one bucket of that kind. */
     final List<String> notCombined;
@@ -149,6 +151,8 @@ public final class ExtractionLexicon {
     final List<Pattern> subsetPatterns;
     final List<String> subsetActors;
     final List<Pattern> subsetActorPatterns;
+    /** A cause naming a subset of cases (因政府信息公开): every later figure of its sentence is that subset's. */
+    final List<String> subsetSentenceCauses;
     final List<String> tableTotalLabels;
     final List<Pattern> localUnitActors;
     final List<Pattern> sentenceUnitActors;
@@ -231,6 +235,7 @@ public final class ExtractionLexicon {
         municipalityCodes = YamlResources.strings(n, "municipality_codes");
         countyCityNameEndings = YamlResources.strings(n, "county_city_name_endings");
         breakdownCues = YamlResources.strings(n, "breakdown_cues");
+        reviewedKindTotals = YamlResources.strings(n, "reviewed_kind_totals");
         combineConjunctions = longestFirst(YamlResources.strings(n, "combine_conjunctions"));
         notCombined = longestFirst(YamlResources.strings(n, "not_combined"));
         conjunctionLookalikes = YamlResources.strings(n, "conjunction_lookalikes");
@@ -301,6 +306,7 @@ public final class ExtractionLexicon {
         subsetPatterns = YamlResources.strings(n, "subset_patterns").stream().map(Pattern::compile).toList();
         subsetActors = YamlResources.strings(n, "subset_actors");
         subsetActorPatterns = YamlResources.strings(n, "subset_actor_patterns").stream().map(Pattern::compile).toList();
+        subsetSentenceCauses = YamlResources.strings(n, "subset_sentence_causes");
         tableTotalLabels = YamlResources.strings(n, "table_total_labels");
         localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();
         sentenceUnitActors = YamlResources.strings(n, "sentence_unit_actors").stream().map(Pattern::compile).toList();

@@ -457,6 +457,7 @@ public final class IndicatorExtractor {
                     || traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls) == null);
             if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
+                    || traps.byNamedCause(scope.toString())
                     || traps.byBackReferencedPart(text, blockStart, sentence.start(), f.numberEnd())
                     || traps.shareOfOwnKind(text.substring(f.end(), sentence.end()), m.indicator())
                     || traps.byOtherBody(text.substring(clause.start(), f.start()))
@@ -680,6 +681,9 @@ public final class IndicatorExtractor {
         for (int i = out.size() - 1; i >= 0; i--) {
             RawMention total = out.get(i);
             if (total.charOffset() >= sentence.start() && total.charOffset() < cue) {
+                if (lex.reviewedKindTotals.contains(total.indicator())) {
+                    continue; // "出具合法性审查意见149件,其中审查规范性文件17件": the opinions split by what was reviewed
+                }
                 anyTotal = true;
                 String domain = catalog.byCode(total.indicator()).map(IndicatorDefinition::domain).orElse("");
                 if (domain.equals(m.indicator().domain())) {

@@ -386,6 +386,14 @@ final class TrapRules {
     }
 
     /**
+     * "因政府信息公开引发的行政复议30件,其中10件被纠正;行政诉讼12件": a cause naming a subset of cases, said before the
+     * figure in its sentence (its earlier halves included), makes the figure that subset's.
+     */
+    boolean byNamedCause(String sentenceBefore) {
+        return IndicatorExtractor.containsAny(sentenceBefore, lex.subsetSentenceCauses);
+    }
+
+    /**
      * "全县成立...等7个行业性专业性人民调解委员会。这7个调委会受理纠纷778件": a clause of the sentence before the figure
      * (or the figure itself) opens with a back-reference word and a count, and that count was said earlier in
      * [contextStart, sentenceStart) of a part (a part qualifier or kind right after it and its unit).

@@ -221,4 +221,16 @@ class TrapRulesTest {
         // a count read with a verb (concluded) is the year's whole, whatever total it is a share of
         assertThat(traps.shareOfOwnKind("件,占全部行政复议案件的95%。", concluded)).isFalse();
     }
+
+    @Test
+    void aCauseNamedEarlierInTheSentenceMakesEveryLaterCaseCountItsSubset() {
+        assertThat(traps.byNamedCause("因政府信息公开引发的行政复议30件，其中10件被纠正；行政诉讼")).isTrue();
+        assertThat(traps.byNamedCause("全年收到行政复议申请30件，其中10件被纠正；行政诉讼")).isFalse();
+    }
+
+    @Test
+    void aTownsEnforcementTeamIsAPartOfACountysReport() {
+        assertThat(traps.isTrap("镇综合行政执法大队共办理行政处罚案件", traps.areaWords(ReportLevel.COUNTY, false))).isTrue();
+        assertThat(traps.isTrap("县综合行政执法大队共办理行政处罚案件", traps.areaWords(ReportLevel.COUNTY, false))).isFalse();
+    }
 }
