@@ -131,6 +131,10 @@ final class PdfTextExtractor {
         private final Map<COSDictionary, FontFacts> fontFacts = new IdentityHashMap<>();
         private PDFont lastFont;
         private FontFacts lastFacts;
+        /** per font dictionary of the document: the widths of a single-byte font's codes */
+        private final Map<COSDictionary, CodeWidths> codeWidths = new IdentityHashMap<>();
+        private PDFont lastWidthsFont;
+        private CodeWidths lastWidths;
 
         @Override
         public void processPage(PDPage page) throws IOException {
@@ -154,12 +158,11 @@ final class PdfTextExtractor {
             PDGraphicsState state = getGraphicsState();
             PDTextState textState = state.getTextState();
             PDFont font = textState.getFont();
-            FontFacts facts = font != null && cropAtOrigin && SINGLE_BYTE_FONTS.contains(font.getClass())
-                    ? facts(font) : null;
-            if (facts == null) {
+            if (font == null || !cropAtOrigin || !SINGLE_BYTE_FONTS.contains(font.getClass())) {
                 super.showText(string);
                 return;
             }
+            CodeWidths widths = widths(font);
             float fontSize = textState.getFontSize();
             float horizontalScaling = textState.getHorizontalScaling() / 100f;
             float charSpacing = textState.getCharacterSpacing();
@@ -173,8 +176,15 @@ final class PdfTextExtractor {
                 }
                 Matrix ctm = state.getCurrentTransformationMatrix();
                 Matrix textRenderingMatrix = parameters.multiply(textMatrix).multiply(ctm);
-                float width = facts.displacementX(font, code);
-                placeGlyph(textRenderingMatrix, font, facts, code, width, 0);
+                float width = widths.displacementX(font, code);
+                // the font's facts after its width, as PDFBox's showGlyph comes after getDisplacement (the same
+                // exception first, should both fail)
+                FontFacts facts = facts(font);
+                if (facts == null) {
+                    super.showGlyph(textRenderingMatrix, font, code, new Vector(width, 0));
+                } else {
+                    placeGlyph(textRenderingMatrix, font, facts, code, width, 0);
+                }
                 float tx = (width * fontSize + charSpacing + wordSpacing) * horizontalScaling;
                 textMatrix.translate(tx, 0);
             }
@@ -274,6 +284,14 @@ final class PdfTextExtractor {
                     throw new IllegalArgumentException("Multiplying two matrices produces illegal values");
                 }
             }
+        }
+
+        private CodeWidths widths(PDFont font) {
+            if (font != lastWidthsFont) {
+                lastWidths = codeWidths.computeIfAbsent(font.getCOSObject(), k -> new CodeWidths());
+                lastWidthsFont = font;
+            }
+            return lastWidths;
         }
 
         private FontFacts facts(PDFont font) throws IOException {
@@ -467,6 +485,21 @@ final class PdfTextExtractor {
         }
     }
 
+    /** A single-byte font's horizontal displacement of each code, asked of the font on first use. */
+    private static final class CodeWidths {
+        private final float[] displacementX = new float[256];
+        private final boolean[] known = new boolean[256];
+
+        /** {@code font.getDisplacement(code).getX()} of a code 0-255. */
+        float displacementX(PDFont font, int code) throws IOException {
+            if (!known[code]) {
+                displacementX[code] = font.getDisplacement(code).getX();
+                known[code] = true;
+            }
+            return displacementX[code];
+        }
+    }
+
     /** What a font of one document gives every glyph: computed once, the text of each code on first use. */
     private static final class FontFacts {
         /** a code whose text is not known yet */
@@ -477,9 +510,6 @@ final class PdfTextExtractor {
         final boolean simple;
         /** the text of codes below 65536, in blocks of 256 made on first use; null: no text (skipped) */
         private final String[][] text = new String[256][];
-        /** a single-byte font's horizontal displacement of each code, read from the font on first use */
-        private float[] displacementX;
-        private boolean[] displacementKnown;
 
         FontFacts(float height, float spaceWidth, boolean simple) {
             this.height = height;
@@ -503,19 +533,6 @@ final class PdfTextExtractor {
                 block[code & 0xFF] = t;
             }
             return t;
-        }
-
-        /** {@code font.getDisplacement(code).getX()} of a code 0-255, asked of the font once. */
-        float displacementX(PDFont font, int code) throws IOException {
-            if (displacementX == null) {
-                displacementX = new float[256];
-                displacementKnown = new boolean[256];
-            }
-            if (!displacementKnown[code]) {
-                displacementX[code] = font.getDisplacement(code).getX();
-                displacementKnown[code] = true;
-            }
-            return displacementX[code];
         }
 
         /**
