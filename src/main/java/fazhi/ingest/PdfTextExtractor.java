@@ -11,8 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -23,10 +22,15 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDMMType1Font;
 import org.apache.pdfbox.pdmodel.font.PDSimpleFont;
+import org.apache.pdfbox.pdmodel.font.PDTrueTypeFont;
+import org.apache.pdfbox.pdmodel.font.PDType1CFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.PDType3Font;
 import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
 import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
+import org.apache.pdfbox.pdmodel.graphics.state.PDTextState;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -107,15 +111,15 @@ final class PdfTextExtractor {
      * Collects each word PDFBox writes (a run of glyphs without a wide gap) with its position.
      *
      * <p>PDFBox's duplicate-overlapping-text suppression (a glyph drawn again over itself, as office software
-     * fakes bold) is kept with its exact rule, but looked up with one search of the glyph's x instead of a
-     * range view built per glyph (the view cost two tree searches and an iterator for every glyph of every
-     * page, about a tenth of the PDF stage). Pages with article beads and text inside an ActualText span
+     * fakes bold) is kept with its exact rule, but kept in sorted float arrays ({@link ShownPlaces}) instead
+     * of PDFBox's tree maps of boxed floats with a range view built per glyph (about a tenth of the PDF
+     * stage). Pages with article beads and text inside an ActualText span
      * still go through PDFBox's own method, whose bead and ActualText handling is not repeated here.
      */
     private static final class RunCollector extends PDFTextStripper {
         final List<PdfLayout.Run> runs = new ArrayList<>();
-        /** for each text, the x positions where it was shown on this page and the y positions at each */
-        private final Map<String, TreeMap<Float, TreeSet<Float>>> shown = new HashMap<>();
+        /** for each text, the places where it was shown on this page */
+        private final Map<String, ShownPlaces> shown = new HashMap<>();
         /** per open marked-content sequence: whether it carries an ActualText */
         private final Deque<Boolean> markedContent = new ArrayDeque<>();
         private boolean actualText;
@@ -127,6 +131,10 @@ final class PdfTextExtractor {
         private final Map<COSDictionary, FontFacts> fontFacts = new IdentityHashMap<>();
         private PDFont lastFont;
         private FontFacts lastFacts;
+        /** per font dictionary of the document: the widths of a single-byte font's codes */
+        private final Map<COSDictionary, CodeWidths> codeWidths = new IdentityHashMap<>();
+        private PDFont lastWidthsFont;
+        private CodeWidths lastWidths;
 
         @Override
         public void processPage(PDPage page) throws IOException {
@@ -137,6 +145,49 @@ final class PdfTextExtractor {
             cropAtOrigin = Float.compare(pageBox.getLowerLeftX(), 0) == 0
                     && Float.compare(pageBox.getLowerLeftY(), 0) == 0;
             super.processPage(page);
+        }
+
+        /**
+         * PDFBox's text showing (the glyph's matrix, then the text matrix moved by its width and the spacing) for
+         * the simple fonts whose codes are single bytes, with each code's width read from the font once per
+         * document instead of once per glyph (a boxed-integer map lookup and a vector every glyph). Other fonts,
+         * vertical and Type 3 fonts and pages whose crop box is not at the origin go through PDFBox's own method.
+         */
+        @Override
+        protected void showText(byte[] string) throws IOException {
+            PDGraphicsState state = getGraphicsState();
+            PDTextState textState = state.getTextState();
+            PDFont font = textState.getFont();
+            if (font == null || !cropAtOrigin || !SINGLE_BYTE_FONTS.contains(font.getClass())) {
+                super.showText(string);
+                return;
+            }
+            CodeWidths widths = widths(font);
+            float fontSize = textState.getFontSize();
+            float horizontalScaling = textState.getHorizontalScaling() / 100f;
+            float charSpacing = textState.getCharacterSpacing();
+            Matrix parameters = new Matrix(fontSize * horizontalScaling, 0, 0, fontSize, 0, textState.getRise());
+            Matrix textMatrix = state.getTextMatrix();
+            for (byte b : string) {
+                int code = b & 0xFF;
+                float wordSpacing = 0;
+                if (code == 32) {
+                    wordSpacing += textState.getWordSpacing();
+                }
+                Matrix ctm = state.getCurrentTransformationMatrix();
+                Matrix textRenderingMatrix = parameters.multiply(textMatrix).multiply(ctm);
+                float width = widths.displacementX(font, code);
+                // the font's facts after its width, as PDFBox's showGlyph comes after getDisplacement (the same
+                // exception first, should both fail)
+                FontFacts facts = facts(font);
+                if (facts == null) {
+                    super.showGlyph(textRenderingMatrix, font, code, new Vector(width, 0));
+                } else {
+                    placeGlyph(textRenderingMatrix, font, facts, code, width, 0);
+                }
+                float tx = (width * fontSize + charSpacing + wordSpacing) * horizontalScaling;
+                textMatrix.translate(tx, 0);
+            }
         }
 
         /**
@@ -153,6 +204,11 @@ final class PdfTextExtractor {
                 super.showGlyph(textRenderingMatrix, font, code, displacement);
                 return;
             }
+            placeGlyph(textRenderingMatrix, font, facts, code, displacement.getX(), displacement.getY());
+        }
+
+        private void placeGlyph(Matrix textRenderingMatrix, PDFont font, FontFacts facts, int code,
+                                float displacementX, float displacementY) throws IOException {
             PDGraphicsState state = getGraphicsState();
             Matrix ctm = state.getCurrentTransformationMatrix();
             float fontSize = state.getTextState().getFontSize();
@@ -160,11 +216,11 @@ final class PdfTextExtractor {
             Matrix textMatrix = getTextMatrix();
             // the end of the glyph: its displacement without character and word spacing (as PDFBox's
             // stripper has always measured it)
-            float tx = displacement.getX() * fontSize * horizontalScaling;
-            float ty = displacement.getY() * fontSize;
-            Matrix next = Matrix.getTranslateInstance(tx, ty).multiply(textMatrix).multiply(ctm);
-            float nextX = next.getTranslateX();
-            float nextY = next.getTranslateY();
+            float tx = displacementX * fontSize * horizontalScaling;
+            float ty = displacementY * fontSize;
+            glyphEnd(tx, ty, textMatrix, ctm);
+            float nextX = end[6];
+            float nextY = end[7];
             float dxDisplay = nextX - textRenderingMatrix.getTranslateX();
             float dyDisplay = facts.height * textRenderingMatrix.getScalingFactorY();
             float spaceWidthDisplay = facts.spaceWidth * textRenderingMatrix.getScalingFactorX();
@@ -175,6 +231,67 @@ final class PdfTextExtractor {
             processTextPosition(new TextPosition(pageRotation, pageBox.getWidth(), pageBox.getHeight(),
                     textRenderingMatrix, nextX, nextY, Math.abs(dyDisplay), dxDisplay, Math.abs(spaceWidthDisplay),
                     unicode, new int[] {code}, font, fontSize, (int) (fontSize * textMatrix.getScalingFactorX())));
+        }
+
+        /** scratch: the translation, the text matrix, the CTM, and the products of the glyph's end */
+        private final float[] translation = new float[9];
+        private final float[] textValues = new float[9];
+        private final float[] ctmValues = new float[9];
+        private final float[] moved = new float[9];
+        private final float[] end = new float[9];
+
+        /**
+         * The translation (tx, ty) times the text matrix times the CTM into {@link #end}: PDFBox's
+         * {@code Matrix.getTranslateInstance(tx, ty).multiply(textMatrix).multiply(ctm)}, the same float
+         * operations in the same order (so the same bits) and the same exception on a value that is not
+         * finite, without the three matrices it made per glyph.
+         */
+        private void glyphEnd(float tx, float ty, Matrix textMatrix, Matrix ctm) {
+            float[] t = translation;
+            t[0] = 1;
+            t[1] = 0;
+            t[2] = 0;
+            t[3] = 0;
+            t[4] = 1;
+            t[5] = 0;
+            t[6] = tx;
+            t[7] = ty;
+            t[8] = 1;
+            copy(textMatrix, textValues);
+            copy(ctm, ctmValues);
+            multiply(t, textValues, moved);
+            multiply(moved, ctmValues, end);
+        }
+
+        private static void copy(Matrix m, float[] into) {
+            for (int row = 0; row < 3; row++) {
+                for (int column = 0; column < 3; column++) {
+                    into[row * 3 + column] = m.getValue(row, column);
+                }
+            }
+        }
+
+        /** a times b, row-major 3x3, each entry summed left to right as PDFBox's Matrix does */
+        private static void multiply(float[] a, float[] b, float[] into) {
+            for (int row = 0; row < 3; row++) {
+                for (int column = 0; column < 3; column++) {
+                    into[row * 3 + column] = a[row * 3] * b[column] + a[row * 3 + 1] * b[3 + column]
+                            + a[row * 3 + 2] * b[6 + column];
+                }
+            }
+            for (float v : into) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("Multiplying two matrices produces illegal values");
+                }
+            }
+        }
+
+        private CodeWidths widths(PDFont font) {
+            if (font != lastWidthsFont) {
+                lastWidths = codeWidths.computeIfAbsent(font.getCOSObject(), k -> new CodeWidths());
+                lastWidthsFont = font;
+            }
+            return lastWidths;
         }
 
         private FontFacts facts(PDFont font) throws IOException {
@@ -239,12 +356,16 @@ final class PdfTextExtractor {
             String character = text.getUnicode();
             float x = text.getX();
             float y = text.getY();
-            TreeMap<Float, TreeSet<Float>> sameText = shown.computeIfAbsent(character, k -> new TreeMap<>());
+            ShownPlaces sameText = shown.get(character);
+            if (sameText == null) {
+                sameText = new ShownPlaces();
+                shown.put(character, sameText);
+            }
             float tolerance = text.getWidth() / character.length() / 3.0f;
-            if (overlapsShown(sameText, x - tolerance, x + tolerance, y - tolerance, y + tolerance)) {
+            if (sameText.overlaps(x - tolerance, x + tolerance, y - tolerance, y + tolerance)) {
                 return;
             }
-            sameText.computeIfAbsent(x, k -> new TreeSet<>()).add(y);
+            sameText.add(x, y);
             // no beads on the page: PDFBox puts every glyph into its last article list
             List<TextPosition> list = charactersByArticle.get(charactersByArticle.size() - 1);
             if (list.isEmpty()) {
@@ -261,28 +382,6 @@ final class PdfTextExtractor {
             } else {
                 list.add(text);
             }
-        }
-
-        /**
-         * Whether the same text was shown at an x in [xFrom, xTo) and a y in [yFrom, yTo), in the order of
-         * floats of {@link Float#compare}, throwing where PDFBox's sub-map views throw (a negative width).
-         */
-        private static boolean overlapsShown(TreeMap<Float, TreeSet<Float>> sameText, float xFrom, float xTo,
-                                             float yFrom, float yTo) {
-            if (Float.compare(xFrom, xTo) > 0) {
-                throw new IllegalArgumentException("fromKey > toKey");
-            }
-            for (Map.Entry<Float, TreeSet<Float>> e = sameText.ceilingEntry(xFrom);
-                    e != null && Float.compare(e.getKey(), xTo) < 0; e = sameText.higherEntry(e.getKey())) {
-                if (Float.compare(yFrom, yTo) > 0) {
-                    throw new IllegalArgumentException("fromKey > toKey");
-                }
-                Float y = e.getValue().ceiling(yFrom);
-                if (y != null && Float.compare(y, yTo) < 0) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         @Override
@@ -304,6 +403,76 @@ final class PdfTextExtractor {
         }
     }
 
+    /**
+     * The places (x, y) where one text was shown on a page, sorted by x in the order of {@link Float#compare}
+     * (the order of the boxed-float tree maps PDFBox keeps them in). Two float arrays instead of a tree map of
+     * tree sets: no boxing, no tree nodes, and a glyph drawn to the right of the last one (the common case) is
+     * appended.
+     */
+    static final class ShownPlaces {
+        private float[] xs = new float[8];
+        private float[] ys = new float[8];
+        private int size;
+
+        /**
+         * Whether a place with an x in [xFrom, xTo) and a y in [yFrom, yTo) was shown, throwing where PDFBox's
+         * sub-map views throw: an x range that ends before it starts, or a y range that does when some x is in
+         * its range.
+         */
+        boolean overlaps(float xFrom, float xTo, float yFrom, float yTo) {
+            if (Float.compare(xFrom, xTo) > 0) {
+                throw new IllegalArgumentException("fromKey > toKey");
+            }
+            for (int i = firstAtOrAfter(xFrom); i < size && Float.compare(xs[i], xTo) < 0; i++) {
+                if (Float.compare(yFrom, yTo) > 0) {
+                    throw new IllegalArgumentException("fromKey > toKey");
+                }
+                if (Float.compare(ys[i], yFrom) >= 0 && Float.compare(ys[i], yTo) < 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(float x, float y) {
+            int at = size;
+            if (at > 0 && Float.compare(xs[at - 1], x) > 0) {
+                at = firstAtOrAfter(x);
+            }
+            if (size == xs.length) {
+                xs = Arrays.copyOf(xs, size * 2);
+                ys = Arrays.copyOf(ys, size * 2);
+            }
+            System.arraycopy(xs, at, xs, at + 1, size - at);
+            System.arraycopy(ys, at, ys, at + 1, size - at);
+            xs[at] = x;
+            ys[at] = y;
+            size++;
+        }
+
+        /** the first index whose x is not below the given one (size if none) */
+        private int firstAtOrAfter(float x) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Float.compare(xs[mid], x) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /**
+     * The simple fonts whose code is one byte read as is ({@code readCode} reads one byte) and whose
+     * displacement is their width over 1000 (PDFBox's {@code PDFont.getDisplacement}); Type 3 fonts are not.
+     */
+    private static final Set<Class<?>> SINGLE_BYTE_FONTS = Set.of(PDType1Font.class, PDMMType1Font.class,
+            PDTrueTypeFont.class, PDType1CFont.class);
+
     /** The glyph list PDFBox's text engine reads codes with: Adobe's and its additional names. */
     private static final GlyphList GLYPH_LIST = additionalGlyphList();
 
@@ -313,6 +482,21 @@ final class PdfTextExtractor {
             return new GlyphList(GlyphList.getAdobeGlyphList(), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A single-byte font's horizontal displacement of each code, asked of the font on first use. */
+    private static final class CodeWidths {
+        private final float[] displacementX = new float[256];
+        private final boolean[] known = new boolean[256];
+
+        /** {@code font.getDisplacement(code).getX()} of a code 0-255. */
+        float displacementX(PDFont font, int code) throws IOException {
+            if (!known[code]) {
+                displacementX[code] = font.getDisplacement(code).getX();
+                known[code] = true;
+            }
+            return displacementX[code];
         }
     }
 
