@@ -59,6 +59,16 @@ final class PdfTextExtractor {
     }
 
     static PdfLayout.Result extract(byte[] bytes, PdfLayout layout) throws UnreadableSubmissionException {
+        return extract(bytes, layout, false);
+    }
+
+    /**
+     * @param pdfBoxOnly every glyph shown, placed and checked for overlap by PDFBox's own methods, not by the
+     *                   faster copies of them below: the reference the copies must equal, bit for bit (a PDFBox
+     *                   upgrade that changes its arithmetic shows in {@code PdfTextExtractorAsPdfBoxTest})
+     */
+    static PdfLayout.Result extract(byte[] bytes, PdfLayout layout, boolean pdfBoxOnly)
+            throws UnreadableSubmissionException {
         if (!hasPdfHeader(bytes)) {
             throw new UnreadableSubmissionException("not a PDF: the file does not start with %PDF-; to resolve,"
                     + " send the PDF itself, or the report as .docx");
@@ -69,7 +79,7 @@ final class PdfTextExtractor {
             if (pages == 0) {
                 throw new UnreadableSubmissionException("PDF has no pages; to resolve, send the complete PDF");
             }
-            RunCollector collector = new RunCollector();
+            RunCollector collector = new RunCollector(pdfBoxOnly);
             collector.setSortByPosition(true);
             collector.getText(doc);
             float[] widths = new float[pages];
@@ -135,6 +145,11 @@ final class PdfTextExtractor {
         private final Map<COSDictionary, CodeWidths> codeWidths = new IdentityHashMap<>();
         private PDFont lastWidthsFont;
         private CodeWidths lastWidths;
+        private final boolean pdfBoxOnly;
+
+        RunCollector(boolean pdfBoxOnly) {
+            this.pdfBoxOnly = pdfBoxOnly;
+        }
 
         @Override
         public void processPage(PDPage page) throws IOException {
@@ -158,7 +173,7 @@ final class PdfTextExtractor {
             PDGraphicsState state = getGraphicsState();
             PDTextState textState = state.getTextState();
             PDFont font = textState.getFont();
-            if (font == null || !cropAtOrigin || !SINGLE_BYTE_FONTS.contains(font.getClass())) {
+            if (pdfBoxOnly || font == null || !cropAtOrigin || !SINGLE_BYTE_FONTS.contains(font.getClass())) {
                 super.showText(string);
                 return;
             }
@@ -199,7 +214,7 @@ final class PdfTextExtractor {
         @Override
         protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
                 throws IOException {
-            FontFacts facts = cropAtOrigin ? facts(font) : null;
+            FontFacts facts = cropAtOrigin && !pdfBoxOnly ? facts(font) : null;
             if (facts == null) {
                 super.showGlyph(textRenderingMatrix, font, code, displacement);
                 return;
@@ -349,7 +364,7 @@ final class PdfTextExtractor {
 
         @Override
         protected void processTextPosition(TextPosition text) {
-            if (pageHasBeads || actualText || !getSuppressDuplicateOverlappingText()) {
+            if (pdfBoxOnly || pageHasBeads || actualText || !getSuppressDuplicateOverlappingText()) {
                 super.processTextPosition(text);
                 return;
             }
