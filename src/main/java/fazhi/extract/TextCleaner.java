@@ -59,6 +59,8 @@ public final class TextCleaner {
     private final List<Pattern> artefacts;
     private final List<Pattern> elisions;
     private final String elisionToken;
+    /** Finds where any of the artefact or elision patterns would (null: they cannot be joined into one). */
+    private final Pattern anyArtefactOrElision;
     private final int repeatMinLength;
     private final int repeatRunLines;
     private final int repeatSentenceMinLength;
@@ -91,6 +93,7 @@ public final class TextCleaner {
         artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
         elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).toList();
         elisionToken = YamlResources.required(n, "elision_token");
+        anyArtefactOrElision = Patterns.anyOf(java.util.stream.Stream.concat(artefacts.stream(), elisions.stream()).toList());
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
@@ -134,11 +137,14 @@ public final class TextCleaner {
             return new CleanedText("", new int[0], 0);
         }
         Tracked text = normalizedTracked(decodedText);
-        for (Pattern p : artefacts) {
-            text = text.replaceAll(p, "");
-        }
-        for (Pattern p : elisions) {
-            text = text.replaceAll(p, elisionToken);
+        // most texts hold no artefact and no elision: one search for any of them spares a pass per pattern
+        if (anyArtefactOrElision == null || anyArtefactOrElision.matcher(text.text).find()) {
+            for (Pattern p : artefacts) {
+                text = text.replaceAll(p, "");
+            }
+            for (Pattern p : elisions) {
+                text = text.replaceAll(p, elisionToken);
+            }
         }
         List<Tracked> lines = new ArrayList<>();
         for (Tracked line : text.split('\n')) {
@@ -335,7 +341,8 @@ public final class TextCleaner {
                 out.add(line);
                 continue;
             }
-            Tracked.Builder kept = new Tracked.Builder(line.text.length());
+            // the line is copied only from its first sentence dropped: most lines keep every sentence
+            Tracked.Builder kept = null;
             int start = 0;
             Matcher m = SENTENCE_END.matcher(line.text);
             while (start < line.text.length()) {
@@ -343,20 +350,28 @@ public final class TextCleaner {
                 if (end <= start) {
                     continue;
                 }
-                Tracked sentence = line.sub(start, end);
-                start = end;
-                String key = sentence.text.replace(" ", "");
-                if (key.length() >= repeatSentenceMinLength && !seen.add(key)) {
-                    continue;
+                // a sentence shorter than the minimum has a shorter key: it is neither looked up nor remembered
+                boolean dropped = end - start >= repeatSentenceMinLength && dropsRepeat(line.text, start, end, seen);
+                if (dropped && kept == null) {
+                    kept = new Tracked.Builder(line.text.length());
+                    kept.append(line, 0, start);
+                } else if (!dropped && kept != null) {
+                    kept.append(line, start, end);
                 }
-                kept.append(sentence);
+                start = end;
             }
-            Tracked k = kept.build().strip();
+            Tracked k = kept == null ? line.strip() : kept.build().strip();
             if (!k.text.isEmpty()) {
                 out.add(k);
             }
         }
         return out;
+    }
+
+    /** Is the sentence [start, end) of the line, without its spaces, long enough and seen before (remembered if not)? */
+    private boolean dropsRepeat(String line, int start, int end, Set<String> seen) {
+        String key = line.substring(start, end).replace(" ", "");
+        return key.length() >= repeatSentenceMinLength && !seen.add(key);
     }
 
     /** A piece of text with, for each character, the offset in the decoded text it came from. */
@@ -420,14 +435,14 @@ public final class TextCleaner {
             Builder b = new Builder(text.length());
             int last = 0;
             do {
-                b.append(sub(last, m.start()));
+                b.append(this, last, m.start());
                 int at = m.start() < origin.length ? origin[m.start()] : (origin.length == 0 ? 0 : origin[origin.length - 1] + 1);
                 for (int i = 0; i < replacement.length(); i++) {
                     b.append(replacement.charAt(i), at);
                 }
                 last = m.end();
             } while (m.find());
-            b.append(sub(last, text.length()));
+            b.append(this, last, text.length());
             return b.build();
         }
 
@@ -449,9 +464,17 @@ public final class TextCleaner {
             }
 
             void append(Tracked t) {
-                for (int i = 0; i < t.text.length(); i++) {
-                    append(t.text.charAt(i), t.origin[i]);
+                append(t, 0, t.text.length());
+            }
+
+            /** The characters [from, to) of {@code t}, with their origins. */
+            void append(Tracked t, int from, int to) {
+                int at = text.length();
+                if (at + to - from > origin.length) {
+                    origin = Arrays.copyOf(origin, Math.max(origin.length * 2, at + to - from));
                 }
+                System.arraycopy(t.origin, from, origin, at, to - from);
+                text.append(t.text, from, to);
             }
 
             Tracked build() {
