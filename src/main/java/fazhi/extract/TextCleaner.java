@@ -59,8 +59,6 @@ public final class TextCleaner {
     private final List<Pattern> artefacts;
     private final List<Pattern> elisions;
     private final String elisionToken;
-    /** Finds where any of the artefact or elision patterns would (null: they cannot be joined into one). */
-    private final Pattern anyArtefactOrElision;
     private final int repeatMinLength;
     private final int repeatRunLines;
     private final int repeatSentenceMinLength;
@@ -93,7 +91,6 @@ public final class TextCleaner {
         artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
         elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).toList();
         elisionToken = YamlResources.required(n, "elision_token");
-        anyArtefactOrElision = Patterns.anyOf(java.util.stream.Stream.concat(artefacts.stream(), elisions.stream()).toList());
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
         repeatSentenceMinLength = YamlResources.integer(n, "repeat_sentence_min_length", 40);
@@ -137,14 +134,11 @@ public final class TextCleaner {
             return new CleanedText("", new int[0], 0);
         }
         Tracked text = normalizedTracked(decodedText);
-        // most texts hold no artefact and no elision: one search for any of them spares a pass per pattern
-        if (anyArtefactOrElision == null || anyArtefactOrElision.matcher(text.text).find()) {
-            for (Pattern p : artefacts) {
-                text = text.replaceAll(p, "");
-            }
-            for (Pattern p : elisions) {
-                text = text.replaceAll(p, elisionToken);
-            }
+        for (Pattern p : artefacts) {
+            text = text.replaceAll(p, "");
+        }
+        for (Pattern p : elisions) {
+            text = text.replaceAll(p, elisionToken);
         }
         List<Tracked> lines = new ArrayList<>();
         for (Tracked line : text.split('\n')) {
