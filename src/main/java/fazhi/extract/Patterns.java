@@ -9,9 +9,10 @@ final class Patterns {
     }
 
     /**
-     * One pattern that finds a match wherever one of the given patterns finds one (each in a group of its own,
-     * where its inline flags stay), so a text is scanned once to learn whether any of them occurs; null when
-     * they cannot be joined so: different flags, or a capturing group (a back reference would change its number).
+     * One pattern that finds a match wherever one of the given patterns finds one (each in a group of its own),
+     * so a text is scanned once to learn whether any of them occurs; null when they cannot be joined so: different
+     * flags (an inline flag counts, it would reach the patterns after it), or a capturing group (a back reference
+     * would change its number).
      */
     static Pattern anyOf(List<Pattern> patterns) {
         if (patterns.isEmpty()) {
