@@ -3,6 +3,7 @@ import fazhi.extract.IndicatorExtractor;
 import fazhi.extract.RawMention;
 import fazhi.extract.TextCleaner;
 import fazhi.ingest.Identification;
+import fazhi.ingest.ManifestReader;
 import fazhi.ingest.ReportIdentifier;
 import fazhi.ingest.SubmissionReader;
 import fazhi.reference.IndicatorCatalog;
@@ -53,7 +54,10 @@ public final class TextStages {
         ReportIdentifier identifier = new ReportIdentifier(RegionTable.bundled());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(reports)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            // the manifest is read by discovery, not as a report (cleaned as one, its thousands of rows would weigh)
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !(p.getParent().equals(reports) && p.getFileName().toString().equals(ManifestReader.FILE_NAME)))
+                    .sorted().toList();
         }
         int written = 0;
         try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
