@@ -33,6 +33,8 @@ final class HardWrap {
     private final List<Pattern> paragraphStarts;
     private final List<Pattern> pageMarks;
     private final Pattern rowValueEnding;
+    /** the characters a row value ending holds: it lies in the run of them that ends the line */
+    private final String rowValueCharacters;
     private final List<String> titleMarkers;
     private final int titleMaxLength;
     /** the catalog's words (subjects, verbs): a line break inside one is inside a sentence ("行政复议申" / "请58件") */
@@ -52,6 +54,7 @@ final class HardWrap {
         paragraphStarts = YamlResources.strings(n, "paragraph_start_patterns").stream()
                 .map(p -> Pattern.compile("^(?:" + p + ")")).toList();
         rowValueEnding = Pattern.compile(YamlResources.required(n, "row_value_ending"));
+        rowValueCharacters = YamlResources.required(n, "row_value_characters");
         pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
         this.titleMarkers = titleMarkers;
         this.titleMaxLength = titleMaxLength;
@@ -75,14 +78,20 @@ final class HardWrap {
                 counts.merge(t.text, 1, Integer::sum);
             }
         }
-        int width = wrapWidth(lines);
-        boolean[] wrappedBlock = wrappedBlocks(lines);
+        // whether each line is open, worked out once: the width, the blocks and the joins all ask
+        boolean[] openLine = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            openLine[k] = open(lines.get(k).text);
+        }
+        int width = wrapWidth(lines, openLine);
+        boolean[] wrappedBlock = wrappedBlocks(lines, openLine);
         List<Tracked> out = new ArrayList<>(n);
         int i = 0;
         while (i < n) {
             Tracked cur = lines.get(i);
             int lastPiece = cur.text.length();
-            while (open(cur.text) || openBeforeMark(cur.text)) {
+            boolean curOpen = openLine[i]; // open(cur.text), asked again only when cur grows
+            while (curOpen || openBeforeMark(cur.text)) {
                 int k = i + 1;
                 boolean blank = false;
                 boolean mark = false;
@@ -95,7 +104,7 @@ final class HardWrap {
                 }
                 // a line of any length is cut by a page's end (a page mark, the title as running header), not by
                 // any line that merely repeats: a page published twice repeats its headings and rows too
-                if (!pageEnd && !open(cur.text)) {
+                if (!pageEnd && !curOpen) {
                     break;
                 }
                 boolean full = width > 0 && lastPiece >= width * (1 - tolerance) && lastPiece <= width * (1 + tolerance);
@@ -105,6 +114,7 @@ final class HardWrap {
                 }
                 Tracked next = lines.get(k);
                 cur = concat(cur, next);
+                curOpen = open(cur.text);
                 lastPiece = next.text.length();
                 i = k;
             }
@@ -121,7 +131,7 @@ final class HardWrap {
      * the block ("审查案" / "- 2 -" / "件248起。") is no line of it; a heading opening the block (a line starting with a
      * paragraph marker and no sentence end inside: "一、行政复议案件办理情况") stands before it and is never joined.
      */
-    private boolean[] wrappedBlocks(List<Tracked> lines) {
+    private boolean[] wrappedBlocks(List<Tracked> lines, boolean[] openLine) {
         boolean[] out = new boolean[lines.size()];
         int a = 0;
         while (a < lines.size()) {
@@ -148,7 +158,7 @@ final class HardWrap {
                 String next = lines.get(rows.get(j + 1)).text;
                 boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line))
                         || splitsCatalogWord(line, next);
-                wrapped = open(line) && carries && continues(next);
+                wrapped = openLine[rows.get(j)] && carries && continues(next);
             }
             for (int j = 0; wrapped && j < rows.size() - 1; j++) {
                 out[rows.get(j)] = true;
@@ -199,8 +209,9 @@ final class HardWrap {
      * The width the text is wrapped at: the greatest length W such that at least min_lines open lines are
      * between W·(1 − tolerance) and W long; 0 when the text does not look hard-wrapped.
      */
-    private int wrapWidth(List<Tracked> lines) {
-        int[] lengths = lines.stream().filter(t -> open(t.text)).mapToInt(t -> t.text.length()).sorted().toArray();
+    private int wrapWidth(List<Tracked> lines, boolean[] openLine) {
+        int[] lengths = IntStream.range(0, lines.size()).filter(k -> openLine[k])
+                .map(k -> lines.get(k).text.length()).sorted().toArray();
         if (lengths.length < minLines) {
             return 0;
         }
@@ -221,7 +232,7 @@ final class HardWrap {
     /** A line of a paragraph that may go on in the next line: long enough, not closed, not a table row nor a title. */
     private boolean open(String line) {
         return line.length() >= minLength && !endsWithAny(line, completeEndings) && !line.contains(" | ")
-                && !endsWithAny(line, titleMarkers) && !rowValueEnding.matcher(line).find();
+                && !endsWithAny(line, titleMarkers) && !endsInRowValue(line);
     }
 
     /**
@@ -231,7 +242,7 @@ final class HardWrap {
      */
     private boolean openBeforeMark(String line) {
         if (line.isEmpty() || endsWithAny(line, completeEndings) || line.contains(" | ")
-                || endsWithAny(line, titleMarkers) || rowValueEnding.matcher(line).find()) {
+                || endsWithAny(line, titleMarkers) || endsInRowValue(line)) {
             return false;
         }
         return continues(line) || hasSentenceEnd(line);
@@ -258,10 +269,31 @@ final class HardWrap {
             return false;
         }
         // a table row is content however often it repeats (a page that shows its table twice)
-        if (line.contains(" | ") || rowValueEnding.matcher(line).find()) {
+        if (line.contains(" | ") || endsInRowValue(line)) {
             return false;
         }
         return counts.getOrDefault(line, 0) > 1 || endsWithAny(line, titleMarkers);
+    }
+
+    /**
+     * Does the line end in a row's value ("调解成功率 99.8%")? Looked for in the run of row value characters that
+     * ends the line only: a match holds no other character and ends at the line's end, so none starts before
+     * that run. A line ending in a line terminator (where $ also matches before it) is searched whole.
+     */
+    private boolean endsInRowValue(String line) {
+        int from = line.length();
+        if (from > 0 && isLineTerminator(line.charAt(from - 1))) {
+            return rowValueEnding.matcher(line).find();
+        }
+        while (from > 0 && rowValueCharacters.indexOf(line.charAt(from - 1)) >= 0) {
+            from--;
+        }
+        return rowValueEnding.matcher(line).region(from, line.length())
+                .useTransparentBounds(true).useAnchoringBounds(false).find();
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private boolean isPageMark(String line) {

@@ -290,6 +290,7 @@ public final class IndicatorExtractor {
         RawMention lastItem = null; // the count read last, and its figure: a sibling of the same kind cancels it
         Figure lastItemFigure = null;
         int lastItemClauseStart = ls;
+        CarriedScopes carriedScopes = new CarriedScopes(text, sentences);
         // "1月份,县12345热线受理...;...办结率100%": a period opening the line dates all of it
         boolean linePeriod = !sentences.isEmpty() && traps.otherPeriod(text, ls,
                 segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end());
@@ -418,16 +419,11 @@ public final class IndicatorExtractor {
             }
             // "全省...5422件;依法受理...3129件": the subject that opens an earlier half of the sentence sets the scope
             // of the later ones; only its opening clause counts ("...,开启了省内...先河;...应诉率达100%" is the county's)
-            StringBuilder scope = new StringBuilder();
             // so does a breakdown: "其中,县级政府文件48件,继续有效31件;县级各部门文件32件,继续有效15件" (both halves parts)
-            boolean halfOfBreakdown = false;
-            for (int k = sentenceIndex; k > 0 && endsWithAny(text, sentences.get(k - 1), lex.scopeCarryingEnds); k--) {
-                Span half = sentences.get(k - 1);
-                List<Span> halfClauses = segmenter.clauses(text, half.start(), half.end());
-                Span opening = halfClauses.isEmpty() ? half : halfClauses.get(0);
-                scope.insert(0, text, opening.start(), opening.end());
-                halfOfBreakdown |= opensBreakdown(text, opening.start(), opening.end());
-            }
+            // (both worked out once per sentence of the line, not again for every figure)
+            carriedScopes.fill(sentenceIndex);
+            StringBuilder scope = new StringBuilder(carriedScopes.scope[sentenceIndex]);
+            boolean halfOfBreakdown = carriedScopes.breakdown[sentenceIndex];
             int carried = scope.length();
             scope.append(text, sentence.start(), f.start());
             // ... and so does a date it opens with ("截至8月底,全省共有...;今年以来调解...16万件": up to August), unless
@@ -520,6 +516,43 @@ public final class IndicatorExtractor {
         return first.end() <= second.start() && firstClauseStart >= sentence.start()
                 && traps.campaignBesideCampaign(text.substring(firstClauseStart, first.numberStart()), first,
                         text.substring(first.end(), second.numberStart()), second);
+    }
+
+    /**
+     * For each sentence of a line, the opening clauses of the earlier halves whose scope it is in (the run of
+     * sentences before it that end in a scope-carrying mark, ";"), joined in order, and whether one of them opens
+     * a breakdown: a sentence's are the one before's plus that one's own opening clause, when it carries.
+     */
+    private final class CarriedScopes {
+        private final String text;
+        private final List<Span> sentences;
+        final String[] scope;
+        final boolean[] breakdown;
+        private int filled = -1;
+
+        CarriedScopes(String text, List<Span> sentences) {
+            this.text = text;
+            this.sentences = sentences;
+            this.scope = new String[sentences.size()];
+            this.breakdown = new boolean[sentences.size()];
+        }
+
+        /** Works the scopes out up to the sentence {@code index}. */
+        void fill(int index) {
+            for (int k = filled + 1; k <= index; k++) {
+                if (k == 0 || !endsWithAny(text, sentences.get(k - 1), lex.scopeCarryingEnds)) {
+                    scope[k] = "";
+                    breakdown[k] = false;
+                    continue;
+                }
+                Span half = sentences.get(k - 1);
+                List<Span> halfClauses = segmenter.clauses(text, half.start(), half.end());
+                Span opening = halfClauses.isEmpty() ? half : halfClauses.get(0);
+                scope[k] = scope[k - 1] + text.substring(opening.start(), opening.end());
+                breakdown[k] = breakdown[k - 1] || opensBreakdown(text, opening.start(), opening.end());
+            }
+            filled = Math.max(filled, index);
+        }
     }
 
     /** Do the words between two figures only open the next item of their list ("、法治讲座")? */

@@ -128,6 +128,21 @@ final class PhrasingMatcher {
         return terms;
     }
 
+    /**
+     * The longest of the phrasing's subjects in [from, to), as {@link SubjectTerms#longest}; a subject the reading's
+     * topic (its sentence, or the sentences it continues) does not name is not looked for in a part of it.
+     */
+    private Hit longestSubject(Reading r, CompiledPhrasing p, int from, int to, boolean countsLists) {
+        return terms.longest(r.text, from, to, p.subjects, p.termIndexes, r.presentCovers(from, to) ? r.present : null,
+                r.inTitle, r.lineStart, countsLists);
+    }
+
+    /** The longest of all terms in [from, to), as {@link SubjectTerms#longest}, looked for as {@link #longestSubject}. */
+    private Hit longestTerm(Reading r, int from, int to) {
+        return r.presentCovers(from, to) ? terms.longest(r.text, from, to, r.present, r.inTitle, r.lineStart)
+                : terms.longest(r.text, from, to, r.inTitle, r.lineStart);
+    }
+
     /** The best match of the figure being read, or null; a list of rates fills {@link Reading#each}. */
     Match bestMatch(Reading r) {
         Match best = null;
@@ -441,7 +456,7 @@ final class PhrasingMatcher {
         if (!f.hasUnit()) { // "评查案卷370余,": only with the subject right before the figure
             Verb verb = nearestVerb(r.text, r.winStart, r.winEnd, p.verbs, false, r.meter);
             Hit left = p.verbs.isEmpty() || verb != null
-                    ? terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart, false) : null;
+                    ? longestSubject(r, p, r.winStart, r.winEnd, false) : null;
             return left != null && left.end() == f.start()
                     ? new Match(d, p.id, MatchKind.BEFORE, 10 + left.length() + (verb == null ? 0 : verb.word.length()),
                             verb == null ? 0 : verb.end)
@@ -458,7 +473,7 @@ final class PhrasingMatcher {
         Match best = null;
         // subject before the figure
         if (verbsOk || own != null) {
-            Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart,
+            Hit left = longestSubject(r, p, r.winStart, r.winEnd,
                     lex.listUnits.contains(f.unitText()));
             if (left != null && chineseFollowOk(r.text, f)) {
                 if (verbsOk) {
@@ -483,7 +498,7 @@ final class PhrasingMatcher {
             // "抽查57个执法单位240余宗案卷": the verb stands before an earlier figure of the clause that counts
             // something else (none of the phrasing's subjects before this figure)
             if (v == null && r.winStart > r.clause.start()
-                    && terms.longest(r.text, r.clause.start(), f.start(), p.subjects, r.inTitle, r.lineStart) == null) {
+                    && longestSubject(r, p, r.clause.start(), f.start(), false) == null) {
                 v = nearestVerb(r.text, r.clause.start(), r.winStart, p.verbs, false, r.meter);
             }
             String afterFigure = r.text.substring(f.end(), Math.max(f.end(), r.nextStart));
@@ -504,7 +519,7 @@ final class PhrasingMatcher {
         // 均按要求报县人大常委会备案"); the least specific reading of a subject: a phrasing without verbs wins
         if (best == null && !p.verbs.isEmpty() && sharedVerb == null && chineseFollowOk(r.text, f)
                 && r.laterStart > r.clause.end() && endsClause(r.text, f.end(), r.clause.end())) {
-            Hit left = terms.longest(r.text, r.winStart, r.winEnd, p.subjects, r.inTitle, r.lineStart,
+            Hit left = longestSubject(r, p, r.winStart, r.winEnd,
                     lex.listUnits.contains(f.unitText()));
             Verb later = left == null ? null : earliestVerb(r.text, r.clause.end(), r.laterStart, p.verbs);
             // ... not a verb of a procedure the sentence requires ("事项共9项,…承办单位须落实…合法性审查等程序")
@@ -522,7 +537,7 @@ final class PhrasingMatcher {
         // only a link word: the clause continues the subject named last ("案件同比增长15.6%,达到2310件")
         if (best == null && p.verbs.isEmpty() && chineseFollowOk(r.text, f) && containsAny(window, lex.linkWords)
                 && leftover(window, "").isEmpty()
-                && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null) {
+                && longestTerm(r, r.winStart, r.winEnd) == null) {
             Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
@@ -536,7 +551,7 @@ final class PhrasingMatcher {
         // verb only: borrow the subject named last in the sentence ("收到申请19件,受理19件,审结16件"), or in
         // the sentence before when this one names none ("无上年结转;年内审结135件")
         if (best == null && verb != null && chineseFollowOk(r.text, f)
-                && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
+                && longestTerm(r, r.winStart, r.winEnd) == null
                 && !containsAny(window, lex.inheritBlockers)
                 && leftover(window, verb.word).length() <= lex.inheritMaxLeftover) {
             Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
@@ -579,7 +594,7 @@ final class PhrasingMatcher {
         }
         // figure first, verb after, subject borrowed: "63件行政复议案件由县司法局办理,54件已办结"
         if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
-                && terms.longest(r.text, r.winStart, r.winEnd, r.inTitle, r.lineStart) == null
+                && longestTerm(r, r.winStart, r.winEnd) == null
                 && terms.rightAfter(r.text, f.end(), r.clause.end(), terms.all()) == null
                 && !containsAny(window, lex.inheritBlockers)
                 && (leftover(window, "").length() <= lex.inheritMaxLeftover
@@ -934,6 +949,11 @@ final class PhrasingMatcher {
             this.verbStart = verbStart;
             this.topicStart = topicStart;
             this.meter = meter;
+        }
+
+        /** Did {@link #present} look at all of [from, to) (it covers the topic to the end of the sentence)? */
+        boolean presentCovers(int from, int to) {
+            return present != null && from >= topicStart && to <= sentence.end();
         }
 
         String window() {

@@ -2,6 +2,7 @@ package fazhi.extract;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class SubjectTerms {
     private final List<Term> gapTerms;
     /** For each of {@code all}: the context words of a term only phrasings with context words name, else null. */
     private final List<List<String>> allContexts;
+    /** For each of {@code all}: its index in {@code unique} (as {@link #namedIn(String, int, int)} reports it). */
+    private final int[] allIndexes;
     /** Which of {@code unique} name what a count counts (not "纠错率", not "纠错" of a share). */
     private final boolean[] subject;
 
@@ -73,6 +76,11 @@ final class SubjectTerms {
         this.allContexts = all.stream().map(t -> boundTerms.containsKey(t.text)
                 ? List.copyOf(boundTerms.get(t.text)) : null).toList();
         this.gapTerms = all.stream().filter(t -> t.gap != null).toList();
+        Map<String, Integer> uniqueIndex = new HashMap<>();
+        for (int i = 0; i < unique.size(); i++) {
+            uniqueIndex.putIfAbsent(unique.get(i).text, i);
+        }
+        this.allIndexes = all.stream().mapToInt(t -> uniqueIndex.getOrDefault(t.text, -1)).toArray();
         this.gapTermsByInitial = new int[Character.MAX_VALUE + 1][];
         this.literal = new LiteralTrie();
         for (int i = 0; i < unique.size(); i++) {
@@ -180,9 +188,24 @@ final class SubjectTerms {
     /** @param countsLists the figure's unit counts lists: a term before a list noun names the lists */
     Hit longest(String text, int from, int to, List<Term> terms, boolean[] inTitle, int lineStart,
                 boolean countsLists) {
+        return longest(text, from, to, terms, null, null, inTitle, lineStart, countsLists);
+    }
+
+    /**
+     * As {@link #longest(String, int, int, List, boolean[], int, boolean)}, not looking for the terms a wider
+     * stretch of text around [from, to) does not name.
+     *
+     * @param indexes the terms' indexes as {@link #namedIn(String, int, int)} reports them (null: look for all)
+     * @param named   what {@link #namedIn(String, int, int)} reported for a stretch holding [from, to)
+     */
+    Hit longest(String text, int from, int to, List<Term> terms, int[] indexes, boolean[] named,
+                boolean[] inTitle, int lineStart, boolean countsLists) {
         Hit best = null;
-        for (Term t : terms) {
-            for (Hit h : t.find(text, from, to)) {
+        for (int k = 0; k < terms.size(); k++) {
+            Term t = terms.get(k);
+            // a term whose matches need not start with its first character is looked for whatever namedIn said
+            boolean absent = named != null && indexes[k] >= 0 && !named[indexes[k]] && !t.head.isEmpty();
+            for (Hit h : absent ? List.<Hit>of() : t.find(text, from, to)) {
                 // only a hit longer than the best so far can be chosen: the checks are for those alone
                 if ((best == null || h.length() > best.length()) && !inTitle(inTitle, h.start() - lineStart)
                         && !modified(text, h) && !(countsLists && listed(text, h)) && !partAround(text, h)
@@ -200,6 +223,14 @@ final class SubjectTerms {
     /** The longest occurrence of any term in [from, to), as {@link #longest}. */
     Hit longest(String text, int from, int to, boolean[] inTitle, int lineStart) {
         return longest(text, from, to, all, inTitle, lineStart);
+    }
+
+    /**
+     * As {@link #longest(String, int, int, boolean[], int)}, given what {@link #namedIn(String, int, int)}
+     * reported for a stretch of text holding [from, to): the terms it does not name are not looked for.
+     */
+    Hit longest(String text, int from, int to, boolean[] named, boolean[] inTitle, int lineStart) {
+        return longest(text, from, to, all, allIndexes, named, inTitle, lineStart, false);
     }
 
     /** Inside 《》 on the line the flags cover; a table row's context above that line is not looked up. */

@@ -335,7 +335,8 @@ public final class TextCleaner {
                 out.add(line);
                 continue;
             }
-            Tracked.Builder kept = new Tracked.Builder(line.text.length());
+            // the line is copied only from its first sentence dropped: most lines keep every sentence
+            Tracked.Builder kept = null;
             int start = 0;
             Matcher m = SENTENCE_END.matcher(line.text);
             while (start < line.text.length()) {
@@ -343,20 +344,28 @@ public final class TextCleaner {
                 if (end <= start) {
                     continue;
                 }
-                Tracked sentence = line.sub(start, end);
-                start = end;
-                String key = sentence.text.replace(" ", "");
-                if (key.length() >= repeatSentenceMinLength && !seen.add(key)) {
-                    continue;
+                // a sentence shorter than the minimum has a shorter key: it is neither looked up nor remembered
+                boolean dropped = end - start >= repeatSentenceMinLength && dropsRepeat(line.text, start, end, seen);
+                if (dropped && kept == null) {
+                    kept = new Tracked.Builder(line.text.length());
+                    kept.append(line, 0, start);
+                } else if (!dropped && kept != null) {
+                    kept.append(line, start, end);
                 }
-                kept.append(sentence);
+                start = end;
             }
-            Tracked k = kept.build().strip();
+            Tracked k = kept == null ? line.strip() : kept.build().strip();
             if (!k.text.isEmpty()) {
                 out.add(k);
             }
         }
         return out;
+    }
+
+    /** Is the sentence [start, end) of the line, without its spaces, long enough and seen before (remembered if not)? */
+    private boolean dropsRepeat(String line, int start, int end, Set<String> seen) {
+        String key = line.substring(start, end).replace(" ", "");
+        return key.length() >= repeatSentenceMinLength && !seen.add(key);
     }
 
     /** A piece of text with, for each character, the offset in the decoded text it came from. */
@@ -420,14 +429,14 @@ public final class TextCleaner {
             Builder b = new Builder(text.length());
             int last = 0;
             do {
-                b.append(sub(last, m.start()));
+                b.append(this, last, m.start());
                 int at = m.start() < origin.length ? origin[m.start()] : (origin.length == 0 ? 0 : origin[origin.length - 1] + 1);
                 for (int i = 0; i < replacement.length(); i++) {
                     b.append(replacement.charAt(i), at);
                 }
                 last = m.end();
             } while (m.find());
-            b.append(sub(last, text.length()));
+            b.append(this, last, text.length());
             return b.build();
         }
 
@@ -449,9 +458,17 @@ public final class TextCleaner {
             }
 
             void append(Tracked t) {
-                for (int i = 0; i < t.text.length(); i++) {
-                    append(t.text.charAt(i), t.origin[i]);
+                append(t, 0, t.text.length());
+            }
+
+            /** The characters [from, to) of {@code t}, with their origins. */
+            void append(Tracked t, int from, int to) {
+                int at = text.length();
+                if (at + to - from > origin.length) {
+                    origin = Arrays.copyOf(origin, Math.max(origin.length * 2, at + to - from));
                 }
+                System.arraycopy(t.origin, from, origin, at, to - from);
+                text.append(t.text, from, to);
             }
 
             Tracked build() {

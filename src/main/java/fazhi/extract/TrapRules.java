@@ -27,6 +27,8 @@ final class TrapRules {
     private final Segmenter segmenter;
     /** The names of the prefectures and counties of the region table: a local unit named like one must be one. */
     private final Set<String> regionNames;
+    /** The period cues searched for together (null: they cannot be joined; each is searched for alone). */
+    private final Pattern anyPeriodCue;
 
     TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
         this(lex, segmenter, RegionTable.bundled());
@@ -38,6 +40,7 @@ final class TrapRules {
         // the prefectures' and counties' names (a province is never a part in a report)
         this.regionNames = regions.all().stream().filter(r -> !r.code().endsWith("0000"))
                 .map(Region::name).collect(Collectors.toUnmodifiableSet());
+        this.anyPeriodCue = Patterns.anyOf(lex.periodCues);
     }
 
     /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
@@ -258,6 +261,9 @@ final class TrapRules {
 
     /** Does the sentence date the figure at {@code to} to part of a year or to several years ("4月份", "近三年来")? */
     boolean otherPeriod(String text, int from, int to) {
+        if (anyPeriodCue != null) {
+            return anyPeriodCue.matcher(text).region(from, to).find();
+        }
         for (Pattern p : lex.periodCues) {
             if (p.matcher(text).region(from, to).find()) {
                 return true;

@@ -30,6 +30,20 @@ class TextCleanerTest {
     }
 
     @Test
+    void aLineEndingInARowValueIsNotJoinedToTheNext() {
+        assertThat(cleaner.clean("全年人民调解组织调解成功率 99.8%\n受理矛盾纠纷共计8710件。"))
+                .isEqualTo("全年人民调解组织调解成功率 99.8%\n受理矛盾纠纷共计8710件。");
+        assertThat(cleaner.clean("2023年 全县受理矛盾纠纷合计 8 710\n调解成功8650件，成功率99.3%。"))
+                .isEqualTo("2023年 全县受理矛盾纠纷合计 8 710\n调解成功8650件,成功率99.3%。");
+    }
+
+    @Test
+    void aWrappedLineEndingInAFigureWithoutASpaceIsJoined() {
+        assertThat(cleaner.clean("全年人民调解组织调解成功率达到99.8\n%，受理矛盾纠纷共计8710件。"))
+                .isEqualTo("全年人民调解组织调解成功率达到99.8%,受理矛盾纠纷共计8710件。");
+    }
+
+    @Test
     void hardWrappedLinesOfOneWidthAreJoinedButHeadingsStayApart() {
         String raw = """
                 一、主要成效
