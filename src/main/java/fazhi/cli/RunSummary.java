@@ -36,7 +36,7 @@ final class RunSummary {
             out.println("nothing was published; the warehouse is unchanged. Fix the cause and run again.");
             return ExitCodes.RUN_FAILED;
         }
-        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+        try (Connection c = WarehouseConnection.openPublishedWithoutComments(new WarehouseLayout(warehouse));
              Statement s = c.createStatement()) {
             WarehouseLayout layout = new WarehouseLayout(warehouse);
             String published = layout.current().toRealPath().getFileName().toString();

@@ -33,12 +33,16 @@ public final class WarehouseConnection {
 
     /** DuckDB with a view per table of the published version of the warehouse. */
     public static Connection openPublished(WarehouseLayout layout) throws SQLException {
+        return openVersion(publishedVersion(layout), true);
+    }
+
+    private static Path publishedVersion(WarehouseLayout layout) throws SQLException {
         Path current = layout.current();
         if (!Files.isDirectory(current)) {
             throw new SQLException("no published warehouse at " + layout.root()
                     + " (run `./fazhi run` or `./fazhi ingest` first)");
         }
-        return openVersion(realPath(current));
+        return realPath(current);
     }
 
     private static Path realPath(Path p) throws SQLException {
@@ -54,6 +58,18 @@ public final class WarehouseConnection {
      * by the comments of {@code /schema/warehouse.sql} (see {@link SchemaComments}).
      */
     public static Connection openVersion(Path versionDir) throws SQLException {
+        return openVersion(versionDir, true);
+    }
+
+    /**
+     * The published version's views and derived views without their comments, for fazhi's own queries, which read
+     * none (a run's tally and summary): the comments are some 270 statements, most of the time of opening a version.
+     */
+    public static Connection openPublishedWithoutComments(WarehouseLayout layout) throws SQLException {
+        return openVersion(publishedVersion(layout), false);
+    }
+
+    private static Connection openVersion(Path versionDir, boolean comments) throws SQLException {
         Connection c = openDuckDb();
         try (Statement s = c.createStatement()) {
             Set<String> views = new HashSet<>();
@@ -64,7 +80,11 @@ public final class WarehouseConnection {
                     views.add(t.tableName());
                 }
             }
-            SchemaComments.bundled().apply(s, views);
+            if (comments) {
+                SchemaComments.bundled().apply(s, views);
+            } else {
+                SchemaComments.bundled().createDerivedViews(s, views);
+            }
         } catch (SQLException e) {
             c.close();
             throw e;

@@ -40,7 +40,7 @@ public class RunOutcomeListener implements JobExecutionListener {
         }
         var params = execution.getJobParameters();
         var layout = new WarehouseLayout(Path.of(params.getString("warehouse")));
-        try (Connection c = WarehouseConnection.openPublished(layout)) {
+        try (Connection c = WarehouseConnection.openPublishedWithoutComments(layout)) {
             RunTally tally = RunTally.of(c, params.getString("runId"));
             execution.setExitStatus(new ExitStatus(tally.clean() ? ExitStatus.COMPLETED.getExitCode() : WITH_QUARANTINES,
                     tally.describe()));
