@@ -131,26 +131,6 @@ public final class SchemaComments {
      * {@code views}; returns how many statements were applied.
      */
     public int apply(Statement s, Set<String> views) throws SQLException {
-        int applied = createDerivedViews(s, views);
-        for (CommentStatement c : statements) {
-            if (c.creates() || !views.contains(c.view())) {
-                continue;
-            }
-            try (Statement own = s.getConnection().createStatement()) {
-                own.execute(c.sql());
-                applied++;
-            } catch (SQLException e) {
-                String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-                if (!(msg.contains("does not exist") || msg.contains("does not have a column") || msg.contains("not found"))) {
-                    throw new SQLException("schema comment failed (" + RESOURCE + "): " + c.sql(), e);
-                }
-            }
-        }
-        return applied;
-    }
-
-    /** Creates the derived views whose tables exist (adding them to {@code views}); returns how many it created. */
-    public int createDerivedViews(Statement s, Set<String> views) throws SQLException {
         int applied = 0;
         for (CommentStatement c : statements) {
             if (c.creates()) {
@@ -163,6 +143,20 @@ public final class SchemaComments {
                     if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("does not exist")) {
                         throw new SQLException("derived view failed (" + RESOURCE + "): " + c.view(), e);
                     }
+                }
+            }
+        }
+        for (CommentStatement c : statements) {
+            if (c.creates() || !views.contains(c.view())) {
+                continue;
+            }
+            try (Statement own = s.getConnection().createStatement()) {
+                own.execute(c.sql());
+                applied++;
+            } catch (SQLException e) {
+                String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+                if (!(msg.contains("does not exist") || msg.contains("does not have a column") || msg.contains("not found"))) {
+                    throw new SQLException("schema comment failed (" + RESOURCE + "): " + c.sql(), e);
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -33,7 +34,7 @@ public final class WarehouseConnection {
 
     /** DuckDB with a view per table of the published version of the warehouse. */
     public static Connection openPublished(WarehouseLayout layout) throws SQLException {
-        return openVersion(publishedVersion(layout), true);
+        return openVersion(publishedVersion(layout));
     }
 
     private static Path publishedVersion(WarehouseLayout layout) throws SQLException {
@@ -58,38 +59,44 @@ public final class WarehouseConnection {
      * by the comments of {@code /schema/warehouse.sql} (see {@link SchemaComments}).
      */
     public static Connection openVersion(Path versionDir) throws SQLException {
-        return openVersion(versionDir, true);
-    }
-
-    /**
-     * The published version's views and derived views without their comments, for fazhi's own queries, which read
-     * none (a run's tally and summary): the comments are some 270 statements, most of the time of opening a version.
-     */
-    public static Connection openPublishedWithoutComments(WarehouseLayout layout) throws SQLException {
-        return openVersion(publishedVersion(layout), false);
-    }
-
-    private static Connection openVersion(Path versionDir, boolean comments) throws SQLException {
         Connection c = openDuckDb();
         try (Statement s = c.createStatement()) {
-            Set<String> views = new HashSet<>();
-            for (WarehouseTable t : WarehouseTable.values()) {
-                String source = tableSource(versionDir, t);
-                if (source != null) {
-                    s.execute("CREATE OR REPLACE VIEW " + t.tableName() + " AS SELECT * FROM " + source);
-                    views.add(t.tableName());
-                }
-            }
-            if (comments) {
-                SchemaComments.bundled().apply(s, views);
-            } else {
-                SchemaComments.bundled().createDerivedViews(s, views);
-            }
+            Set<String> views = createViews(s, versionDir, EnumSet.allOf(WarehouseTable.class));
+            SchemaComments.bundled().apply(s, views);
         } catch (SQLException e) {
             c.close();
             throw e;
         }
         return c;
+    }
+
+    /**
+     * DuckDB with a view of each of {@code tables} that the published version has, and nothing else: for fazhi's own
+     * queries after a run (its tally, its summary), which read a few tables and no comment. Each view reads its
+     * files' schema when it is made, and the comments are some 270 statements: most of the time of opening a version.
+     */
+    public static Connection openPublished(WarehouseLayout layout, Set<WarehouseTable> tables) throws SQLException {
+        Path version = publishedVersion(layout);
+        Connection c = openDuckDb();
+        try (Statement s = c.createStatement()) {
+            createViews(s, version, tables);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private static Set<String> createViews(Statement s, Path versionDir, Set<WarehouseTable> tables) throws SQLException {
+        Set<String> views = new HashSet<>();
+        for (WarehouseTable t : tables) {
+            String source = tableSource(versionDir, t);
+            if (source != null) {
+                s.execute("CREATE OR REPLACE VIEW " + t.tableName() + " AS SELECT * FROM " + source);
+                views.add(t.tableName());
+            }
+        }
+        return views;
     }
 
     /** The DuckDB table function that reads a table of a version, or null when the version lacks it. */
