@@ -195,9 +195,8 @@ public final class BatchRunner {
     }
 
     /**
-     * The context of a run: the job configurations and the five auto-configurations of {@link FazhiApplication} in a
-     * plain annotation context, with the run's properties and Boot's conversion service (the limits' sizes and
-     * durations). Not a SpringApplication: that prepares an environment a run does not use (application.properties
+     * The context of a run: the job repository and the job configurations of {@link FazhiApplication} in a plain
+     * annotation context, with the run's properties and Boot's conversion service (the limits' sizes and durations). Not a SpringApplication: that prepares an environment a run does not use (application.properties
      * looked up in the jar and the working folder, profiles, SPRING_APPLICATION_JSON, a background pre-initialiser)
      * and configures logback a second time from logback.xml with Joran, the same configuration as StderrLogging's;
      * together about a fifth of the main thread of an ingest that finds nothing new. What of it a run does use is
@@ -207,16 +206,16 @@ public final class BatchRunner {
     private static ConfigurableApplicationContext start(String jobRepositoryUrl, Map<String, String> limits) {
         Map<String, Object> props = new HashMap<>();
         limits.forEach((name, value) -> props.put("fazhi.limits." + name, value));
-        props.put("spring.datasource.url", jobRepositoryUrl);
+        props.put(JobRepositoryConfiguration.URL, jobRepositoryUrl);
         if (jobRepositoryUrl.startsWith("jdbc:h2:")) {
-            props.put("spring.datasource.username", "sa");
+            props.put(JobRepositoryConfiguration.USERNAME, "sa");
         }
         // an H2 file database is closed when its last connection closes: the one that looked for the tables stays
         // open until the pool has its own, so the database is opened once, not twice
         try (JobRepositoryUrl.Probe probe = JobRepositoryUrl.probe(jobRepositoryUrl)) {
             // the tables are created on first use only: later runs need no CREATE privilege, and a server does
             // not log an "already exists" error for each table at every run
-            props.put("spring.batch.jdbc.initialize-schema", probe.hasTables() ? "never" : "always");
+            props.put(JobRepositoryConfiguration.CREATE_TABLES, String.valueOf(!probe.hasTables()));
             RunContext context = new RunContext();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fazhiRun", props));
             context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
