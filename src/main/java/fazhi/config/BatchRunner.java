@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -196,12 +197,14 @@ public final class BatchRunner {
 
     /**
      * The context of a run: the job repository and the job configurations of {@link FazhiApplication} in a plain
-     * annotation context, with the run's properties and Boot's conversion service (the limits' sizes and durations). Not a SpringApplication: that prepares an environment a run does not use (application.properties
-     * looked up in the jar and the working folder, profiles, SPRING_APPLICATION_JSON, a background pre-initialiser)
-     * and configures logback a second time from logback.xml with Joran, the same configuration as StderrLogging's;
-     * together about a fifth of the main thread of an ingest that finds nothing new. What of it a run does use is
-     * kept: java.util.logging bridged to SLF4J while the context is open ({@link JulBridge}, as Boot's logging
-     * system did) and a shutdown hook that closes the context.
+     * annotation context, with the run's properties and Boot's conversion service (the limits' sizes and durations).
+     * Not a SpringApplication: that prepares an environment a run does not use (application.properties looked up in
+     * the jar and the working folder, profiles, SPRING_APPLICATION_JSON, a background pre-initialiser) and configures
+     * logback a second time from logback.xml with Joran, the same configuration as StderrLogging's: together about a
+     * fifth of the main thread of an ingest that finds nothing new. What of it a run does use is kept: java.util.logging
+     * bridged to SLF4J while the context is open ({@link JulBridge}, as Boot's logging system did) and a shutdown hook
+     * that closes the context. (A context that fails to start is no longer reported a second time, with its stack
+     * trace, by SpringApplication: the run says why in one line, as before.)
      */
     private static ConfigurableApplicationContext start(String jobRepositoryUrl, Map<String, String> limits) {
         Map<String, Object> props = new HashMap<>();
@@ -216,10 +219,16 @@ public final class BatchRunner {
             // the tables are created on first use only: later runs need no CREATE privilege, and a server does
             // not log an "already exists" error for each table at every run
             props.put(JobRepositoryConfiguration.CREATE_TABLES, String.valueOf(!probe.hasTables()));
-            RunContext context = new RunContext();
+            AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fazhiRun", props));
             context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
             context.register(FazhiApplication.class);
+            // java.util.logging goes back to no handler when the context closes, as Boot's logging system left it
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    JulBridge.remove();
+                }
+            });
             JulBridge.install();
             try {
                 context.refresh();
@@ -230,14 +239,6 @@ public final class BatchRunner {
             // a JVM that exits during the run (not TERM or INT: StopSignals takes those) closes the context first
             context.registerShutdownHook();
             return context;
-        }
-    }
-
-    /** The context of a run: java.util.logging goes back to no handler once it is closed, as Boot's logging system left it. */
-    private static final class RunContext extends AnnotationConfigApplicationContext {
-        @Override
-        protected void onClose() {
-            JulBridge.remove();
         }
     }
 
