@@ -83,7 +83,7 @@ public final class BatchRunner {
         WarehouseLayout layout = new WarehouseLayout(request.warehouse());
         String runId = newRunId();
         try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId)) {
-            Warmup.start();
+            Warmup.start(layout);
             preparation.prepare();
             return runLocked(request, layout, runId);
         }
