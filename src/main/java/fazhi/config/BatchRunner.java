@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -223,6 +224,10 @@ public final class BatchRunner {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fazhiRun", props));
             context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
             context.register(FazhiApplication.class);
+            // nothing here listens with @EventListener (ApplicationListener beans still do): the processor that looks
+            // for such methods would load and scan the class of every bean, the stages' included
+            context.removeBeanDefinition(AnnotationConfigUtils.EVENT_LISTENER_PROCESSOR_BEAN_NAME);
+            context.removeBeanDefinition(AnnotationConfigUtils.EVENT_LISTENER_FACTORY_BEAN_NAME);
             // java.util.logging goes back to no handler when the context closes, as Boot's logging system left it
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) {
