@@ -6,6 +6,7 @@ import fazhi.ingest.SubmissionStatus;
 import fazhi.warehouse.RunTally;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehouseTable;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,10 +14,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** What an operator reads after a run, and the exit code that says the same to a scheduler. */
 final class RunSummary {
     private static final String HELD_BACK = SubmissionStatus.sqlList(SubmissionStatus.HELD_BACK);
+    /** The tables the summary reads. */
+    private static final Set<WarehouseTable> READ = EnumSet.of(WarehouseTable.SUBMISSIONS, WarehouseTable.OBSERVATIONS,
+            WarehouseTable.VALIDATION_ISSUES, WarehouseTable.VALIDATION_SUMMARY, WarehouseTable.CORRECTIONS,
+            WarehouseTable.DISCLOSURE);
     private final Path warehouse;
     private final BatchRunner.RunOutcome outcome;
 
@@ -36,7 +43,7 @@ final class RunSummary {
             out.println("nothing was published; the warehouse is unchanged. Fix the cause and run again.");
             return ExitCodes.RUN_FAILED;
         }
-        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse));
+        try (Connection c = WarehouseConnection.openPublished(new WarehouseLayout(warehouse), READ);
              Statement s = c.createStatement()) {
             WarehouseLayout layout = new WarehouseLayout(warehouse);
             String published = layout.current().toRealPath().getFileName().toString();

@@ -16,9 +16,10 @@ import java.util.Map;
 /**
  * Logback's configuration at start-up, the same as logback.xml's, set up in code: reading logback.xml with Joran (a
  * SAX parser, logback's model and its handlers) was about a sixth of a one-shot `fazhi sql`, a command that
- * never starts Spring. The jobs' Spring context still configures logging from logback.xml, as Spring Boot did
- * before (so the two must agree: StderrLoggingTest compares them). An operator's own
- * {@code -Dlogback.configurationFile} is read as before. Registered in META-INF/services.
+ * never starts Spring. The jobs' contexts no longer configure logging again (they are not SpringApplications): this is
+ * the configuration of every command. logback.xml says the same in logback's own words, for an operator to copy and
+ * edit (StderrLoggingTest keeps the two equal); an operator's own {@code -Dlogback.configurationFile} is read as
+ * before. Registered in META-INF/services.
  */
 public class StderrLogging extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How much a command logs on stderr (the options quiet and verbose): results always go to stdout, whatever the level.
- * The levels are set twice: on the running logback now, and as the properties logback.xml reads, because
- * Spring Boot configures logging again from that file when a job's context starts.
+ * The levels are set twice: on the running logback now, and as the properties StderrLogging and logback.xml read,
+ * for a configuration made later (an operator's -Dlogback.configurationFile copy of logback.xml, say).
  */
 enum Verbosity {
     /** warnings and errors only */

@@ -12,7 +12,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigUtils;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -80,7 +84,7 @@ public final class BatchRunner {
         WarehouseLayout layout = new WarehouseLayout(request.warehouse());
         String runId = newRunId();
         try (WarehouseLock ignored = WarehouseLock.acquire(layout, runId)) {
-            Warmup.start();
+            Warmup.start(layout);
             preparation.prepare();
             return runLocked(request, layout, runId);
         }
@@ -192,21 +196,55 @@ public final class BatchRunner {
         return start(jobRepositoryUrl, Map.of());
     }
 
+    /**
+     * The context of a run: the job repository and the job configurations of {@link FazhiApplication} in a plain
+     * annotation context, with the run's properties and Boot's conversion service (the limits' sizes and durations).
+     * Not a SpringApplication: that prepares an environment a run does not use (application.properties looked up in
+     * the jar and the working folder, profiles, SPRING_APPLICATION_JSON, a background pre-initialiser) and configures
+     * logback a second time from logback.xml with Joran, the same configuration as StderrLogging's: together about a
+     * fifth of the main thread of an ingest that finds nothing new. What of it a run does use is kept: java.util.logging
+     * bridged to SLF4J while the context is open ({@link JulBridge}, as Boot's logging system did) and a shutdown hook
+     * that closes the context. (A context that fails to start is no longer reported a second time, with its stack
+     * trace, by SpringApplication: the run says why in one line, as before.)
+     */
     private static ConfigurableApplicationContext start(String jobRepositoryUrl, Map<String, String> limits) {
         Map<String, Object> props = new HashMap<>();
         limits.forEach((name, value) -> props.put("fazhi.limits." + name, value));
-        props.put("spring.main.web-application-type", "none");
-        props.put("spring.main.banner-mode", "off");
-        props.put("spring.main.log-startup-info", "false");
-        props.put("spring.batch.job.enabled", "false");
-        // the tables are created on first use only: later runs need no CREATE privilege, and a server does
-        // not log an "already exists" error for each table at every run
-        props.put("spring.batch.jdbc.initialize-schema", JobRepositoryUrl.hasTables(jobRepositoryUrl) ? "never" : "always");
-        props.put("spring.datasource.url", jobRepositoryUrl);
+        props.put(JobRepositoryConfiguration.URL, jobRepositoryUrl);
         if (jobRepositoryUrl.startsWith("jdbc:h2:")) {
-            props.put("spring.datasource.username", "sa");
+            props.put(JobRepositoryConfiguration.USERNAME, "sa");
         }
-        return new SpringApplicationBuilder(FazhiApplication.class).properties(props).run();
+        // an H2 file database is closed when its last connection closes: the one that looked for the tables stays
+        // open until the pool has its own, so the database is opened once, not twice
+        try (JobRepositoryUrl.Probe probe = JobRepositoryUrl.probe(jobRepositoryUrl)) {
+            // the tables are created on first use only: later runs need no CREATE privilege, and a server does
+            // not log an "already exists" error for each table at every run
+            props.put(JobRepositoryConfiguration.CREATE_TABLES, String.valueOf(!probe.hasTables()));
+            AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fazhiRun", props));
+            context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
+            context.register(FazhiApplication.class);
+            // nothing here listens with @EventListener (ApplicationListener beans still do): the processor that looks
+            // for such methods would load and scan the class of every bean, the stages' included
+            context.removeBeanDefinition(AnnotationConfigUtils.EVENT_LISTENER_PROCESSOR_BEAN_NAME);
+            context.removeBeanDefinition(AnnotationConfigUtils.EVENT_LISTENER_FACTORY_BEAN_NAME);
+            // java.util.logging goes back to no handler when the context closes, as Boot's logging system left it
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    JulBridge.remove();
+                }
+            });
+            JulBridge.install();
+            try {
+                context.refresh();
+            } catch (RuntimeException e) {
+                JulBridge.remove();
+                throw e;
+            }
+            // a JVM that exits during the run (not TERM or INT: StopSignals takes those) closes the context first
+            context.registerShutdownHook();
+            return context;
+        }
     }
 
     /** The first line of the innermost cause's message: what an operator reads, never a stack trace. */

@@ -31,17 +31,55 @@ public final class JobRepositoryUrl {
      * False also when it cannot be asked: starting the job then says why, as before.
      */
     static boolean hasTables(String url) {
-        try (Connection c = url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "sa", "")
-                : DriverManager.getConnection(url);
-             ResultSet tables = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), null, new String[] {"TABLE"})) {
-            while (tables.next()) {
-                if ("BATCH_JOB_EXECUTION".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
-                    return true;
+        try (Probe probe = probe(url)) {
+            return probe.hasTables();
+        }
+    }
+
+    /** A connection to the repository's database, or none when it cannot be had; closing it never throws. */
+    static Probe probe(String url) {
+        try {
+            return new Probe(url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "sa", "")
+                    : DriverManager.getConnection(url));
+        } catch (SQLException e) {
+            return new Probe(null);
+        }
+    }
+
+    /** One connection to the job repository's database, kept open while the run's pool opens its own. */
+    static final class Probe implements AutoCloseable {
+        private final Connection connection;
+
+        private Probe(Connection connection) {
+            this.connection = connection;
+        }
+
+        boolean hasTables() {
+            if (connection == null) {
+                return false;
+            }
+            try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
+                    null, new String[] {"TABLE"})) {
+                while (tables.next()) {
+                    if ("BATCH_JOB_EXECUTION".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // a probe that cannot be closed changes nothing for the run
                 }
             }
-            return false;
-        } catch (SQLException e) {
-            return false;
         }
     }
 }

@@ -1,10 +1,13 @@
 package fazhi.config;
 
+import fazhi.reference.KnowledgeFiles;
 import fazhi.warehouse.MentionRow;
 import fazhi.warehouse.ParquetTableWriter;
 import fazhi.warehouse.VersionFingerprint;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseDirectories;
+import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehousePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +19,9 @@ import java.util.List;
 
 /**
  * Loads the two heavy libraries of a run, DuckDB (its native library is unpacked from the jar) and the
- * Parquet writer (Hadoop's configuration, codecs), and hashes the build for the fingerprint, on a background
- * thread while the main thread starts Spring: start-up is single-threaded, so this uses a core that would
- * otherwise wait. It only loads and initialises code and works out what the run would work out anyway; nothing
+ * Parquet writer (Hadoop's configuration, codecs), and works out the build and the hashes of the published version's
+ * knowledge files for discovery's fingerprint, on a background thread while the main thread starts Spring: start-up
+ * is single-threaded, so this uses a core that would otherwise wait. It only loads and initialises code and works out what the run would work out anyway; nothing
  * it does is seen by the run, and a failure here is ignored (the run then does it itself, as before).
  */
 final class Warmup {
@@ -27,14 +30,14 @@ final class Warmup {
     private Warmup() {
     }
 
-    static void start() {
-        Thread t = new Thread(Warmup::run, "warmup");
+    static void start(WarehouseLayout layout) {
+        Thread t = new Thread(() -> run(layout), "warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
-    private static void run() {
+    private static void run(WarehouseLayout layout) {
         try (Connection db = WarehouseConnection.openDuckDb(); Statement s = db.createStatement()) {
             s.execute("SELECT 1");
         } catch (Throwable e) {
@@ -44,6 +47,16 @@ final class Warmup {
             VersionFingerprint.currentBuild();   // hashes the jar's own files, for discovery's fingerprint
         } catch (RuntimeException e) {
             log.debug("warm-up of the build's identity skipped: {}", e.toString());
+        }
+        try {
+            // the published version's knowledge files, hashed as discovery checks them (KnowledgeFiles keeps the
+            // hashes of the bundled ones)
+            Path version = new WarehousePublisher(layout).publishedVersion();
+            if (version != null) {
+                VersionFingerprint.read(version).ifPresent(made -> made.knowledge().forEach(f -> KnowledgeFiles.peek(f.file())));
+            }
+        } catch (RuntimeException e) {
+            log.debug("warm-up of the knowledge files' hashes skipped: {}", e.toString());
         }
         Path dir = null;
         try {

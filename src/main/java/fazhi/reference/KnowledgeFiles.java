@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +43,12 @@ public final class KnowledgeFiles {
     private static final Map<String, UsedFile> USED = new ConcurrentSkipListMap<>();
     /** Counts the choices of knowledge, so a reader that caches a file knows when to read it again. */
     private static final AtomicInteger GENERATION = new AtomicInteger();
+    /**
+     * The SHA-256 of each bundled file this process hashed: the jar's files do not change while it runs, so an ingest
+     * that checks the published version's knowledge (regions.csv, 325 KB, is also read for discovery) hashes each
+     * once, and the start-up warm-up thread can do it while Spring starts.
+     */
+    private static final Map<String, String> BUNDLED_SHA256 = new ConcurrentHashMap<>();
 
     private KnowledgeFiles() {
     }
@@ -87,7 +94,14 @@ public final class KnowledgeFiles {
      * does not enter knowledge_files unless the run reads it).
      */
     public static UsedFile peek(String file) {
-        return read(file.startsWith("/") ? file.substring(1) : file).used();
+        String name = file.startsWith("/") ? file.substring(1) : file;
+        if (editedCopy(name) == null) {
+            String sha256 = BUNDLED_SHA256.get(name);
+            if (sha256 != null) {
+                return new UsedFile(name, sha256, BUNDLED, Instant.now());
+            }
+        }
+        return read(name).used();
     }
 
     private record Read(byte[] content, UsedFile used) {
@@ -113,7 +127,8 @@ public final class KnowledgeFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read knowledge file " + name + ": " + e.getMessage(), e);
         }
-        return new Read(content, new UsedFile(name, sha256(content), source, Instant.now()));
+        String sha256 = edited != null ? sha256(content) : BUNDLED_SHA256.computeIfAbsent(name, n -> sha256(content));
+        return new Read(content, new UsedFile(name, sha256, source, Instant.now()));
     }
 
     /** A knowledge file as a stream (read whole first, so its hash is known). */

@@ -33,10 +33,15 @@ public final class PublishedState {
             return SubmissionDiscovery.Published.none();
         }
         Map<String, String> known = new HashMap<>();
-        try (Connection c = WarehouseConnection.openVersion(version);
+        String submissions = WarehouseConnection.tableSource(version, WarehouseTable.SUBMISSIONS);
+        if (submissions == null) {
+            throw new SQLException("the published version " + version + " has no submissions table");
+        }
+        // the one table read straight from its files: no view of every table and no comments (most of opening a version)
+        try (Connection c = WarehouseConnection.openDuckDb();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT source_file, submission_id FROM submissions "
-                     + "WHERE status <> " + SubmissionStatus.FAILED.sql() + " AND submission_id IS NOT NULL")) {
+             ResultSet rs = s.executeQuery("SELECT source_file, submission_id FROM " + submissions
+                     + " WHERE status <> " + SubmissionStatus.FAILED.sql() + " AND submission_id IS NOT NULL")) {
             while (rs.next()) {
                 known.put(rs.getString(1), rs.getString(2));
             }

@@ -98,7 +98,7 @@ public record VersionFingerprint(String build, String corrections, List<Knowledg
         Files.writeString(version.resolve(FILE), text, StandardCharsets.UTF_8);
     }
 
-    /** This process's build, worked out once (hashing the jar's own files takes a few tens of milliseconds). */
+    /** This process's build, worked out once (reading the jar's central directory takes a few milliseconds). */
     private static volatile String currentBuild;
 
     /**
@@ -126,7 +126,7 @@ public record VersionFingerprint(String build, String corrections, List<Knowledg
                     ? Path.of(where.substring(nested.length(), where.indexOf("/!")))
                     : "file".equals(location.getProtocol()) ? Path.of(location.toURI()) : null;
             if (path != null && Files.isRegularFile(path)) {
-                where = "jar sha256 " + BuildIdentity.ofJar(path);
+                where = "jar files sha256 " + BuildIdentity.ofJar(path);
             } else if (path != null) {
                 where = path.toAbsolutePath().toString();
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -33,12 +34,16 @@ public final class WarehouseConnection {
 
     /** DuckDB with a view per table of the published version of the warehouse. */
     public static Connection openPublished(WarehouseLayout layout) throws SQLException {
+        return openVersion(publishedVersion(layout));
+    }
+
+    private static Path publishedVersion(WarehouseLayout layout) throws SQLException {
         Path current = layout.current();
         if (!Files.isDirectory(current)) {
             throw new SQLException("no published warehouse at " + layout.root()
                     + " (run `./fazhi run` or `./fazhi ingest` first)");
         }
-        return openVersion(realPath(current));
+        return realPath(current);
     }
 
     private static Path realPath(Path p) throws SQLException {
@@ -56,20 +61,42 @@ public final class WarehouseConnection {
     public static Connection openVersion(Path versionDir) throws SQLException {
         Connection c = openDuckDb();
         try (Statement s = c.createStatement()) {
-            Set<String> views = new HashSet<>();
-            for (WarehouseTable t : WarehouseTable.values()) {
-                String source = tableSource(versionDir, t);
-                if (source != null) {
-                    s.execute("CREATE OR REPLACE VIEW " + t.tableName() + " AS SELECT * FROM " + source);
-                    views.add(t.tableName());
-                }
-            }
+            Set<String> views = createViews(s, versionDir, EnumSet.allOf(WarehouseTable.class));
             SchemaComments.bundled().apply(s, views);
         } catch (SQLException e) {
             c.close();
             throw e;
         }
         return c;
+    }
+
+    /**
+     * DuckDB with a view of each of {@code tables} that the published version has, and nothing else: for fazhi's own
+     * queries after a run (its tally, its summary), which read a few tables and no comment. Each view reads its
+     * files' schema when it is made, and the comments are some 270 statements: most of the time of opening a version.
+     */
+    public static Connection openPublished(WarehouseLayout layout, Set<WarehouseTable> tables) throws SQLException {
+        Path version = publishedVersion(layout);
+        Connection c = openDuckDb();
+        try (Statement s = c.createStatement()) {
+            createViews(s, version, tables);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private static Set<String> createViews(Statement s, Path versionDir, Set<WarehouseTable> tables) throws SQLException {
+        Set<String> views = new HashSet<>();
+        for (WarehouseTable t : tables) {
+            String source = tableSource(versionDir, t);
+            if (source != null) {
+                s.execute("CREATE OR REPLACE VIEW " + t.tableName() + " AS SELECT * FROM " + source);
+                views.add(t.tableName());
+            }
+        }
+        return views;
     }
 
     /** The DuckDB table function that reads a table of a version, or null when the version lacks it. */

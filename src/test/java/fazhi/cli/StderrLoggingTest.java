@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The configuration set up in code at start-up is the one logback.xml (read again by Spring Boot's jobs) gives. */
+/** The configuration set up in code at start-up is the one logback.xml (an operator's starting point) gives. */
 class StderrLoggingTest {
 
     @AfterEach

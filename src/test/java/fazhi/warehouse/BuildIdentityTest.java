@@ -112,6 +112,16 @@ class BuildIdentityTest {
     }
 
     @Test
+    void aClassChangedInPlaceWithTheSameSizeIsAnotherBuild() throws IOException {
+        Path before = bootJar("before.jar", ownFiles(), LIBRARIES, 1_000_000L);
+        Map<String, String> sameSize = ownFiles();
+        sameSize.put("fazhi/cli/FazhiMain.class", "main class byteS");
+
+        assertThat(BuildIdentity.ofJar(bootJar("same-size.jar", sameSize, LIBRARIES, 1_000_000L)))
+                .isNotEqualTo(BuildIdentity.ofJar(before));
+    }
+
+    @Test
     void anotherVersionOfALibraryIsAnotherBuild() throws IOException {
         Path before = plainJar("before.jar", ownFiles(), LIBRARIES, 1_000_000L);
         Path upgraded = plainJar("after.jar", ownFiles(), List.of("h2-2.4.240.jar", "duckdb_jdbc-1.5.0.0.jar"),

@@ -4,6 +4,7 @@ import fazhi.config.BatchRunner;
 import fazhi.warehouse.RunTally;
 import fazhi.warehouse.WarehouseConnection;
 import fazhi.warehouse.WarehouseLayout;
+import fazhi.warehouse.WarehouseTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumSet;
 
 /**
  * Writes fazhi's own outcome of a run that published into the job repository's exit status: the exit code
@@ -40,7 +42,7 @@ public class RunOutcomeListener implements JobExecutionListener {
         }
         var params = execution.getJobParameters();
         var layout = new WarehouseLayout(Path.of(params.getString("warehouse")));
-        try (Connection c = WarehouseConnection.openPublished(layout)) {
+        try (Connection c = WarehouseConnection.openPublished(layout, EnumSet.of(WarehouseTable.SUBMISSIONS))) {
             RunTally tally = RunTally.of(c, params.getString("runId"));
             execution.setExitStatus(new ExitStatus(tally.clean() ? ExitStatus.COMPLETED.getExitCode() : WITH_QUARANTINES,
                     tally.describe()));
