@@ -1,5 +1,7 @@
 package fazhi.ingest;
 
+import fazhi.reference.NumeralCharacters;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -64,6 +66,10 @@ final class ReportAuthor {
         }
     }
 
+    /** A digit of a year written in Chinese numerals (二〇二三年, 二○二三年). */
+    private static final String YEAR_NUMERALS = "[" + NumeralCharacters.NUMERAL_ZERO + NumeralCharacters.YEAR_ZEROS
+            + NumeralCharacters.DIGITS + "]";
+
     private final RegionNames names;
     private final IdentificationCues cues;
     private final AuthorCues words;
@@ -78,7 +84,7 @@ final class ReportAuthor {
         stops.addAll(cues.previousYearWords());
         stops.addAll(cues.partialYearWords());
         this.breaks = Pattern.compile("[\\s、，,;；:：（）()《》<>|_\\-—–]+"
-                + "|(?:(?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})\\s*(?:年度|年)?|\\d+|" + alternatives(stops));
+                + "|(?:(?:19|20)\\d{2}|" + YEAR_NUMERALS + "{4})\\s*(?:年度|年)?|\\d+|" + alternatives(stops));
     }
 
     private static String alternatives(List<String> words) {
