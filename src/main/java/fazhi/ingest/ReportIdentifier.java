@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * county's name. When the title names, right after its region, an organ that is not the government
  * (冠县市场监督管理局关于…, 丰都县树人镇人民政府…, 冠县人民政府办公室… , the office's own report), or starts with
  * such an organ (王河镇人民政府关于…), the result is {@link Identification#authorNotGovernment}; when the title
- * names no organ, the report sentence (现将我局…) and then the signature are read for one ({@link ReportAuthor}).
+ * names no organ, the report sentence (现将我局…) is read for one, and without a title the signature too
+ * ({@link ReportAuthor}): a titled county report is often signed by the office that publishes it (冠县司法局).
  * The government (人民政府, 中共冠县委 冠县人民政府) and the Party committee's county-wide body for law-based
  * governance (依法治县委员会办公室) keep a report in scope; a publisher (来源：冠县司法局) is not an author.
  *
@@ -205,7 +206,9 @@ public final class ReportIdentifier {
         if (author == null && reportSentence != null) {
             author = authors.inReportSentence(reportSentence);
         }
-        if (author == null && signature != null && !signature.organs().isEmpty()) {
+        // the signature only without a title: a county's report is often signed by the office that publishes it
+        // (冠县司法局, 冠县人民政府办公室), which is not its author
+        if (author == null && title == null && signature != null && !signature.organs().isEmpty()) {
             author = authors.inSignature(signature.organs());
         }
         if (author != null && !author.government()) {
