@@ -117,9 +117,16 @@ final class ReportAuthor {
         return inPhrase(beforeSubject(s), "report sentence");
     }
 
-    /** The organ the signature's organ lines name first (中共冠县委员会 冠县人民政府: the government). */
+    /**
+     * The organ the signature's organ lines name first (中共冠县委员会 冠县人民政府: the government); null for an
+     * office that signs the county's own report (冠县司法局, 冠县人民政府办公室), which is no sign of its author.
+     */
     Finding inSignature(String organs) {
-        return inPhrase(organs, "signature");
+        Finding f = inPhrase(organs, "signature");
+        if (f != null && !f.government() && words.signingOffices().stream().anyMatch(f.organ()::endsWith)) {
+            return null;
+        }
+        return f;
     }
 
     /** Whether a short line ends like an organ's name (冠县市场监督管理局): a signature line. */
