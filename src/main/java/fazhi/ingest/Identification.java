@@ -6,8 +6,8 @@ package fazhi.ingest;
  * @param regionCode six-digit GB/T 2260 code, or null when unresolved
  * @param year       the year the report covers, or null when unresolved
  * @param method     how it was determined (manifest, title, index_number, publisher, opening_sentence, ...)
- * @param reason     null when both are known; otherwise region_unresolved or year_unresolved with detail and
- *                   what would resolve it
+ * @param reason     null when both are known; otherwise region_unresolved, year_unresolved or
+ *                   author_not_government with detail and what would resolve it
  */
 public record Identification(String regionCode, Integer year, String method, String reason) {
 
@@ -33,6 +33,27 @@ public record Identification(String regionCode, Integer year, String method, Str
     /** The year is not known: {@code year_unresolved: DETAIL; to resolve, REMEDY}. */
     public static Identification yearUnresolved(String detail, String remedy) {
         return new Identification(null, null, null, "year_unresolved: " + detail + "; to resolve, " + remedy);
+    }
+
+    /**
+     * What resolves a report written by a department, town or other organ when it is in fact the government's:
+     * the operator's word in the manifest.
+     */
+    public static final String AUTHOR_REMEDY = "list the file in manifest.csv with its region_code and year if it is"
+            + " the county-level government's own report (its figures are then published as the region's); else"
+            + " mark it expected_status=quarantined";
+
+    /**
+     * The report's author is not the government of the region it names (a department, town, court, company):
+     * {@code author_not_government: DETAIL; to resolve, REMEDY}.
+     */
+    public static Identification authorNotGovernment(String detail) {
+        return new Identification(null, null, null, "author_not_government: " + detail + "; to resolve, " + AUTHOR_REMEDY);
+    }
+
+    /** Whether a reason is the one of {@link #authorNotGovernment}. */
+    public static boolean isAuthorReason(String reason) {
+        return reason != null && reason.startsWith("author_not_government:");
     }
 
     public static Identification yearUnresolved(String detail) {

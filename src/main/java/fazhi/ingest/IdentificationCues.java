@@ -28,7 +28,8 @@ record IdentificationCues(
         List<String> reportSentenceStarts, List<String> reportSentenceEndings,
         int signatureSearchLines, int signatureMaxLength, List<String> signatureOrganWords,
         List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter, List<String> selfReferenceNotBefore,
-        List<String> nameLeadIns, List<String> titleWordsAfterName, List<String> monthNumerals) {
+        List<String> nameLeadIns, List<String> titleWordsAfterName, List<String> monthNumerals,
+        AuthorCues author) {
 
     static final String RESOURCE = "schema/ingest-identification.yaml";
     private static final String LEXICON = "schema/extraction-lexicon.yaml";
@@ -81,7 +82,7 @@ record IdentificationCues(
                 self.strings("prefixes"), self.strings("suffixes"), longestFirst(self.strings("not_after")),
                 self.strings("not_before"),
                 longestFirst(title.strings("name_lead_ins")), title.strings("words_after_name"),
-                monthNumerals(root));
+                monthNumerals(root), AuthorCues.load(root.node("author")));
         root.finish();
         return cues;
     }

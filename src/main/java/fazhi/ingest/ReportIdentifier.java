@@ -30,6 +30,15 @@ import java.util.stream.Collectors;
  * region in its text, never right after a word of visiting (赴, 学习借鉴 …), is taken for that region
  * ({@code body}); 我市 never is (a county-level city and a prefecture-level one both say it).
  *
+ * <p>Author: counties' departments, towns and streets publish 法治政府建设 reports of their own under the
+ * county's name. When the title names, right after its region, an organ that is not the government
+ * (冠县市场监督管理局关于…, 丰都县树人镇人民政府…, 冠县人民政府办公室… , the office's own report), or starts with
+ * such an organ (王河镇人民政府关于…), the result is {@link Identification#authorNotGovernment}; when the title
+ * names no organ, the report sentence (现将我局…) is read for one, and without a title the signature too
+ * ({@link ReportAuthor}): a titled county report is often signed by the office that publishes it (冠县司法局).
+ * The government (人民政府, 中共冠县委 冠县人民政府) and the Party committee's county-wide body for law-based
+ * governance (依法治县委员会办公室) keep a report in scope; a publisher (来源：冠县司法局) is not an author.
+ *
  * <p>Names may be full (山东省聊城市冠县), official (冠县), short (湄潭) when that names one region, and in
  * traditional characters. An ambiguous name (朝阳区: Beijing or Changchun) is settled by the province or city
  * the text names, or left unresolved. Only a prefecture or province named by a weak signal is not enough (it
@@ -87,6 +96,7 @@ public final class ReportIdentifier {
     private final IdentificationCues cues;
     private final ChineseText chinese;
     private final RegionNames names;
+    private final ReportAuthor authors;
     private final Pattern placeholderName;
     private final Pattern placeholderYear;
     /** A county-level name right after a province or city in a title, followed by a word that ends a name. */
@@ -105,6 +115,7 @@ public final class ReportIdentifier {
         this.cues = cues;
         this.chinese = chinese;
         this.names = new RegionNames(regions, cues);
+        this.authors = new ReportAuthor(names, cues);
         String cls = charClass(cues.placeholderCharacters());
         List<String> allSuffixes = new ArrayList<>(cues.countySuffixes());
         allSuffixes.addAll(cues.prefectureSuffixes());
@@ -189,6 +200,20 @@ public final class ReportIdentifier {
         }
         String opening = findOpening(lines, title == null || title.line() < 0 ? -1 : title.line());
         String reportSentence = findReportSentence(lines);
+
+        // ---- author: a department's or town's own report is not its region's, whatever region it names
+        ReportAuthor.Finding author = title == null ? null : authors.inTitle(title.text());
+        if (author == null && reportSentence != null) {
+            author = authors.inReportSentence(reportSentence);
+        }
+        // the signature only without a title: a county's report is often signed by the office that publishes it
+        // (冠县司法局, 冠县人民政府办公室), which is not its author
+        if (author == null && title == null && signature != null && !signature.organs().isEmpty()) {
+            author = authors.inSignature(signature.organs());
+        }
+        if (author != null && !author.government()) {
+            return Identification.authorNotGovernment(author.detail());
+        }
 
         // ---- region
         Signal fromTitle = new Signal(title == null ? "title" : title.method(),
@@ -661,7 +686,8 @@ public final class ReportIdentifier {
                 return true;
             }
         }
-        return false;
+        // a department's or town's signature (冠县市场监督管理局) names its author too
+        return authors.endsLikeOrgan(line);
     }
 
     /**

@@ -187,6 +187,39 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aDepartmentsOwnReportIsHeldBackUnlessTheManifestStatesItsRegionAndYear() throws Exception {
+        Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
+        // a bureau's report under the county's name: its cases are the bureau's, not the county's
+        String bureau = "冠县市场监督管理局关于2023年度法治政府建设情况的报告\n"
+                + "2023年，我局坚持依法行政，全年收到行政复议申请15件，行政诉讼案件9件。\n特此报告。\n";
+        Files.writeString(input.resolve("bureau.txt"), bureau);
+        Files.writeString(input.resolve("bureau_region_only.txt"), bureau + "（一）");
+        Files.writeString(input.resolve("bureau_listed.txt"), bureau + "（二）");
+        Files.writeString(input.resolve("manifest.csv"), Files.readString(input.resolve("manifest.csv"))
+                + "bureau_region_only.txt,371525,,\nbureau_listed.txt,371525,2023,\n");
+
+        var outcome = run("ingest", input, tmp.resolve("wh"));
+
+        assertThat(outcome.completed()).as(outcome.exitDescription()).isTrue();
+        assertThat(query(tmp.resolve("wh"), "SELECT source_file, status, reason FROM submissions "
+                + "WHERE source_file LIKE 'bureau%' ORDER BY 1"))
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith("bureau.txt", "quarantined").last().asString()
+                                .startsWith("author_not_government: the title names 冠县市场监督管理局 as its author:"
+                                        + " a department's own report")
+                                .contains("; to resolve, list the file in manifest.csv with its region_code and year"),
+                        r -> assertThat(r).startsWith("bureau_listed.txt", "published"),
+                        r -> assertThat(r).startsWith("bureau_region_only.txt", "quarantined").last().asString()
+                                .startsWith("author_not_government: the title names 冠县市场监督管理局"));
+        assertThat(count(tmp.resolve("wh"), "SELECT count(*) FROM observations WHERE source_file IN "
+                + "('bureau.txt', 'bureau_region_only.txt')")).isZero();
+        // the county's own reports of the same run are published as before, and the listed file with them
+        assertThat(query(tmp.resolve("wh"), "SELECT source_file FROM submissions WHERE status = 'published' ORDER BY 1"))
+                .extracting(r -> r.get(0)).containsExactly("001_698cc89598c5c7a3.txt", "002_3c2dc1afcfd2df07.txt",
+                        "003_f01752eb6ba1081d.txt", "004_1a52504bc4d5246d.txt", "bureau_listed.txt");
+    }
+
+    @Test
     void aMalformedManifestIsIgnoredAndEveryFileSaysSo() throws Exception {
         Path input = TestWarehouses.copyOfSampleData(tmp.resolve("in"));
         Files.writeString(input.resolve("manifest.csv"), "file;region;year\n001_698cc89598c5c7a3.txt;371525;2024\n");

@@ -123,4 +123,22 @@ class ReportIdentifierTest {
         assertThat(id.reason()).contains("; to resolve, add the county to schema/regions.csv if it is new, or add a"
                 + " manifest.csv row for the file with its region_code");
     }
+
+    @Test
+    void theOrganEndingsThatMarkATownsReportAreReadFromTheIdentificationCues() {
+        String town = "丰都县树人镇人民政府2025年法治政府建设情况报告\n2025年，树人镇坚持依法行政。";
+        String yaml = new String(fazhi.reference.KnowledgeFiles.bytes(IdentificationCues.RESOURCE), StandardCharsets.UTF_8);
+        String withoutTowns = yaml.replace("    town: [镇, 乡, 街道, 办事处, 苏木, 街道办]\n", "");
+        assertThat(withoutTowns).isNotEqualTo(yaml);
+        IdentificationCues cues = IdentificationCues.load(fazhi.reference.KnowledgeNode.parse(IdentificationCues.RESOURCE,
+                withoutTowns.getBytes(StandardCharsets.UTF_8)));
+
+        Identification bundled = identifier.identify(town, null);
+        Identification edited = new ReportIdentifier(RegionTable.bundled(), cues, ChineseText.bundled()).identify(town, null);
+
+        assertThat(bundled.reason()).startsWith("author_not_government: the title names 丰都县树人镇人民政府");
+        // without the town endings, 树人镇人民政府 reads as the government's name: the county's report, as before
+        assertThat(edited.reason()).isNull();
+        assertThat(edited.regionCode()).isEqualTo("500230");
+    }
 }

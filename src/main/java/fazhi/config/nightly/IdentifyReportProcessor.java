@@ -10,7 +10,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * identify region and year. The manifest wins over the text; the text is read before cleaning because
- * the page chrome (索引号, 发布机构) that cleaning removes is evidence of who published the report.
+ * the page chrome (索引号, 发布机构) that cleaning removes is evidence of who published the report. A manifest row
+ * with region and year is the operator's word that the file is that region's report: its text is not read,
+ * so a department's or town's report listed that way is published as the region's.
  */
 public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, ReportInProgress> {
     private final ReportIdentifier identifier;
@@ -46,7 +48,9 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
         }
         if (year == null) {
             String reason = fromText.reason();
-            if (!reason.startsWith("year_unresolved")) {
+            // a department's or town's own report stays held back with that reason: a region alone in the manifest
+            // does not say it is the government's (a row with region and year does, and is never read for it)
+            if (!reason.startsWith("year_unresolved") && !Identification.isAuthorReason(reason)) {
                 // the manifest named the region; reading the text stopped at its region, before any year
                 String why = reason.contains("; to resolve") ? reason.substring(0, reason.indexOf("; to resolve")) : reason;
                 reason = Identification.yearUnresolved("the manifest names the region but not the year, and the"

@@ -45,6 +45,33 @@ class QuarantineReasonsTest {
                 .endsWith("; to resolve, add the year to the file's manifest.csv row");
     }
 
+    private static final String TOWN_REPORT = "丰都县树人镇人民政府2025年法治政府建设情况报告\n2025年，树人镇坚持依法行政。";
+
+    @Test
+    void aTownsOwnReportIsHeldBackNamingItsAuthor() {
+        ReportInProgress r = identify.process(report(null, null, TOWN_REPORT));
+
+        assertThat(r.status()).isEqualTo(SubmissionStatus.QUARANTINED);
+        assertThat(r.reason()).startsWith("author_not_government: the title names 丰都县树人镇人民政府 as its author:"
+                + " a town's or street's own report").endsWith("else mark it expected_status=quarantined");
+    }
+
+    @Test
+    void aManifestRegionWithoutAYearDoesNotMakeATownsReportTheCountys() {
+        ReportInProgress r = identify.process(report("500230", null, TOWN_REPORT));
+
+        assertThat(r.reason()).startsWith("author_not_government: the title names 丰都县树人镇人民政府");
+    }
+
+    @Test
+    void aManifestRowWithRegionAndYearIsTheOperatorsWordThatItIsTheCountysReport() {
+        ReportInProgress r = identify.process(report("500230", 2025, TOWN_REPORT));
+
+        assertThat(r.stopped()).isFalse();
+        assertThat(r.identification().regionCode()).isEqualTo("500230");
+        assertThat(r.identification().method()).isEqualTo("manifest");
+    }
+
     @Test
     void aManifestRegionCodeOutsideTheTableIsToBeCorrected() {
         ReportInProgress r = identify.process(report("379999", 2023, BODY_WITHOUT_TITLE));
