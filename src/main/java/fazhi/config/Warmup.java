@@ -19,9 +19,10 @@ import java.util.List;
 
 /**
  * Loads the two heavy libraries of a run, DuckDB (its native library is unpacked from the jar) and the
- * Parquet writer (Hadoop's configuration, codecs), and works out the build and the hashes of the published version's
- * knowledge files for discovery's fingerprint, on a background thread while the main thread starts Spring: start-up
- * is single-threaded, so this uses a core that would otherwise wait. It only loads and initialises code and works out what the run would work out anyway; nothing
+ * Parquet writer (Hadoop's configuration, codecs), and works out the build and the hashes of the published
+ * version's knowledge files for discovery's fingerprint, on a background thread while the main thread starts
+ * Spring: start-up is single-threaded, so this uses a core that would otherwise wait. It only loads and
+ * initialises code and works out what the run would work out anyway; nothing
  * it does is seen by the run, and a failure here is ignored (the run then does it itself, as before).
  */
 final class Warmup {

@@ -38,7 +38,8 @@ public final class BuildIdentity {
     }
 
     /**
-     * The hex SHA-256 of a jar's files (name, CRC-32, size) and libraries: Spring Boot's (the files under BOOT-INF/classes/ and META-INF/maven/, the libraries
+     * The hex SHA-256 of a jar's files (name, CRC-32, size) and libraries: Spring Boot's (the files under
+     * BOOT-INF/classes/ and META-INF/maven/, the libraries
      * of BOOT-INF/classpath.idx) or a plain one (every file but the manifest, the libraries of its Class-Path).
      */
     public static String ofJar(Path jar) throws IOException {
