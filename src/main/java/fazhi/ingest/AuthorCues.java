@@ -9,10 +9,10 @@ import java.util.List;
 /**
  * The words that tell who wrote a report (the {@code author} section of schema/ingest-identification.yaml):
  * the government's own organ words, the county-wide body's words, the offices that sign the county's report,
- * what ends an organ's name in a title, and the organ endings of each kind of author that is not the government.
+ * what ends an organ's name in a title (stops, a year and its suffix), and the organ endings of each kind of author that is not the government.
  */
 record AuthorCues(List<String> governmentWords, List<String> governmentSuffixes, List<String> countyWideWords,
-                  List<String> signingOffices, List<String> stops, List<Ending> endings) {
+                  List<String> signingOffices, List<String> stops, List<String> yearSuffixes, List<Ending> endings) {
 
     /** One organ ending (局, 镇, 法院 …) and the kind of author it makes. */
     record Ending(String word, ReportAuthor.Kind kind) {
@@ -33,7 +33,8 @@ record AuthorCues(List<String> governmentWords, List<String> governmentSuffixes,
         endings.sort(Comparator.comparingInt((Ending e) -> e.word().length()).reversed());
         return new AuthorCues(author.strings("government_words"),
                 longestFirst(author.strings("government_suffixes")), author.strings("county_wide_words"),
-                author.strings("signing_offices"), longestFirst(author.strings("stops")), List.copyOf(endings));
+                author.strings("signing_offices"), longestFirst(author.strings("stops")),
+                longestFirst(author.strings("year_suffixes")), List.copyOf(endings));
     }
 
     private static List<String> longestFirst(List<String> words) {

@@ -84,7 +84,8 @@ final class ReportAuthor {
         stops.addAll(cues.previousYearWords());
         stops.addAll(cues.partialYearWords());
         this.breaks = Pattern.compile("[\\s、，,;；:：（）()《》<>|_\\-—–]+"
-                + "|(?:(?:19|20)\\d{2}|" + YEAR_NUMERALS + "{4})\\s*(?:年度|年)?|\\d+|" + alternatives(stops));
+                + "|(?:(?:19|20)\\d{2}|" + YEAR_NUMERALS + "{4})\\s*" + alternatives(words.yearSuffixes()) + "?|\\d+|"
+                + alternatives(stops));
     }
 
     private static String alternatives(List<String> words) {
