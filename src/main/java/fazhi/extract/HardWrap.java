@@ -280,7 +280,7 @@ final class HardWrap {
      * ends the line only: a match holds no other character and ends at the line's end, so none starts before
      * that run. A line ending in a line terminator (where $ also matches before it) is searched whole.
      */
-    private boolean endsInRowValue(String line) {
+    boolean endsInRowValue(String line) {
         int from = line.length();
         if (from > 0 && isLineTerminator(line.charAt(from - 1))) {
             return rowValueEnding.matcher(line).find();
