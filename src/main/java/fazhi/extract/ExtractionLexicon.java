@@ -33,6 +33,14 @@ public final class ExtractionLexicon {
     final Pattern yearAtEventBeforeFigure;
     /** A heading led by a prefecture's name: in a county-level report, the page is about that prefecture. */
     final Pattern prefectureHeading;
+    /** A town's heading, or a town opening one of the first lines as the year's actor: a town's own report. */
+    final Pattern townHeading;
+    final Pattern townOpeningActor;
+    final List<String> townNameGenericWords;
+    final int townOpeningLines;
+    /** Quote pairs (opening, closing) around a slogan whose Chinese numerals are no figures, and its longest length. */
+    final List<String> sloganQuotePairs;
+    final int sloganMaxLength;
     final List<String> rateSuffixes;
     final List<String> ordinalPrefixes;
     final String percentWord;
@@ -189,6 +197,12 @@ public final class ExtractionLexicon {
         yearBeforeFigure = Pattern.compile(YamlResources.required(n, "year_before_figure"));
         yearAtEventBeforeFigure = Pattern.compile(YamlResources.required(n, "year_at_event_before_figure"));
         prefectureHeading = Pattern.compile(YamlResources.required(n, "prefecture_heading"));
+        townHeading = Pattern.compile(YamlResources.required(n, "town_heading"));
+        townOpeningActor = Pattern.compile(YamlResources.required(n, "town_opening_actor"));
+        townNameGenericWords = YamlResources.strings(n, "town_name_generic_words");
+        townOpeningLines = YamlResources.integer(n, "town_opening_lines", 3);
+        sloganQuotePairs = YamlResources.strings(n, "slogan_quote_pairs");
+        sloganMaxLength = YamlResources.integer(n, "slogan_max_length", 16);
         rateSuffixes = YamlResources.strings(n, "rate_suffixes");
         ordinalPrefixes = YamlResources.strings(n, "ordinal_prefixes");
         percentWord = YamlResources.required(n, "percent_word");
@@ -385,6 +399,9 @@ public final class ExtractionLexicon {
         if (!f.chinese() || f.end() >= text.length()) {
             return false;
         }
+        if (inSlogan(text, f)) {
+            return true; // "做到“评查一卷、规范一片”": a slogan's numeral
+        }
         if (chineseNumeralFollowers.contains(String.valueOf(text.charAt(f.end())))
                 || text.startsWith(elisionToken, f.end())) {
             return false;
@@ -395,6 +412,43 @@ public final class ExtractionLexicon {
             }
         }
         return true;
+    }
+
+    /**
+     * A Chinese-numeral figure inside a short quoted slogan ("“评查一卷、规范一片”"): an opening quote before it and its
+     * closing quote after it, both within the slogan's length and no sentence end between them.
+     */
+    private boolean inSlogan(String text, Figure f) {
+        for (String pair : sloganQuotePairs) {
+            char open = pair.charAt(0);
+            char close = pair.charAt(1);
+            int from = Math.max(0, f.start() - sloganMaxLength);
+            int opened = -1;
+            for (int i = f.start() - 1; i >= from; i--) {
+                char c = text.charAt(i);
+                if (c == close || sentenceEnds.indexOf(c) >= 0) {
+                    break;
+                }
+                if (c == open) {
+                    opened = i;
+                    break;
+                }
+            }
+            if (opened < 0) {
+                continue;
+            }
+            int to = Math.min(text.length(), opened + 1 + sloganMaxLength);
+            for (int i = f.end(); i < to; i++) {
+                char c = text.charAt(i);
+                if (c == close) {
+                    return true;
+                }
+                if (c == open || sentenceEnds.indexOf(c) >= 0) {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     /** A unit after which a figure does not end the window of the next one (a date, "14类"). */

@@ -115,6 +115,9 @@ public final class IndicatorExtractor {
                 && lex.prefectureHeading.matcher(heading.strip()).lookingAt()) {
             return out; // "海北州“四个更加”亮出法治建设成绩单" on a county's site: the prefecture's figures, not the county's
         }
+        if ((level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY) && traps.townsOwnReport(heading, text)) {
+            return out; // "三都镇2025年法治政府建设年度报告" on its district's site: the town's figures, not the district's
+        }
         Integer titleYear = traps.titleYear(title);
         Doc doc = new Doc(traps.areaWords(level, county), reportYear != null ? reportYear : titleYear,
                 titleYear != null, title, meter);

@@ -488,6 +488,37 @@ final class TrapRules {
     }
 
     /**
+     * A town's or street office's own report (published on its county's site): its heading is led by the town
+     * ("三都镇2025年法治政府建设年度报告"), or one of its first lines opens with the town as the actor of the year's
+     * work ("2024年，赵集镇结合…"). None of its figures is the county's.
+     */
+    boolean townsOwnReport(String heading, String text) {
+        if (heading != null && namesATown(lex.townHeading.matcher(heading.strip()))) {
+            return true;
+        }
+        int lines = 0;
+        int pos = 0;
+        while (pos < text.length() && lines < lex.townOpeningLines) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(pos, end).strip();
+            pos = end + 1;
+            if (line.isEmpty()) {
+                continue;
+            }
+            lines++;
+            if (namesATown(lex.townOpeningActor.matcher(line))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean namesATown(Matcher m) {
+        return m.lookingAt() && !IndicatorExtractor.containsAny(m.group(1), lex.townNameGenericWords);
+    }
+
+    /**
      * "尖山村累计调解案件18起": one village or community opening the figure's clause is its actor, and its figures
      * are a part of the county's; "各村", "全县行政村" speak of villages in general.
      */
