@@ -33,6 +33,8 @@ public final class ExtractionLexicon {
     final Pattern yearAtEventBeforeFigure;
     /** A heading led by a prefecture's name: in a county-level report, the page is about that prefecture. */
     final Pattern prefectureHeading;
+    /** A heading naming a town as the report's author: the town's own report. */
+    final Pattern townHeading;
     final List<String> rateSuffixes;
     final List<String> ordinalPrefixes;
     final String percentWord;
@@ -191,6 +193,7 @@ public final class ExtractionLexicon {
         yearBeforeFigure = Pattern.compile(YamlResources.required(n, "year_before_figure"));
         yearAtEventBeforeFigure = Pattern.compile(YamlResources.required(n, "year_at_event_before_figure"));
         prefectureHeading = Pattern.compile(YamlResources.required(n, "prefecture_heading"));
+        townHeading = Pattern.compile(YamlResources.required(n, "town_heading"));
         rateSuffixes = YamlResources.strings(n, "rate_suffixes");
         ordinalPrefixes = YamlResources.strings(n, "ordinal_prefixes");
         percentWord = YamlResources.required(n, "percent_word");

@@ -115,6 +115,9 @@ public final class IndicatorExtractor {
                 && lex.prefectureHeading.matcher(heading.strip()).lookingAt()) {
             return out; // "海北州“四个更加”亮出法治建设成绩单" on a county's site: the prefecture's figures, not the county's
         }
+        if (heading != null && lex.townHeading.matcher(heading.strip()).lookingAt()) {
+            return out; // "渝北区古路镇人民政府关于2024年法治政府建设情况的报告": a town's own report, no figure the county's
+        }
         Integer titleYear = traps.titleYear(title);
         Doc doc = new Doc(traps.areaWords(level, county), reportYear != null ? reportYear : titleYear,
                 titleYear != null, title, meter);
