@@ -156,6 +156,8 @@ public final class ExtractionLexicon {
     final List<String> groupingUnits;
     final List<String> subsetCues;
     final List<String> averageCues;
+    /** A figure right after one of these (各) is each item's, not a total. */
+    final List<String> perItemLeads;
     final List<Pattern> subsetPatterns;
     final List<String> subsetActors;
     final List<Pattern> subsetActorPatterns;
@@ -317,6 +319,7 @@ public final class ExtractionLexicon {
         groupingUnits = YamlResources.strings(n, "grouping_units");
         subsetCues = YamlResources.strings(n, "subset_cues");
         averageCues = YamlResources.strings(n, "average_cues");
+        perItemLeads = YamlResources.strings(n, "per_item_leads");
         subsetPatterns = YamlResources.strings(n, "subset_patterns").stream().map(Pattern::compile).toList();
         subsetActors = YamlResources.strings(n, "subset_actors");
         subsetActorPatterns = YamlResources.strings(n, "subset_actor_patterns").stream().map(Pattern::compile).toList();

@@ -111,6 +111,11 @@ final class TrapRules {
                 return true;
             }
         }
+        for (String each : lex.perItemLeads) {
+            if (t.endsWith(each)) {
+                return true; // "各1场次": one for each of the things named before, not their total
+            }
+        }
         if (IndicatorExtractor.containsAny(window, lex.comparisonCues) || comparedWithYear(window)) {
             return true;
         }
