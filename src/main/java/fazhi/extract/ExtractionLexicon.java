@@ -33,6 +33,8 @@ public final class ExtractionLexicon {
     final Pattern yearAtEventBeforeFigure;
     /** A heading led by a prefecture's name: in a county-level report, the page is about that prefecture. */
     final Pattern prefectureHeading;
+    /** A town's name leading a title: the town's own report ("巴河镇2024年度…报告"). */
+    final Pattern townHeading;
     final List<String> rateSuffixes;
     final List<String> ordinalPrefixes;
     final String percentWord;
@@ -171,6 +173,8 @@ public final class ExtractionLexicon {
     final int rateListNameMax;
     final List<String> predicateConjunctions;
     final Pattern levelItemOpening;
+    /** The government named as the handler of a part of a batch ("其中166件交区政府办理"). */
+    final Pattern governmentShare;
     final Map<String, String> levelItemAreas;
 
     /** Reads and writes the tree of an edited copy (tests only). */
@@ -189,6 +193,7 @@ public final class ExtractionLexicon {
         yearBeforeFigure = Pattern.compile(YamlResources.required(n, "year_before_figure"));
         yearAtEventBeforeFigure = Pattern.compile(YamlResources.required(n, "year_at_event_before_figure"));
         prefectureHeading = Pattern.compile(YamlResources.required(n, "prefecture_heading"));
+        townHeading = Pattern.compile(YamlResources.required(n, "town_heading"));
         rateSuffixes = YamlResources.strings(n, "rate_suffixes");
         ordinalPrefixes = YamlResources.strings(n, "ordinal_prefixes");
         percentWord = YamlResources.required(n, "percent_word");
@@ -324,6 +329,7 @@ public final class ExtractionLexicon {
         rateListNameMax = YamlResources.integer(n, "rate_list_name_max", 8);
         predicateConjunctions = YamlResources.strings(n, "predicate_conjunctions");
         levelItemOpening = Pattern.compile(YamlResources.required(n, "level_item_opening"));
+        governmentShare = Pattern.compile(YamlResources.required(n, "government_share_pattern"));
         levelItemAreas = YamlResources.map(n, "level_item_areas");
     }
 

@@ -7,6 +7,8 @@ import fazhi.reference.IndicatorDefinition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
 
 import fazhi.extract.PhrasingMatcher.Match;
 import fazhi.extract.PhrasingMatcher.Reading;
@@ -114,6 +116,10 @@ public final class IndicatorExtractor {
         if (heading != null && (level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY)
                 && lex.prefectureHeading.matcher(heading.strip()).lookingAt()) {
             return out; // "海北州“四个更加”亮出法治建设成绩单" on a county's site: the prefecture's figures, not the county's
+        }
+        if (title != null && (level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY || (level == null && county))
+                && lex.townHeading.matcher(title.strip()).lookingAt()) {
+            return out; // "工布江达县巴河镇2024年度法治政府建设工作报告": a town's own report, a part of the county's
         }
         Integer titleYear = traps.titleYear(title);
         Doc doc = new Doc(traps.areaWords(level, county), reportYear != null ? reportYear : titleYear,
@@ -402,6 +408,18 @@ public final class IndicatorExtractor {
                 m = matcher.bestMatch(r);
             }
             if (m == null) {
+                if (lastItem != null && governmentsShare(text, sentence, clause, f, lastItem)) {
+                    // "代表提出议案建议174件,其中166件交区政府办理": the government's share of the session's batch
+                    out.remove(lastItem);
+                    RawMention share = new RawMention(lastItem.indicator(), f.numberText(), f.unitText(),
+                            f.qualifierText(), text.substring(sentence.start(), sentence.end()).strip(), f.numberStart(),
+                            lastItem.rule() + "+government-share", false);
+                    out.add(share);
+                    lastItem = share;
+                    lastItemFigure = f;
+                    lastItemClauseStart = clause.start();
+                    continue;
+                }
                 if (lastItem != null && besideCampaign(text, lastItemClauseStart, lastItemFigure, f, sentence)) {
                     out.remove(lastItem); // "“以法兴企”法治宣传活动198场，“法安白云”普法直播177场": one campaign of two
                     lastItem = null;
@@ -430,7 +448,8 @@ public final class IndicatorExtractor {
             // the later half names the whole year itself ("截至目前共办理公证800件;全年受理...312件")
             boolean datesCut = !m.indicator().batch();
             if (!m.indicator().stock()
-                    && (traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual, datesCut)
+                    && (traps.partialFlow(text, levelItemStart(text, sentence.start(), f.start()), f.start(), doc.year,
+                            doc.annual, datesCut)
                     || (carried > 0
                         && traps.partialFlow(scope.substring(0, carried), 0, carried, doc.year, doc.annual, datesCut)
                         && !namesWholeYear(scope.substring(carried))))) {
@@ -509,6 +528,35 @@ public final class IndicatorExtractor {
                 lastItemClauseStart = clause.start();
             }
         }
+    }
+
+    /**
+     * Is this figure, read as nothing on its own, the part of the last item's batch (deputies' suggestions, members'
+     * proposals) that a breakdown clause hands to the government itself ("174件,其中166件交区政府办理")? The last item
+     * is in the same sentence, of a batch indicator, in the same unit, and is not a part itself.
+     */
+    private boolean governmentsShare(String text, Span sentence, Span clause, Figure f, RawMention lastItem) {
+        if (lastItem.breakdown() || lastItem.charOffset() < sentence.start() || lastItem.charOffset() >= f.start()
+                || !Objects.equals(lastItem.unitText(), f.unitText())
+                || !catalog.byCode(lastItem.indicator()).map(IndicatorDefinition::batch).orElse(false)
+                || !opensBreakdown(text, clause.start(), f.start())) {
+            return false;
+        }
+        return lex.governmentShare.matcher(text.substring(clause.start(), clause.end())).find();
+    }
+
+    /**
+     * Where the period of a figure is read from: the sentence's start, or the last list item before the figure that
+     * opens with a level's name ("另有2021年以来B类州人大代表建议13件,县人大代表建议25件": the span since 2021 is the
+     * carried-over items', the county congress's item is the year's own).
+     */
+    private int levelItemStart(String text, int sentenceStart, int figureStart) {
+        Matcher m = lex.levelItemOpening.matcher(text).region(sentenceStart, figureStart);
+        int from = sentenceStart;
+        while (m.find()) {
+            from = m.start() + 1;
+        }
+        return from;
     }
 
     /** Is this figure a second quoted campaign's count, in the clause right after the last item's, in its sentence? */
