@@ -408,7 +408,7 @@ public final class IndicatorExtractor {
                 m = matcher.bestMatch(r);
             }
             if (m == null) {
-                if (lastItem != null && governmentsShare(text, sentence, clause, f, lastItem)) {
+                if (lastItem != null && governmentsShare(text, sentence, clause, f, lastItem, blockStart)) {
                     // "代表提出议案建议174件,其中166件交区政府办理": the government's share of the session's batch
                     out.remove(lastItem);
                     RawMention share = new RawMention(lastItem.indicator(), f.numberText(), f.unitText(),
@@ -535,12 +535,20 @@ public final class IndicatorExtractor {
      * proposals) that a breakdown clause hands to the government itself ("174件,其中166件交区政府办理")? The last item
      * is in the same sentence, of a batch indicator, in the same unit, and is not a part itself.
      */
-    private boolean governmentsShare(String text, Span sentence, Span clause, Figure f, RawMention lastItem) {
-        if (lastItem.breakdown() || lastItem.charOffset() < sentence.start() || lastItem.charOffset() >= f.start()
+    private boolean governmentsShare(String text, Span sentence, Span clause, Figure f, RawMention lastItem,
+                                     int blockStart) {
+        if (lastItem.breakdown() || lastItem.charOffset() < blockStart || lastItem.charOffset() >= f.start()
                 || !Objects.equals(lastItem.unitText(), f.unitText())
-                || !catalog.byCode(lastItem.indicator()).map(IndicatorDefinition::batch).orElse(false)
-                || !opensBreakdown(text, clause.start(), f.start())) {
+                || !catalog.byCode(lastItem.indicator()).map(IndicatorDefinition::batch).orElse(false)) {
             return false;
+        }
+        if (lastItem.charOffset() >= sentence.start()) {
+            if (!opensBreakdown(text, clause.start(), f.start())) {
+                return false; // in the total's own sentence, only a part after 其中
+            }
+        } else if (!endsWithAny(text, new Span(sentence.start() - 1, sentence.start()), lex.scopeCarryingEnds)
+                || text.substring(lastItem.charOffset(), sentence.start() - 1).chars().anyMatch(c -> c == '\n')) {
+            return false; // "受理代表建议75件,…;需由我区办理的56件中,交区政府有关部门办理50件": the half right after the total's
         }
         return lex.governmentShare.matcher(text.substring(clause.start(), clause.end())).find();
     }
