@@ -181,6 +181,8 @@ public final class ExtractionLexicon {
     final int rateListNameMax;
     final List<String> predicateConjunctions;
     final Pattern levelItemOpening;
+    /** The government named as the handler of a part of a batch ("其中166件交区政府办理"). */
+    final Pattern governmentShare;
     final Map<String, String> levelItemAreas;
 
     /** Reads and writes the tree of an edited copy (tests only). */
@@ -341,6 +343,7 @@ public final class ExtractionLexicon {
         rateListNameMax = YamlResources.integer(n, "rate_list_name_max", 8);
         predicateConjunctions = YamlResources.strings(n, "predicate_conjunctions");
         levelItemOpening = Pattern.compile(YamlResources.required(n, "level_item_opening"));
+        governmentShare = Pattern.compile(YamlResources.required(n, "government_share_pattern"));
         levelItemAreas = YamlResources.map(n, "level_item_areas");
     }
 

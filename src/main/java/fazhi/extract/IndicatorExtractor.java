@@ -7,6 +7,8 @@ import fazhi.reference.IndicatorDefinition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
 
 import fazhi.extract.PhrasingMatcher.Match;
 import fazhi.extract.PhrasingMatcher.Reading;
@@ -405,6 +407,18 @@ public final class IndicatorExtractor {
                 m = matcher.bestMatch(r);
             }
             if (m == null) {
+                if (lastItem != null && governmentsShare(text, sentence, clause, f, lastItem, blockStart)) {
+                    // "代表提出议案建议174件,其中166件交区政府办理": the government's share of the session's batch
+                    out.remove(lastItem);
+                    RawMention share = new RawMention(lastItem.indicator(), f.numberText(), f.unitText(),
+                            f.qualifierText(), text.substring(sentence.start(), sentence.end()).strip(), f.numberStart(),
+                            lastItem.rule() + "+government-share", false);
+                    out.add(share);
+                    lastItem = share;
+                    lastItemFigure = f;
+                    lastItemClauseStart = clause.start();
+                    continue;
+                }
                 if (lastItem != null && besideCampaign(text, lastItemClauseStart, lastItemFigure, f, sentence)) {
                     out.remove(lastItem); // "“以法兴企”法治宣传活动198场，“法安白云”普法直播177场": one campaign of two
                     lastItem = null;
@@ -433,7 +447,8 @@ public final class IndicatorExtractor {
             // the later half names the whole year itself ("截至目前共办理公证800件;全年受理...312件")
             boolean datesCut = !m.indicator().batch();
             if (!m.indicator().stock()
-                    && (traps.partialFlow(text, sentence.start(), f.start(), doc.year, doc.annual, datesCut)
+                    && (traps.partialFlow(text, levelItemStart(text, sentence.start(), f.start()), f.start(), doc.year,
+                            doc.annual, datesCut)
                     || (carried > 0
                         && traps.partialFlow(scope.substring(0, carried), 0, carried, doc.year, doc.annual, datesCut)
                         && !namesWholeYear(scope.substring(carried))))) {
@@ -512,6 +527,43 @@ public final class IndicatorExtractor {
                 lastItemClauseStart = clause.start();
             }
         }
+    }
+
+    /**
+     * Is this figure, read as nothing on its own, the part of the last item's batch (deputies' suggestions, members'
+     * proposals) that a breakdown clause hands to the government itself ("174件,其中166件交区政府办理")? The last item
+     * is in the same sentence, of a batch indicator, in the same unit, and is not a part itself.
+     */
+    private boolean governmentsShare(String text, Span sentence, Span clause, Figure f, RawMention lastItem,
+                                     int blockStart) {
+        if (lastItem.breakdown() || lastItem.charOffset() < blockStart || lastItem.charOffset() >= f.start()
+                || !Objects.equals(lastItem.unitText(), f.unitText())
+                || !catalog.byCode(lastItem.indicator()).map(IndicatorDefinition::batch).orElse(false)) {
+            return false;
+        }
+        if (lastItem.charOffset() >= sentence.start()) {
+            if (!opensBreakdown(text, clause.start(), f.start())) {
+                return false; // in the total's own sentence, only a part after 其中
+            }
+        } else if (!endsWithAny(text, new Span(sentence.start() - 1, sentence.start()), lex.scopeCarryingEnds)
+                || text.substring(lastItem.charOffset(), sentence.start() - 1).chars().anyMatch(c -> c == '\n')) {
+            return false; // "受理代表建议75件,…;需由我区办理的56件中,交区政府有关部门办理50件": the half right after the total's
+        }
+        return lex.governmentShare.matcher(text.substring(clause.start(), clause.end())).find();
+    }
+
+    /**
+     * Where the period of a figure is read from: the sentence's start, or the last list item before the figure that
+     * opens with a level's name ("另有2021年以来B类州人大代表建议13件,县人大代表建议25件": the span since 2021 is the
+     * carried-over items', the county congress's item is the year's own).
+     */
+    private int levelItemStart(String text, int sentenceStart, int figureStart) {
+        Matcher m = lex.levelItemOpening.matcher(text).region(sentenceStart, figureStart);
+        int from = sentenceStart;
+        while (m.find()) {
+            from = m.start() + 1;
+        }
+        return from;
     }
 
     /** Is this figure a second quoted campaign's count, in the clause right after the last item's, in its sentence? */
