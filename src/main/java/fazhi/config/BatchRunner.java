@@ -17,6 +17,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -215,13 +217,23 @@ public final class BatchRunner {
             props.put(JobRepositoryConfiguration.USERNAME, "sa");
         }
         // an H2 file database is closed when its last connection closes: the one that looked for the tables stays
-        // open until the pool has its own, so the database is opened once, not twice
-        try (JobRepositoryUrl.Probe probe = JobRepositoryUrl.probe(jobRepositoryUrl)) {
-            // the tables are created on first use only: later runs need no CREATE privilege, and a server does
-            // not log an "already exists" error for each table at every run
-            props.put(JobRepositoryConfiguration.CREATE_TABLES, String.valueOf(!probe.hasTables()));
+        // open until the pool has its own, so the database is opened once, not twice. It is opened on another thread
+        // while this one reads the configurations, and waited for when the job repository is made, before the pool
+        // connects (JobRepositoryConfiguration.jobRepository reads CREATE_TABLES first).
+        CompletableFuture<JobRepositoryUrl.Probe> probe = JobRepositoryUrl.probeMeanwhile(jobRepositoryUrl);
+        CompletableFuture<Boolean> hasTables = probe.thenApply(JobRepositoryUrl.Probe::hasTables);
+        try {
             AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fazhiRun", props));
+            // the tables are created on first use only: later runs need no CREATE privilege, and a server does
+            // not log an "already exists" error for each table at every run
+            context.getEnvironment().getPropertySources().addLast(new PropertySource<>("fazhiJobRepository", hasTables) {
+                @Override
+                public Object getProperty(String name) {
+                    return JobRepositoryConfiguration.CREATE_TABLES.equals(name)
+                            ? String.valueOf(!JobRepositoryUrl.await(getSource())) : null;
+                }
+            });
             context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
             context.register(FazhiApplication.class);
             // nothing here listens with @EventListener (ApplicationListener beans still do): the processor that looks
@@ -244,6 +256,8 @@ public final class BatchRunner {
             // a JVM that exits during the run (not TERM or INT: StopSignals takes those) closes the context first
             context.registerShutdownHook();
             return context;
+        } finally {
+            JobRepositoryUrl.await(probe).close();
         }
     }
 

@@ -1,6 +1,7 @@
 package fazhi.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.support.DatabaseType;
@@ -64,6 +65,15 @@ public class JobRepositoryConfiguration extends JdbcDefaultBatchConfiguration {
                     getDataSource());
         }
         return super.jobRepository();
+    }
+
+    /**
+     * The operator's jobs, looked up by name when it starts or restarts one: Spring Batch's default registry builds
+     * every Job bean of the context at start, the three jobs with all their steps, for a run that runs one.
+     */
+    @Override
+    protected JobRegistry getJobRegistry() {
+        return new JobsByName(applicationContext);
     }
 
     /** Spring Batch's script for the repository's database, e.g. org/springframework/batch/core/schema-h2.sql. */

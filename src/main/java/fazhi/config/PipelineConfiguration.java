@@ -13,6 +13,7 @@ import fazhi.rank.RankingFramework;
 import fazhi.validate.RuleEngine;
 import fazhi.validate.ValidationRuleSet;
 import fazhi.warehouse.DimensionTables;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -32,16 +33,23 @@ import org.springframework.context.annotation.Lazy;
 public class PipelineConfiguration {
 
     /**
-     * Builds every bean whose building was put off (the stages above), as a context without lazy beans would
-     * have at start: what the knowledge files read by the process (KnowledgeFiles.used()) then are.
+     * Builds every stage above whose building was put off, as a context without lazy beans would have at start: what
+     * the knowledge files read by the process (KnowledgeFiles.used()) then are. Only these: the jobs and steps, lazy
+     * too, are built by the run that asks for its job.
      */
     public static void buildAll(ConfigurableListableBeanFactory beans) {
         for (String name : beans.getBeanDefinitionNames()) {
             BeanDefinition definition = beans.getBeanDefinition(name);
-            if (definition.isLazyInit() && definition.isSingleton() && !definition.isAbstract()) {
+            if (definition.isLazyInit() && definition.isSingleton() && !definition.isAbstract() && isStage(definition)) {
                 beans.getBean(name);
             }
         }
+    }
+
+    private static boolean isStage(BeanDefinition definition) {
+        return definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null
+                && PipelineConfiguration.class.getName().equals(
+                        annotated.getFactoryMethodMetadata().getDeclaringClassName());
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package fazhi.config;
 
-import fazhi.reference.KnowledgeFiles;
 import fazhi.warehouse.MentionRow;
 import fazhi.warehouse.ParquetTableWriter;
 import fazhi.warehouse.VersionFingerprint;
@@ -51,10 +50,10 @@ final class Warmup {
         }
         try {
             // the published version's knowledge files, hashed as discovery checks them (KnowledgeFiles keeps the
-            // hashes of the bundled ones)
+            // hashes of the bundled ones; those the version read from this build are not hashed at all)
             Path version = new WarehousePublisher(layout).publishedVersion();
             if (version != null) {
-                VersionFingerprint.read(version).ifPresent(made -> made.knowledge().forEach(f -> KnowledgeFiles.peek(f.file())));
+                VersionFingerprint.read(version).ifPresent(VersionFingerprint::knowledgeNow);
             }
         } catch (RuntimeException e) {
             log.debug("warm-up of the knowledge files' hashes skipped: {}", e.toString());

@@ -19,17 +19,18 @@ public final class CorrectionRules {
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
 
-    private final RegionTable regions;
+    private final Supplier<RegionTable> regions;
     private final Supplier<IndicatorCatalog> catalog;
 
     public CorrectionRules(RegionTable regions, IndicatorCatalog catalog) {
-        this(regions, () -> catalog);
+        this(() -> regions, () -> catalog);
     }
 
     /**
-     * @param catalog read when the first correction is checked: a night without corrections needs no catalog
+     * @param regions and
+     * @param catalog read when the first correction is checked: a night without corrections needs neither
      */
-    public CorrectionRules(RegionTable regions, Supplier<IndicatorCatalog> catalog) {
+    public CorrectionRules(Supplier<RegionTable> regions, Supplier<IndicatorCatalog> catalog) {
         this.regions = regions;
         this.catalog = catalog;
     }
@@ -42,7 +43,7 @@ public final class CorrectionRules {
     /** Why the correction cannot be used; empty when it can. */
     public List<String> problems(Correction c) {
         List<String> problems = new ArrayList<>();
-        if (regions.byCode(c.regionCode().strip()).isEmpty()) {
+        if (regions.get().byCode(c.regionCode().strip()).isEmpty()) {
             problems.add("unknown region_code '" + c.regionCode() + "' (not in the GB/T 2260 table, schema/regions.csv)");
         }
         if (c.year() < FIRST_YEAR || c.year() > LAST_YEAR) {

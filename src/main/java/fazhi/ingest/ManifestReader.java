@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads manifest.csv: RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes; CRLF or LF),
@@ -28,9 +29,14 @@ public final class ManifestReader {
 
     public static final String FILE_NAME = "manifest.csv";
 
-    private final RegionTable regions;
+    private final Supplier<RegionTable> regions;
 
     public ManifestReader(RegionTable regions) {
+        this(() -> regions);
+    }
+
+    /** @param regions read when the first region code is checked: a folder without a manifest needs no region table */
+    public ManifestReader(Supplier<RegionTable> regions) {
         this.regions = regions;
     }
 
@@ -141,7 +147,7 @@ public final class ManifestReader {
             wrong.add("region_code '" + code + "' is not a six-digit GB/T 2260 code");
             return null;
         }
-        if (regions.byCode(code).isEmpty()) {
+        if (regions.get().byCode(code).isEmpty()) {
             wrong.add("region_code " + code + " is not in the GB/T 2260 region table");
             return null;
         }

@@ -149,6 +149,11 @@ public final class KnowledgeFiles {
         return new ArrayList<>(USED.values());
     }
 
+    /** Whether the jar's copy of a knowledge file is the one read now (no edited copy of --catalog or --framework). */
+    public static boolean bundledInUse(String file) {
+        return editedCopy(file.startsWith("/") ? file.substring(1) : file) == null;
+    }
+
     /** The edited copy that replaces a bundled file, or null when the bundled one is in use. */
     static Path editedCopy(String name) {
         if (FRAMEWORK.equals(name) && frameworkFile != null) {

@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public record VersionFingerprint(String build, String corrections, List<KnowledgeFile> knowledge) {
     static final String FILE = "_fingerprint.txt";
+    /** How a build that is a jar is told: by the content of its files ({@link BuildIdentity}). */
+    static final String JAR_BUILD = "jar files sha256 ";
 
     /** A knowledge file as it goes into a fingerprint: what was read, not when. */
     public record KnowledgeFile(String file, String sha256, String source) {
@@ -45,16 +47,33 @@ public record VersionFingerprint(String build, String corrections, List<Knowledg
      * included): equal to {@code made} when nothing that goes into a version has changed since.
      */
     public static VersionFingerprint now(Path stagedCorrections, VersionFingerprint made) {
+        return new VersionFingerprint(currentBuild(), sha256(stagedCorrections), knowledgeNow(made));
+    }
+
+    /** The knowledge files that {@code made} lists, as they would be read now by this build. */
+    public static List<KnowledgeFile> knowledgeNow(VersionFingerprint made) {
+        return knowledgeNow(made, currentBuild());
+    }
+
+    /**
+     * A bundled file that the version read from this very build, a jar, is the same file: a jar's build identity
+     * covers its packaged knowledge by content (BuildIdentity), so its hash is the one {@code made} lists and is not
+     * worked out again (hashing the bundled files was most of the start-up warm-up thread's work on an ingest that
+     * finds nothing new). An edited copy, and every file of another build or of a class folder, is hashed.
+     */
+    static List<KnowledgeFile> knowledgeNow(VersionFingerprint made, String build) {
+        boolean sameJar = build.equals(made.build()) && build.contains(" " + JAR_BUILD);
         List<KnowledgeFile> knowledge = new ArrayList<>();
         for (KnowledgeFile f : made.knowledge()) {
             try {
-                knowledge.add(KnowledgeFile.of(KnowledgeFiles.peek(f.file())));
+                knowledge.add(sameJar && KnowledgeFiles.BUNDLED.equals(f.source()) && KnowledgeFiles.bundledInUse(f.file())
+                        ? f : KnowledgeFile.of(KnowledgeFiles.peek(f.file())));
             } catch (RuntimeException e) {
                 // gone from this build and from --catalog: not the knowledge the version was made with
                 knowledge.add(new KnowledgeFile(f.file(), "unreadable", e.getMessage()));
             }
         }
-        return new VersionFingerprint(currentBuild(), sha256(stagedCorrections), knowledge);
+        return knowledge;
     }
 
     /** The fingerprint written into a version, if it has one (versions of older builds and of stats runs have none). */
@@ -126,7 +145,7 @@ public record VersionFingerprint(String build, String corrections, List<Knowledg
                     ? Path.of(where.substring(nested.length(), where.indexOf("/!")))
                     : "file".equals(location.getProtocol()) ? Path.of(location.toURI()) : null;
             if (path != null && Files.isRegularFile(path)) {
-                where = "jar files sha256 " + BuildIdentity.ofJar(path);
+                where = JAR_BUILD + BuildIdentity.ofJar(path);
             } else if (path != null) {
                 where = path.toAbsolutePath().toString();
             }

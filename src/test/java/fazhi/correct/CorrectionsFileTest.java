@@ -1,5 +1,7 @@
 package fazhi.correct;
 
+import fazhi.reference.IndicatorCatalog;
+import fazhi.reference.RegionTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,5 +84,26 @@ class CorrectionsFileTest {
                 "x", "value", "3", "not_reported", "true"))).hasMessage("both a value (3) and not_reported=true: give one of them");
         assertThatThrownBy(() -> CorrectionsFile.parse(Map.of("region_code", "520328", "year", "二〇二〇",
                 "indicator", "x"))).hasMessage("year '二〇二〇' is not a year");
+    }
+
+    @Test
+    void theRegionTableAndCatalogAreReadWhenTheFirstCorrectionIsChecked() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        CorrectionRules lazy = new CorrectionRules(() -> {
+            reads.incrementAndGet();
+            return RegionTable.bundled();
+        }, () -> {
+            reads.incrementAndGet();
+            return IndicatorCatalog.bundled();
+        });
+        CorrectionsFile file = CorrectionsFile.ledgerOf(tmp);
+        Files.writeString(file.path(), String.join(",", CorrectionsFile.HEADER) + "\n");
+
+        assertThat(file.read(lazy).corrections()).isEmpty();
+        assertThat(reads).hasValue(0);
+
+        assertThat(lazy.problems(Correction.value("520328", 2020, "litigation_cases", 42, null, "checked", "x", null)))
+                .isEmpty();
+        assertThat(reads).hasValue(2);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,22 @@ class ManifestReaderTest {
     @Test
     void folderWithoutManifestGivesAnEmptyManifest() throws Exception {
         assertThat(reader.readFolder(dir)).isEqualTo(Manifest.empty());
+    }
+
+    @Test
+    void regionTableIsReadOnlyForAManifestsCodes() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        ManifestReader lazy = new ManifestReader(() -> {
+            reads.incrementAndGet();
+            return RegionTable.bundled();
+        });
+
+        assertThat(lazy.readFolder(dir)).isEqualTo(Manifest.empty());
+        assertThat(reads).hasValue(0);
+
+        Files.writeString(dir.resolve("manifest.csv"), "file,region_code,year\na.txt,520328,2020\n");
+        assertThat(lazy.readFolder(dir).entry("a.txt")).contains(new ManifestEntry("a.txt", "520328", 2020, false));
+        assertThat(reads).hasPositiveValue();
     }
 
     @Test

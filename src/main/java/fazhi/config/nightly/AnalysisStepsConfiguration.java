@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -17,8 +18,12 @@ import static fazhi.config.nightly.RunParameters.RUN_ID;
 import static fazhi.config.nightly.RunParameters.WAREHOUSE;
 import static fazhi.config.nightly.RunParameters.staging;
 
-/** Statistics and rankings, computed inside the version being built. */
+/**
+ * Statistics and rankings, computed inside the version being built. Built when a job that has the step is
+ * (NightlyJobConfiguration).
+ */
 @Configuration(proxyBeanMethods = false)
+@Lazy
 public class AnalysisStepsConfiguration {
     @Bean
     public Step computeStatisticsStep(JobRepository jobs, Tasklet computeStatisticsTasklet) {

@@ -68,11 +68,15 @@ public class ExtractionStepsConfiguration {
     public DiscoverSubmissionsTasklet discoverSubmissionsTasklet(@Value(RunParameters.INPUT) String input,
                                                                  @Value(RunParameters.REPROCESS) Boolean reprocess,
                                                                  @Value(WAREHOUSE) String warehouse,
-                                                                 @Value(RUN_ID) String runId, RegionTable regions,
+                                                                 @Value(RUN_ID) String runId,
+                                                                 ObjectProvider<RegionTable> regions,
                                                                  ObjectProvider<IndicatorCatalog> catalog) {
+        // the region table and the catalog are read when a manifest or a correction is checked: an ingest of a folder
+        // with neither, which finds nothing new, needs none of them
         return new DiscoverSubmissionsTasklet(Path.of(input), staging(warehouse, runId), published(warehouse),
-                Boolean.TRUE.equals(reprocess), new ManifestReader(regions),
-                new CorrectionSources(Path.of(input), Path.of(warehouse), new CorrectionRules(regions, catalog::getObject)));
+                Boolean.TRUE.equals(reprocess), new ManifestReader(regions::getObject),
+                new CorrectionSources(Path.of(input), Path.of(warehouse),
+                        new CorrectionRules(regions::getObject, catalog::getObject)));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The jobs, as sequences of named steps (the steps are wired in the configurations imported here).
@@ -21,8 +22,13 @@ import org.springframework.context.annotation.Import;
  *       ones read now, the ingest's marked as carried over).</li>
  * </ul>
  * Job parameters: input, warehouse, runId, reprocess.
+ * <p>
+ * The jobs, and the steps that only some of them have, are built when a run asks for its job by name
+ * ({@code <name>Job}, as the job registry of JobRepositoryConfiguration does): a run builds its own job and
+ * steps, not those of the other two.
  */
 @Configuration(proxyBeanMethods = false)
+@Lazy
 @Import({PipelineConfiguration.class, ExtractionStepsConfiguration.class, WarehouseStepsConfiguration.class,
         AnalysisStepsConfiguration.class})
 public class NightlyJobConfiguration {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -28,8 +29,12 @@ import static fazhi.config.nightly.RunParameters.WAREHOUSE;
 import static fazhi.config.nightly.RunParameters.published;
 import static fazhi.config.nightly.RunParameters.staging;
 
-/** Composing, validating, writing and publishing a version of the warehouse. */
+/**
+ * Composing, validating, writing and publishing a version of the warehouse. Built when a job that has the step is
+ * (NightlyJobConfiguration).
+ */
 @Configuration(proxyBeanMethods = false)
+@Lazy
 public class WarehouseStepsConfiguration {
     @Bean
     public Step composeWarehouseStep(JobRepository jobs, Tasklet composeWarehouseTasklet) {
