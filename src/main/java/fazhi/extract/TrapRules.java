@@ -416,7 +416,8 @@ final class TrapRules {
      * figure in its sentence (its earlier halves included), makes the figure that subset's.
      */
     boolean byNamedCause(String sentenceBefore) {
-        return IndicatorExtractor.containsAny(sentenceBefore, lex.subsetSentenceCauses);
+        return IndicatorExtractor.containsAny(withoutWords(sentenceBefore, lex.subsetSentenceCauseExceptions),
+                lex.subsetSentenceCauses);
     }
 
     /**
