@@ -436,6 +436,10 @@ public final class IndicatorExtractor {
                     && traps.namesPriorYear(text.substring(clause.start(), firstItemStart(figures, fi, clause)))) {
                 continue; // "去年共承办人大代表建议122件、政协委员提案217件": the year before the first item dates them all
             }
+            if (m.kind() == MatchKind.INHERITED && winStart > clause.start()
+                    && onlyFillers(text.substring(winStart, f.start())) && noneReadIn(out, clause.start(), winStart)) {
+                continue; // "组织线上答题活动2次共4期": right after a count of the clause read as nothing, the same things
+            }
             if (m.kind() == MatchKind.INHERITED && inheritsPart(text, figureTopicStart, winStart, inTitle, ls)) {
                 continue; // "以区政府为被申请人的复议案件共50件,…审结43件": the subject borrowed was a part's
             }
@@ -707,6 +711,15 @@ public final class IndicatorExtractor {
             }
         }
         return false;
+    }
+
+    /** Is the window nothing but words a verb-only clause may carry ("共")? */
+    private boolean onlyFillers(String window) {
+        String w = window;
+        for (String filler : lex.inheritFillers) {
+            w = w.replace(filler, "");
+        }
+        return w.isBlank();
     }
 
     /** Where the number of the clause's first figure (the first item of a list ending in figure fi) starts. */
