@@ -163,6 +163,7 @@ public final class ExtractionLexicon {
     final List<Pattern> subsetActorPatterns;
     /** A cause naming a subset of cases (因政府信息公开): every later figure of its sentence is that subset's. */
     final List<String> subsetSentenceCauses;
+    final List<String> subsetSentenceCauseExceptions;
     final List<String> tableTotalLabels;
     final List<Pattern> localUnitActors;
     final List<Pattern> sentenceUnitActors;
@@ -326,6 +327,7 @@ public final class ExtractionLexicon {
         subsetActors = YamlResources.strings(n, "subset_actors");
         subsetActorPatterns = YamlResources.strings(n, "subset_actor_patterns").stream().map(Pattern::compile).toList();
         subsetSentenceCauses = YamlResources.strings(n, "subset_sentence_causes");
+        subsetSentenceCauseExceptions = YamlResources.strings(n, "subset_sentence_cause_exceptions");
         tableTotalLabels = YamlResources.strings(n, "table_total_labels");
         localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();
         sentenceUnitActors = YamlResources.strings(n, "sentence_unit_actors").stream().map(Pattern::compile).toList();

@@ -428,8 +428,17 @@ public final class IndicatorExtractor {
             if (m.indicator().isRate()) {
                 lastRate = m.indicator().code();
             }
-            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.area)) {
+            boolean yearAfter = speaksFromYearAfter(text, blockStart, f.start(), doc);
+            if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.area, yearAfter)) {
                 continue;
+            }
+            if (!yearAfter && verbStart == clause.start() && winStart > clause.start() && continuesList(text, winStart, f.start())
+                    && traps.namesPriorYear(text.substring(clause.start(), firstItemStart(figures, fi, clause)))) {
+                continue; // "去年共承办人大代表建议122件、政协委员提案217件": the year before the first item dates them all
+            }
+            if (m.kind() == MatchKind.INHERITED && winStart > clause.start()
+                    && onlyFillers(text.substring(winStart, f.start())) && noneReadIn(out, clause.start(), winStart)) {
+                continue; // "组织线上答题活动2次共4期": right after a count of the clause read as nothing, the same things
             }
             if (m.kind() == MatchKind.INHERITED && inheritsPart(text, figureTopicStart, winStart, inTitle, ls)) {
                 continue; // "以区政府为被申请人的复议案件共50件,…审结43件": the subject borrowed was a part's
@@ -686,6 +695,42 @@ public final class IndicatorExtractor {
     }
 
     /** Does the window after a figure open with a list continuation ("、行政规范性文件")? */
+    /**
+     * Does the paragraph before the figure name the year after the report's ("我县召开2019年…交办会议" in a page on
+     * 2018)? Then the page speaks from that year, and its 去年 is the report's year.
+     */
+    private boolean speaksFromYearAfter(String text, int from, int to, Doc doc) {
+        if (doc.year == null || from >= to) {
+            return false;
+        }
+        Matcher y = lex.year.matcher(text).region(from, to);
+        while (y.find()) {
+            String digits = y.group(1);
+            if (FigureScanner.isDigit(digits.charAt(0)) && Integer.parseInt(digits) == doc.year + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Is the window nothing but words a verb-only clause may carry ("共")? */
+    private boolean onlyFillers(String window) {
+        String w = window;
+        for (String filler : lex.inheritFillers) {
+            w = w.replace(filler, "");
+        }
+        return w.isBlank();
+    }
+
+    /** Where the number of the clause's first figure (the first item of a list ending in figure fi) starts. */
+    private static int firstItemStart(List<Figure> figures, int fi, Span clause) {
+        int first = figures.get(fi).numberStart();
+        for (int k = fi - 1; k >= 0 && figures.get(k).start() >= clause.start(); k--) {
+            first = figures.get(k).numberStart();
+        }
+        return first;
+    }
+
     private boolean continuesList(String text, int from, int to) {
         int p = Segmenter.skipSpaces(text, from, to);
         for (String w : lex.listContinuations) {

@@ -92,6 +92,16 @@ final class TrapRules {
      * @param area the report's area words ({@link #areaWords})
      */
     boolean isTrap(String window, AreaWords area) {
+        return isTrap(window, area, false);
+    }
+
+    /**
+     * As {@link #isTrap(String, AreaWords)}.
+     *
+     * @param earlierYearIsOwn the page speaks from the year after the report's ("召开2019年…交办会议,总结2018年办理情况。
+     *                         …去年共承办…"): its 去年 is the report's year, no earlier one
+     */
+    boolean isTrap(String window, AreaWords area, boolean earlierYearIsOwn) {
         String tail = window.strip();
         String t = tail;
         for (String particle : lex.changeParticles) {
@@ -129,11 +139,16 @@ final class TrapRules {
                 return true; // "从2019年全年的15%"
             }
         }
-        return IndicatorExtractor.containsAny(withoutWords(window, lex.priorYearCueExceptions), lex.priorYearCues)
+        return (!earlierYearIsOwn && namesPriorYear(window))
                 || IndicatorExtractor.containsAny(withoutWords(window, lex.targetCueExceptions), lex.targetCues)
                 || namesUnplaced(window, area.foreign())
                 || IndicatorExtractor.containsAny(window, lex.averageCues)
                 || namesSubset(window);
+    }
+
+    /** An earlier year named in the window ("去年", "上年度"; not "上年结转", this year's workload). */
+    boolean namesPriorYear(String window) {
+        return IndicatorExtractor.containsAny(withoutWords(window, lex.priorYearCueExceptions), lex.priorYearCues);
     }
 
     /** A subset of the government's cases named in the window ("以区政府为被申请人", "通过诉调对接"). */
@@ -401,7 +416,8 @@ final class TrapRules {
      * figure in its sentence (its earlier halves included), makes the figure that subset's.
      */
     boolean byNamedCause(String sentenceBefore) {
-        return IndicatorExtractor.containsAny(sentenceBefore, lex.subsetSentenceCauses);
+        return IndicatorExtractor.containsAny(withoutWords(sentenceBefore, lex.subsetSentenceCauseExceptions),
+                lex.subsetSentenceCauses);
     }
 
     /**
