@@ -201,6 +201,16 @@ public final class ReportIdentifier {
         String opening = findOpening(lines, title == null || title.line() < 0 ? -1 : title.line());
         String reportSentence = findReportSentence(lines);
 
+        // ---- a page about a report (its interpretation, news of its review) is not the report
+        if (title != null) {
+            for (String w : cues.aboutAReportWords()) {
+                if (title.text().contains(w)) {
+                    return Identification.notAReport("the title (" + abbreviate(title.text()) + ") has " + w
+                            + ": the page is about a report, not the report itself");
+                }
+            }
+        }
+
         // ---- author: a department's or town's own report is not its region's, whatever region it names
         ReportAuthor.Finding author = title == null ? null : authors.inTitle(title.text());
         if (author == null && reportSentence != null) {
@@ -317,7 +327,9 @@ public final class ReportIdentifier {
                     }
                 }
             }
-            if (!cands.isEmpty() && cands.stream().noneMatch(ReportIdentifier::isCounty)) {
+            if (!cands.isEmpty() && cands.stream().noneMatch(ReportIdentifier::isCounty)
+                    && !(regionMethod.equals("opening_sentence") && cands.size() == 1
+                         && first(cands).equals(openingSubject(opening)))) {
                 return Identification.regionUnresolved("only " + describe(cands) + " is named (in the "
                         + regionMethod.replace('_', ' ') + "), which may be where the report was published"
                         + " rather than who wrote it");
@@ -786,7 +798,8 @@ public final class ReportIdentifier {
                 continue;
             }
             Matcher u = unknownCounty.matcher(titleText.substring(m.end()));
-            if (u.find()) {
+            // 嘉兴市|人民政府关于嘉兴市…: the city's own organ, then its name again, is no unknown county
+            if (u.find() && cues.governmentWords().stream().noneMatch(u.group(1)::startsWith)) {
                 return new String[] {m.regions().size() == 1 ? m.regions().get(0).fullName() : m.name(), u.group(1)};
             }
         }
@@ -887,14 +900,46 @@ public final class ReportIdentifier {
                 continue;
             }
             seen++;
-            int stop = line.indexOf('。');
-            String sentence = stop >= 0 ? line.substring(0, stop) : line;
-            if (sentence.length() > cues.openingMaxLength()) {
-                sentence = sentence.substring(0, cues.openingMaxLength());
+            int from = 0;
+            for (int k = 0; k < cues.openingSentencesPerLine() && from < line.length(); k++) {
+                int stop = line.indexOf('。', from);
+                String sentence = stop >= 0 ? line.substring(from, stop) : line.substring(from);
+                if (sentence.length() > cues.openingMaxLength()) {
+                    sentence = sentence.substring(0, cues.openingMaxLength());
+                }
+                if (opening.matcher(sentence.strip()).find()) {
+                    return sentence.strip();
+                }
+                if (stop < 0) {
+                    break;
+                }
+                from = stop + 1;
             }
-            if (opening.matcher(sentence).find()) {
-                return sentence;
+        }
+        return null;
+    }
+
+    /**
+     * The city or province whose government opens the opening sentence as its subject, right after the year
+     * (2017年，淄博市政府在省委…): the report's author, not a place it was published in (2017年，在淄博市政府的领导下，
+     * 我县… names the city as who leads, after 在).
+     */
+    private Region openingSubject(String sentence) {
+        if (sentence == null) {
+            return null;
+        }
+        Matcher m = opening.matcher(sentence);
+        if (!m.find()) {
+            return null;
+        }
+        List<RegionNames.Mention> ms = names.find(sentence, true);
+        for (RegionNames.Mention mention : ms) {
+            if (mention.start() < m.end()) {
+                continue;
             }
+            boolean subject = sentence.substring(m.end(), mention.start()).isBlank() && !mention.ambiguous()
+                    && cues.author().governmentSuffixes().stream().anyMatch(w -> sentence.startsWith(w, mention.end()));
+            return subject ? mention.regions().get(0) : null;
         }
         return null;
     }
