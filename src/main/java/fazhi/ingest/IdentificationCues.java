@@ -30,7 +30,7 @@ record IdentificationCues(
         int signatureSearchLines, int signatureMaxLength, List<String> signatureOrganWords,
         List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter, List<String> selfReferenceNotBefore,
         List<String> nameLeadIns, List<String> titleWordsAfterName, List<String> monthNumerals,
-        List<String> aboutAReportWords, List<String> twoCharacterClauseStarts, List<String> twoCharacterFollowers,
+        List<String> aboutAReportWords, List<String> otherReports, List<String> twoCharacterClauseStarts, List<String> twoCharacterFollowers,
         java.util.Map<String, String> autonomousShortForms, AuthorCues author) {
 
     static final String RESOURCE = "schema/ingest-identification.yaml";
@@ -86,7 +86,7 @@ record IdentificationCues(
                 self.strings("prefixes"), self.strings("suffixes"), longestFirst(self.strings("not_after")),
                 self.strings("not_before"),
                 longestFirst(title.strings("name_lead_ins")), title.strings("words_after_name"),
-                monthNumerals(root), title.strings("about_a_report_words"),
+                monthNumerals(root), title.strings("about_a_report_words"), longestFirst(title.strings("other_reports")),
                 twoCharacters.strings("clause_starts"), longestFirst(twoCharacters.strings("followers")),
                 names.textMap("autonomous_short_forms"),
                 AuthorCues.load(root.node("author")));

@@ -201,7 +201,15 @@ public final class ReportIdentifier {
         String opening = findOpening(lines, title == null || title.line() < 0 ? -1 : title.line());
         String reportSentence = findReportSentence(lines);
 
-        // ---- a page about a report (its interpretation, news of its review) is not the report
+        // ---- a page about a report (its interpretation, news of its review), or another yearly report, is not
+        // the report
+        if (title == null) {
+            String other = otherReportTitle(lines);
+            if (other != null) {
+                return Identification.notAReport("no 法治政府建设 title, and the title (" + abbreviate(other)
+                        + ") is another yearly report's");
+            }
+        }
         if (title != null) {
             for (String w : cues.aboutAReportWords()) {
                 if (title.text().contains(w)) {
@@ -497,6 +505,28 @@ public final class ReportIdentifier {
                 }
             }
             return new Title(i, text, "title");
+        }
+        return null;
+    }
+
+    /** A top line that ends with another yearly report's name (…政府信息公开工作年度报告; 政府工作报告(…)). */
+    private String otherReportTitle(List<String> lines) {
+        int limit = Math.min(lines.size(), cues.titleSearchLines());
+        for (int i = 0; i < limit; i++) {
+            String line = lines.get(i).strip();
+            if (isChrome(line) || line.length() > cues.titleMaxLength() || line.contains("。")) {
+                continue;
+            }
+            for (String other : cues.otherReports()) {
+                int at = line.lastIndexOf(other);
+                if (at < 0) {
+                    continue;
+                }
+                String rest = line.substring(at + other.length());
+                if (rest.isEmpty() || rest.startsWith("(") || rest.startsWith("（")) {
+                    return line;
+                }
+            }
         }
         return null;
     }
