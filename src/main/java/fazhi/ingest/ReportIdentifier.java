@@ -229,6 +229,9 @@ public final class ReportIdentifier {
         if (author == null && title == null && signature != null && !signature.organs().isEmpty()) {
             author = authors.inSignature(signature.organs());
         }
+        if (author == null && title == null) {
+            author = authors.bySelfReference(raw);
+        }
         if (author != null && !author.government()) {
             return Identification.authorNotGovernment(author.detail());
         }
