@@ -12,7 +12,8 @@ import java.util.List;
  * what ends an organ's name in a title (stops, a year and its suffix), and the organ endings of each kind of author that is not the government.
  */
 record AuthorCues(List<String> governmentWords, List<String> governmentSuffixes, List<String> countyWideWords,
-                  List<String> signingOffices, List<String> stops, List<String> yearSuffixes, List<Ending> endings) {
+                  List<String> signingOffices, List<String> stops, List<String> yearSuffixes, List<Ending> endings,
+                  List<String> townSelfReferenceNotBefore, int townSelfReferenceMin) {
 
     /** One organ ending (局, 镇, 法院 …) and the kind of author it makes. */
     record Ending(String word, ReportAuthor.Kind kind) {
@@ -34,7 +35,8 @@ record AuthorCues(List<String> governmentWords, List<String> governmentSuffixes,
         return new AuthorCues(author.strings("government_words"),
                 longestFirst(author.strings("government_suffixes")), author.strings("county_wide_words"),
                 author.strings("signing_offices"), longestFirst(author.strings("stops")),
-                longestFirst(author.strings("year_suffixes")), List.copyOf(endings));
+                longestFirst(author.strings("year_suffixes")), List.copyOf(endings),
+                author.strings("town_self_reference_not_before"), author.integer("town_self_reference_min"));
     }
 
     private static List<String> longestFirst(List<String> words) {

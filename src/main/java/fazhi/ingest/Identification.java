@@ -56,6 +56,23 @@ public record Identification(String regionCode, Integer year, String method, Str
         return reason != null && reason.startsWith("author_not_government:");
     }
 
+    /** Whether a reason is the one of {@link #notAReport}. */
+    public static boolean isNotAReportReason(String reason) {
+        return reason != null && reason.startsWith("not_a_report:");
+    }
+
+    /** What resolves a page about a report (its interpretation, news of its review) when it is in fact the report. */
+    public static final String NOT_A_REPORT_REMEDY = "find the report itself; if this file is in fact the report, list it"
+            + " in manifest.csv with its region_code and year; else mark it expected_status=quarantined";
+
+    /**
+     * The page is about a report, not the report (an interpretation, 解读; a news item on its review):
+     * {@code not_a_report: DETAIL; to resolve, REMEDY}.
+     */
+    public static Identification notAReport(String detail) {
+        return new Identification(null, null, null, "not_a_report: " + detail + "; to resolve, " + NOT_A_REPORT_REMEDY);
+    }
+
     public static Identification yearUnresolved(String detail) {
         return yearUnresolved(detail, YEAR_REMEDY);
     }

@@ -19,6 +19,7 @@ record IdentificationCues(
         List<String> navigationLabels, List<String> breadcrumbSeparators,
         List<String> indexCodePrefixes, boolean indexBareCode,
         int openingSearchLines, int openingMaxLength, List<String> openingLeadWords, List<String> openingYearFollowers,
+        int openingSentencesPerLine,
         List<Pattern> noisePatterns, String placeholderCharacters,
         List<String> countySuffixes, List<String> prefectureSuffixes, List<String> provinceSuffixes,
         int minShortLength, List<String> shortNameStopwords, List<String> commonWordNames,
@@ -29,7 +30,8 @@ record IdentificationCues(
         int signatureSearchLines, int signatureMaxLength, List<String> signatureOrganWords,
         List<String> selfReferencePrefixes, List<String> selfReferenceSuffixes, List<String> selfReferenceNotAfter, List<String> selfReferenceNotBefore,
         List<String> nameLeadIns, List<String> titleWordsAfterName, List<String> monthNumerals,
-        AuthorCues author) {
+        List<String> aboutAReportWords, List<String> otherReports, List<String> twoCharacterClauseStarts, List<String> twoCharacterFollowers,
+        java.util.Map<String, String> autonomousShortForms, AuthorCues author) {
 
     static final String RESOURCE = "schema/ingest-identification.yaml";
     private static final String LEXICON = "schema/extraction-lexicon.yaml";
@@ -50,6 +52,7 @@ record IdentificationCues(
         KnowledgeNode sentence = root.node("report_sentence");
         KnowledgeNode signature = root.node("signature");
         KnowledgeNode self = root.node("self_reference");
+        KnowledgeNode twoCharacters = names.node("two_character_in_running_text");
         List<Pattern> noise = new ArrayList<>();
         for (String p : root.strings("noise_patterns")) {
             try {
@@ -68,6 +71,7 @@ record IdentificationCues(
                 index.strings("code_prefixes"), index.bool("bare_code", false),
                 opening.integer("search_lines"), opening.integer("max_length"),
                 opening.strings("lead_words"), opening.strings("year_followers"),
+                opening.integer("sentences_per_line"),
                 noise, figurePlaceholders() + root.text("placeholder_name_characters"),
                 longestFirst(names.strings("county_suffixes")), longestFirst(names.strings("prefecture_suffixes")),
                 longestFirst(names.strings("province_suffixes")), names.integer("min_short_length"),
@@ -82,7 +86,10 @@ record IdentificationCues(
                 self.strings("prefixes"), self.strings("suffixes"), longestFirst(self.strings("not_after")),
                 self.strings("not_before"),
                 longestFirst(title.strings("name_lead_ins")), title.strings("words_after_name"),
-                monthNumerals(root), AuthorCues.load(root.node("author")));
+                monthNumerals(root), title.strings("about_a_report_words"), longestFirst(title.strings("other_reports")),
+                twoCharacters.strings("clause_starts"), longestFirst(twoCharacters.strings("followers")),
+                names.textMap("autonomous_short_forms"),
+                AuthorCues.load(root.node("author")));
         root.finish();
         return cues;
     }

@@ -56,6 +56,17 @@ final class RegionNames {
                 addExact(r.provinceName() + r.name(), r);
             }
         }
+        // 甘南藏族自治州 → 甘南州: the short name and the unit's kind, unless that is another region's official name
+        Map<String, List<Region>> shortForms = new LinkedHashMap<>();
+        for (Region r : table.all()) {
+            for (Map.Entry<String, String> kind : cues.autonomousShortForms().entrySet()) {
+                String s = r.name().endsWith(kind.getKey()) ? shortName(r) : null;
+                if (s != null && !exact.containsKey(s + kind.getValue())) {
+                    shortForms.computeIfAbsent(s + kind.getValue(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        shortForms.forEach((form, rs) -> rs.forEach(r -> addExact(form, r)));
         Map<String, List<Region>> shortCandidates = new LinkedHashMap<>();
         for (Region r : table.all()) {
             String s = shortName(r);
@@ -177,8 +188,10 @@ final class RegionNames {
                 if (runningText && (isShort && county || excludedInRunningText.contains(key))) {
                     continue;
                 }
-                boolean risky = commonWordNames.contains(key) || (runningText && county && len == 2);
-                if (risky && !qualified(text, i, len, out)) {
+                boolean commonWord = commonWordNames.contains(key);
+                boolean twoCharacters = runningText && county && len == 2;
+                if ((commonWord || twoCharacters) && !qualified(text, i, len, out)
+                        && !(twoCharacters && !commonWord && opensClause(text, i, len))) {
                     continue;
                 }
                 out.add(new Mention(i, i + len, key, List.copyOf(rs), isShort));
@@ -189,6 +202,20 @@ final class RegionNames {
                 break;
             }
         }
+    }
+
+    /**
+     * A two-character county name that opens a clause (2024年，房县坚持…; 《房县法治政府建设实施方案》): at the start of a
+     * line or after one of the cues' clause starts, and followed by one of their followers (新县城 stays a word).
+     */
+    private boolean opensClause(String text, int start, int len) {
+        boolean lineStart = start == 0 || text.charAt(start - 1) == '\n';
+        boolean afterBoundary = lineStart
+                || cues.twoCharacterClauseStarts().stream().anyMatch(w -> text.startsWith(w, start - w.length()));
+        if (!afterBoundary) {
+            return false;
+        }
+        return cues.twoCharacterFollowers().stream().anyMatch(w -> text.startsWith(w, start + len));
     }
 
     /** 城区 counts only as 阳泉市城区 (right after a city's name) or 城区人民政府. */

@@ -119,6 +119,54 @@ final class ReportAuthor {
     }
 
     /**
+     * A town or street that the text calls its author (我镇, 本街道) more often than a county-level unit is called
+     * (我县, 我区, 我旗, 我市): read on a page without a title, as its signature is.
+     */
+    Finding bySelfReference(String text) {
+        String best = null;
+        int town = 0;
+        for (String p : cues.selfReferencePrefixes()) {
+            for (AuthorCues.Ending e : words.endings()) {
+                if (e.kind() != Kind.TOWN) {
+                    continue;
+                }
+                int n = 0;
+                String word = p + e.word();
+                for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+                    int end = at + word.length();
+                    if (words.townSelfReferenceNotBefore().stream().noneMatch(w -> text.startsWith(w, end))) {
+                        n++;
+                    }
+                }
+                if (n > 0 && best == null) {
+                    best = word;
+                }
+                town += n;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int county = 0;
+        for (String p : cues.selfReferencePrefixes()) {
+            for (String suffix : countyLevelSelfReferences()) {
+                for (int at = text.indexOf(p + suffix); at >= 0; at = text.indexOf(p + suffix, at + 2)) {
+                    county++;
+                }
+            }
+        }
+        return town > county && town >= words.townSelfReferenceMin()
+                ? new Finding(best, Kind.TOWN, "text (by its self-references)", null) : null;
+    }
+
+    /** 县, 区, 旗 (self_reference.suffixes) and 市, which a county-level city's report says of itself too. */
+    private List<String> countyLevelSelfReferences() {
+        List<String> suffixes = new ArrayList<>(cues.selfReferenceSuffixes());
+        suffixes.add("市");
+        return suffixes;
+    }
+
+    /**
      * The organ the signature's organ lines name first (中共冠县委员会 冠县人民政府: the government); null for an
      * office that signs the county's own report (冠县司法局, 冠县人民政府办公室), which is no sign of its author.
      */

@@ -201,6 +201,24 @@ public final class ReportIdentifier {
         String opening = findOpening(lines, title == null || title.line() < 0 ? -1 : title.line());
         String reportSentence = findReportSentence(lines);
 
+        // ---- a page about a report (its interpretation, news of its review), or another yearly report, is not
+        // the report
+        if (title == null) {
+            String other = otherReportTitle(lines);
+            if (other != null) {
+                return Identification.notAReport("no 法治政府建设 title, and the title (" + abbreviate(other)
+                        + ") is another yearly report's");
+            }
+        }
+        if (title != null) {
+            for (String w : cues.aboutAReportWords()) {
+                if (title.text().contains(w)) {
+                    return Identification.notAReport("the title (" + abbreviate(title.text()) + ") has " + w
+                            + ": the page is about a report, not the report itself");
+                }
+            }
+        }
+
         // ---- author: a department's or town's own report is not its region's, whatever region it names
         ReportAuthor.Finding author = title == null ? null : authors.inTitle(title.text());
         if (author == null && reportSentence != null) {
@@ -210,6 +228,9 @@ public final class ReportIdentifier {
         // (冠县司法局, 冠县人民政府办公室), which is not its author
         if (author == null && title == null && signature != null && !signature.organs().isEmpty()) {
             author = authors.inSignature(signature.organs());
+        }
+        if (author == null && title == null) {
+            author = authors.bySelfReference(raw);
         }
         if (author != null && !author.government()) {
             return Identification.authorNotGovernment(author.detail());
@@ -317,7 +338,9 @@ public final class ReportIdentifier {
                     }
                 }
             }
-            if (!cands.isEmpty() && cands.stream().noneMatch(ReportIdentifier::isCounty)) {
+            if (!cands.isEmpty() && cands.stream().noneMatch(ReportIdentifier::isCounty)
+                    && !(regionMethod.equals("opening_sentence") && cands.size() == 1
+                         && first(cands).equals(openingSubject(opening)))) {
                 return Identification.regionUnresolved("only " + describe(cands) + " is named (in the "
                         + regionMethod.replace('_', ' ') + "), which may be where the report was published"
                         + " rather than who wrote it");
@@ -485,6 +508,28 @@ public final class ReportIdentifier {
                 }
             }
             return new Title(i, text, "title");
+        }
+        return null;
+    }
+
+    /** A top line that ends with another yearly report's name (…政府信息公开工作年度报告; 政府工作报告(…)). */
+    private String otherReportTitle(List<String> lines) {
+        int limit = Math.min(lines.size(), cues.titleSearchLines());
+        for (int i = 0; i < limit; i++) {
+            String line = lines.get(i).strip();
+            if (isChrome(line) || line.length() > cues.titleMaxLength() || line.contains("。")) {
+                continue;
+            }
+            for (String other : cues.otherReports()) {
+                int at = line.lastIndexOf(other);
+                if (at < 0) {
+                    continue;
+                }
+                String rest = line.substring(at + other.length());
+                if (rest.isEmpty() || rest.startsWith("(") || rest.startsWith("（")) {
+                    return line;
+                }
+            }
         }
         return null;
     }
@@ -786,7 +831,8 @@ public final class ReportIdentifier {
                 continue;
             }
             Matcher u = unknownCounty.matcher(titleText.substring(m.end()));
-            if (u.find()) {
+            // 嘉兴市|人民政府关于嘉兴市…: the city's own organ, then its name again, is no unknown county
+            if (u.find() && cues.governmentWords().stream().noneMatch(u.group(1)::startsWith)) {
                 return new String[] {m.regions().size() == 1 ? m.regions().get(0).fullName() : m.name(), u.group(1)};
             }
         }
@@ -887,14 +933,46 @@ public final class ReportIdentifier {
                 continue;
             }
             seen++;
-            int stop = line.indexOf('。');
-            String sentence = stop >= 0 ? line.substring(0, stop) : line;
-            if (sentence.length() > cues.openingMaxLength()) {
-                sentence = sentence.substring(0, cues.openingMaxLength());
+            int from = 0;
+            for (int k = 0; k < cues.openingSentencesPerLine() && from < line.length(); k++) {
+                int stop = line.indexOf('。', from);
+                String sentence = stop >= 0 ? line.substring(from, stop) : line.substring(from);
+                if (sentence.length() > cues.openingMaxLength()) {
+                    sentence = sentence.substring(0, cues.openingMaxLength());
+                }
+                if (opening.matcher(sentence.strip()).find()) {
+                    return sentence.strip();
+                }
+                if (stop < 0) {
+                    break;
+                }
+                from = stop + 1;
             }
-            if (opening.matcher(sentence).find()) {
-                return sentence;
+        }
+        return null;
+    }
+
+    /**
+     * The city or province whose government opens the opening sentence as its subject, right after the year
+     * (2017年，淄博市政府在省委…): the report's author, not a place it was published in (2017年，在淄博市政府的领导下，
+     * 我县… names the city as who leads, after 在).
+     */
+    private Region openingSubject(String sentence) {
+        if (sentence == null) {
+            return null;
+        }
+        Matcher m = opening.matcher(sentence);
+        if (!m.find()) {
+            return null;
+        }
+        List<RegionNames.Mention> ms = names.find(sentence, true);
+        for (RegionNames.Mention mention : ms) {
+            if (mention.start() < m.end()) {
+                continue;
             }
+            boolean subject = sentence.substring(m.end(), mention.start()).isBlank() && !mention.ambiguous()
+                    && cues.author().governmentSuffixes().stream().anyMatch(w -> sentence.startsWith(w, mention.end()));
+            return subject ? mention.regions().get(0) : null;
         }
         return null;
     }

@@ -48,9 +48,11 @@ public class IdentifyReportProcessor implements ItemProcessor<ReportInProgress, 
         }
         if (year == null) {
             String reason = fromText.reason();
-            // a department's or town's own report stays held back with that reason: a region alone in the manifest
-            // does not say it is the government's (a row with region and year does, and is never read for it)
-            if (!reason.startsWith("year_unresolved") && !Identification.isAuthorReason(reason)) {
+            // a department's or town's own report, or a page about a report, stays held back with that reason: a
+            // region alone in the manifest does not say it is the government's report (a row with region and year
+            // does, and is never read for it)
+            if (!reason.startsWith("year_unresolved") && !Identification.isAuthorReason(reason)
+                    && !Identification.isNotAReportReason(reason)) {
                 // the manifest named the region; reading the text stopped at its region, before any year
                 String why = reason.contains("; to resolve") ? reason.substring(0, reason.indexOf("; to resolve")) : reason;
                 reason = Identification.yearUnresolved("the manifest names the region but not the year, and the"

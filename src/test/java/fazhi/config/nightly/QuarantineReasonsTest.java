@@ -72,6 +72,20 @@ class QuarantineReasonsTest {
         assertThat(r.identification().method()).isEqualTo("manifest");
     }
 
+    private static final String INTERPRETATION = "【政策解读】关于《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》的政策解读\n"
+            + "清水县人民政府 2024年01月08日\n县司法局起草了年度报告，现解读如下:";
+
+    @Test
+    void aPageAboutAReportIsHeldBackEvenWithAManifestRegionAlone() {
+        ReportInProgress alone = identify.process(report(null, null, INTERPRETATION));
+        ReportInProgress withRegion = identify.process(report("620521", null, INTERPRETATION));
+
+        assertThat(alone.status()).isEqualTo(SubmissionStatus.QUARANTINED);
+        assertThat(alone.reason()).startsWith("not_a_report: the title (【政策解读】").contains("has 解读")
+                .endsWith("else mark it expected_status=quarantined");
+        assertThat(withRegion.reason()).startsWith("not_a_report: ");
+    }
+
     @Test
     void aManifestRegionCodeOutsideTheTableIsToBeCorrected() {
         ReportInProgress r = identify.process(report("379999", 2023, BODY_WITHOUT_TITLE));
