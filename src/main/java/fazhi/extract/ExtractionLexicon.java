@@ -117,6 +117,8 @@ public final class ExtractionLexicon {
     final int gapShortMax;
     final int gapTopicMax;
     final List<String> foreignScopePlacers;
+    final List<Pattern> higherSpeakers;
+    final List<String> higherSpeakerAreaWords;
     final List<String> ownScopeWords;
     final List<String> targetCueExceptions;
     final List<String> priorYearCueExceptions;
@@ -283,6 +285,8 @@ public final class ExtractionLexicon {
         predicateLeads = longestFirst(YamlResources.strings(n, "predicate_leads"));
         modifierEnds = YamlResources.strings(n, "modifier_ends");
         foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
+        higherSpeakers = YamlResources.strings(n, "higher_speakers").stream().map(Pattern::compile).toList();
+        higherSpeakerAreaWords = YamlResources.strings(n, "higher_speaker_area_words");
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
         gapStops = YamlResources.text(n, "gap_stops", "");
         gapShortMax = YamlResources.integer(n, "gap_short_max", 6);

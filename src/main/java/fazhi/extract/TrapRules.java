@@ -52,9 +52,10 @@ final class TrapRules {
     /**
      * The words for a whole area in one report: {@code foreign} names another entity's (全省 / 全国 always, 全市 in a
      * county's), {@code own} the report's own (全县, and the area words that are not another's here: 全市 in a
-     * city's report). Worked out once per report.
+     * city's report); {@code higherSpeakers}: a province's body quoted as a sentence's speaker is another entity
+     * (in a report below a province's). Worked out once per report.
      */
-    record AreaWords(List<String> foreign, List<String> own) {
+    record AreaWords(List<String> foreign, List<String> own, boolean higherSpeakers) {
     }
 
     /**
@@ -63,6 +64,8 @@ final class TrapRules {
      */
     AreaWords areaWords(ReportLevel level, boolean county) {
         List<String> foreign = new ArrayList<>(lex.foreignEntityCues);
+        boolean higherSpeakers = (level != null || county) && level != ReportLevel.PROVINCE
+                && level != ReportLevel.MUNICIPALITY;
         if (level != null || county) {
             foreign.addAll(lex.higherCityCues);
             foreign.addAll(lex.townScopeWords); // "全镇…" in a county's report (or above): one town's part
@@ -78,7 +81,7 @@ final class TrapRules {
                 }
             }
         }
-        return new AreaWords(List.copyOf(foreign), List.copyOf(own));
+        return new AreaWords(List.copyOf(foreign), List.copyOf(own), higherSpeakers);
     }
 
     /** As {@link #isTrap(String, AreaWords)} in a report of unknown level, a county's when {@code county}. */
@@ -178,6 +181,9 @@ final class TrapRules {
      * one give the figure back to it ("全省受理5422件,全市受理312件" in a city's report: 312 is the city's).
      */
     boolean foreignScope(String sentenceBefore, AreaWords area) {
+        if (area.higherSpeakers() && quotesHigherSpeaker(sentenceBefore, area)) {
+            return true;
+        }
         int last = -1;
         for (String c : area.foreign()) {
             for (int at = sentenceBefore.indexOf(c); at >= 0; at = sentenceBefore.indexOf(c, at + 1)) {
@@ -197,6 +203,29 @@ final class TrapRules {
             }
         }
         return !IndicatorExtractor.containsAny(after, area.own()) && !laterItemOfOwnLevel(after, area);
+    }
+
+    /**
+     * Is the sentence a province's body speaking ("自治区司法厅负责同志在新闻发布会上介绍,截至目前全区共有人民调解组织7077个",
+     * re-posted on a district's site)? Its figures are then that level's, unless the sentence names the report's own
+     * area after the speaker in words the speaker would not use for its own ("…;我县共有…"; not 全区, an autonomous
+     * region's too).
+     */
+    private boolean quotesHigherSpeaker(String sentenceBefore, AreaWords area) {
+        int end = -1;
+        for (Pattern p : lex.higherSpeakers) {
+            Matcher m = p.matcher(sentenceBefore);
+            while (m.find()) {
+                if (!placed(sentenceBefore, m.start())) {
+                    end = Math.max(end, m.end());
+                }
+            }
+        }
+        if (end < 0) {
+            return false;
+        }
+        String after = sentenceBefore.substring(end);
+        return area.own().stream().noneMatch(w -> after.contains(w) && !lex.higherSpeakerAreaWords.contains(w));
     }
 
     /**
