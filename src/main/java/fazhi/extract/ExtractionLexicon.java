@@ -166,6 +166,8 @@ public final class ExtractionLexicon {
     /** A cause naming a subset of cases (因政府信息公开): every later figure of its sentence is that subset's. */
     final List<String> subsetSentenceCauses;
     final List<String> subsetSentenceCauseExceptions;
+    /** A breakdown of the requests that named the cases ("信息公开申请12件，其中行政复议2件"): regexes, as above. */
+    final List<Pattern> subsetSentenceCausePatterns;
     final List<String> tableTotalLabels;
     final List<Pattern> localUnitActors;
     final List<Pattern> sentenceUnitActors;
@@ -332,6 +334,8 @@ public final class ExtractionLexicon {
         subsetActorPatterns = YamlResources.strings(n, "subset_actor_patterns").stream().map(Pattern::compile).toList();
         subsetSentenceCauses = YamlResources.strings(n, "subset_sentence_causes");
         subsetSentenceCauseExceptions = YamlResources.strings(n, "subset_sentence_cause_exceptions");
+        subsetSentenceCausePatterns = YamlResources.strings(n, "subset_sentence_cause_patterns").stream()
+                .map(Pattern::compile).toList();
         tableTotalLabels = YamlResources.strings(n, "table_total_labels");
         localUnitActors = YamlResources.strings(n, "local_unit_actors").stream().map(Pattern::compile).toList();
         sentenceUnitActors = YamlResources.strings(n, "sentence_unit_actors").stream().map(Pattern::compile).toList();

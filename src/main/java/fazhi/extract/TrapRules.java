@@ -446,7 +446,9 @@ final class TrapRules {
      */
     boolean byNamedCause(String sentenceBefore) {
         return IndicatorExtractor.containsAny(withoutWords(sentenceBefore, lex.subsetSentenceCauseExceptions),
-                lex.subsetSentenceCauses);
+                lex.subsetSentenceCauses)
+                // "政府信息公开申请12件，其中行政复议2件": the requests broken down into the cases they led to
+                || lex.subsetSentenceCausePatterns.stream().anyMatch(p -> p.matcher(sentenceBefore).find());
     }
 
     /**
