@@ -6,6 +6,7 @@ import fazhi.reference.RegionTable;
 import fazhi.reference.IndicatorDefinition;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -296,6 +297,7 @@ public final class IndicatorExtractor {
         Figure lastItemFigure = null;
         int lastItemClauseStart = ls;
         CarriedScopes carriedScopes = new CarriedScopes(text, sentences);
+        YearAfterMentions yearAfterMentions = new YearAfterMentions(text, blockStarts, le, doc);
         // "1月份,县12345热线受理...;...办结率100%": a period opening the line dates all of it
         boolean linePeriod = !sentences.isEmpty() && traps.otherPeriod(text, ls,
                 segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end());
@@ -428,7 +430,7 @@ public final class IndicatorExtractor {
             if (m.indicator().isRate()) {
                 lastRate = m.indicator().code();
             }
-            boolean yearAfter = speaksFromYearAfter(text, blockStart, f.start(), doc);
+            boolean yearAfter = yearAfterMentions.before(blockStart, f.start());
             if (traps.isTrap(text.substring(winStart, f.numberStart()), doc.area, yearAfter)) {
                 continue;
             }
@@ -694,23 +696,55 @@ public final class IndicatorExtractor {
         return false;
     }
 
-    /** Does the window after a figure open with a list continuation ("、行政规范性文件")? */
     /**
-     * Does the paragraph before the figure name the year after the report's ("我县召开2019年…交办会议" in a page on
-     * 2018)? Then the page speaks from that year, and its 去年 is the report's year.
+     * Does the paragraph before a figure name the year after the report's ("我县召开2019年…交办会议" in a page on
+     * 2018)? Then the page speaks from that year, and its 去年 is the report's year. Each paragraph (block) is
+     * scanned once, for its first such year, not once per figure: a one-paragraph file of many figures would
+     * otherwise be scanned again from its start for every figure. The year pattern ends with 年 and looks
+     * behind only, so a year found in the whole paragraph and ending before the figure is the one a scan of the
+     * paragraph up to the figure finds.
      */
-    private boolean speaksFromYearAfter(String text, int from, int to, Doc doc) {
-        if (doc.year == null || from >= to) {
-            return false;
+    private final class YearAfterMentions {
+        private final String text;
+        private final List<Integer> blockStarts;
+        private final int lineEnd;
+        private final Doc doc;
+        private int block = -1;
+        /** where the first mention of the year after the report's in {@link #block} ends; MAX_VALUE: none */
+        private int firstEnd;
+
+        YearAfterMentions(String text, List<Integer> blockStarts, int lineEnd, Doc doc) {
+            this.text = text;
+            this.blockStarts = blockStarts;
+            this.lineEnd = lineEnd;
+            this.doc = doc;
         }
-        Matcher y = lex.year.matcher(text).region(from, to);
-        while (y.find()) {
-            String digits = y.group(1);
-            if (FigureScanner.isDigit(digits.charAt(0)) && Integer.parseInt(digits) == doc.year + 1) {
-                return true;
+
+        boolean before(int blockStart, int figureStart) {
+            if (doc.year == null || blockStart >= figureStart) {
+                return false;
             }
+            if (blockStart != block) {
+                block = blockStart;
+                int next = Collections.binarySearch(blockStarts, blockStart);
+                next = next >= 0 ? next + 1 : -next - 1;
+                int blockEnd = next < blockStarts.size() ? blockStarts.get(next) : lineEnd;
+                firstEnd = firstEnd(blockStart, Math.max(blockEnd, figureStart));
+            }
+            return firstEnd <= figureStart;
         }
-        return false;
+
+        private int firstEnd(int from, int to) {
+            doc.meter.add(to - from);
+            Matcher y = lex.year.matcher(text).region(from, to);
+            while (y.find()) {
+                String digits = y.group(1);
+                if (FigureScanner.isDigit(digits.charAt(0)) && Integer.parseInt(digits) == doc.year + 1) {
+                    return y.end();
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** Is the window nothing but words a verb-only clause may carry ("共")? */
