@@ -118,6 +118,8 @@ public final class ExtractionLexicon {
     final int gapTopicMax;
     final List<String> foreignScopePlacers;
     final List<Pattern> higherSpeakers;
+    /** A higher level's list or standard the county works to ("对照国家和省级基本目录"): a cue inside is no scope. */
+    final List<Pattern> foreignScopeReferences;
     final List<String> higherSpeakerAreaWords;
     final List<String> ownScopeWords;
     final List<String> targetCueExceptions;
@@ -288,6 +290,8 @@ public final class ExtractionLexicon {
         modifierEnds = YamlResources.strings(n, "modifier_ends");
         foreignScopePlacers = YamlResources.strings(n, "foreign_scope_placers");
         higherSpeakers = YamlResources.strings(n, "higher_speakers").stream().map(Pattern::compile).toList();
+        foreignScopeReferences = YamlResources.strings(n, "foreign_scope_references").stream().map(Pattern::compile)
+                .toList();
         higherSpeakerAreaWords = YamlResources.strings(n, "higher_speaker_area_words");
         ownScopeWords = YamlResources.strings(n, "own_scope_words");
         gapStops = YamlResources.text(n, "gap_stops", "");

@@ -257,11 +257,22 @@ final class TrapRules {
         return false;
     }
 
-    /** "在全省", "居全省", "位列全省": the cue places the county among others. */
+    /**
+     * "在全省", "居全省", "位列全省": the cue places the county among others; "对照国家和省级基本目录": the cue names a
+     * higher level's list the county works to.
+     */
     private boolean placed(String s, int at) {
         for (String p : lex.foreignScopePlacers) {
             if (at >= p.length() && s.startsWith(p, at - p.length())) {
                 return true;
+            }
+        }
+        for (Pattern p : lex.foreignScopeReferences) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                if (m.start() <= at && at < m.end()) {
+                    return true;
+                }
             }
         }
         return false;
