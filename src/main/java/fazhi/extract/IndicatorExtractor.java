@@ -481,6 +481,10 @@ public final class IndicatorExtractor {
             boolean inLinePeriod = linePeriod && !lineYearSeen && (sentenceIndex == 0
                     || traps.attributedYear(text, sentence.start(), f.start(), inTitle, ls) == null);
             if (inLinePeriod || traps.otherPeriod(text, sentence.start(), f.start())
+                    // ... and part of a year the sentence opens with dates its later halves as a date does above
+                    // ("今年1至9月,…排查…3235宗;调解纠纷2571宗"), unless a later half names the whole year
+                    || (carried > 0 && traps.otherPeriod(scope.substring(0, carried), 0, carried)
+                        && !namesWholeYear(scope.substring(carried)))
                     || traps.bySubsetActor(text.substring(sentence.start(), f.start()), m.indicator())
                     || traps.byNamedCause(scope.toString())
                     || traps.byBackReferencedPart(text, blockStart, sentence.start(), f.numberEnd())

@@ -168,7 +168,7 @@ final class PhrasingMatcher {
                 continue;
             }
             if (!d.exclude().isEmpty() && (containsAny(withoutNeutralPhrases(excludeScope(r, d) + composition(r)), d.exclude())
-                    || d.isRate() && containsAny(contextClause(r, d), d.exclude())
+                    || containsAny(contextClause(r, d), d.exclude())
                     || beneficiaryAfter(r, d))) {
                 continue;
             }
@@ -275,8 +275,9 @@ final class PhrasingMatcher {
     /**
      * A rate whose window names none of its context words speaks of the context named last before it in the
      * sentence ("12348法律服务热线接听来电3200个,满意率99%"): the words that name it, from its clause's start
-     * to the context word, are where its excluding words are looked for too ("12348法律服务热线"). Empty when
-     * the window names the context itself.
+     * to the context word, are where its excluding words are looked for too ("12348法律服务热线"). So does a
+     * count ("营商环境热线整合后…,受理工单约11.89万件": that line's tickets). Empty when the window names the
+     * context itself.
      */
     private String contextClause(Reading r, IndicatorDefinition d) {
         if (d.context().isEmpty() || containsAny(r.window(), d.context())) {
