@@ -442,6 +442,9 @@ public final class IndicatorExtractor {
                     && onlyFillers(text.substring(winStart, f.start())) && noneReadIn(out, clause.start(), winStart)) {
                 continue; // "组织线上答题活动2次共4期": right after a count of the clause read as nothing, the same things
             }
+            if (m.kind() == MatchKind.INHERITED && namesOwnThing(text, f.end(), Math.min(nextStart, clause.end()), m)) {
+                continue; // "开展规范性文件清理2次，涉及12个部门": a noun right after the figure names what it counts
+            }
             if (m.kind() == MatchKind.INHERITED && inheritsPart(text, figureTopicStart, winStart, inTitle, ls)) {
                 continue; // "以区政府为被申请人的复议案件共50件,…审结43件": the subject borrowed was a part's
             }
@@ -749,6 +752,34 @@ public final class IndicatorExtractor {
             }
             return Integer.MAX_VALUE;
         }
+    }
+
+    /**
+     * Does a noun stand right after a figure that borrowed its subject ("涉及12个部门")? Then the figure counts that
+     * noun's things, not the borrowed subject's; the figure's own predicate after it (a verb of the indicator, one of
+     * predicate_leads: "12件予以废止", or of change_verbs: "较2022年的30件增长50%") is no such noun.
+     */
+    private boolean namesOwnThing(String text, int from, int to, Match m) {
+        int p = Segmenter.skipSpaces(text, from, to);
+        if (p >= to || Character.UnicodeScript.of(text.codePointAt(p)) != Character.UnicodeScript.HAN) {
+            return false;
+        }
+        String rest = text.substring(p, to);
+        for (List<String> leads : List.of(lex.predicateLeads, lex.changeVerbs)) { // "较2022年的30件增长50%"
+            for (String w : leads) {
+                if (rest.startsWith(w)) {
+                    return false;
+                }
+            }
+        }
+        for (var ph : m.indicator().phrasings()) {
+            for (String v : ph.verbs()) {
+                if (rest.contains(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Is the window nothing but words a verb-only clause may carry ("共")? */
