@@ -190,6 +190,8 @@ public final class ExtractionLexicon {
     final Pattern levelItemOpening;
     /** The government named as the handler of a part of a batch ("其中166件交区政府办理"). */
     final Pattern governmentShare;
+    /** The members' proposals put on file out of those received ("收到提案134件,经审查立案129件"). */
+    final Pattern batchFiled;
     final Map<String, String> levelItemAreas;
 
     /** Reads and writes the tree of an edited copy (tests only). */
@@ -358,6 +360,7 @@ public final class ExtractionLexicon {
         predicateConjunctions = YamlResources.strings(n, "predicate_conjunctions");
         levelItemOpening = Pattern.compile(YamlResources.required(n, "level_item_opening"));
         governmentShare = Pattern.compile(YamlResources.required(n, "government_share_pattern"));
+        batchFiled = Pattern.compile(YamlResources.required(n, "batch_filed_pattern"));
         levelItemAreas = YamlResources.map(n, "level_item_areas");
     }
 

@@ -549,7 +549,8 @@ public final class IndicatorExtractor {
 
     /**
      * Is this figure, read as nothing on its own, the part of the last item's batch (deputies' suggestions, members'
-     * proposals) that a breakdown clause hands to the government itself ("174件,其中166件交区政府办理")? The last item
+     * proposals) that a breakdown clause hands to the government itself ("174件,其中166件交区政府办理"), or that a
+     * later clause of the same sentence puts on file ("收到提案134件,经审查立案129件")? The last item
      * is in the same sentence, of a batch indicator, in the same unit, and is not a part itself.
      */
     private boolean governmentsShare(String text, Span sentence, Span clause, Figure f, RawMention lastItem,
@@ -560,8 +561,11 @@ public final class IndicatorExtractor {
             return false;
         }
         if (lastItem.charOffset() >= sentence.start()) {
+            if (lex.batchFiled.matcher(text.substring(clause.start(), f.start())).lookingAt()) {
+                return true; // "共收到提案134件,经审查立案129件": the proposals put on file are the batch handed over
+            }
             if (!opensBreakdown(text, clause.start(), f.start())) {
-                return false; // in the total's own sentence, only a part after 其中
+                return false; // in the total's own sentence, only a part after 其中 (or the part put on file)
             }
         } else if (!endsWithAny(text, new Span(sentence.start() - 1, sentence.start()), lex.scopeCarryingEnds)
                 || text.substring(lastItem.charOffset(), sentence.start() - 1).chars().anyMatch(c -> c == '\n')) {
