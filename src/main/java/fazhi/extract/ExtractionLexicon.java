@@ -152,6 +152,7 @@ public final class ExtractionLexicon {
     final List<String> listContinuations;
     /** The characters that open a campaign's quoted name ("“以法兴企”"). */
     final List<String> campaignNameQuotes;
+    final List<String> singleKindSubjects;
     final List<String> beneficiaryPrepositions;
     final List<String> shareWords;
     final List<String> shareWholeWords;
@@ -326,6 +327,7 @@ public final class ExtractionLexicon {
         relativeClauseReach = YamlResources.integer(n, "relative_clause_reach", 12);
         listContinuations = longestFirst(YamlResources.strings(n, "list_continuations"));
         campaignNameQuotes = YamlResources.strings(n, "campaign_name_quotes");
+        singleKindSubjects = YamlResources.strings(n, "single_kind_subjects");
         beneficiaryPrepositions = YamlResources.strings(n, "beneficiary_prepositions");
         shareWords = longestFirst(YamlResources.strings(n, "share_words"));
         shareWholeWords = YamlResources.strings(n, "share_whole_words");

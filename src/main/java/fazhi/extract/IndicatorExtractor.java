@@ -532,7 +532,8 @@ public final class IndicatorExtractor {
             } else if (!breakdown && !m.indicator().isRate() && lastItem != null
                     && lastItem.indicator().equals(m.indicator().code()) && lastItemFigure.end() <= f.start()
                     && (siblingItem(text, lastItemFigure.end(), f.start())
-                        || besideCampaign(text, lastItemClauseStart, lastItemFigure, f, sentence))) {
+                        || besideCampaign(text, lastItemClauseStart, lastItemFigure, f, sentence)
+                        || besideKind(text, lastItemClauseStart, lastItemFigure, clause.start(), f, sentence))) {
                 // "开展法治宣传活动68次、法治讲座9场", "出具合法性审核意见书5份、法律审核意见书207份": two kinds of one
                 // thing listed side by side, each with its count and no total: neither is the indicator's figure
                 out.remove(lastItem);
@@ -589,6 +590,15 @@ public final class IndicatorExtractor {
     }
 
     /** Is this figure a second quoted campaign's count, in the clause right after the last item's, in its sentence? */
+    /** "开展法治讲座165场、法律培训57场，送法进企业活动248场": a later clause of the sentence names a second kind. */
+    private boolean besideKind(String text, int firstClauseStart, Figure first, int secondClauseStart, Figure second,
+                               Span sentence) {
+        return first.end() < secondClauseStart && secondClauseStart <= second.numberStart()
+                && firstClauseStart >= sentence.start()
+                && traps.kindBesideKind(text.substring(firstClauseStart, first.numberStart()), first,
+                        text.substring(secondClauseStart, second.numberStart()), second);
+    }
+
     private boolean besideCampaign(String text, int firstClauseStart, Figure first, Figure second, Span sentence) {
         return first.end() <= second.start() && firstClauseStart >= sentence.start()
                 && traps.campaignBesideCampaign(text.substring(firstClauseStart, first.numberStart()), first,

@@ -551,6 +551,26 @@ final class TrapRules {
     }
 
     /**
+     * Is the second figure, in a later clause of the first's sentence, a second single kind of the first's events
+     * listed beside it ("开展法治讲座165场、法律培训57场，送法进企业活动248场")? The first's clause and the second's
+     * (from its start to its number) each name a kind of {@code single_kind_subjects}, the units are the same, and
+     * the second's clause holds no other figure before its own.
+     */
+    boolean kindBesideKind(String firstClause, Figure first, String secondClause, Figure second) {
+        if (first.unitText().isEmpty() || first.percent() || !first.unitText().equals(second.unitText())
+                || lex.singleKindSubjects.stream().noneMatch(firstClause::contains)
+                || lex.singleKindSubjects.stream().noneMatch(secondClause::contains)) {
+            return false;
+        }
+        for (int i = 0; i < secondClause.length(); i++) {
+            if (FigureScanner.isDigit(secondClause.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * A town's or street office's own report (published on its county's site): its heading is led by the town
      * ("三都镇2025年法治政府建设年度报告"), or one of its first lines opens with the town as the actor of the year's
      * work ("2024年，赵集镇结合…"). None of its figures is the county's.
