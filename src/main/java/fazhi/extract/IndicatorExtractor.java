@@ -589,7 +589,6 @@ public final class IndicatorExtractor {
         return from;
     }
 
-    /** Is this figure a second quoted campaign's count, in the clause right after the last item's, in its sentence? */
     /** "开展法治讲座165场、法律培训57场，送法进企业活动248场": a later clause of the sentence names a second kind. */
     private boolean besideKind(String text, int firstClauseStart, Figure first, int secondClauseStart, Figure second,
                                Span sentence) {
@@ -599,6 +598,7 @@ public final class IndicatorExtractor {
                         text.substring(secondClauseStart, second.numberStart()), second);
     }
 
+    /** Is this figure a second quoted campaign's count, in the clause right after the last item's, in its sentence? */
     private boolean besideCampaign(String text, int firstClauseStart, Figure first, Figure second, Span sentence) {
         return first.end() <= second.start() && firstClauseStart >= sentence.start()
                 && traps.campaignBesideCampaign(text.substring(firstClauseStart, first.numberStart()), first,
