@@ -66,7 +66,13 @@ public final class SchemaComments {
         List<CommentStatement> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inQuote = false;
-        for (String line : script.split("\r?\n", -1)) {
+        // the lines of script.split("\r?\n", -1), without a regular expression
+        for (int start = 0, end; start <= script.length(); start = end + 1) {
+            end = script.indexOf('\n', start);
+            if (end < 0) {
+                end = script.length();
+            }
+            String line = script.substring(start, end > start && script.charAt(end - 1) == '\r' ? end - 1 : end);
             if (!inQuote && line.strip().startsWith("--")) {
                 continue;
             }
@@ -145,6 +151,25 @@ public final class SchemaComments {
                     }
                 }
             }
+        }
+        // the comments in one script, one call into DuckDB instead of one per statement (they are ~300); should one
+        // fail (a column an older version lacks), they are run again one by one, as below (a comment is idempotent)
+        StringBuilder script = new StringBuilder();
+        int comments = 0;
+        for (CommentStatement c : statements) {
+            if (!c.creates() && views.contains(c.view())) {
+                script.append(c.sql()).append("\n;\n");   // the newline ends a trailing -- comment first
+                comments++;
+            }
+        }
+        if (comments == 0) {
+            return applied;
+        }
+        try (Statement own = s.getConnection().createStatement()) {
+            own.execute(script.toString());
+            return applied + comments;
+        } catch (SQLException e) {
+            // one by one below
         }
         for (CommentStatement c : statements) {
             if (c.creates() || !views.contains(c.view())) {
