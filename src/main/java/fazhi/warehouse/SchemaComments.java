@@ -76,19 +76,25 @@ public final class SchemaComments {
             if (!inQuote && line.strip().startsWith("--")) {
                 continue;
             }
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (ch == '\'') {
-                    inQuote = !inQuote;   // a doubled quote toggles twice
-                }
-                if (ch == ';' && !inQuote) {
-                    add(out, current.toString());
+            // from quote to quote and semicolon to semicolon (indexOf), not char by char: this runs at every start
+            // of `fazhi sql`, mostly before the JIT has compiled anything
+            int from = 0;
+            for (int i = 0; i < line.length(); ) {
+                int quote = line.indexOf('\'', i);
+                int semicolon = inQuote ? -1 : line.indexOf(';', i);
+                if (semicolon >= 0 && (quote < 0 || semicolon < quote)) {
+                    add(out, current.append(line, from, semicolon).toString());
                     current.setLength(0);
+                    from = semicolon + 1;
+                    i = semicolon + 1;
+                } else if (quote >= 0) {
+                    inQuote = !inQuote;   // a doubled quote toggles twice
+                    i = quote + 1;
                 } else {
-                    current.append(ch);
+                    break;
                 }
             }
-            current.append('\n');
+            current.append(line, from, line.length()).append('\n');
         }
         if (inQuote) {
             throw new IllegalArgumentException("unterminated quote in the schema comments");
