@@ -110,6 +110,7 @@ public class FazhiMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        StderrLoggingProvider.choose();
         System.exit(execute(args));
     }
 }

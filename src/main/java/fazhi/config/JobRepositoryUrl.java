@@ -2,6 +2,9 @@ package fazhi.config;
 
 import fazhi.warehouse.WarehouseLayout;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,6 +17,15 @@ import java.util.concurrent.CompletionException;
  * (PostgreSQL, MariaDB or MySQL by a JDBC URL).
  */
 public final class JobRepositoryUrl {
+    /**
+     * The size of the warehouse's H2 file above which H2 compacts it when the run closes it (its default, up to
+     * 200 ms, at every close). Below it, it is closed without: an ingest that finds nothing new spent about a tenth of
+     * its wall time in that compaction (chunks moved and synced to disk on the pool's closing thread, which the
+     * run waits for). Without it the file grows by some 45 KB a run; the first close above the bound compacts it
+     * back to its live rows (about 100 KB after a few dozen runs), so the file stays bounded.
+     */
+    static final long COMPACT_ABOVE_BYTES = 1L << 20;
+
     private JobRepositoryUrl() {
     }
 
@@ -25,7 +37,21 @@ public final class JobRepositoryUrl {
         if (env != null && !env.isBlank()) {
             return env;
         }
-        return "jdbc:h2:file:" + layout.jobRepository().resolve("fazhi") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return h2FileUrl(layout.jobRepository().resolve("fazhi"));
+    }
+
+    /** The URL of an H2 file database ({@code base}.mv.db), compacted on close only when it has grown large. */
+    static String h2FileUrl(Path base) {
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE";
+        return compactOnClose(base.resolveSibling(base.getFileName() + ".mv.db")) ? url : url + ";MAX_COMPACT_TIME=0";
+    }
+
+    private static boolean compactOnClose(Path file) {
+        try {
+            return Files.size(file) > COMPACT_ABOVE_BYTES;
+        } catch (IOException e) {
+            return false;   // a new repository: nothing to compact
+        }
     }
 
     /**

@@ -66,23 +66,35 @@ public final class SchemaComments {
         List<CommentStatement> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inQuote = false;
-        for (String line : script.split("\r?\n", -1)) {
+        // the lines of script.split("\r?\n", -1), without a regular expression
+        for (int start = 0, end; start <= script.length(); start = end + 1) {
+            end = script.indexOf('\n', start);
+            if (end < 0) {
+                end = script.length();
+            }
+            String line = script.substring(start, end > start && script.charAt(end - 1) == '\r' ? end - 1 : end);
             if (!inQuote && line.strip().startsWith("--")) {
                 continue;
             }
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (ch == '\'') {
-                    inQuote = !inQuote;   // a doubled quote toggles twice
-                }
-                if (ch == ';' && !inQuote) {
-                    add(out, current.toString());
+            // from quote to quote and semicolon to semicolon (indexOf), not char by char: this runs at every start
+            // of `fazhi sql`, mostly before the JIT has compiled anything
+            int from = 0;
+            for (int i = 0; i < line.length(); ) {
+                int quote = line.indexOf('\'', i);
+                int semicolon = inQuote ? -1 : line.indexOf(';', i);
+                if (semicolon >= 0 && (quote < 0 || semicolon < quote)) {
+                    add(out, current.append(line, from, semicolon).toString());
                     current.setLength(0);
+                    from = semicolon + 1;
+                    i = semicolon + 1;
+                } else if (quote >= 0) {
+                    inQuote = !inQuote;   // a doubled quote toggles twice
+                    i = quote + 1;
                 } else {
-                    current.append(ch);
+                    break;
                 }
             }
-            current.append('\n');
+            current.append(line, from, line.length()).append('\n');
         }
         if (inQuote) {
             throw new IllegalArgumentException("unterminated quote in the schema comments");
@@ -145,6 +157,25 @@ public final class SchemaComments {
                     }
                 }
             }
+        }
+        // the comments in one script, one call into DuckDB instead of one per statement (they are ~300); should one
+        // fail (a column an older version lacks), they are run again one by one, as below (a comment is idempotent)
+        StringBuilder script = new StringBuilder();
+        int comments = 0;
+        for (CommentStatement c : statements) {
+            if (!c.creates() && views.contains(c.view())) {
+                script.append(c.sql()).append("\n;\n");   // the newline ends a trailing -- comment first
+                comments++;
+            }
+        }
+        if (comments == 0) {
+            return applied;
+        }
+        try (Statement own = s.getConnection().createStatement()) {
+            own.execute(script.toString());
+            return applied + comments;
+        } catch (SQLException e) {
+            // one by one below
         }
         for (CommentStatement c : statements) {
             if (c.creates() || !views.contains(c.view())) {

@@ -52,6 +52,28 @@ class StderrLoggingTest {
         fromCode.stop();
     }
 
+    @ParameterizedTest
+    @EnumSource(Verbosity.class)
+    void theCommandLinesProviderSetsUpTheSameContextAsLogbacksOwn(Verbosity verbosity) {
+        verbosity.apply();
+
+        ch.qos.logback.classic.spi.LogbackServiceProvider logbacks = new ch.qos.logback.classic.spi.LogbackServiceProvider();
+        logbacks.initialize();   // runs StderrLogging through META-INF/services
+        StderrLoggingProvider ours = new StderrLoggingProvider();
+        ours.initialize();
+        LoggerContext fromLogback = (LoggerContext) logbacks.getLoggerFactory();
+        LoggerContext fromOurs = (LoggerContext) ours.getLoggerFactory();
+
+        assertThat(levels(fromOurs)).isEqualTo(levels(fromLogback));
+        assertThat(appenders(fromOurs)).isEqualTo(appenders(fromLogback)).hasSize(1);
+        assertThat(fromOurs.getName()).isEqualTo(fromLogback.getName());
+        assertThat(fromOurs.isStarted()).isEqualTo(fromLogback.isStarted()).isTrue();
+        assertThat(fromOurs.getMDCAdapter()).isNotNull().isSameAs(ours.getMDCAdapter());
+        assertThat(ours.getRequestedApiVersion()).isEqualTo(logbacks.getRequestedApiVersion());
+        fromLogback.stop();
+        fromOurs.stop();
+    }
+
     private static Map<String, Level> levels(LoggerContext context) {
         Map<String, Level> levels = new TreeMap<>();
         for (Logger logger : context.getLoggerList()) {

@@ -3,6 +3,7 @@ package fazhi.config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +29,17 @@ class JobRepositoryUrlTest {
         try (JobRepositoryUrl.Probe probe = JobRepositoryUrl.await(JobRepositoryUrl.probeMeanwhile(url))) {
             assertThat(probe.hasTables()).isTrue();
         }
+    }
+
+    @Test
+    void theWarehousesH2FileIsCompactedOnCloseOnlyOnceItHasGrownLarge() throws Exception {
+        Path base = dir.resolve("fazhi");
+        assertThat(JobRepositoryUrl.h2FileUrl(base)).isEqualTo(
+                "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0");
+        Files.write(dir.resolve("fazhi.mv.db"), new byte[(int) JobRepositoryUrl.COMPACT_ABOVE_BYTES]);
+        assertThat(JobRepositoryUrl.h2FileUrl(base)).endsWith(";MAX_COMPACT_TIME=0");
+        Files.write(dir.resolve("fazhi.mv.db"), new byte[(int) JobRepositoryUrl.COMPACT_ABOVE_BYTES + 1]);
+        assertThat(JobRepositoryUrl.h2FileUrl(base)).isEqualTo("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Test

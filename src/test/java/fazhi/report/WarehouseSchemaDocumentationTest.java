@@ -127,4 +127,25 @@ class WarehouseSchemaDocumentationTest {
         assertThat(s.statements().get(0).sql()).isEqualTo("COMMENT ON VIEW a IS 'x; y ''quoted'''");
         assertThatThrownBy(() -> SchemaComments.parse("DROP VIEW a;")).hasMessageContaining("not a COMMENT");
     }
+
+    @Test
+    void theScriptParserReadsWindowsLineEndingsAndAFileWithoutAFinalNewlineAlike() {
+        String unix = "-- c\nCOMMENT ON VIEW a IS 'x\ny';\nCOMMENT ON COLUMN a.b IS 'z';\n";
+        assertThat(SchemaComments.parse(unix.replace("\n", "\r\n")).statements())
+                .isEqualTo(SchemaComments.parse(unix).statements());
+        assertThat(SchemaComments.parse(unix.strip()).statements()).isEqualTo(SchemaComments.parse(unix).statements())
+                .extracting(SchemaComments.CommentStatement::sql)
+                .containsExactly("COMMENT ON VIEW a IS 'x\ny'", "COMMENT ON COLUMN a.b IS 'z'");
+    }
+
+    @Test
+    void aCommentFollowedByALineCommentIsAppliedWithTheOthers() throws Exception {
+        SchemaComments s = SchemaComments.parse("COMMENT ON VIEW v IS 'the view' -- a note\n;\nCOMMENT ON COLUMN v.x IS 'ex';");
+        try (Connection c = WarehouseConnection.openDuckDb(); Statement st = c.createStatement()) {
+            st.execute("CREATE VIEW v AS SELECT 1 AS x");
+            assertThat(s.apply(st, new java.util.HashSet<>(java.util.Set.of("v")))).isEqualTo(2);
+            assertThat(rows(c, "SELECT comment FROM duckdb_views() WHERE view_name = 'v'")).containsExactly("the view");
+            assertThat(rows(c, "SELECT comment FROM duckdb_columns() WHERE table_name = 'v'")).containsExactly("ex");
+        }
+    }
 }

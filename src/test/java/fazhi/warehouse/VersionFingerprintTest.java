@@ -57,4 +57,17 @@ class VersionFingerprintTest {
         assertThat(now.get(0).sha256()).isEqualTo(KnowledgeFiles.sha256("code,name,level\n".getBytes()));
         assertThat(now.get(0).source()).isNotEqualTo(KnowledgeFiles.BUNDLED);
     }
+
+    @Test
+    void fingerprintsAreEqualExactlyWhenEveryPartIs() {
+        VersionFingerprint made = madeBy(JAR);
+        assertThat(madeBy(JAR)).isEqualTo(made).hasSameHashCodeAs(made);
+        assertThat(madeBy(JAR + "0")).isNotEqualTo(made);
+        assertThat(new VersionFingerprint(JAR, "other", made.knowledge())).isNotEqualTo(made);
+        assertThat(new VersionFingerprint(JAR, "none", List.of(new KnowledgeFile(REGIONS, "as-the-version-read-it",
+                "catalog")))).isNotEqualTo(made);
+        assertThat(new VersionFingerprint(JAR, "none", List.of())).isNotEqualTo(made);
+        assertThat(new VersionFingerprint(null, null, List.of())).isEqualTo(new VersionFingerprint(null, null, List.of()));
+        assertThat(made).isNotEqualTo(null).isNotEqualTo("none");
+    }
 }
