@@ -700,13 +700,31 @@ public final class IndicatorExtractor {
      * 2018)? Then the page speaks from that year, and its 去年 is the report's year.
      */
     private boolean speaksFromYearAfter(String text, int from, int to, Doc doc) {
-        if (doc.year == null || from >= to) {
+        if (doc.year == null || from >= to || !mayHoldYear(text, from, to, doc.year + 1)) {
             return false;
         }
         Matcher y = lex.year.matcher(text).region(from, to);
         while (y.find()) {
             String digits = y.group(1);
             if (FigureScanner.isDigit(digits.charAt(0)) && Integer.parseInt(digits) == doc.year + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Can digits in [from, to) parse to the year? Only where its ASCII digits stand there, or where the window holds
+     * other decimal digits (Integer.parseInt reads those too); else the year pattern need not be run.
+     */
+    static boolean mayHoldYear(String text, int from, int to, int year) {
+        if (SubjectTerms.Term.indexIn(text, Integer.toString(year), from, to) >= 0) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            // no decimal digit among the CJK ideographs: most characters are decided without a table lookup
+            if (c > 0x7f && (c < 0x4e00 || c > 0x9fff) && Character.isDigit(c)) {
                 return true;
             }
         }
