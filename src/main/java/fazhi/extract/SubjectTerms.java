@@ -225,7 +225,7 @@ final class SubjectTerms {
 
     /** Every literal term lying inside [from, to), as {@link Term#find} finds each: one walk of the trie. */
     private LiteralHits literalHits(String text, int from, int to) {
-        LiteralHits out = new LiteralHits();
+        LiteralHits out = new LiteralHits(unique.size());
         for (int i = from; i < to; i++) {
             out.at = i;
             literal.walk(text, i, to, out);
@@ -235,10 +235,20 @@ final class SubjectTerms {
 
     /** The literal term occurrences of a window, (term index, start) in order of start. */
     private static final class LiteralHits implements LiteralTrie.Visitor {
+        /** Past this many hits, each term's are chained (by {@link #first} and {@link #next}) rather than scanned. */
+        private static final int CHAIN_FROM = 8;
+        private final int termCount;
         private int[] ids = new int[16];
         private int[] starts = new int[16];
         private int n;
         private int at;
+        /** For each term index, 1 + its first hit (0: none); for each hit, 1 + the next hit of its term. */
+        private int[] first;
+        private int[] next;
+
+        LiteralHits(int termCount) {
+            this.termCount = termCount;
+        }
 
         @Override
         public boolean visit(int id, int length) {
@@ -254,6 +264,23 @@ final class SubjectTerms {
         /** The occurrences of one term, from the left (as {@link Term#find}). */
         List<Hit> of(int id, int length) {
             List<Hit> out = null;
+            if (n > CHAIN_FROM) {
+                if (first == null) {
+                    first = new int[termCount];
+                    next = new int[n];
+                    for (int i = n - 1; i >= 0; i--) { // from the right, so each chain runs from the left
+                        next[i] = first[ids[i]];
+                        first[ids[i]] = i + 1;
+                    }
+                }
+                for (int i = first[id] - 1; i >= 0; i = next[i] - 1) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(new Hit(starts[i], starts[i] + length));
+                }
+                return out == null ? List.of() : out;
+            }
             for (int i = 0; i < n; i++) {
                 if (ids[i] == id) {
                     if (out == null) {
@@ -298,7 +325,7 @@ final class SubjectTerms {
             boolean absent = named != null && indexes[k] >= 0 && !named[indexes[k]] && !t.head.isEmpty();
             List<Hit> found;
             if (absent) {
-                found = List.of();
+                found = null;
             } else if (t.gap == null && indexes != null && indexes[k] >= 0
                     && (lits != null || ++literalSearches > LITERAL_SCANS_BEFORE_WALK)) {
                 // past a few terms, one walk of the window finds every literal term (the same hits, in order)
@@ -307,7 +334,8 @@ final class SubjectTerms {
             } else {
                 found = t.find(text, from, to);
             }
-            for (Hit h : found) {
+            for (int i = 0, n = found == null ? 0 : found.size(); i < n; i++) {
+                Hit h = found.get(i);
                 // only a hit longer than the best so far can be chosen: the checks are for those alone
                 if ((best == null || h.length() > best.length()) && !inTitle(inTitle, h.start() - lineStart)
                         && !modified(text, h) && !(countsLists && listed(text, h)) && !partAround(text, h)
