@@ -368,7 +368,7 @@ public final class IndicatorExtractor {
                 if (sentenceIndex > 0 && !terms.anySubject(present)) {
                     // a sentence naming no subject continues the one before ("无上年结转;年内审结135件")
                     topicStart = sentences.get(sentenceIndex - 1).start();
-                    present = terms.namedIn(text, topicStart, sentence.start(), sentence.end(), present);
+                    present = terms.namedIn(text, topicStart, sentence.end());
                 }
             }
             // "…复议机关共收案14898件;全年审结12195件,…矛盾纠纷综合化解率36.3%": a half after ; naming no subject

@@ -145,40 +145,6 @@ final class PhrasingMatcher {
 
     /** The longest of all terms in [from, to), as {@link SubjectTerms#longest}, looked for as {@link #longestSubject}. */
     private Hit longestTerm(Reading r, int from, int to) {
-        if (from == r.winStart && to == r.winEnd) { // the same for every phrasing tried: worked out once
-            if (!r.windowTermKnown) {
-                r.windowTerm = longestTermUncached(r, from, to);
-                r.windowTermKnown = true;
-            }
-            return r.windowTerm;
-        }
-        return longestTermUncached(r, from, to);
-    }
-
-    /** {@link SubjectTerms#last} before the window, from the topic's start (once per reading). */
-    private Hit topicBeforeWindow(Reading r) {
-        if (!r.topicKnown) {
-            r.topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
-            r.topicKnown = true;
-        }
-        return r.topic;
-    }
-
-    /** Any term right after the figure ({@link SubjectTerms#rightAfter} of all terms; once per reading). */
-    private Hit anyTermRightAfter(Reading r) {
-        if (!r.termRightAfterKnown) {
-            r.termRightAfter = terms.rightAfter(r.text, r.figure.end(), r.clause.end(), terms.all());
-            r.termRightAfterKnown = true;
-        }
-        return r.termRightAfter;
-    }
-
-    /** {@link #leftover(String, String)} of the reading's window (remembered by verb: the same for every phrasing). */
-    private String leftover(Reading r, String verb) {
-        return r.leftovers.computeIfAbsent(verb, v -> leftover(r.window(), v));
-    }
-
-    private Hit longestTermUncached(Reading r, int from, int to) {
         return r.presentCovers(from, to) ? terms.longest(r.text, from, to, r.present, r.inTitle, r.lineStart)
                 : terms.longest(r.text, from, to, r.inTitle, r.lineStart);
     }
@@ -576,9 +542,9 @@ final class PhrasingMatcher {
         }
         // only a link word: the clause continues the subject named last ("案件同比增长15.6%,达到2310件")
         if (best == null && p.verbs.isEmpty() && chineseFollowOk(r.text, f) && containsAny(window, lex.linkWords)
-                && leftover(r, "").isEmpty()
+                && leftover(window, "").isEmpty()
                 && longestTerm(r, r.winStart, r.winEnd) == null) {
-            Hit topic = topicBeforeWindow(r);
+            Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
                 for (Term t : p.subjects) {
@@ -593,8 +559,8 @@ final class PhrasingMatcher {
         if (best == null && verb != null && chineseFollowOk(r.text, f)
                 && longestTerm(r, r.winStart, r.winEnd) == null
                 && !containsAny(window, lex.inheritBlockers)
-                && leftover(r, verb.word).length() <= lex.inheritMaxLeftover) {
-            Hit topic = topicBeforeWindow(r);
+                && leftover(window, verb.word).length() <= lex.inheritMaxLeftover) {
+            Hit topic = terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             // opinions given on what was reviewed do not stand between the reviewed things and a later verb
             // ("审查…文件108件,出具合法性审查意见87件,报市政府备案48件": the documents were filed)
             while (topic != null && lex.inheritTransparentSubjects.contains(r.text.substring(topic.start(), topic.end()))) {
@@ -620,7 +586,7 @@ final class PhrasingMatcher {
         // "分两批取消证明事项,合计105项" (verb and subject both borrowed; the least specific reading)
         if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
                 && r.winStart > r.sentence.start() && r.sentence.start() >= r.lineStart
-                && leftover(r, "").isEmpty()) {
+                && leftover(window, "").isEmpty()) {
             Verb before = nearestVerb(r.text, r.sentence.start(), r.winStart, p.verbs, true, r.meter);
             Hit topic = before == null ? null : terms.last(r.text, r.sentence.start(), r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
@@ -635,12 +601,12 @@ final class PhrasingMatcher {
         // figure first, verb after, subject borrowed: "63件行政复议案件由县司法局办理,54件已办结"
         if (best == null && verb == null && !p.verbs.isEmpty() && chineseFollowOk(r.text, f)
                 && longestTerm(r, r.winStart, r.winEnd) == null
-                && anyTermRightAfter(r) == null
+                && terms.rightAfter(r.text, f.end(), r.clause.end(), terms.all()) == null
                 && !containsAny(window, lex.inheritBlockers)
-                && (leftover(r, "").length() <= lex.inheritMaxLeftover
+                && (leftover(window, "").length() <= lex.inheritMaxLeftover
                     || (own != null && endsWithAny(window.strip(), lex.modifierEnds)))) {
             Verb after = nearestVerb(r.text, f.end(), Math.max(f.end(), r.nextStart), p.verbs, false, r.meter);
-            Hit topic = after == null ? null : topicBeforeWindow(r);
+            Hit topic = after == null ? null : terms.last(r.text, r.topicStart, r.winStart, r.inTitle, r.lineStart);
             if (topic != null && !topic.combined()) {
                 String topicText = r.text.substring(topic.start(), topic.end());
                 for (Term t : p.subjects) {
@@ -971,14 +937,6 @@ final class PhrasingMatcher {
         final List<Match> laterForAll = new ArrayList<>(1);
         private String window;
         private String contextText;
-        /** What {@link PhrasingMatcher} works out once per reading, whichever phrasing asks (see its users). */
-        private Hit windowTerm;
-        private boolean windowTermKnown;
-        private Hit topic;
-        private boolean topicKnown;
-        private Hit termRightAfter;
-        private boolean termRightAfterKnown;
-        private final java.util.Map<String, String> leftovers = new java.util.HashMap<>(4);
 
         Reading(String text, Figure figure, int winStart, int winEnd, Span clause, int nextStart, int laterStart,
                 Span sentence, int blockStart, String lastRate, boolean[] inTitle, int lineStart, boolean[] present, int verbStart,

@@ -141,27 +141,11 @@ final class SubjectTerms {
     /** Which distinct terms occur in [from, to) (indexed as the terms given to the constructor). */
     boolean[] namedIn(String text, int from, int to) {
         boolean[] out = new boolean[unique.size()];
-        markStarting(out, text, from, to, to);
-        return out;
-    }
-
-    /**
-     * {@link #namedIn(String, int, int)} of [from, to), given {@code namedFromMid}, what it reported for [mid, to):
-     * only the terms starting before {@code mid} are looked for.
-     */
-    boolean[] namedIn(String text, int from, int mid, int to, boolean[] namedFromMid) {
-        boolean[] out = namedFromMid.clone();
-        markStarting(out, text, from, Math.min(mid, to), to);
-        return out;
-    }
-
-    /** Marks the terms starting in [from, until) and lying inside [from, to). */
-    private void markStarting(boolean[] out, String text, int from, int until, int to) {
         LiteralTrie.Visitor mark = (id, length) -> {
             out[id] = true;
             return false;
         };
-        for (int i = from; i < until; i++) {
+        for (int i = from; i < to; i++) {
             literal.walk(text, i, to, mark);
             int[] candidates = gapTermsByInitial[text.charAt(i)];
             if (candidates == null) {
@@ -173,6 +157,7 @@ final class SubjectTerms {
                 }
             }
         }
+        return out;
     }
 
     /** Does a result of {@link #namedIn(String, int, int)} name what a count counts? */
@@ -414,8 +399,8 @@ final class SubjectTerms {
 
     private static boolean anyNamed(String text, int from, int to, List<String> words) {
         for (String w : words) {
-            // the first occurrence from {@code from} ends by {@code to} when any does: searched inside [from, to) only
-            if (w.isEmpty() ? Math.min(Math.max(from, 0), text.length()) <= to : Term.indexIn(text, w, from, to) >= 0) {
+            int at = text.indexOf(w, from);
+            if (at >= 0 && at + w.length() <= to) {
                 return true;
             }
         }

@@ -17,8 +17,6 @@ final class WordsByChar {
     private static final String[] NONE = new String[0];
 
     private final char[] keys;
-    /** The keys as a bit set: most characters of a text key no word, and are answered without a search. */
-    private final long[] keyBits = new long[(Character.MAX_VALUE + 1) / 64];
     private final String[][] groups;
     /** The length of the longest word (0 for an empty list). */
     final int longest;
@@ -38,7 +36,6 @@ final class WordsByChar {
         int i = 0;
         for (Map.Entry<Character, List<String>> e : by.entrySet()) {
             keys[i] = e.getKey();
-            keyBits[e.getKey() >>> 6] |= 1L << e.getKey();
             groups[i++] = e.getValue().toArray(NONE);
         }
         this.longest = max;
@@ -56,9 +53,6 @@ final class WordsByChar {
 
     /** The words keyed by {@code c}, in the list's order (do not modify). */
     String[] at(char c) {
-        if ((keyBits[c >>> 6] & (1L << c)) == 0) {
-            return NONE;
-        }
         int k = Arrays.binarySearch(keys, c);
         return k < 0 ? NONE : groups[k];
     }
