@@ -25,6 +25,11 @@ final class FigureScanner {
     private final List<String> qualifiersBefore;
     private final List<String> qualifiersAfterNumber;
     private final List<String> qualifiersAfterUnit;
+    /** The same three lists by the character a word ends (before) or starts (after) with, each in its order. */
+    private static final String[] NO_WORDS = new String[0];
+    private final WordsByChar qualifiersBeforeByLast;
+    private final WordsByChar qualifiersAfterNumberByFirst;
+    private final WordsByChar qualifiersAfterUnitByFirst;
     /** The lexicon's units (longest first) by their first character; null when a unit is empty. */
     private final java.util.Map<Character, List<String>> unitsByInitial;
 
@@ -41,6 +46,9 @@ final class FigureScanner {
         this.qualifiersBefore = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersBefore);
         this.qualifiersAfterNumber = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterNumber);
         this.qualifiersAfterUnit = ExtractionLexicon.longestFirstKeys(lexicon.qualifiersAfterUnit);
+        this.qualifiersBeforeByLast = WordsByChar.byLast(qualifiersBefore);
+        this.qualifiersAfterNumberByFirst = WordsByChar.byFirst(qualifiersAfterNumber);
+        this.qualifiersAfterUnitByFirst = WordsByChar.byFirst(qualifiersAfterUnit);
         java.util.Map<Character, List<String>> byInitial = new java.util.HashMap<>();
         boolean anyEmpty = false;
         for (String w : lexicon.units) {
@@ -161,22 +169,18 @@ final class FigureScanner {
         while (k > 0 && text.charAt(k - 1) == ' ') {
             k--;
         }
-        for (String q : qualifiersBefore) {
-            if (k - q.length() >= 0 && text.startsWith(q, k - q.length())) {
-                qualifiers.add(q);
-                start = k - q.length();
-                break;
-            }
+        String hedge = qualifiersBeforeByLast.endingAt(text, k);
+        if (hedge != null) {
+            qualifiers.add(hedge);
+            start = k - hedge.length();
         }
         int j = numberEnd;
         String number = numberText;
         // 40余场次, 20余万条: hedge word between the number and the unit
-        for (String q : qualifiersAfterNumber) {
-            if (text.startsWith(q, j)) {
-                qualifiers.add(q);
-                j += q.length();
-                break;
-            }
+        String between = qualifiersAfterNumberByFirst.startingAt(text, j);
+        if (between != null) {
+            qualifiers.add(between);
+            j += between.length();
         }
         // 2.1万件 / 20余万条: multiplier after an Arabic number
         if (!percent && j < to && NumeralCharacters.LARGE_UNITS.indexOf(text.charAt(j)) >= 0 && !chinese) {
@@ -216,7 +220,7 @@ final class FigureScanner {
             unit = "%";
         }
         if (!unit.isEmpty() || percent) {
-            for (String q : qualifiersAfterUnit) {
+            for (String q : j < text.length() ? qualifiersAfterUnitByFirst.at(text.charAt(j)) : NO_WORDS) {
                 if (text.startsWith(q, j) && j + q.length() <= to) {
                     qualifiers.add(q);
                     j += q.length();
@@ -229,12 +233,7 @@ final class FigureScanner {
     }
 
     private boolean afterHedge(String text, int i) {
-        for (String q : qualifiersBefore) {
-            if (i - q.length() >= 0 && text.startsWith(q, i - q.length())) {
-                return true;
-            }
-        }
-        return false;
+        return qualifiersBeforeByLast.endingAt(text, i) != null;
     }
 
     /**
@@ -242,15 +241,14 @@ final class FigureScanner {
      * while 万家 / 千方百计 / 百姓 stay words.
      */
     private boolean hedgeThenUnit(String text, int j, int to) {
-        for (String q : qualifiersAfterNumber) {
-            if (text.startsWith(q, j)) {
-                int u = j + q.length();
-                for (String w : lexicon.units) {
-                    if (!w.isEmpty() && text.startsWith(w, u) && u + w.length() <= to) {
-                        return true;
-                    }
-                }
-                return false;
+        String q = qualifiersAfterNumberByFirst.startingAt(text, j);
+        if (q == null) {
+            return false;
+        }
+        int u = j + q.length();
+        for (String w : lexicon.units) {
+            if (!w.isEmpty() && text.startsWith(w, u) && u + w.length() <= to) {
+                return true;
             }
         }
         return false;

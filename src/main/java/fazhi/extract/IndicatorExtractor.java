@@ -299,8 +299,8 @@ public final class IndicatorExtractor {
         CarriedScopes carriedScopes = new CarriedScopes(text, sentences);
         YearAfterMentions yearAfterMentions = new YearAfterMentions(text, blockStarts, le, doc);
         // "1月份,县12345热线受理...;...办结率100%": a period opening the line dates all of it
-        boolean linePeriod = !sentences.isEmpty() && traps.otherPeriod(text, ls,
-                segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end());
+        // (worked out when a figure first needs it: most lines have no figure read that far)
+        int linePeriodKnown = 0; // 1: the line's opening names another period, -1: it does not, 0: not yet known
         for (int fi = 0; fi < figures.size(); fi++) {
             Figure f = figures.get(fi);
             if ((!f.hasUnit() && !lex.unitImplied(text, f)) || inTitle[f.numberStart() - ls]
@@ -319,7 +319,8 @@ public final class IndicatorExtractor {
                 present = null;
                 clauses = segmenter.clauses(text, s.start(), s.end());
             }
-            Span clause = Span.containing(clauses, f.numberStart(), doc.meter);
+            int ci = Span.indexContaining(clauses, f.numberStart(), doc.meter); // the clauses are distinct
+            Span clause = ci < 0 ? null : clauses.get(ci);
             if (clause == null) {
                 continue;
             }
@@ -384,7 +385,6 @@ public final class IndicatorExtractor {
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && (continuesList(text, winStart, f.start())
                     || attributiveBefore(text, winStart, f.start(), inTitle, ls)) ? clause.start() : winStart;
-            int ci = clauses.indexOf(clause);
             if (ci > 0 && opensBreakdown(text, clause.start(), f.start())
                     && noneReadIn(out, clauses.get(ci - 1).start(), clause.start())) {
                 if (terms.namesPart(text, clauses.get(ci - 1).start(), clauses.get(ci - 1).end())) {
@@ -474,6 +474,11 @@ public final class IndicatorExtractor {
             // a later sentence that opens with its own year ("近三年...。2022年审核...38件") is not in the line's period
             // ... nor is one after a sentence that opened with its own year ("近三年...。2022年审核...38件;全区...达98.3%"):
             // the year named last dates what follows it
+            if (linePeriodKnown == 0) {
+                linePeriodKnown = !sentences.isEmpty() && traps.otherPeriod(text, ls,
+                        segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end()) ? 1 : -1;
+            }
+            boolean linePeriod = linePeriodKnown > 0;
             if (linePeriod && !lineYearSeen) {
                 for (int k = Math.max(1, yearCheckedTo + 1); k < sentenceIndex && !lineYearSeen; k++) {
                     Span earlier = sentences.get(k);

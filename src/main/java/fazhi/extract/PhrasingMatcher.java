@@ -32,6 +32,8 @@ final class PhrasingMatcher {
 
     /** How many characters the whole of a share may take ("占诉讼案件的"). */
     private static final int SHARE_BASE_REACH = 8;
+    /** Separators ending a governing window (compiled once, not per call). */
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s、,:]+$");
     /** How far before a share ("占100%") the count it is a share of may be named. */
     private static final int SHARE_REACH = 24;
     /** How far after a rate its subject may stand ("100%实现全程网办"). */
@@ -40,6 +42,8 @@ final class PhrasingMatcher {
     private static final int REST_REACH = 6;
 
     private final ExtractionLexicon lex;
+    /** The words {@link #stripGoverning} strips from a window's end, list by list in the order it tries them. */
+    private final List<List<String>> governingSuffixes;
     private final SubjectTerms terms;
     /** The rate indicators, in catalog order: those a percentage can be. */
     private final List<CompiledIndicator> rateIndicators;
@@ -52,6 +56,8 @@ final class PhrasingMatcher {
 
     PhrasingMatcher(IndicatorCatalog catalog, ExtractionLexicon lex) {
         this.lex = lex;
+        this.governingSuffixes = List.of(lex.linkWords, lex.priorYearCues, lex.inheritFillers, lex.priorValueMarkers,
+                List.copyOf(lex.qualifiersBefore.keySet()));
         List<CompiledIndicator> indicators = new ArrayList<>();
         List<Term> all = new ArrayList<>();
         Map<String, Integer> termIndex = new LinkedHashMap<>();
@@ -825,13 +831,12 @@ final class PhrasingMatcher {
         boolean changed = true;
         while (changed) {
             changed = false;
-            String t = s.replaceAll("[\\s、,:]+$", "");
+            String t = TRAILING_SEPARATORS.matcher(s).replaceAll("");
             Matcher y = lex.trailingYear.matcher(t);
             if (y.find()) {
                 t = t.substring(0, y.start());
             }
-            for (List<String> words : List.of(lex.linkWords, lex.priorYearCues, lex.inheritFillers,
-                    lex.priorValueMarkers, new ArrayList<>(lex.qualifiersBefore.keySet()))) {
+            for (List<String> words : governingSuffixes) {
                 for (String w : words) {
                     if (!w.isEmpty() && t.endsWith(w)) {
                         t = t.substring(0, t.length() - w.length());
@@ -851,7 +856,10 @@ final class PhrasingMatcher {
     private String leftover(String window, String verb) {
         String s = lex.dateExpression.matcher(window).replaceAll("");
         if (!verb.isEmpty()) {
-            s = s.replaceFirst(Pattern.quote(verb), "");
+            int at = s.indexOf(verb); // as replaceFirst(Pattern.quote(verb), ""), without compiling a pattern
+            if (at >= 0) {
+                s = s.substring(0, at) + s.substring(at + verb.length());
+            }
         }
         for (String w : lex.inheritFillers) {
             s = s.replace(w, "");

@@ -40,12 +40,27 @@ final class SubjectTerms {
     /** Indexes into {@code unique} of the terms with a gap, by the term's first character. */
     private final int[][] gapTermsByInitial;
     private final LiteralTrie literal;
+    /** Indexes into {@code gapTerms} of those with a literal head, by the head's first character. */
+    private final int[][] gapHeadsByInitial;
     /** The terms with a gap, longest first. */
     private final List<Term> gapTerms;
     /** For each of {@code all}: the context words of a term only phrasings with context words name, else null. */
     private final List<List<String>> allContexts;
     /** For each of {@code all}: its index in {@code unique} (as {@link #namedIn(String, int, int)} reports it). */
     private final int[] allIndexes;
+    /** The lexicon's word lists tested at a position, by the character their words end (start) with. */
+    private final WordsByChar subsetQualifiersByLast;
+    private final WordsByChar subsetQualifierWholesByLast;
+    private final WordsByChar partQualifiersByLast;
+    private final WordsByChar partQualifiersBesideKindsByLast;
+    private final WordsByChar categoryMarkersByLast;
+    private final WordsByChar categoryTotalsByLast;
+    private final WordsByChar partQualifierPlaceLeadsByLast;
+    private final WordsByChar listNounsByFirst;
+    private final WordsByChar subjectModifierSuffixesByFirst;
+    private final WordsByChar subjectCategoryBeforeFigureByFirst;
+    private final WordsByChar combinedWordsByFirst;
+    private final WordsByChar notCombinedByFirst;
     /** Which of {@code unique} name what a count counts (not "纠错率", not "纠错" of a share). */
     private final boolean[] subject;
 
@@ -66,6 +81,18 @@ final class SubjectTerms {
     SubjectTerms(ExtractionLexicon lex, List<Term> uniqueInOrder, List<Term> longestFirstAll,
                  Set<String> countSubjects, Map<String, Set<String>> boundTerms) {
         this.lex = lex;
+        this.subsetQualifiersByLast = WordsByChar.byLast(lex.subsetQualifiers);
+        this.subsetQualifierWholesByLast = WordsByChar.byLast(lex.subsetQualifierWholes);
+        this.partQualifiersByLast = WordsByChar.byLast(lex.partQualifiers);
+        this.partQualifiersBesideKindsByLast = WordsByChar.byLast(lex.partQualifiersBesideKinds);
+        this.categoryMarkersByLast = WordsByChar.byLast(lex.categoryMarkers);
+        this.categoryTotalsByLast = WordsByChar.byLast(lex.categoryTotals);
+        this.partQualifierPlaceLeadsByLast = WordsByChar.byLast(lex.partQualifierPlaceLeads);
+        this.listNounsByFirst = WordsByChar.byFirst(lex.listNouns);
+        this.subjectModifierSuffixesByFirst = WordsByChar.byFirst(lex.subjectModifierSuffixes);
+        this.subjectCategoryBeforeFigureByFirst = WordsByChar.byFirst(lex.subjectCategoryBeforeFigure);
+        this.combinedWordsByFirst = WordsByChar.byFirst(lex.combinedWords);
+        this.notCombinedByFirst = WordsByChar.byFirst(lex.notCombined);
         this.unique = List.copyOf(uniqueInOrder);
         this.subject = new boolean[unique.size()];
         for (int i = 0; i < unique.size(); i++) {
@@ -81,6 +108,16 @@ final class SubjectTerms {
             uniqueIndex.putIfAbsent(unique.get(i).text, i);
         }
         this.allIndexes = all.stream().mapToInt(t -> uniqueIndex.getOrDefault(t.text, -1)).toArray();
+        this.gapHeadsByInitial = new int[Character.MAX_VALUE + 1][];
+        for (int g = 0; g < gapTerms.size(); g++) {
+            String head = gapTerms.get(g).head;
+            if (!head.isEmpty()) {
+                int[] old = gapHeadsByInitial[head.charAt(0)] == null ? new int[0] : gapHeadsByInitial[head.charAt(0)];
+                int[] grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = g;
+                gapHeadsByInitial[head.charAt(0)] = grown;
+            }
+        }
         this.gapTermsByInitial = new int[Character.MAX_VALUE + 1][];
         this.literal = new LiteralTrie();
         for (int i = 0; i < unique.size(); i++) {
@@ -171,13 +208,89 @@ final class SubjectTerms {
         return null;
     }
 
-    /** Every occurrence of any term in [from, to). */
+    /** Every occurrence of any term in [from, to) (term by term, longest first; each term's from the left). */
     List<Hit> hits(String text, int from, int to) {
         List<Hit> out = new ArrayList<>();
-        for (Term t : all) {
-            out.addAll(t.find(text, from, to));
+        LiteralHits lits = literalHits(text, from, to);
+        for (int k = 0; k < all.size(); k++) {
+            Term t = all.get(k);
+            out.addAll(t.gap == null && allIndexes[k] >= 0 ? lits.of(allIndexes[k], t.text.length())
+                    : t.find(text, from, to));
         }
         return out;
+    }
+
+    /** How many literal terms {@link #longest} looks for one by one before it walks the window's terms at once. */
+    private static final int LITERAL_SCANS_BEFORE_WALK = 2;
+
+    /** Every literal term lying inside [from, to), as {@link Term#find} finds each: one walk of the trie. */
+    private LiteralHits literalHits(String text, int from, int to) {
+        LiteralHits out = new LiteralHits(unique.size());
+        for (int i = from; i < to; i++) {
+            out.at = i;
+            literal.walk(text, i, to, out);
+        }
+        return out;
+    }
+
+    /** The literal term occurrences of a window, (term index, start) in order of start. */
+    private static final class LiteralHits implements LiteralTrie.Visitor {
+        /** Past this many hits, each term's are chained (by {@link #first} and {@link #next}) rather than scanned. */
+        private static final int CHAIN_FROM = 8;
+        private final int termCount;
+        private int[] ids = new int[16];
+        private int[] starts = new int[16];
+        private int n;
+        private int at;
+        /** For each term index, 1 + its first hit (0: none); for each hit, 1 + the next hit of its term. */
+        private int[] first;
+        private int[] next;
+
+        LiteralHits(int termCount) {
+            this.termCount = termCount;
+        }
+
+        @Override
+        public boolean visit(int id, int length) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, 2 * n);
+                starts = Arrays.copyOf(starts, 2 * n);
+            }
+            ids[n] = id;
+            starts[n++] = at;
+            return false;
+        }
+
+        /** The occurrences of one term, from the left (as {@link Term#find}). */
+        List<Hit> of(int id, int length) {
+            List<Hit> out = null;
+            if (n > CHAIN_FROM) {
+                if (first == null) {
+                    first = new int[termCount];
+                    next = new int[n];
+                    for (int i = n - 1; i >= 0; i--) { // from the right, so each chain runs from the left
+                        next[i] = first[ids[i]];
+                        first[ids[i]] = i + 1;
+                    }
+                }
+                for (int i = first[id] - 1; i >= 0; i = next[i] - 1) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(new Hit(starts[i], starts[i] + length));
+                }
+                return out == null ? List.of() : out;
+            }
+            for (int i = 0; i < n; i++) {
+                if (ids[i] == id) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(new Hit(starts[i], starts[i] + length));
+                }
+            }
+            return out == null ? List.of() : out;
+        }
     }
 
     /** The longest occurrence of one of the terms in [from, to), neither inside 《》 nor joined to another noun. */
@@ -201,11 +314,28 @@ final class SubjectTerms {
     Hit longest(String text, int from, int to, List<Term> terms, int[] indexes, boolean[] named,
                 boolean[] inTitle, int lineStart, boolean countsLists) {
         Hit best = null;
+        if (indexes == null && terms == all) {
+            indexes = allIndexes;
+        }
+        LiteralHits lits = null;
+        int literalSearches = 0;
         for (int k = 0; k < terms.size(); k++) {
             Term t = terms.get(k);
             // a term whose matches need not start with its first character is looked for whatever namedIn said
             boolean absent = named != null && indexes[k] >= 0 && !named[indexes[k]] && !t.head.isEmpty();
-            for (Hit h : absent ? List.<Hit>of() : t.find(text, from, to)) {
+            List<Hit> found;
+            if (absent) {
+                found = null;
+            } else if (t.gap == null && indexes != null && indexes[k] >= 0
+                    && (lits != null || ++literalSearches > LITERAL_SCANS_BEFORE_WALK)) {
+                // past a few terms, one walk of the window finds every literal term (the same hits, in order)
+                lits = lits != null ? lits : literalHits(text, from, to);
+                found = lits.of(indexes[k], t.text.length());
+            } else {
+                found = t.find(text, from, to);
+            }
+            for (int i = 0, n = found == null ? 0 : found.size(); i < n; i++) {
+                Hit h = found.get(i);
                 // only a hit longer than the best so far can be chosen: the checks are for those alone
                 if ((best == null || h.length() > best.length()) && !inTitle(inTitle, h.start() - lineStart)
                         && !modified(text, h) && !(countsLists && listed(text, h)) && !partAround(text, h)
@@ -241,13 +371,21 @@ final class SubjectTerms {
     /** The occurrence ending last before {@code to}, outside 《》. */
     Hit last(String text, int from, int to, boolean[] inTitle, int lineStart) {
         Hit best = null;
+        LiteralHits lits = null;
         for (int i = 0; i < all.size(); i++) {
             Term t = all.get(i);
             // looked for from the start of the line, as a phrasing's context words are in its paragraph
             if (allContexts.get(i) != null && !anyNamed(text, Math.min(from, lineStart), to, allContexts.get(i))) {
                 continue;
             }
-            for (Hit h : t.find(text, from, to)) {
+            List<Hit> found;
+            if (t.gap == null && allIndexes[i] >= 0) {
+                lits = lits != null ? lits : literalHits(text, from, to);
+                found = lits.of(allIndexes[i], t.text.length());
+            } else {
+                found = t.find(text, from, to);
+            }
+            for (Hit h : found) {
                 if (inTitle(inTitle, h.start() - lineStart) || modified(text, h)) {
                     continue;
                 }
@@ -324,28 +462,23 @@ final class SubjectTerms {
      * group or kind the cases are named for shortly before it; "信息公开类行政复议案件": a kind, not all kinds.
      */
     private boolean part(String text, int start) {
-        for (String q : lex.partQualifiers) {
-            if (start >= q.length() && text.startsWith(q, start - q.length())) {
-                if (endsWithAny(text, start - q.length(), lex.partQualifierPlaceLeads)) {
-                    break; // "在各乡镇巡回演出": where the county's own work was done, not a part
-                }
-                int qualifierAt = start - q.length();
-                if (lex.partQualifierWholes.stream().anyMatch(w -> text.startsWith(w, qualifierAt))) {
-                    break; // "县级政务服务事项": the name of the county's own list
-                }
-                return true;
+        String q = partQualifiersByLast.endingAt(text, start); // the first of the list ending there
+        if (q != null && partQualifierPlaceLeadsByLast.endingAt(text, start - q.length()) == null) {
+            // not "在各乡镇巡回演出": where the county's own work was done, not a part
+            int qualifierAt = start - q.length();
+            if (lex.partQualifierWholes.stream().noneMatch(w -> text.startsWith(w, qualifierAt))) {
+                return true; // not "县级政务服务事项": the name of the county's own list
             }
         }
-        for (String q : lex.partQualifiersBesideKinds) {
-            if (start >= q.length() && text.startsWith(q, start - q.length())
-                    && IndicatorExtractor.containsAny(sentenceAround(text, start), lex.partKinds)) {
-                return true;
-            }
+        if (partQualifiersBesideKindsByLast.endingAt(text, start) != null
+                && IndicatorExtractor.containsAny(sentenceAround(text, start), lex.partKinds)) {
+            return true;
         }
-        for (String m : lex.categoryMarkers) {
+        for (String m : start > 0 && start <= text.length() ? categoryMarkersByLast.at(text.charAt(start - 1))
+                : new String[0]) {
             int at = start - m.length();
             if (at > 0 && text.startsWith(m, at) && isIdeograph(text.charAt(at - 1))
-                    && !endsWithAny(text, at, lex.categoryTotals)) {
+                    && categoryTotalsByLast.endingAt(text, at) == null) {
                 return true;
             }
         }
@@ -359,7 +492,8 @@ final class SubjectTerms {
             if (gap > 0 && !isIdeograph(text.charAt(end))) {
                 return false; // punctuation or a digit ends the noun phrase
             }
-            if (endsWithAny(text, end, lex.subsetQualifiers) && !endsWithAny(text, end, lex.subsetQualifierWholes)) {
+            if (subsetQualifiersByLast.endingAt(text, end) != null
+                    && subsetQualifierWholesByLast.endingAt(text, end) == null) {
                 return true; // "兼职调解员400人" a part, "专兼职调解员1241人" the whole
             }
         }
@@ -432,15 +566,6 @@ final class SubjectTerms {
         return text.substring(from, to);
     }
 
-    private static boolean endsWithAny(String text, int end, List<String> words) {
-        for (String w : words) {
-            if (end >= w.length() && text.startsWith(w, end - w.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Does a term in [from, to) stand as a part ("乡镇行政处罚案件", "县级调委会")? */
     boolean namesPart(String text, int from, int to) {
         for (Hit h : hits(text, from, to)) {
@@ -467,22 +592,18 @@ final class SubjectTerms {
 
     /** "政务服务事项清单": the term before a list noun. */
     private boolean listed(String text, Hit h) {
-        for (String w : lex.listNouns) {
-            if (text.startsWith(w, h.end())) {
-                return true;
-            }
-        }
-        return false;
+        return listNounsByFirst.startingAt(text, h.end()) != null;
     }
 
     /** "行政处罚类", "涉及行政处罚的1015宗": the term names a category of the things, not the things. */
     private boolean modified(String text, Hit h) {
-        for (String w : lex.subjectModifierSuffixes) {
-            if (text.startsWith(w, h.end())) {
-                return true;
-            }
+        if (h.end() >= text.length()) {
+            return false; // no word starts at the end of the text
         }
-        for (String w : lex.subjectCategoryBeforeFigure) {
+        if (subjectModifierSuffixesByFirst.startingAt(text, h.end()) != null) {
+            return true;
+        }
+        for (String w : subjectCategoryBeforeFigureByFirst.at(text.charAt(h.end()))) {
             int after = h.end() + w.length();
             if (text.startsWith(w, h.end()) && after < text.length()
                     && (Character.isDigit(text.charAt(after)) || FigureScanner.isNumeral(text.charAt(after)))) {
@@ -508,9 +629,17 @@ final class SubjectTerms {
                 return true;
             }
         }
-        for (Term t : gapTerms) {
+        boolean[] headIn = null;
+        for (int g = 0; g < gapTerms.size(); g++) {
+            Term t = gapTerms.get(g);
             if (t.text.length() <= h.length()) {
                 continue;
+            }
+            if (!t.head.isEmpty()) {
+                headIn = headIn != null ? headIn : gapHeadsIn(text, from, to);
+                if (!headIn[g]) {
+                    continue; // its literal head is not in the window: find would not run its regex
+                }
             }
             for (Hit o : t.find(text, from, to)) {
                 if (o.start() <= h.start() && o.end() >= h.end() && isCombined(text, o.start(), o.end())) {
@@ -521,23 +650,33 @@ final class SubjectTerms {
         return false;
     }
 
-    /** "诉讼及复议案件", "行政确权、行政复议、行政诉讼等": a term joined to another noun counts a combined total. */
-    boolean isCombined(String text, int start, int end) {
-        for (String w : lex.combinedWords) {
-            // an occurrence of the bucket word overlapping the term ("建议提案": 提案 is inside it)
-            for (int at = Math.max(0, start - w.length() + 1); at < end; at++) {
-                if (text.startsWith(w, at)) {
-                    return true;
+    /** Which of {@code gapTerms} have their literal head inside [from, to) (one pass over the window). */
+    private boolean[] gapHeadsIn(String text, int from, int to) {
+        boolean[] in = new boolean[gapTerms.size()];
+        for (int p = from; p < to; p++) {
+            int[] candidates = gapHeadsByInitial[text.charAt(p)];
+            if (candidates == null) {
+                continue;
+            }
+            for (int g : candidates) {
+                String head = gapTerms.get(g).head;
+                if (p + head.length() <= to && text.startsWith(head, p)) {
+                    in[g] = true;
                 }
             }
         }
-        for (String w : lex.notCombined) {
-            // two names of one kind joined ("招商协议、合同8份"): one bucket of that kind, not two kinds
-            for (int at = Math.max(0, start - w.length() + 1); at < end; at++) {
-                if (text.startsWith(w, at)) {
-                    return false;
-                }
-            }
+        return in;
+    }
+
+    /** "诉讼及复议案件", "行政确权、行政复议、行政诉讼等": a term joined to another noun counts a combined total. */
+    boolean isCombined(String text, int start, int end) {
+        // an occurrence of the bucket word overlapping the term ("建议提案": 提案 is inside it)
+        if (overlapping(combinedWordsByFirst, text, start, end)) {
+            return true;
+        }
+        // two names of one kind joined ("招商协议、合同8份"): one bucket of that kind, not two kinds
+        if (overlapping(notCombinedByFirst, text, start, end)) {
+            return false;
         }
         for (String c : lex.combineConjunctions) {
             int b = start - c.length();
@@ -548,6 +687,18 @@ final class SubjectTerms {
             if (text.startsWith(c, end) && end + c.length() < text.length()
                     && isIdeograph(text.charAt(end + c.length()))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Does one of the words occur overlapping [start, end) (starting before {@code end}, ending after start)? */
+    private static boolean overlapping(WordsByChar words, String text, int start, int end) {
+        for (int at = Math.max(0, start - words.longest + 1), last = Math.min(end, text.length()); at < last; at++) {
+            for (String w : words.at(text.charAt(at))) {
+                if (at >= start - w.length() + 1 && text.startsWith(w, at)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -30,6 +30,8 @@ final class TableRows {
         LABELLED_VALUE,
         PROSE
     }
+    /** A cell holding a digit (as String.matches(".*[0-9].*") read it, compiled once). */
+    private static final Pattern HOLDS_DIGIT = Pattern.compile(".*[0-9].*");
     private static final Pattern LABEL_UNIT = Pattern.compile("\\(([^()]{1,4})\\)\\s*$");
 
     /** Reads a row's figure as if its label [labelStart, labelEnd) were written right before it. */
@@ -124,7 +126,7 @@ final class TableRows {
             Matcher y = yearHeader.matcher(cell);
             if (!y.matches()) {
                 bareYears &= cell.isEmpty() || IndicatorExtractor.containsAny(cell, lex.comparisonCues)
-                        || !cell.matches(".*[0-9].*");
+                        || !HOLDS_DIGIT.matcher(cell).matches();
                 continue;
             }
             if (cell.length() == y.end(1)) {
