@@ -762,6 +762,10 @@ public final class IndicatorExtractor {
 
         private int firstEnd(int from, int to) {
             doc.meter.add(to - from);
+            // only a year in ASCII digits counts (below): a block without them is passed without running the pattern
+            if (SubjectTerms.Term.indexIn(text, Integer.toString(doc.year + 1), from, to) < 0) {
+                return Integer.MAX_VALUE;
+            }
             Matcher y = lex.year.matcher(text).region(from, to);
             while (y.find()) {
                 String digits = y.group(1);
