@@ -477,6 +477,12 @@ final class PhrasingMatcher {
         boolean verbsOk = p.verbs.isEmpty() || sharedVerb != null;
         // the figure's own predicate right after it ("规范性文件26件宣布继续有效")
         Verb own = p.verbs.isEmpty() ? null : ownPredicate(r.text, f.end(), Math.min(r.nextStart, r.clause.end()), p.verbs);
+        if (own == null && !p.verbs.isEmpty()) { // "97卷（许可案卷16卷、处罚案卷81卷）跨部门评查": past the figure's breakdown
+            int after = pastBracket(r.text, Segmenter.skipSpaces(r.text, f.end(), r.sentence.end()), r.sentence.end());
+            if (after > f.end()) {
+                own = ownPredicate(r.text, after, r.sentence.end(), p.verbs);
+            }
+        }
         Match best = null;
         // subject before the figure
         if (verbsOk || own != null) {
@@ -687,6 +693,26 @@ final class PhrasingMatcher {
             }
         }
         return null;
+    }
+
+    /**
+     * Past a bracketed aside opening at {@code at} and closing before {@code to} (a breakdown of the figure between it
+     * and its own predicate: "97卷（许可案卷16卷、处罚案卷81卷）跨部门评查"); {@code at} itself when there is none.
+     */
+    private static int pastBracket(String text, int at, int to) {
+        if (at >= to || (text.charAt(at) != '（' && text.charAt(at) != '(')) {
+            return at;
+        }
+        for (int i = at + 1; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '）' || c == ')') {
+                return i + 1;
+            }
+            if (c == '（' || c == '(' || c == '。') {
+                return at;
+            }
+        }
+        return at;
     }
 
     /** The verb of the list starting first in [from, to), not negated and not joined to another; null: none. */

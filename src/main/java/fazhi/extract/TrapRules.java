@@ -53,7 +53,7 @@ final class TrapRules {
      * The words for a whole area in one report: {@code foreign} names another entity's (全省 / 全国 always, 全市 in a
      * county's), {@code own} the report's own (全县, and the area words that are not another's here: 全市 in a
      * city's report); {@code higherSpeakers}: a province's body quoted as a sentence's speaker is another entity
-     * (in a report below a province's). Worked out once per report.
+     * (in a report below a province's, or in a municipality's). Worked out once per report.
      */
     record AreaWords(List<String> foreign, List<String> own, boolean higherSpeakers) {
     }
@@ -64,8 +64,9 @@ final class TrapRules {
      */
     AreaWords areaWords(ReportLevel level, boolean county) {
         List<String> foreign = new ArrayList<>(lex.foreignEntityCues);
-        boolean higherSpeakers = (level != null || county) && level != ReportLevel.PROVINCE
-                && level != ReportLevel.MUNICIPALITY;
+        // (a municipality's own bodies are 市…, so a 省 / 自治区 body quoted in its report is another province's:
+        // "四川省法制办也说，…以省政府为被告的应诉案件126件" on a page about Shanghai)
+        boolean higherSpeakers = (level != null || county) && level != ReportLevel.PROVINCE;
         if (level != null || county) {
             foreign.addAll(lex.higherCityCues);
             foreign.addAll(lex.townScopeWords); // "全镇…" in a county's report (or above): one town's part
