@@ -784,25 +784,13 @@ public final class IndicatorExtractor {
      */
     private boolean namesOwnThing(String text, int from, int to, Match m) {
         int p = Segmenter.skipSpaces(text, from, to);
-        if (p >= to || Character.UnicodeScript.of(text.codePointAt(p)) != Character.UnicodeScript.HAN) {
+        if (p >= to || Character.UnicodeScript.of(text.codePointAt(p)) != Character.UnicodeScript.HAN
+                || startsWithAny(text, p, lex.predicateLeads)
+                || startsWithAny(text, p, lex.changeVerbs)) { // "较2022年的30件增长50%"
             return false;
         }
         String rest = text.substring(p, to);
-        for (List<String> leads : List.of(lex.predicateLeads, lex.changeVerbs)) { // "较2022年的30件增长50%"
-            for (String w : leads) {
-                if (rest.startsWith(w)) {
-                    return false;
-                }
-            }
-        }
-        for (var ph : m.indicator().phrasings()) {
-            for (String v : ph.verbs()) {
-                if (rest.contains(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return m.indicator().phrasings().stream().noneMatch(ph -> containsAny(rest, ph.verbs()));
     }
 
     /** Is the window nothing but words a verb-only clause may carry ("共")? */

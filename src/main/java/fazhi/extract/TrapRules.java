@@ -558,17 +558,10 @@ final class TrapRules {
      * the second's clause holds no other figure before its own.
      */
     boolean kindBesideKind(String firstClause, Figure first, String secondClause, Figure second) {
-        if (first.unitText().isEmpty() || first.percent() || !first.unitText().equals(second.unitText())
-                || lex.singleKindSubjects.stream().noneMatch(firstClause::contains)
-                || lex.singleKindSubjects.stream().noneMatch(secondClause::contains)) {
-            return false;
-        }
-        for (int i = 0; i < secondClause.length(); i++) {
-            if (FigureScanner.isDigit(secondClause.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return !first.unitText().isEmpty() && !first.percent() && first.unitText().equals(second.unitText())
+                && IndicatorExtractor.containsAny(firstClause, lex.singleKindSubjects)
+                && IndicatorExtractor.containsAny(secondClause, lex.singleKindSubjects)
+                && secondClause.chars().noneMatch(c -> FigureScanner.isDigit((char) c));
     }
 
     /**
