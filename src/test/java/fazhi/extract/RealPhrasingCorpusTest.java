@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -84,13 +86,30 @@ class RealPhrasingCorpusTest {
         }
     }
 
-    /** Counts of one split. */
+    /** Counts of one split, with each case's counts kept for the interval. */
     static final class Score {
+        /** resamples of the bootstrap interval; fixed seed, so the printed interval is the same every run */
+        private static final int RESAMPLES = 2_000;
+        private static final long SEED = 20_261_202L;
+
         int cases;
         int passed;
         int expected;
         int predicted;
         int correct;
+        /** per case: expected, predicted, correct */
+        private final List<int[]> perCase = new ArrayList<>();
+
+        void add(int caseExpected, int casePredicted, int caseCorrect, boolean pass) {
+            cases++;
+            expected += caseExpected;
+            predicted += casePredicted;
+            correct += caseCorrect;
+            if (pass) {
+                passed++;
+            }
+            perCase.add(new int[] {caseExpected, casePredicted, caseCorrect});
+        }
 
         double precision() {
             return predicted == 0 ? 1 : (double) correct / predicted;
@@ -108,8 +127,43 @@ class RealPhrasingCorpusTest {
 
         String line(String split) {
             return String.format("%s: %d cases, %d pass whole; expected %d, predicted %d, correct %d: "
-                            + "precision %.4f, recall %.4f, F1 %.4f", split, cases, passed, expected, predicted, correct,
-                    precision(), recall(), f1());
+                            + "precision %.4f, recall %.4f, F1 %.4f; %s", split, cases, passed, expected, predicted, correct,
+                    precision(), recall(), f1(), interval());
+        }
+
+        /**
+         * The 95% percentile bootstrap interval of precision, recall and F1, cases resampled with replacement: the
+         * figures of one case share its text and are not independent, so the case is the unit. A held-out split of a
+         * few hundred cases measures to a few points, and the interval says how many.
+         */
+        String interval() {
+            if (perCase.isEmpty()) {
+                return "no cases";
+            }
+            double[] p = new double[RESAMPLES];
+            double[] r = new double[RESAMPLES];
+            double[] f = new double[RESAMPLES];
+            SplittableRandom random = new SplittableRandom(SEED);
+            for (int i = 0; i < RESAMPLES; i++) {
+                Score resample = new Score();
+                for (int k = 0; k < cases; k++) {
+                    int[] one = perCase.get(random.nextInt(cases));
+                    resample.expected += one[0];
+                    resample.predicted += one[1];
+                    resample.correct += one[2];
+                }
+                p[i] = resample.precision();
+                r[i] = resample.recall();
+                f[i] = resample.f1();
+            }
+            return String.format("95%% interval (%d resamples of the cases): precision %s, recall %s, F1 %s",
+                    RESAMPLES, bounds(p), bounds(r), bounds(f));
+        }
+
+        private static String bounds(double[] values) {
+            Arrays.sort(values);
+            return String.format("[%.3f, %.3f]", values[(int) Math.floor(0.025 * (values.length - 1))],
+                    values[(int) Math.ceil(0.975 * (values.length - 1))]);
         }
     }
 
@@ -139,15 +193,9 @@ class RealPhrasingCorpusTest {
                     stray.add(g);
                 }
             }
-            Score s = c.holdout() ? holdout : tuning;
-            s.cases++;
-            s.expected += c.figures().size();
-            s.predicted += got.size();
-            s.correct += correct;
             boolean pass = unmatched.isEmpty() && stray.isEmpty();
-            if (pass) {
-                s.passed++;
-            } else if (!c.holdout()) {
+            (c.holdout() ? holdout : tuning).add(c.figures().size(), got.size(), correct, pass);
+            if (!pass && !c.holdout()) {
                 failures.append(String.format("%s (%d)%n  text:     %s%n  expected: %s%n  got:      %s%n  missing:  %s"
                                 + "%n  stray:    %s%n  rules:    %s%n", c.id(), c.year(), c.text().strip().replace("\n", "⏎"),
                         c.figures(), got, unmatched, stray, chosen.stream().map(Mention::rule).toList()));
