@@ -640,6 +640,11 @@ public final class IndicatorExtractor {
                 Span half = sentences.get(k - 1);
                 List<Span> halfClauses = segmenter.clauses(text, half.start(), half.end());
                 Span opening = halfClauses.isEmpty() ? half : halfClauses.get(0);
+                if (halfClauses.size() > 1 && text.charAt(opening.end() - 1) == ':') {
+                    // a label before a colon opens no scope of its own ("主动公开情况:2021年县农业农村局在…;受理…84个"):
+                    // the clause after it does
+                    opening = new Span(opening.start(), halfClauses.get(1).end());
+                }
                 scope[k] = scope[k - 1] + text.substring(opening.start(), opening.end());
                 breakdown[k] = breakdown[k - 1] || opensBreakdown(text, opening.start(), opening.end());
             }

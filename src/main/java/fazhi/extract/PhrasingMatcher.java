@@ -82,7 +82,9 @@ final class PhrasingMatcher {
                 }
                 ps.add(new CompiledPhrasing(p.id(), ts, ExtractionLexicon.longestFirst(p.verbs()), idx, p.after(),
                         share, p.context()));
-                all.addAll(named);
+                if (d.isRate() || !p.after()) { // a count's subject read only right after its figure ("69件建议")
+                    all.addAll(named);          // is no topic and no subject of the clauses around it
+                }
             }
             indicators.add(new CompiledIndicator(d, ps, Set.copyOf(d.units())));
         }
@@ -94,7 +96,7 @@ final class PhrasingMatcher {
         Set<String> unbound = new java.util.HashSet<>();
         for (IndicatorDefinition d : catalog.indicators()) {
             for (Phrasing p : d.phrasings()) {
-                if (!d.isRate()) {
+                if (!d.isRate() && !p.after()) {
                     countSubjects.addAll(p.subjects());
                 }
                 for (String s : p.subjects()) {
@@ -484,8 +486,8 @@ final class PhrasingMatcher {
             }
         }
         Match best = null;
-        // subject before the figure
-        if (verbsOk || own != null) {
+        // subject before the figure (not for a phrasing whose subject stands only right after its figure)
+        if (!p.after && (verbsOk || own != null)) {
             Hit left = longestSubject(r, p, r.winStart, r.winEnd,
                     lex.listUnits.contains(f.unitText()));
             if (left != null && chineseFollowOk(r.text, f)) {
@@ -526,6 +528,9 @@ final class PhrasingMatcher {
                     best = new Match(d, p.id, joint != null ? MatchKind.EACH : MatchKind.AFTER, score, v.end);
                 }
             }
+        }
+        if (p.after) {
+            return best; // "69件建议": the noun after the figure names it; before one, or borrowed, it may be anyone's
         }
         // subject before, no verb in the clause, the figure ending it, the verb in a later clause of the sentence
         // before the clause of its next figure, no other subject between ("证明事项共29项,经研究全部予以取消", "规范性文件9件,
