@@ -1,0 +1,331 @@
+package fazhi.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSBoolean;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.pdmodel.PDPage;
+
+/**
+ * The tokens of a page's content stream (operands as PDFBox's COS objects, then their {@link Operator}), read
+ * from the decoded bytes at once instead of byte by byte through PDFBox's {@code PDFStreamParser} (a fifth of the
+ * PDF stage). Only a plain grammar is read here, the one office software and the generator write, where PDFBox's
+ * parser gives exactly these tokens: numbers without sign tricks or exponents, names without {@code #} escapes,
+ * literal strings without nesting or line continuations, hex strings of whole bytes, arrays of numbers and
+ * strings, operators followed by white space. Anything else (a comment, a dictionary, an inline image, a number
+ * like {@code --5} or {@code 1.2.3}, a stream that cannot be decoded) gives null, and the page is parsed by
+ * PDFBox as before: its repairs of broken streams are not repeated here.
+ */
+final class PdfContentTokens {
+
+    /** The operator PDFBox's parser reads from the stand-in stream, on which the tokens read here are run. */
+    static final String HAND_OVER_NAME = "ZfazhiTokens";
+    static final byte[] HAND_OVER = (HAND_OVER_NAME + "\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final byte[] b;
+    private final int end;
+    private int pos;
+
+    private PdfContentTokens(byte[] b, int end) {
+        this.b = b;
+        this.end = end;
+    }
+
+    /** The tokens of the page's content streams, or null when they are not all in the plain grammar. */
+    static List<Object> read(PDPage page) {
+        byte[] bytes;
+        int length;
+        try (RandomAccessRead in = page.getContentsForStreamParsing()) {
+            bytes = new byte[8192];
+            length = 0;
+            int n;
+            while ((n = in.read(bytes, length, bytes.length - length)) > 0) {
+                length += n;
+                if (length == bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // PDFBox's parser meets the same problem and handles it its way
+        }
+        return read(bytes, length);
+    }
+
+    static List<Object> read(byte[] bytes, int length) {
+        try {
+            return new PdfContentTokens(bytes, length).all();
+        } catch (IOException | RuntimeException e) {
+            return null; // a number COSNumber refuses, a hex string COSString refuses: PDFBox's parser decides
+        }
+    }
+
+    private List<Object> all() throws IOException {
+        List<Object> tokens = new ArrayList<>(Math.max(16, end / 6));
+        while (true) {
+            skipSpaces();
+            if (pos >= end) {
+                return tokens;
+            }
+            int c = b[pos] & 0xFF;
+            Object token;
+            if (c == '[') {
+                token = array();
+            } else if (c == ']') {
+                return null; // PDFBox reads a stray ']' as null
+            } else {
+                token = operandOrOperator(c);
+            }
+            if (token == null) {
+                return null;
+            }
+            tokens.add(token);
+        }
+    }
+
+    private Object operandOrOperator(int c) throws IOException {
+        if (c == '(') {
+            return literalString();
+        }
+        if (c == '<') {
+            return pos + 1 < end && b[pos + 1] == '<' ? null : hexString();
+        }
+        if (c == '/') {
+            return name();
+        }
+        if (c >= '0' && c <= '9' || c == '-' || c == '.') {
+            return number();
+        }
+        if (c >= 'A' && c <= 'Z' && c != 'I' || c >= 'a' && c <= 'z' || c == '\'' || c == '"') {
+            return operator();
+        }
+        return null;
+    }
+
+    /** An array of numbers and strings (what TJ takes); anything else in it: not read here. */
+    private COSArray array() throws IOException {
+        pos++; // [
+        COSArray array = new COSArray();
+        while (true) {
+            skipSpaces();
+            if (pos >= end) {
+                return null;
+            }
+            int c = b[pos] & 0xFF;
+            if (c == ']') {
+                pos++;
+                return array;
+            }
+            COSBase element;
+            if (c == '(') {
+                element = literalString();
+            } else if (c == '<') {
+                element = pos + 1 < end && b[pos + 1] == '<' ? null : hexString();
+            } else if (c >= '0' && c <= '9' || c == '-' || c == '.') {
+                element = number();
+            } else {
+                return null;
+            }
+            if (element == null) {
+                return null;
+            }
+            array.add(element);
+        }
+    }
+
+    /**
+     * An optional minus, digits and at most one dot, at least one digit, ending where a token can start: the
+     * same text PDFBox's parser (and its array parser) hands to {@link COSNumber#get}.
+     */
+    private COSNumber number() throws IOException {
+        int start = pos;
+        if (b[pos] == '-') {
+            pos++;
+        }
+        boolean dot = false;
+        boolean digit = false;
+        while (pos < end) {
+            int c = b[pos];
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                break;
+            }
+            pos++;
+        }
+        if (!digit || !endsToken()) {
+            return null;
+        }
+        return COSNumber.get(new String(b, start, pos - start, StandardCharsets.US_ASCII));
+    }
+
+    /** A name of printable ASCII without {@code #} escapes, ending where PDFBox's name ends. */
+    private COSName name() {
+        int start = ++pos;
+        while (pos < end) {
+            int c = b[pos] & 0xFF;
+            if (c <= ' ' || c >= 0x7F || c == '#' || c == '{' || c == '}') {
+                break;
+            }
+            if (c == '%' || c == '(' || c == ')' || c == '/' || c == '<' || c == '>' || c == '[' || c == ']') {
+                break;
+            }
+            pos++;
+        }
+        if (pos < end && !isWhitespace(b[pos] & 0xFF) && "([/<]".indexOf(b[pos]) < 0) {
+            return null;
+        }
+        return COSName.getPDFName(new String(b, start, pos - start, StandardCharsets.US_ASCII));
+    }
+
+    /** Letters, {@code *}, {@code '} and {@code "}, then white space or the end (where both of PDFBox's readers stop). */
+    private Object operator() {
+        int start = pos;
+        while (pos < end) {
+            int c = b[pos];
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '*' || c == '\'' || c == '"') {
+                pos++;
+            } else {
+                break;
+            }
+        }
+        if (pos < end && !isWhitespace(b[pos] & 0xFF)) {
+            return null;
+        }
+        String name = new String(b, start, pos - start, StandardCharsets.US_ASCII);
+        switch (name) {
+            case "null":
+                return COSNull.NULL;
+            case "true":
+                return COSBoolean.TRUE;
+            case "false":
+                return COSBoolean.FALSE;
+            case "BI":
+            case "ID":
+                return null; // inline images: PDFBox's parser reads their data its own way
+            default:
+                return Operator.getOperator(name);
+        }
+    }
+
+    /**
+     * A literal string as PDFBox's {@code parseCOSString} reads it: bytes as they are (line ends too), the escapes
+     * {@code \n \r \t \b \f \( \) \\} and octal ones of 1-3 digits (the low byte of their value). Not read here: an
+     * unescaped {@code (} (nesting, where PDFBox guesses the end by what follows), a backslash before a line end
+     * or another character, and {@code \)} where PDFBox's look-ahead would take it as the end of the string.
+     */
+    private COSString literalString() {
+        pos++; // (
+        byte[] out = new byte[32];
+        int n = 0;
+        while (true) {
+            if (pos >= end) {
+                return null;
+            }
+            int c = b[pos++] & 0xFF;
+            if (c == ')') {
+                return new COSString(java.util.Arrays.copyOf(out, n));
+            }
+            if (c == '(') {
+                return null;
+            }
+            if (c == '\\') {
+                if (pos >= end) {
+                    return null;
+                }
+                int e = b[pos++] & 0xFF;
+                switch (e) {
+                    case 'n' -> c = '\n';
+                    case 'r' -> c = '\r';
+                    case 't' -> c = '\t';
+                    case 'b' -> c = '\b';
+                    case 'f' -> c = '\f';
+                    case '(', '\\' -> c = e;
+                    case ')' -> {
+                        if (looksLikeEndOfString()) {
+                            return null;
+                        }
+                        c = e;
+                    }
+                    default -> {
+                        if (e < '0' || e > '7') {
+                            return null;
+                        }
+                        int value = e - '0';
+                        for (int digits = 1; digits < 3 && pos < end && b[pos] >= '0' && b[pos] <= '7'; digits++) {
+                            value = value * 8 + (b[pos++] - '0');
+                        }
+                        c = value & 0xFF;
+                    }
+                }
+            }
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = (byte) c;
+        }
+    }
+
+    /** PDFBox's test after {@code \)} (checkForEndOfString): a line end followed by {@code /} or {@code >}. */
+    private boolean looksLikeEndOfString() {
+        if (end - pos < 3) {
+            return false;
+        }
+        int b0 = b[pos];
+        int b1 = b[pos + 1];
+        int b2 = b[pos + 2];
+        return (b0 == '\r' || b0 == '\n') && (b1 == '/' || b1 == '>')
+                || b0 == '\r' && b1 == '\n' && (b2 == '/' || b2 == '>');
+    }
+
+    /** Hex digits and the white space PDFBox skips in them, an even number of digits. */
+    private COSString hexString() throws IOException {
+        pos++; // <
+        StringBuilder hex = new StringBuilder();
+        while (true) {
+            if (pos >= end) {
+                return null;
+            }
+            int c = b[pos++] & 0xFF;
+            if (c == '>') {
+                break;
+            }
+            if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+                hex.append((char) c);
+            } else if (!(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f')) {
+                return null;
+            }
+        }
+        if (hex.length() % 2 != 0) {
+            return null;
+        }
+        return COSString.parseHex(hex.toString());
+    }
+
+    /** White space, the end, or a character that starts a string, name or array. */
+    private boolean endsToken() {
+        return pos >= end || isWhitespace(b[pos] & 0xFF) || "(<[]/".indexOf(b[pos]) >= 0;
+    }
+
+    private void skipSpaces() {
+        while (pos < end && isWhitespace(b[pos] & 0xFF)) {
+            pos++;
+        }
+    }
+
+    /** PDFBox's white space: NUL, tab, line feed, form feed, carriage return, space. */
+    private static boolean isWhitespace(int c) {
+        return c == 0 || c == 9 || c == 10 || c == 12 || c == 13 || c == 32;
+    }
+}
