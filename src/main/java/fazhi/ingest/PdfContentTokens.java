@@ -3,6 +3,7 @@ package fazhi.ingest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -52,7 +53,7 @@ final class PdfContentTokens {
             while ((n = in.read(bytes, length, bytes.length - length)) > 0) {
                 length += n;
                 if (length == bytes.length) {
-                    bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -167,7 +168,13 @@ final class PdfContentTokens {
         if (!digit || !endsToken()) {
             return null;
         }
-        return COSNumber.get(new String(b, start, pos - start, StandardCharsets.US_ASCII));
+        int slot = slot(start);
+        if (slot >= 0) {
+            return (COSNumber) seenTokens[slot];
+        }
+        COSNumber number = COSNumber.get(new String(b, start, pos - start, StandardCharsets.US_ASCII));
+        remember(~slot, start, number);
+        return number;
     }
 
     /** A name of printable ASCII without {@code #} escapes, ending where PDFBox's name ends. */
@@ -186,7 +193,13 @@ final class PdfContentTokens {
         if (pos < end && !isWhitespace(b[pos] & 0xFF) && "([/<]".indexOf(b[pos]) < 0) {
             return null;
         }
-        return COSName.getPDFName(new String(b, start, pos - start, StandardCharsets.US_ASCII));
+        int slot = slot(start - 1); // with the slash: not taken for an operator of the same letters
+        if (slot >= 0) {
+            return (COSName) seenTokens[slot];
+        }
+        COSName name = COSName.getPDFName(new String(b, start, pos - start, StandardCharsets.US_ASCII));
+        remember(~slot, start - 1, name);
+        return name;
     }
 
     /** Letters, {@code *}, {@code '} and {@code "}, then white space or the end (where both of PDFBox's readers stop). */
@@ -203,7 +216,18 @@ final class PdfContentTokens {
         if (pos < end && !isWhitespace(b[pos] & 0xFF)) {
             return null;
         }
-        String name = new String(b, start, pos - start, StandardCharsets.US_ASCII);
+        int slot = slot(start);
+        if (slot >= 0) {
+            return seenTokens[slot];
+        }
+        Object token = operator(new String(b, start, pos - start, StandardCharsets.US_ASCII));
+        if (token != null) {
+            remember(~slot, start, token);
+        }
+        return token;
+    }
+
+    private static Object operator(String name) {
         switch (name) {
             case "null":
                 return COSNull.NULL;
@@ -235,7 +259,7 @@ final class PdfContentTokens {
             }
             int c = b[pos++] & 0xFF;
             if (c == ')') {
-                return new COSString(java.util.Arrays.copyOf(out, n));
+                return new COSString(Arrays.copyOf(out, n));
             }
             if (c == '(') {
                 return null;
@@ -271,7 +295,7 @@ final class PdfContentTokens {
                 }
             }
             if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, n * 2);
+                out = Arrays.copyOf(out, n * 2);
             }
             out[n++] = (byte) c;
         }
@@ -289,10 +313,15 @@ final class PdfContentTokens {
                 || b0 == '\r' && b1 == '\n' && (b2 == '/' || b2 == '>');
     }
 
-    /** Hex digits and the white space PDFBox skips in them, an even number of digits. */
-    private COSString hexString() throws IOException {
+    /**
+     * Hex digits and the white space PDFBox skips in them, an even number of digits: the bytes PDFBox's
+     * {@code COSString.parseHex} makes of them.
+     */
+    private COSString hexString() {
         pos++; // <
-        StringBuilder hex = new StringBuilder();
+        byte[] out = new byte[16];
+        int n = 0;
+        int high = -1;
         while (true) {
             if (pos >= end) {
                 return null;
@@ -301,16 +330,64 @@ final class PdfContentTokens {
             if (c == '>') {
                 break;
             }
-            if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-                hex.append((char) c);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (digit >= 0) {
+                if (high < 0) {
+                    high = digit;
+                } else {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = (byte) (high * 16 + digit);
+                    high = -1;
+                }
             } else if (!(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f')) {
                 return null;
             }
         }
-        if (hex.length() % 2 != 0) {
-            return null;
+        if (high >= 0) {
+            return null; // an odd digit: PDFBox's parser drops it
         }
-        return COSString.parseHex(hex.toString());
+        return new COSString(Arrays.copyOf(out, n));
+    }
+
+    /*
+     * The numbers, names and operators met so far, by their bytes: a stream repeats few of them (its fonts, sizes,
+     * scaling, operators), and PDFBox's objects for them are immutable (COSFloat, COSInteger, COSName and Operator
+     * keep their value in final fields; PDFBox itself shares COSName, Operator and small COSInteger instances).
+     * An open-addressing table; when full, tokens are no longer remembered.
+     */
+    private static final int SLOTS = 1024;
+    private final int[] seenStart = new int[SLOTS];
+    private final int[] seenLength = new int[SLOTS];
+    private final Object[] seenTokens = new Object[SLOTS];
+    private int seen;
+
+    /** The slot of the token b[start, pos) if met before, else ~(the free slot for it), or ~SLOTS if full. */
+    private int slot(int start) {
+        int length = pos - start;
+        int h = length;
+        for (int i = start; i < pos; i++) {
+            h = 31 * h + b[i];
+        }
+        int i = (h ^ (h >>> 16)) & (SLOTS - 1);
+        while (seenTokens[i] != null) {
+            if (seenLength[i] == length && Arrays.equals(b, seenStart[i], seenStart[i] + length, b, start, pos)) {
+                return i;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        return seen >= SLOTS / 2 ? ~SLOTS : ~i;
+    }
+
+    private void remember(int slot, int start, Object token) {
+        if (slot < SLOTS) {
+            seenStart[slot] = start;
+            seenLength[slot] = pos - start;
+            seenTokens[slot] = token;
+            seen++;
+        }
     }
 
     /** White space, the end, or a character that starts a string, name or array. */
