@@ -10,6 +10,7 @@ import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSNumber;
@@ -23,7 +24,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * PDF stage). Only a plain grammar is read here, the one office software and the generator write, where PDFBox's
  * parser gives exactly these tokens: numbers without sign tricks or exponents, names without {@code #} escapes,
  * literal strings without nesting or line continuations, hex strings of whole bytes, arrays of numbers and
- * strings, operators followed by white space. Anything else (a comment, a dictionary, an inline image, a number
+ * strings, dictionaries of names to numbers, names and strings (marked content), operators. Anything else (a
+ * comment, a nested dictionary, an inline image, a number
  * like {@code --5} or {@code 1.2.3}, a stream that cannot be decoded) gives null, and the page is parsed by
  * PDFBox as before: its repairs of broken streams are not repeated here.
  */
@@ -98,7 +100,7 @@ final class PdfContentTokens {
             return literalString();
         }
         if (c == '<') {
-            return pos + 1 < end && b[pos + 1] == '<' ? null : hexString();
+            return pos + 1 < end && b[pos + 1] == '<' ? dictionary() : hexString();
         }
         if (c == '/') {
             return name();
@@ -140,6 +142,55 @@ final class PdfContentTokens {
                 return null;
             }
             array.add(element);
+        }
+    }
+
+    /**
+     * A dictionary of names to numbers, names and strings (a marked-content sequence's properties, such as
+     * {@code <</MCID 0>>}), as PDFBox's {@code parseCOSDictionary} reads it. Not read here: a nested dictionary or
+     * array, a number followed by a digit (PDFBox reads it as the start of an object reference), anything else.
+     */
+    private COSDictionary dictionary() throws IOException {
+        pos += 2; // <<
+        COSDictionary dictionary = new COSDictionary();
+        while (true) {
+            skipSpaces();
+            if (pos + 1 < end && b[pos] == '>' && b[pos + 1] == '>') {
+                pos += 2;
+                return dictionary;
+            }
+            if (pos >= end || b[pos] != '/') {
+                return null;
+            }
+            COSName key = name();
+            if (key == null) {
+                return null;
+            }
+            skipSpaces();
+            if (pos >= end) {
+                return null;
+            }
+            int c = b[pos] & 0xFF;
+            COSBase value;
+            if (c == '/') {
+                value = name();
+            } else if (c == '(') {
+                value = literalString();
+            } else if (c == '<' && !(pos + 1 < end && b[pos + 1] == '<')) {
+                value = hexString();
+            } else if (c >= '0' && c <= '9' || c == '-' || c == '.') {
+                value = number();
+                skipSpaces();
+                if (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+            if (value == null) {
+                return null;
+            }
+            dictionary.setItem(key, value);
         }
     }
 
@@ -190,7 +241,7 @@ final class PdfContentTokens {
             }
             pos++;
         }
-        if (pos < end && !isWhitespace(b[pos] & 0xFF) && "([/<]".indexOf(b[pos]) < 0) {
+        if (pos < end && !isWhitespace(b[pos] & 0xFF) && "([/<]>".indexOf(b[pos]) < 0) {
             return null;
         }
         int slot = slot(start - 1); // with the slash: not taken for an operator of the same letters
@@ -202,7 +253,10 @@ final class PdfContentTokens {
         return name;
     }
 
-    /** Letters, {@code *}, {@code '} and {@code "}, then white space or the end (where both of PDFBox's readers stop). */
+    /**
+     * Letters, {@code *}, {@code '} and {@code "}, then white space, the end, or the start of a string, name, hex
+     * string or array (where both of PDFBox's operator readers stop).
+     */
     private Object operator() {
         int start = pos;
         while (pos < end) {
@@ -213,7 +267,7 @@ final class PdfContentTokens {
                 break;
             }
         }
-        if (pos < end && !isWhitespace(b[pos] & 0xFF)) {
+        if (pos < end && !isWhitespace(b[pos] & 0xFF) && "(/<[".indexOf(b[pos]) < 0) {
             return null;
         }
         int slot = slot(start);
@@ -390,9 +444,9 @@ final class PdfContentTokens {
         }
     }
 
-    /** White space, the end, or a character that starts a string, name or array. */
+    /** White space, the end, or a character that starts a string, name or array or ends an array or dictionary. */
     private boolean endsToken() {
-        return pos >= end || isWhitespace(b[pos] & 0xFF) || "(<[]/".indexOf(b[pos]) >= 0;
+        return pos >= end || isWhitespace(b[pos] & 0xFF) || "(<[]/>".indexOf(b[pos]) >= 0;
     }
 
     private void skipSpaces() {

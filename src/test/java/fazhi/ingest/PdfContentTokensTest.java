@@ -3,6 +3,7 @@ package fazhi.ingest;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSString;
@@ -31,7 +32,10 @@ class PdfContentTokensTest {
                 "BT /TT0 1 Tf 12 0 0 12 90 700 Tm <0041 00420043> Tj <a1B2> Tj (a\\nb\\rc\\td\\be\\ff\\\\g) Tj ET",
                 "BT (\\101\\1012\\7\\777\\0) Tj (line\nbreak\r\nkept) Tj (\\)\n/) Tj ET",
                 "0.5 g .5 G -.25 0 m 5. 6 l S 1 0 0 RG 0 0 10 10 re f* W n",
-                "/P <</MCID 0>> BDC EMC", // a dictionary: refused
+                "/P <</MCID 0>> BDC EMC /NonStruct <</MCID 1 >>BDC EMC /Span <</ActualText (x) /Lang/en>>BDC",
+                "/Span <</ActualText <FEFF0041> /E (\\101)>> BDC T*[(T)-0.700248(h)]TJ 1 0 0 1 5 5 Td[(a)]TJ",
+                "/P <</MCID 0 0 R>> BDC", "/P <</A <</B 1>> >> BDC", "/P <</A [1]>> BDC", "/P <<>> BDC",
+                "/P <</A true>> BDC", "/P <</A 1>>> BDC", "/P <<A 1>> BDC", "/P <</A>> BDC",
                 "BT (a(b)c) Tj ET", // nesting: refused
                 "BT (a\\)\n/F1 1 Tf) Tj ET", // PDFBox ends the string at \) here: refused
                 "BT (a\\\nb) Tj ET", // line continuation: refused
@@ -43,7 +47,7 @@ class PdfContentTokensTest {
                 "", "   \n\t\f\r\u0000 ")) {
             assertSameAsPdfBox(stream.getBytes(StandardCharsets.ISO_8859_1));
         }
-        byte[] plain = bytes("BT /F1 10.5 Tf (ab\\(c) Tj [(a) -3 <4142>] TJ ET");
+        byte[] plain = bytes("/P <</MCID 0>>BDC BT /F1 10.5 Tf (ab\\(c) Tj T*[(a) -3 <4142>] TJ ET EMC");
         assertThat(PdfContentTokens.read(plain, plain.length))
                 .as("the generator's and office software's streams are read here").isNotNull();
     }
@@ -53,7 +57,8 @@ class PdfContentTokensTest {
         String[] pieces = {"BT", "ET", "Tj", "TJ", "Td", "Tf", "'", "\"", "q", "Q", "cm", "re", "f*", "T*",
                 "/F1", "/F#32", "/a.b", "12", "-3", "0.5", "-.25", "5.", "--2", "1.2.3", "+4", "7-1", ".", "-",
                 "(abc)", "(a\\)b)", "(\\101\\12x)", "(x\\\ny)", "(a(b)c)", "(\\)\n/)", "<4142>", "<41 42>", "<414>",
-                "<4g>", "[", "]", "[(a) -5 (b)]", "<<", ">>", "%c\n", "true", "null", "d1", "BI", "ID", "\n", " ",
+                "<4g>", "[", "]", "[(a) -5 (b)]", "<<", ">>", "%c\n", "<</MCID 0>>", "<</A /b>>", "<</A 1 0 R>>",
+                "<</A(x)/B<41>>>", "<</A 1>>BDC", "T*[(a)]TJ", "Td[", "Tj(", "BDC", "EMC", "true", "null", "d1", "BI", "ID", "\n", " ",
                 "\r\n", "\t", "\u0000", "(", ")", "<", ">", "{", "}", "\u00ff", "#"};
         Random random = new Random(15);
         int readHere = 0;
@@ -116,6 +121,13 @@ class PdfContentTokensTest {
                 elements.add(describe(e));
             }
             return "array " + elements;
+        }
+        if (token instanceof COSDictionary d) {
+            List<String> entries = new ArrayList<>();
+            for (var e : d.entrySet()) {
+                entries.add(e.getKey().getName() + "=" + describe(e.getValue()));
+            }
+            return "dictionary " + entries;
         }
         return token.getClass().getSimpleName() + " " + token;
     }
