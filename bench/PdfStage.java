@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * The PDF stage (decode-pdf: {@code PdfTextExtractor.extract}) on its own, for bench/pdf-stage: one or two unpacked
  * jars loaded side by side in one JVM, each PDF read by every jar in turn (the order alternating file by file), the
- * thread CPU summed per jar and round. Prints each round, the medians after the warm-up, and per jar a digest of
- * every text (or error message) it read; with two jars, the PDFs whose text differs.
+ * thread CPU summed per jar and round. Prints each round, the medians after the warm-up, and per jar the bytes its
+ * thread allocated in the last round (what its garbage collection will cost, outside the thread's CPU) and a digest
+ * of every text (or error message) it read; with two jars, the PDFs whose text differs.
  *
  * <pre>
  *   java bench/PdfStage.java PDF_FOLDER ROUNDS WARMUP EVERY CLASSPATH [CLASSPATH]
@@ -62,6 +63,8 @@ public final class PdfStage {
             extract[j].setAccessible(true);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+        long[] allocated = new long[jars];
         double[][] seconds = new double[jars][rounds];
         String[][] texts = new String[jars][pdfs.size()];
         for (int round = 0; round < rounds; round++) {
@@ -70,6 +73,7 @@ public final class PdfStage {
                 for (int k = 0; k < jars; k++) {
                     int j = (f + round) % 2 == 0 ? k : jars - 1 - k;
                     long start = threads.getCurrentThreadCpuTime();
+                    long bytesBefore = allocation.getCurrentThreadAllocatedBytes();
                     String text;
                     try {
                         text = (String) extract[j].invoke(null, (Object) pdfs.get(f));
@@ -77,6 +81,9 @@ public final class PdfStage {
                         text = "ERROR " + e.getCause().getMessage();
                     }
                     nanos[j] += threads.getCurrentThreadCpuTime() - start;
+                    if (round == rounds - 1) {
+                        allocated[j] += allocation.getCurrentThreadAllocatedBytes() - bytesBefore;
+                    }
                     if (round == 0) {
                         texts[j][f] = text;
                     } else if (!text.equals(texts[j][f])) {
@@ -101,8 +108,8 @@ public final class PdfStage {
                 md.update(t.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }
-            System.out.printf("jar%d: %d PDFs, median %.3f s per round, digest %s%n", j, pdfs.size(), median(timed),
-                    HexFormat.of().formatHex(md.digest(), 0, 8));
+            System.out.printf("jar%d: %d PDFs, median %.3f s per round, %.0f MB allocated in the last round, digest %s%n",
+                    j, pdfs.size(), median(timed), allocated[j] / 1e6, HexFormat.of().formatHex(md.digest(), 0, 8));
         }
         if (jars == 2) {
             double[] ratios = new double[rounds - Math.min(warmup, rounds - 1)];
