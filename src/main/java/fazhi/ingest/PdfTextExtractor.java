@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
@@ -21,6 +25,7 @@ import org.apache.pdfbox.pdmodel.DefaultResourceCache;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDMMType1Font;
 import org.apache.pdfbox.pdmodel.font.PDSimpleFont;
@@ -63,7 +68,8 @@ final class PdfTextExtractor {
     }
 
     /**
-     * @param pdfBoxOnly every glyph shown, placed and checked for overlap by PDFBox's own methods, not by the
+     * @param pdfBoxOnly every content stream parsed by PDFBox's parser (not {@link PdfContentTokens}), every glyph
+     *                   shown, placed and checked for overlap by PDFBox's own methods, not by the
      *                   faster copies of them below: the reference the copies must equal, bit for bit (a PDFBox
      *                   upgrade that changes its arithmetic shows in {@code PdfTextExtractorAsPdfBoxTest})
      */
@@ -159,7 +165,52 @@ final class PdfTextExtractor {
             pageBox = page.getCropBox();
             cropAtOrigin = Float.compare(pageBox.getLowerLeftX(), 0) == 0
                     && Float.compare(pageBox.getLowerLeftY(), 0) == 0;
-            super.processPage(page);
+            List<Object> tokens = pdfBoxOnly || !page.hasContents() ? null : PdfContentTokens.read(page);
+            if (tokens == null) {
+                super.processPage(page);
+                return;
+            }
+            // PDFBox's own page processing, but its content-stream parser reads one operator that hands over the
+            // tokens read here (its parser and the loop that runs the operators are private)
+            pageTokens = tokens;
+            try {
+                super.processPage(new PDPage(page.getCOSObject()) {
+                    @Override
+                    public PDResources getResources() {
+                        return page.getResources(); // with the document's font cache
+                    }
+
+                    @Override
+                    public RandomAccessRead getContentsForStreamParsing() {
+                        return new RandomAccessReadBuffer(PdfContentTokens.HAND_OVER);
+                    }
+                });
+            } finally {
+                pageTokens = null;
+            }
+        }
+
+        /** the tokens of the page being processed, read by {@link PdfContentTokens}; null once handed over */
+        private List<Object> pageTokens;
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (pageTokens != null && PdfContentTokens.HAND_OVER_NAME.equals(operator.getName())) {
+                List<Object> tokens = pageTokens;
+                pageTokens = null;
+                // PDFBox's loop over a content stream's tokens: operands gathered until their operator
+                List<COSBase> arguments = new ArrayList<>();
+                for (Object token : tokens) {
+                    if (token instanceof Operator op) {
+                        processOperator(op, arguments);
+                        arguments.clear();
+                    } else {
+                        arguments.add((COSBase) token);
+                    }
+                }
+                return;
+            }
+            super.processOperator(operator, operands);
         }
 
         /**

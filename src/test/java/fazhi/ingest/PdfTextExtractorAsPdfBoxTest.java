@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PDF stage shows, places and de-duplicates glyphs with copies of PDFBox's methods that do the same float
+ * The PDF stage tokenizes content streams itself ({@link PdfContentTokens}) and shows, places and de-duplicates
+ * glyphs with copies of PDFBox's methods that do the same float
  * operations in the same order (faster: widths read once per font, no matrices made per glyph, no boxed tree
  * maps). This pins that the copies read exactly what PDFBox's own methods read, on the generator's PDFs and on
  * text drawn twice as office software fakes bold: a PDFBox upgrade that changes its arithmetic fails here.
