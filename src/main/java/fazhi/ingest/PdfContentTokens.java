@@ -35,6 +35,12 @@ final class PdfContentTokens {
     static final String HAND_OVER_NAME = "ZfazhiTokens";
     static final byte[] HAND_OVER = (HAND_OVER_NAME + "\n").getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * A page whose decoded content is larger than this is left to PDFBox's parser, which runs each operator as it
+     * reads it: the tokens of a whole page are held here at once, and a small file can decode to a huge stream.
+     */
+    static final int MAX_DECODED_BYTES = 4 << 20;
+
     private final byte[] b;
     private final int end;
     private int pos;
@@ -54,6 +60,9 @@ final class PdfContentTokens {
             int n;
             while ((n = in.read(bytes, length, bytes.length - length)) > 0) {
                 length += n;
+                if (length > MAX_DECODED_BYTES) {
+                    return null;
+                }
                 if (length == bytes.length) {
                     bytes = Arrays.copyOf(bytes, bytes.length * 2);
                 }

@@ -8,8 +8,12 @@ import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +54,23 @@ class PdfContentTokensTest {
         byte[] plain = bytes("/P <</MCID 0>>BDC BT /F1 10.5 Tf (ab\\(c) Tj T*[(a) -3 <4142>] TJ ET EMC");
         assertThat(PdfContentTokens.read(plain, plain.length))
                 .as("the generator's and office software's streams are read here").isNotNull();
+    }
+
+    @Test
+    void aPageThatDecodesToAHugeStreamIsLeftToPdfBoxsParser() throws Exception {
+        byte[] line = bytes("0 0 m 1 1 l S\n");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage small = new PDPage();
+            small.setContents(new PDStream(doc, new ByteArrayInputStream(line)));
+            byte[] huge = new byte[PdfContentTokens.MAX_DECODED_BYTES + line.length];
+            for (int i = 0; i + line.length <= huge.length; i += line.length) {
+                System.arraycopy(line, 0, huge, i, line.length);
+            }
+            PDPage large = new PDPage();
+            large.setContents(new PDStream(doc, new ByteArrayInputStream(huge)));
+            assertThat(PdfContentTokens.read(small)).as("a page of the usual size").isNotNull();
+            assertThat(PdfContentTokens.read(large)).as("its tokens are not all held at once").isNull();
+        }
     }
 
     @Test
