@@ -27,8 +27,12 @@ final class TrapRules {
     private final Segmenter segmenter;
     /** The names of the prefectures and counties of the region table: a local unit named like one must be one. */
     private final Set<String> regionNames;
-    /** The period cues searched for together (null: they cannot be joined; each is searched for alone). */
-    private final Pattern anyPeriodCue;
+    /**
+     * The period cues, each with what its matches hold: searched for one by one, and only where the sentence holds
+     * that (most sentences name no month, quarter or span); a search of all of them joined walks every alternative
+     * at every position.
+     */
+    private final List<RequiredText> periodCues;
 
     TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
         this(lex, segmenter, RegionTable.bundled());
@@ -40,7 +44,7 @@ final class TrapRules {
         // the prefectures' and counties' names (a province is never a part in a report)
         this.regionNames = regions.all().stream().filter(r -> !r.code().endsWith("0000"))
                 .map(Region::name).collect(Collectors.toUnmodifiableSet());
-        this.anyPeriodCue = Patterns.anyOf(lex.periodCues);
+        this.periodCues = RequiredText.of(lex.periodCues);
     }
 
     /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
@@ -322,11 +326,8 @@ final class TrapRules {
 
     /** Does the sentence date the figure at {@code to} to part of a year or to several years ("4月份", "近三年来")? */
     boolean otherPeriod(String text, int from, int to) {
-        if (anyPeriodCue != null) {
-            return anyPeriodCue.matcher(text).region(from, to).find();
-        }
-        for (Pattern p : lex.periodCues) {
-            if (p.matcher(text).region(from, to).find()) {
+        for (RequiredText p : periodCues) {
+            if (p.find(text, from, to)) {
                 return true;
             }
         }
