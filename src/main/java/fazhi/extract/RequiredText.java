@@ -98,6 +98,16 @@ final class RequiredText {
         return mayMatch(s, from, to) && pattern.matcher(s).region(from, to).find();
     }
 
+    /** Does one of the patterns find a match in {@code s}? */
+    static boolean anyFinds(List<RequiredText> patterns, String s) {
+        for (RequiredText p : patterns) {
+            if (p.mayMatch(s) && p.pattern.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean anyIn(CharSequence s, int from, int to, String[] words) {
         if (words.length == 1 && words[0].length() == 1) {
             char c = words[0].charAt(0);
