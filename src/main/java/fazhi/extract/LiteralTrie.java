@@ -1,14 +1,11 @@
 package fazhi.extract;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The literal subject terms of the catalog as a trie, so that one walk from a position finds every term
- * starting there (instead of testing each term that shares the first character). Immutable; safe to share between
- * threads.
+ * starting there (instead of testing each term that shares the first character). Immutable once built by
+ * the extractor's constructor; safe to share between threads.
  */
 final class LiteralTrie {
 
@@ -47,25 +44,21 @@ final class LiteralTrie {
         }
     }
 
-    /** the words' first characters (most characters of a text start none) */
-    private final CharTable<Node> roots;
-    private final int longest;
+    private final Node[] roots = new Node[Character.MAX_VALUE + 1];
+    private int longest;
 
-    /** The non-empty words, each under the id at its index (a word found reports its ids in this order). */
-    LiteralTrie(List<String> words, int[] ids) {
-        Map<Character, Node> firsts = new HashMap<>();
-        int max = 0;
-        for (int w = 0; w < words.size(); w++) {
-            String word = words.get(w);
-            Node n = firsts.computeIfAbsent(word.charAt(0), c -> new Node());
-            for (int i = 1; i < word.length(); i++) {
-                n = n.childOrNew(word.charAt(i));
-            }
-            n.ids = n.ids == null ? new int[]{ids[w]} : appended(n.ids, ids[w]);
-            max = Math.max(max, word.length());
+    /** Adds a non-empty word under an id (only while the owner is being constructed). */
+    void add(String word, int id) {
+        Node n = roots[word.charAt(0)];
+        if (n == null) {
+            n = new Node();
+            roots[word.charAt(0)] = n;
         }
-        this.roots = new CharTable<>(firsts);
-        this.longest = max;
+        for (int i = 1; i < word.length(); i++) {
+            n = n.childOrNew(word.charAt(i));
+        }
+        n.ids = n.ids == null ? new int[]{id} : appended(n.ids, id);
+        longest = Math.max(longest, word.length());
     }
 
     private static int[] appended(int[] a, int v) {
@@ -84,7 +77,7 @@ final class LiteralTrie {
         if (at >= to) {
             return false;
         }
-        Node n = roots.get(text.charAt(at));
+        Node n = roots[text.charAt(at)];
         int i = at + 1;
         while (n != null) {
             if (n.ids != null) {

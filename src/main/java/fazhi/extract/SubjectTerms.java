@@ -38,10 +38,10 @@ final class SubjectTerms {
     /** Every distinct term, indexed as {@link #namedIn} reports them. */
     private final List<Term> unique;
     /** Indexes into {@code unique} of the terms with a gap, by the term's first character. */
-    private final CharTable<int[]> gapTermsByInitial;
+    private final int[][] gapTermsByInitial;
     private final LiteralTrie literal;
     /** Indexes into {@code gapTerms} of those with a literal head, by the head's first character. */
-    private final CharTable<int[]> gapHeadsByInitial;
+    private final int[][] gapHeadsByInitial;
     /** The terms with a gap, longest first. */
     private final List<Term> gapTerms;
     /** For each of {@code all}: the context words of a term only phrasings with context words name, else null. */
@@ -108,33 +108,29 @@ final class SubjectTerms {
             uniqueIndex.putIfAbsent(unique.get(i).text, i);
         }
         this.allIndexes = all.stream().mapToInt(t -> uniqueIndex.getOrDefault(t.text, -1)).toArray();
-        Map<Character, int[]> heads = new HashMap<>();
+        this.gapHeadsByInitial = new int[Character.MAX_VALUE + 1][];
         for (int g = 0; g < gapTerms.size(); g++) {
             String head = gapTerms.get(g).head;
             if (!head.isEmpty()) {
-                heads.merge(head.charAt(0), new int[]{g}, SubjectTerms::appended);
+                int[] old = gapHeadsByInitial[head.charAt(0)] == null ? new int[0] : gapHeadsByInitial[head.charAt(0)];
+                int[] grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = g;
+                gapHeadsByInitial[head.charAt(0)] = grown;
             }
         }
-        this.gapHeadsByInitial = new CharTable<>(heads);
-        Map<Character, int[]> gapInitials = new HashMap<>();
-        List<String> literalWords = new ArrayList<>();
-        List<Integer> literalIds = new ArrayList<>();
+        this.gapTermsByInitial = new int[Character.MAX_VALUE + 1][];
+        this.literal = new LiteralTrie();
         for (int i = 0; i < unique.size(); i++) {
             if (unique.get(i).gap == null) {
-                literalWords.add(unique.get(i).text);
-                literalIds.add(i);
+                literal.add(unique.get(i).text, i);
                 continue;
             }
-            gapInitials.merge(unique.get(i).text.charAt(0), new int[]{i}, SubjectTerms::appended);
+            char c = unique.get(i).text.charAt(0);
+            int[] old = gapTermsByInitial[c] == null ? new int[0] : gapTermsByInitial[c];
+            int[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = i;
+            gapTermsByInitial[c] = grown;
         }
-        this.gapTermsByInitial = new CharTable<>(gapInitials);
-        this.literal = new LiteralTrie(literalWords, literalIds.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    private static int[] appended(int[] a, int[] b) {
-        int[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     /** Every distinct term, longest first. */
@@ -151,7 +147,7 @@ final class SubjectTerms {
         };
         for (int i = from; i < to; i++) {
             literal.walk(text, i, to, mark);
-            int[] candidates = gapTermsByInitial.get(text.charAt(i));
+            int[] candidates = gapTermsByInitial[text.charAt(i)];
             if (candidates == null) {
                 continue;
             }
@@ -658,7 +654,7 @@ final class SubjectTerms {
     private boolean[] gapHeadsIn(String text, int from, int to) {
         boolean[] in = new boolean[gapTerms.size()];
         for (int p = from; p < to; p++) {
-            int[] candidates = gapHeadsByInitial.get(text.charAt(p));
+            int[] candidates = gapHeadsByInitial[text.charAt(p)];
             if (candidates == null) {
                 continue;
             }
