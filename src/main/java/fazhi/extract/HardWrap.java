@@ -30,8 +30,9 @@ final class HardWrap {
     private final List<String> completeEndings;
     private final List<String> sentenceEnds;
     private final List<String> clauseMarks;
-    private final List<Pattern> paragraphStarts;
-    private final List<Pattern> pageMarks;
+    /** each with what its matches hold: most lines lack it and are not searched */
+    private final List<RequiredText> paragraphStarts;
+    private final List<RequiredText> pageMarks;
     private final Pattern rowValueEnding;
     /** the characters a row value ending holds: it lies in the run of them that ends the line */
     private final String rowValueCharacters;
@@ -52,10 +53,11 @@ final class HardWrap {
         sentenceEnds = YamlResources.strings(n, "sentence_ends");
         clauseMarks = YamlResources.strings(n, "clause_marks");
         paragraphStarts = YamlResources.strings(n, "paragraph_start_patterns").stream()
-                .map(p -> Pattern.compile("^(?:" + p + ")")).toList();
+                .map(p -> RequiredText.of(Pattern.compile("^(?:" + p + ")"))).toList();
         rowValueEnding = Pattern.compile(YamlResources.required(n, "row_value_ending"));
         rowValueCharacters = YamlResources.required(n, "row_value_characters");
-        pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).toList();
+        pageMarks = YamlResources.strings(n, "page_mark_patterns").stream().map(Pattern::compile).map(RequiredText::of)
+                .toList();
         this.titleMarkers = titleMarkers;
         this.titleMaxLength = titleMaxLength;
         int splitWordMinLength = YamlResources.integer(n, "split_word_min_length", 3);
@@ -80,11 +82,17 @@ final class HardWrap {
         }
         // whether each line is open, worked out once: the width, the blocks and the joins all ask
         boolean[] openLine = new boolean[n];
+        // ... and whether it is a page mark and may go on a paragraph (each line is asked several times)
+        boolean[] pageMark = new boolean[n];
+        boolean[] continuing = new boolean[n];
         for (int k = 0; k < n; k++) {
-            openLine[k] = open(lines.get(k).text);
+            String line = lines.get(k).text;
+            openLine[k] = open(line);
+            pageMark[k] = isPageMark(line);
+            continuing[k] = continues(line);
         }
         int width = wrapWidth(lines, openLine);
-        boolean[] wrappedBlock = wrappedBlocks(lines, openLine);
+        boolean[] wrappedBlock = wrappedBlocks(lines, openLine, pageMark, continuing);
         List<Tracked> out = new ArrayList<>(n);
         int i = 0;
         while (i < n) {
@@ -96,10 +104,10 @@ final class HardWrap {
                 boolean blank = false;
                 boolean mark = false;
                 boolean pageEnd = false;
-                while (k < n && (lines.get(k).text.isEmpty() || isMark(lines.get(k).text, counts))) {
+                while (k < n && (lines.get(k).text.isEmpty() || isMark(lines.get(k).text, pageMark[k], counts))) {
                     blank |= lines.get(k).text.isEmpty();
                     mark |= !lines.get(k).text.isEmpty();
-                    pageEnd |= isPageMark(lines.get(k).text) || endsWithAny(lines.get(k).text, titleMarkers);
+                    pageEnd |= pageMark[k] || endsWithAny(lines.get(k).text, titleMarkers);
                     k++;
                 }
                 // a line of any length is cut by a page's end (a page mark, the title as running header), not by
@@ -109,7 +117,7 @@ final class HardWrap {
                 }
                 boolean full = width > 0 && lastPiece >= width * (1 - tolerance) && lastPiece <= width * (1 + tolerance);
                 boolean splitWord = !blank && k < n && splitsCatalogWord(cur.text, lines.get(k).text);
-                if (k >= n || !continues(lines.get(k).text) || !(mark || splitWord || ((full || wrappedBlock[i]) && !blank))) {
+                if (k >= n || !continuing[k] || !(mark || splitWord || ((full || wrappedBlock[i]) && !blank))) {
                     break;
                 }
                 Tracked next = lines.get(k);
@@ -131,7 +139,7 @@ final class HardWrap {
      * the block ("审查案" / "- 2 -" / "件248起。") is no line of it; a heading opening the block (a line starting with a
      * paragraph marker and no sentence end inside: "一、行政复议案件办理情况") stands before it and is never joined.
      */
-    private boolean[] wrappedBlocks(List<Tracked> lines, boolean[] openLine) {
+    private boolean[] wrappedBlocks(List<Tracked> lines, boolean[] openLine, boolean[] pageMark, boolean[] continuing) {
         boolean[] out = new boolean[lines.size()];
         int a = 0;
         while (a < lines.size()) {
@@ -145,20 +153,20 @@ final class HardWrap {
             }
             List<Integer> rows = new ArrayList<>(b - a + 1);
             for (int k = a; k <= b; k++) {
-                if (!isPageMark(lines.get(k).text)) {
+                if (!pageMark[k]) {
                     rows.add(k);
                 }
             }
-            if (!rows.isEmpty() && !continues(lines.get(rows.get(0)).text) && !hasSentenceEnd(lines.get(rows.get(0)).text)) {
+            if (!rows.isEmpty() && !continuing[rows.get(0)] && !hasSentenceEnd(lines.get(rows.get(0)).text)) {
                 rows.remove(0);
             }
             boolean wrapped = rows.size() > 1 && endsWithAny(lines.get(rows.get(rows.size() - 1)).text, completeEndings);
             for (int j = 0; wrapped && j < rows.size() - 1; j++) {
                 String line = lines.get(rows.get(j)).text;
                 String next = lines.get(rows.get(j + 1)).text;
-                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continues(line))
+                boolean carries = hasSentenceEnd(line) || ((hasDigit(line) || containsAny(line, clauseMarks)) && continuing[rows.get(j)])
                         || splitsCatalogWord(line, next);
-                wrapped = openLine[rows.get(j)] && carries && continues(next);
+                wrapped = openLine[rows.get(j)] && carries && continuing[rows.get(j + 1)];
             }
             for (int j = 0; wrapped && j < rows.size() - 1; j++) {
                 out[rows.get(j)] = true;
@@ -252,8 +260,8 @@ final class HardWrap {
         if (line.isEmpty() || line.contains(" | ")) {
             return false;
         }
-        for (Pattern p : paragraphStarts) {
-            if (p.matcher(line).find()) {
+        for (RequiredText p : paragraphStarts) {
+            if (p.mayMatch(line) && p.pattern.matcher(line).find()) {
                 return false;
             }
         }
@@ -261,8 +269,8 @@ final class HardWrap {
     }
 
     /** A page mark ("— 3 —", "第3页 共9页") or a running header (a line seen twice, or the report's title). */
-    private boolean isMark(String line, Map<String, Integer> counts) {
-        if (isPageMark(line)) {
+    private boolean isMark(String line, boolean pageMark, Map<String, Integer> counts) {
+        if (pageMark) {
             return true;
         }
         if (line.length() > titleMaxLength || endsWithAny(line, completeEndings)) {
@@ -297,8 +305,8 @@ final class HardWrap {
     }
 
     private boolean isPageMark(String line) {
-        for (Pattern p : pageMarks) {
-            if (p.matcher(line).matches()) {
+        for (RequiredText p : pageMarks) {
+            if (p.mayMatch(line) && p.pattern.matcher(line).matches()) {
                 return true;
             }
         }

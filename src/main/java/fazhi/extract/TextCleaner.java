@@ -35,7 +35,8 @@ import fazhi.reference.Phrasing;
  */
 public final class TextCleaner {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[。;!?]");
+    /** the characters that end a sentence for the repeated-sentence check (scanned for, one by one) */
+    private static final String SENTENCE_ENDS = "。;!?";
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private final List<String> chromeMarkers;
@@ -56,8 +57,9 @@ public final class TextCleaner {
     private final int bodyParagraphLength;
     private final int titleMaxLength;
     private final List<String> preambleKeepMarkers;
-    private final List<Pattern> artefacts;
-    private final List<Pattern> elisions;
+    /** each with what its matches hold: most texts lack it and are not searched */
+    private final List<RequiredText> artefacts;
+    private final List<RequiredText> elisions;
     private final String elisionToken;
     private final int repeatMinLength;
     private final int repeatRunLines;
@@ -88,8 +90,8 @@ public final class TextCleaner {
         titleMaxLength = YamlResources.integer(n, "title_max_length", 60);
         preambleKeepMarkers = YamlResources.strings(n, "preamble_keep_markers");
         hardWrap = new HardWrap(n, titleMarkers, titleMaxLength, catalogWords(IndicatorCatalog.bundled()));
-        artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).toList();
-        elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).toList();
+        artefacts = YamlResources.strings(n, "artefact_patterns").stream().map(Pattern::compile).map(RequiredText::of).toList();
+        elisions = YamlResources.strings(n, "elision_patterns").stream().map(Pattern::compile).map(RequiredText::of).toList();
         elisionToken = YamlResources.required(n, "elision_token");
         repeatMinLength = YamlResources.integer(n, "repeat_min_length", 30);
         repeatRunLines = YamlResources.integer(n, "repeat_run_lines", 3);
@@ -134,11 +136,15 @@ public final class TextCleaner {
             return new CleanedText("", new int[0], 0);
         }
         Tracked text = normalizedTracked(decodedText);
-        for (Pattern p : artefacts) {
-            text = text.replaceAll(p, "");
+        for (RequiredText p : artefacts) {
+            if (p.mayMatch(text.text)) {
+                text = text.replaceAll(p.pattern, "");
+            }
         }
-        for (Pattern p : elisions) {
-            text = text.replaceAll(p, elisionToken);
+        for (RequiredText p : elisions) {
+            if (p.mayMatch(text.text)) {
+                text = text.replaceAll(p.pattern, elisionToken);
+            }
         }
         List<Tracked> lines = new ArrayList<>();
         for (Tracked line : text.split('\n')) {
@@ -171,14 +177,18 @@ public final class TextCleaner {
 
     /** Width, odd spaces, invisible characters and traditional forms, one character at a time. */
     private Tracked normalizedTracked(String s) {
-        Tracked.Builder b = new Tracked.Builder(s.length());
+        // written straight into arrays of the text's length: no character is ever added
+        char[] chars = new char[s.length()];
+        int[] origin = new int[s.length()];
+        int n = 0;
         for (int i = 0; i < s.length(); i++) {
             int c = characters.plainChar(s, i);
             if (c != ChineseText.DROP) {
-                b.append((char) c, i);
+                chars[n] = (char) c;
+                origin[n++] = i;
             }
         }
-        return b.build();
+        return new Tracked(new String(chars, 0, n), n == origin.length ? origin : Arrays.copyOf(origin, n));
     }
 
     private List<Tracked> dropChromeAndAdverts(List<Tracked> tracked) {
@@ -338,12 +348,8 @@ public final class TextCleaner {
             // the line is copied only from its first sentence dropped: most lines keep every sentence
             Tracked.Builder kept = null;
             int start = 0;
-            Matcher m = SENTENCE_END.matcher(line.text);
             while (start < line.text.length()) {
-                int end = m.find() ? m.end() : line.text.length();
-                if (end <= start) {
-                    continue;
-                }
+                int end = sentenceEnd(line.text, start);
                 // a sentence shorter than the minimum has a shorter key: it is neither looked up nor remembered
                 boolean dropped = end - start >= repeatSentenceMinLength && dropsRepeat(line.text, start, end, seen);
                 if (dropped && kept == null) {
@@ -360,6 +366,16 @@ public final class TextCleaner {
             }
         }
         return out;
+    }
+
+    /** The end of the sentence that starts at {@code from}: after its end mark, or the line's end. */
+    private static int sentenceEnd(String line, int from) {
+        for (int i = from; i < line.length(); i++) {
+            if (SENTENCE_ENDS.indexOf(line.charAt(i)) >= 0) {
+                return i + 1;
+            }
+        }
+        return line.length();
     }
 
     /** Is the sentence [start, end) of the line, without its spaces, long enough and seen before (remembered if not)? */

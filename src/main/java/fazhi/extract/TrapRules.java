@@ -7,6 +7,7 @@ import fazhi.reference.Region;
 import fazhi.reference.RegionTable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,8 +28,22 @@ final class TrapRules {
     private final Segmenter segmenter;
     /** The names of the prefectures and counties of the region table: a local unit named like one must be one. */
     private final Set<String> regionNames;
-    /** The period cues searched for together (null: they cannot be joined; each is searched for alone). */
-    private final Pattern anyPeriodCue;
+    /**
+     * The period cues, each with what its matches hold: searched for one by one, and only where the sentence holds
+     * that (most sentences name no month, quarter or span); a search of all of them joined walks every alternative
+     * at every position.
+     */
+    private final List<RequiredText> periodCues;
+    /** The lexicon's other pattern lists searched per figure, each pattern with what its matches hold (the same). */
+    private final List<RequiredText> toDateCues;
+    private final List<RequiredText> toNowCues;
+    private final List<RequiredText> subsetPatterns;
+    private final List<RequiredText> subsetActorPatterns;
+    private final List<RequiredText> subsetSentenceCausePatterns;
+    private final List<RequiredText> localUnitActors;
+    private final List<RequiredText> sentenceUnitActors;
+    private final List<RequiredText> higherSpeakers;
+    private final List<RequiredText> foreignScopeReferences;
 
     TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
         this(lex, segmenter, RegionTable.bundled());
@@ -40,7 +55,16 @@ final class TrapRules {
         // the prefectures' and counties' names (a province is never a part in a report)
         this.regionNames = regions.all().stream().filter(r -> !r.code().endsWith("0000"))
                 .map(Region::name).collect(Collectors.toUnmodifiableSet());
-        this.anyPeriodCue = Patterns.anyOf(lex.periodCues);
+        this.periodCues = RequiredText.of(lex.periodCues);
+        this.toDateCues = RequiredText.of(lex.toDateCues);
+        this.toNowCues = RequiredText.of(lex.toNowCues);
+        this.subsetPatterns = RequiredText.of(lex.subsetPatterns);
+        this.subsetActorPatterns = RequiredText.of(lex.subsetActorPatterns);
+        this.subsetSentenceCausePatterns = RequiredText.of(lex.subsetSentenceCausePatterns);
+        this.localUnitActors = RequiredText.of(lex.localUnitActors);
+        this.sentenceUnitActors = RequiredText.of(lex.sentenceUnitActors);
+        this.higherSpeakers = RequiredText.of(lex.higherSpeakers);
+        this.foreignScopeReferences = RequiredText.of(lex.foreignScopeReferences);
     }
 
     /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
@@ -158,7 +182,7 @@ final class TrapRules {
     /** A subset of the government's cases named in the window ("以区政府为被申请人", "通过诉调对接"). */
     boolean namesSubset(String window) {
         return IndicatorExtractor.containsAny(window, lex.subsetCues)
-                || lex.subsetPatterns.stream().anyMatch(p -> p.matcher(window).find());
+                || RequiredText.anyFinds(subsetPatterns, window);
     }
 
     private static String withoutWords(String s, List<String> words) {
@@ -182,13 +206,14 @@ final class TrapRules {
      * one give the figure back to it ("全省受理5422件,全市受理312件" in a city's report: 312 is the city's).
      */
     boolean foreignScope(String sentenceBefore, AreaWords area) {
-        if (area.higherSpeakers() && quotesHigherSpeaker(sentenceBefore, area)) {
+        Placing placing = new Placing(sentenceBefore);
+        if (area.higherSpeakers() && quotesHigherSpeaker(sentenceBefore, area, placing)) {
             return true;
         }
         int last = -1;
         for (String c : area.foreign()) {
             for (int at = sentenceBefore.indexOf(c); at >= 0; at = sentenceBefore.indexOf(c, at + 1)) {
-                if (!placed(sentenceBefore, at)) {
+                if (!placing.placed(at)) {
                     last = Math.max(last, at);
                 }
             }
@@ -212,12 +237,15 @@ final class TrapRules {
      * area after the speaker in words the speaker would not use for its own ("…;我县共有…"; not 全区, an autonomous
      * region's too).
      */
-    private boolean quotesHigherSpeaker(String sentenceBefore, AreaWords area) {
+    private boolean quotesHigherSpeaker(String sentenceBefore, AreaWords area, Placing placing) {
         int end = -1;
-        for (Pattern p : lex.higherSpeakers) {
-            Matcher m = p.matcher(sentenceBefore);
+        for (RequiredText r : higherSpeakers) {
+            if (!r.mayMatch(sentenceBefore)) {
+                continue;
+            }
+            Matcher m = r.pattern.matcher(sentenceBefore);
             while (m.find()) {
-                if (!placed(sentenceBefore, m.start())) {
+                if (!placing.placed(m.start())) {
                     end = Math.max(end, m.end());
                 }
             }
@@ -245,12 +273,13 @@ final class TrapRules {
 
     /**
      * One of the cues in the window that is not merely where the county's act went ("向市级备案5件": the county's own
-     * documents filed with the city, as {@link #placed} reads a placer before a cue).
+     * documents filed with the city, as {@link Placing#placed} reads a placer before a cue).
      */
     private boolean namesUnplaced(String window, List<String> cues) {
+        Placing placing = new Placing(window);
         for (String c : cues) {
             for (int at = window.indexOf(c); at >= 0; at = window.indexOf(c, at + 1)) {
-                if (!placed(window, at)) {
+                if (!placing.placed(at)) {
                     return true;
                 }
             }
@@ -259,24 +288,57 @@ final class TrapRules {
     }
 
     /**
-     * "在全省", "居全省", "位列全省": the cue places the county among others; "对照国家和省级基本目录": the cue names a
-     * higher level's list the county works to.
+     * Whether a cue of one string is placed ({@link Placing#placed}); the spans of the string's foreign scope references are
+     * found once, on the first cue no placer stands before, not again for every cue.
      */
-    private boolean placed(String s, int at) {
-        for (String p : lex.foreignScopePlacers) {
-            if (at >= p.length() && s.startsWith(p, at - p.length())) {
-                return true;
-            }
+    private final class Placing {
+        private final String s;
+        /** start and end of each reference's match, in pairs (null until asked) */
+        private int[] references;
+
+        Placing(String s) {
+            this.s = s;
         }
-        for (Pattern p : lex.foreignScopeReferences) {
-            Matcher m = p.matcher(s);
-            while (m.find()) {
-                if (m.start() <= at && at < m.end()) {
+
+        /**
+         * "在全省", "居全省", "位列全省": the cue at {@code at} places the county among others; "对照国家和省级基本目录": the
+         * cue names a higher level's list the county works to.
+         */
+        boolean placed(int at) {
+            for (String p : lex.foreignScopePlacers) {
+                if (at >= p.length() && s.startsWith(p, at - p.length())) {
                     return true;
                 }
             }
+            if (references == null) {
+                references = referenceSpans();
+            }
+            for (int k = 0; k < references.length; k += 2) {
+                if (references[k] <= at && at < references[k + 1]) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
+
+        private int[] referenceSpans() {
+            int[] spans = new int[0];
+            int n = 0;
+            for (RequiredText r : foreignScopeReferences) {
+                if (!r.mayMatch(s)) {
+                    continue;
+                }
+                Matcher m = r.pattern.matcher(s);
+                while (m.find()) {
+                    if (n + 2 > spans.length) {
+                        spans = Arrays.copyOf(spans, Math.max(4, spans.length * 2));
+                    }
+                    spans[n++] = m.start();
+                    spans[n++] = m.end();
+                }
+            }
+            return Arrays.copyOf(spans, n);
+        }
     }
 
     /** "较2022年", "与2022年相比": a comparison with a named year. */
@@ -322,11 +384,8 @@ final class TrapRules {
 
     /** Does the sentence date the figure at {@code to} to part of a year or to several years ("4月份", "近三年来")? */
     boolean otherPeriod(String text, int from, int to) {
-        if (anyPeriodCue != null) {
-            return anyPeriodCue.matcher(text).region(from, to).find();
-        }
-        for (Pattern p : lex.periodCues) {
-            if (p.matcher(text).region(from, to).find()) {
+        for (RequiredText p : periodCues) {
+            if (p.find(text, from, to)) {
                 return true;
             }
         }
@@ -352,11 +411,11 @@ final class TrapRules {
      * suggestions, {@code datesCut} false) is not cut by a date inside the year, only by a span since before it.
      */
     boolean partialFlow(String text, int from, int to, Integer reportYear, boolean annualReport, boolean datesCut) {
-        List<List<Pattern>> dateCues = !datesCut ? List.of()
-                : annualReport ? List.of(lex.toDateCues) : List.of(lex.toDateCues, lex.toNowCues);
-        for (List<Pattern> cues : dateCues) {
-            for (Pattern p : cues) {
-                if (p.matcher(text).region(from, to).find()) {
+        List<List<RequiredText>> dateCues = !datesCut ? List.of()
+                : annualReport ? List.of(toDateCues) : List.of(toDateCues, toNowCues);
+        for (List<RequiredText> cues : dateCues) {
+            for (RequiredText p : cues) {
+                if (p.find(text, from, to)) {
                     return true;
                 }
             }
@@ -449,7 +508,7 @@ final class TrapRules {
             }
         }
         // "有31个单位…办结率均为100%": some of the county's units, said to exist
-        return lex.subsetActorPatterns.stream().anyMatch(p -> p.matcher(before).find());
+        return RequiredText.anyFinds(subsetActorPatterns, before);
     }
 
     /**
@@ -460,7 +519,7 @@ final class TrapRules {
         return IndicatorExtractor.containsAny(withoutWords(sentenceBefore, lex.subsetSentenceCauseExceptions),
                 lex.subsetSentenceCauses)
                 // "政府信息公开申请12件，其中行政复议2件": the requests broken down into the cases they led to
-                || lex.subsetSentenceCausePatterns.stream().anyMatch(p -> p.matcher(sentenceBefore).find());
+                || RequiredText.anyFinds(subsetSentenceCausePatterns, sentenceBefore);
     }
 
     /**
@@ -612,8 +671,11 @@ final class TrapRules {
             return false;
         }
         String s = sentenceBefore.strip();
-        for (Pattern p : lex.sentenceUnitActors) {
-            Matcher m = p.matcher(s);
+        for (RequiredText r : sentenceUnitActors) {
+            if (!r.mayMatch(s)) {
+                continue;
+            }
+            Matcher m = r.pattern.matcher(s);
             if (m.find() && !IndicatorExtractor.containsAny(m.group(1), lex.localUnitGenericWords)
                     && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)) {
                 return true;
@@ -625,8 +687,11 @@ final class TrapRules {
     /** As {@link #byLocalUnit(String)}; a unit the report's title names is the report's own ("船山区" in 船山区's report). */
     boolean byLocalUnit(String clauseBefore, String title) {
         String s = clauseBefore.strip();
-        for (Pattern p : lex.localUnitActors) {
-            Matcher m = p.matcher(s);
+        for (RequiredText r : localUnitActors) {
+            if (!r.mayMatch(s)) {
+                continue;
+            }
+            Matcher m = r.pattern.matcher(s);
             if (m.find() && !IndicatorExtractor.containsAny(m.group(1), lex.localUnitGenericWords)
                     && !IndicatorExtractor.containsAny(m.group(1), lex.ownScopeWords)
                     && (title == null || !title.contains(m.group(1))) && aRegionIfNamedAsOne(m.group(1))) {
