@@ -257,15 +257,7 @@ final class HardWrap {
     }
 
     private boolean continues(String line) {
-        if (line.isEmpty() || line.contains(" | ")) {
-            return false;
-        }
-        for (RequiredText p : paragraphStarts) {
-            if (p.mayMatch(line) && p.pattern.matcher(line).find()) {
-                return false;
-            }
-        }
-        return true;
+        return !line.isEmpty() && !line.contains(" | ") && !RequiredText.anyFinds(paragraphStarts, line);
     }
 
     /** A page mark ("— 3 —", "第3页 共9页") or a running header (a line seen twice, or the report's title). */
@@ -306,7 +298,7 @@ final class HardWrap {
 
     private boolean isPageMark(String line) {
         for (RequiredText p : pageMarks) {
-            if (p.mayMatch(line) && p.pattern.matcher(line).matches()) {
+            if (p.matches(line)) {
                 return true;
             }
         }

@@ -98,10 +98,20 @@ final class RequiredText {
         return mayMatch(s, from, to) && pattern.matcher(s).region(from, to).find();
     }
 
+    /** Does the pattern find a match in {@code s}? */
+    boolean find(String s) {
+        return mayMatch(s) && pattern.matcher(s).find();
+    }
+
+    /** Does the pattern match the whole of {@code s}? */
+    boolean matches(String s) {
+        return mayMatch(s) && pattern.matcher(s).matches();
+    }
+
     /** Does one of the patterns find a match in {@code s}? */
     static boolean anyFinds(List<RequiredText> patterns, String s) {
         for (RequiredText p : patterns) {
-            if (p.mayMatch(s) && p.pattern.matcher(s).find()) {
+            if (p.find(s)) {
                 return true;
             }
         }
