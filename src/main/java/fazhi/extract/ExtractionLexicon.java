@@ -111,6 +111,7 @@ public final class ExtractionLexicon {
     final List<String> yearSpanFollowers;
     final List<String> yearLeadWords;
     final List<Pattern> periodCues;
+    final List<Pattern> leadIns;
     final List<Pattern> toDateCues;
     final List<Pattern> toNowCues;
     final String gapStops;
@@ -285,6 +286,7 @@ public final class ExtractionLexicon {
         yearSpanFollowers = longestFirst(YamlResources.strings(n, "year_span_followers"));
         yearLeadWords = longestFirst(YamlResources.strings(n, "year_lead_words"));
         periodCues = YamlResources.strings(n, "period_cues").stream().map(Pattern::compile).toList();
+        leadIns = YamlResources.strings(n, "lead_ins").stream().map(Pattern::compile).toList();
         otherBodyJoint = YamlResources.required(n, "other_body_joint");
         otherBodyJointReach = YamlResources.integer(n, "other_body_joint_reach", 3);
         targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fazhi.extract.PhrasingMatcher.Match;
 import fazhi.extract.PhrasingMatcher.Reading;
@@ -475,8 +476,10 @@ public final class IndicatorExtractor {
             // ... nor is one after a sentence that opened with its own year ("近三年...。2022年审核...38件;全区...达98.3%"):
             // the year named last dates what follows it
             if (linePeriodKnown == 0) {
-                linePeriodKnown = !sentences.isEmpty() && traps.otherPeriod(text, ls,
-                        segmenter.clauses(text, ls, sentences.get(0).end()).get(0).end()) ? 1 : -1;
+                // the line's opening clause: after a news lead-in ("本报讯 6月7日，记者从…获悉：5月份…"), the one it introduces
+                int opening = sentences.isEmpty() ? ls : leadInEnd(text, ls, sentences.get(0).end());
+                linePeriodKnown = !sentences.isEmpty() && traps.otherPeriod(text, opening,
+                        segmenter.clauses(text, opening, sentences.get(0).end()).get(0).end()) ? 1 : -1;
             }
             boolean linePeriod = linePeriodKnown > 0;
             if (linePeriod && !lineYearSeen) {
@@ -940,6 +943,17 @@ public final class IndicatorExtractor {
             }
         }
         return false;
+    }
+
+    /** Where the statement after a news lead-in at the start of the sentence [from, to) begins ({@code from} if none). */
+    private int leadInEnd(String text, int from, int to) {
+        for (Pattern p : lex.leadIns) {
+            Matcher m = p.matcher(text).region(from, to);
+            if (m.lookingAt() && m.end() < to) {
+                return m.end();
+            }
+        }
+        return from;
     }
 
     /** "全年受理", "今年办理": the year named as a whole, not as the start of a span to date ("今年以来"). */
