@@ -129,6 +129,7 @@ public final class ExtractionLexicon {
     final List<String> modifierEnds;
     final String otherBodyJoint;
     final int otherBodyJointReach;
+    final int otherBodyListItemMax;
     final List<String> sinceWords;
     final Pattern sinceStartYear;
     final List<String> sinceCurrentStarts;
@@ -289,6 +290,7 @@ public final class ExtractionLexicon {
         leadIns = YamlResources.strings(n, "lead_ins").stream().map(Pattern::compile).toList();
         otherBodyJoint = YamlResources.required(n, "other_body_joint");
         otherBodyJointReach = YamlResources.integer(n, "other_body_joint_reach", 3);
+        otherBodyListItemMax = YamlResources.integer(n, "other_body_list_item_max", 10);
         targetCueExceptions = YamlResources.strings(n, "target_cue_exceptions");
         priorYearCueExceptions = YamlResources.strings(n, "prior_year_cue_exceptions");
         predicateLeads = longestFirst(YamlResources.strings(n, "predicate_leads"));

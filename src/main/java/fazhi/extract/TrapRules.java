@@ -480,6 +480,38 @@ final class TrapRules {
                 return true;
             }
         }
+        return listedAfterPreposition(s, at);
+    }
+
+    /**
+     * "对市教育局、市公安局等15家单位的134项证明事项": a body listed with 、 after the first item of a list, that item
+     * opening with a preposition, is one of the things the preposition governs, not the clause's actor.
+     */
+    private boolean listedAfterPreposition(String s, int at) {
+        int sep = s.lastIndexOf('、', at - 1);
+        if (sep < 0 || at - sep > 3) { // up to two qualifier characters between 、 and the body ("、市公安局")
+            return false;
+        }
+        int start = sep;
+        int itemStart = sep;
+        while (start > 0) { // back over the earlier items to the list's first one
+            int prev = start - 1;
+            while (prev >= 0 && Character.isIdeographic(s.charAt(prev)) && start - prev <= lex.otherBodyListItemMax + 2) {
+                prev--;
+            }
+            itemStart = prev + 1;
+            if (prev >= 0 && s.charAt(prev) == '、') {
+                start = prev;
+            } else {
+                break;
+            }
+        }
+        String first = s.substring(itemStart, start);
+        for (String p : lex.otherBodyPrepositions) {
+            if (first.startsWith(p) && first.length() - p.length() <= lex.otherBodyListItemMax) {
+                return true;
+            }
+        }
         return false;
     }
 
