@@ -75,6 +75,8 @@ public final class ExtractionLexicon {
     final List<String> combinedWords;
     final List<String> countyTitleMarkers;
     final List<String> countySelfWords;
+    /** A county-level text calling itself so is one department's own report. */
+    final List<String> departmentSelfWords;
     /** A local unit's name ending so is checked against the region table. */
     final List<String> regionNameSuffixes;
     /** ... and is a part without being in it when it ends so (development zones). */
@@ -252,6 +254,7 @@ public final class ExtractionLexicon {
         combinedWords = YamlResources.strings(n, "combined_words");
         countyTitleMarkers = YamlResources.strings(n, "county_title_markers");
         countySelfWords = YamlResources.strings(n, "county_self_words");
+        departmentSelfWords = YamlResources.strings(n, "department_self_words");
         regionNameSuffixes = YamlResources.strings(n, "region_name_suffixes");
         localUnitZoneSuffixes = YamlResources.strings(n, "local_unit_zone_suffixes");
         KnowledgeNode own = n.node("report_level_own_scope");

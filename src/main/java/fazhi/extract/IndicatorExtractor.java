@@ -122,6 +122,9 @@ public final class IndicatorExtractor {
         if ((level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY) && traps.townsOwnReport(heading, text)) {
             return out; // "三都镇2025年法治政府建设年度报告" on its district's site: the town's figures, not the district's
         }
+        if ((level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY) && containsAny(text, lex.departmentSelfWords)) {
+            return out; // "本年度我局未收到…申请" on its district's site: a bureau's own report, its figures a part of the district's
+        }
         Integer titleYear = traps.titleYear(title);
         Doc doc = new Doc(traps.areaWords(level, county), reportYear != null ? reportYear : titleYear,
                 titleYear != null, title, meter);
