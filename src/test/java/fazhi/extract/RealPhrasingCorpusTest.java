@@ -43,7 +43,7 @@ class RealPhrasingCorpusTest {
     private static final double TUNING_RECALL_FLOOR = 0.985;
     // 0.84 until sets 9-12, 0.855 until sets 13-17, 0.87 until sets 24-26; 0.8785 reached with sets 13-17, 0.8739 with
     // 23, 0.8555 with 24-26, whose held-out cases (towns' and bureaus' reports, traps; never tuned on) add 8 strays;
-    // 0.85 until sets 38-40, 0.8485 with them (their 12 held-out cases: 2 figures, one read, two strays, one missed).
+    // 0.85 until sets 38-43, 0.8447 with them (their 27 held-out cases: 2 figures, one read, one missed, 3 strays).
     // Lowered because new held-out cases are honest measurement, not a regression of the earlier ones (they read as before).
     private static final double HOLDOUT_F1_FLOOR = 0.84;
 
