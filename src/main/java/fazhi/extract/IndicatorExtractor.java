@@ -122,8 +122,11 @@ public final class IndicatorExtractor {
         if ((level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY) && traps.townsOwnReport(heading, text)) {
             return out; // "三都镇2025年法治政府建设年度报告" on its district's site: the town's figures, not the district's
         }
-        if ((level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY) && containsAny(text, lex.departmentSelfWords)) {
-            return out; // "本年度我局未收到…申请" on its district's site: a bureau's own report, its figures a part of the district's
+        if ((level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY)
+                && occurrences(text, lex.departmentSelfWords) > occurrences(text, lex.countySelfWords)) {
+            // "本年度我局未收到…申请" on its district's site: a bureau's own report, its figures a part of the district's;
+            // a county's report that quotes a bureau's 我局 once still speaks of itself as 全县 / 我县 more often
+            return out;
         }
         Integer titleYear = traps.titleYear(title);
         Doc doc = new Doc(traps.areaWords(level, county), reportYear != null ? reportYear : titleYear,
@@ -937,6 +940,17 @@ public final class IndicatorExtractor {
             }
         }
         return false;
+    }
+
+    /** How often the words occur in s (non-overlapping, each word counted on its own). */
+    static int occurrences(String s, List<String> words) {
+        int n = 0;
+        for (String w : words) {
+            for (int at = w.isEmpty() ? -1 : s.indexOf(w); at >= 0; at = s.indexOf(w, at + w.length())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static boolean containsAny(String s, List<String> words) {
