@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,8 @@ import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedConte
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.text.TextPositionComparator;
+import org.apache.pdfbox.util.IterativeMergeSort;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
@@ -85,14 +88,12 @@ final class PdfTextExtractor {
             if (pages == 0) {
                 throw new UnreadableSubmissionException("PDF has no pages; to resolve, send the complete PDF");
             }
-            RunCollector collector = new RunCollector(pdfBoxOnly);
-            collector.setSortByPosition(true);
-            collector.getText(doc);
+            List<PdfLayout.Run> runs = read(doc, pdfBoxOnly).runs();
             float[] widths = new float[pages];
             for (int i = 0; i < pages; i++) {
                 widths[i] = doc.getPage(i).getMediaBox().getWidth();
             }
-            PdfLayout.Result result = layout.layout(collector.runs, widths);
+            PdfLayout.Result result = layout.layout(runs, widths);
             String text = result.text();
             long visible = text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
             if (visible < (long) MIN_CHARS_PER_PAGE * pages) {
@@ -109,6 +110,25 @@ final class PdfTextExtractor {
             throw new UnreadableSubmissionException("damaged PDF: it cannot be parsed ("
                     + SubmissionReader.shortMessage(e) + "); to resolve, send the file again or as .docx", e);
         }
+    }
+
+    /** The runs of every page in the order they were read, and how many pages our own writer wrote. */
+    record Read(List<PdfLayout.Run> runs, int pagesWrittenHere) {
+    }
+
+    /** What {@link #extract} lays out, for the tests: the runs of the same PDF must not depend on pdfBoxOnly. */
+    static Read read(byte[] bytes, boolean pdfBoxOnly) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            doc.setResourceCache(new DocumentFontCache());
+            return read(doc, pdfBoxOnly);
+        }
+    }
+
+    private static Read read(PDDocument doc, boolean pdfBoxOnly) throws IOException {
+        RunCollector collector = new RunCollector(pdfBoxOnly);
+        collector.setSortByPosition(true);
+        collector.getText(doc);
+        return new Read(collector.runs, collector.pagesWrittenHere);
     }
 
     /**
@@ -134,11 +154,15 @@ final class PdfTextExtractor {
      */
     private static final class RunCollector extends PDFTextStripper {
         final List<PdfLayout.Run> runs = new ArrayList<>();
+        /** pages written by {@link #writePage} itself, not by PDFBox's writer */
+        int pagesWrittenHere;
         /** for each text, the places where it was shown on this page */
         private final Map<String, ShownPlaces> shown = new HashMap<>();
         /** per open marked-content sequence: whether it carries an ActualText */
         private final Deque<Boolean> markedContent = new ArrayDeque<>();
         private boolean actualText;
+        /** whether a glyph of this page was shown inside an ActualText span */
+        private boolean pageHadActualText;
         private boolean pageHasBeads;
         private int pageRotation;
         private PDRectangle pageBox;
@@ -160,6 +184,7 @@ final class PdfTextExtractor {
         @Override
         public void processPage(PDPage page) throws IOException {
             shown.clear();
+            pageHadActualText = false;
             pageHasBeads = !page.getThreadBeads().isEmpty();
             pageRotation = page.getRotation();
             pageBox = page.getCropBox();
@@ -415,6 +440,7 @@ final class PdfTextExtractor {
 
         @Override
         protected void processTextPosition(TextPosition text) {
+            pageHadActualText |= actualText;
             if (pdfBoxOnly || pageHasBeads || actualText || !getSuppressDuplicateOverlappingText()) {
                 super.processTextPosition(text);
                 return;
@@ -467,6 +493,237 @@ final class PdfTextExtractor {
             runs.add(new PdfLayout.Run(getCurrentPageNo(), x0, x1, first.getYDirAdj(),
                     Math.max(height, first.getFontSizeInPt()), text));
         }
+
+        /**
+         * PDFBox's page writer ({@code PDFTextStripper.writePage}) reduced to what reaches {@link #writeString}: the
+         * same sort, the same removal of spaces inside the glyph before, the same line and word breaks (the same
+         * float operations in the same order), each word handed over as a run as soon as it ends. What is left
+         * out only writes to PDFBox's output, which is not read: paragraph, line, page and article separators.
+         * Nor are a word's ligatures normalized or its right-to-left runs reordered (a {@code java.text.Bidi} per
+         * word, the largest part of the writer): pages holding a character where those could change the word go to
+         * PDFBox's own writer, as do pages with beads or ActualText and every page of {@code pdfBoxOnly}.
+         */
+        @Override
+        protected void writePage() throws IOException {
+            if (pdfBoxOnly || pageHasBeads || pageHadActualText || !getSortByPosition()
+                    || !plainCharacters(charactersByArticle)) {
+                super.writePage();
+                return;
+            }
+            pagesWrittenHere++;
+            wordStarts();
+            float maxYForLine = -Float.MAX_VALUE;
+            float endOfLastTextX = -1;
+            float lastWordSpacing = -1;
+            float maxHeightForLine = -1;
+            TextPosition lastPosition = null;
+            float spacingTolerance = getSpacingTolerance();
+            float averageCharTolerance = getAverageCharTolerance();
+            boolean ignoreSpaceGlyphs = getIgnoreContentStreamSpaceGlyphs();
+            for (List<TextPosition> textList : charactersByArticle) {
+                TextPositionComparator comparator = new TextPositionComparator();
+                try {
+                    textList.sort(comparator);
+                } catch (IllegalArgumentException e) {
+                    IterativeMergeSort.sort(textList, comparator);
+                }
+                removeContainedSpaces(textList);
+                float previousAveCharWidth = -1;
+                for (TextPosition position : textList) {
+                    String characterValue = position.getUnicode();
+                    if (" ".equals(characterValue) && ignoreSpaceGlyphs) {
+                        continue;
+                    }
+                    if (lastPosition != null && fontOrSizeChanged(position, lastPosition)) {
+                        previousAveCharWidth = -1;
+                    }
+                    float positionX = position.getXDirAdj();
+                    float positionY = position.getYDirAdj();
+                    float positionWidth = position.getWidthDirAdj();
+                    float positionHeight = position.getHeightDir();
+                    int wordCharCount = position.getIndividualWidths().length;
+                    float wordSpacing = position.getWidthOfSpace();
+                    float deltaSpace;
+                    if (Float.compare(wordSpacing, 0) == 0 || Float.isNaN(wordSpacing)) {
+                        deltaSpace = Float.MAX_VALUE;
+                    } else if (lastWordSpacing < 0) {
+                        deltaSpace = wordSpacing * spacingTolerance;
+                    } else {
+                        deltaSpace = (wordSpacing + lastWordSpacing) / 2f * spacingTolerance;
+                    }
+                    float averageCharWidth;
+                    if (previousAveCharWidth < 0) {
+                        averageCharWidth = positionWidth / wordCharCount;
+                    } else {
+                        averageCharWidth = (previousAveCharWidth + positionWidth / wordCharCount) / 2f;
+                    }
+                    float deltaCharWidth = averageCharWidth * averageCharTolerance;
+                    float expectedStartOfNextWordX = -Float.MAX_VALUE;
+                    if (Float.compare(endOfLastTextX, -1) != 0) {
+                        expectedStartOfNextWordX = endOfLastTextX + Math.min(deltaSpace, deltaCharWidth);
+                    }
+                    if (lastPosition != null) {
+                        if (!sameLine(positionY, positionHeight, maxYForLine, maxHeightForLine)) {
+                            wordEnds();
+                            expectedStartOfNextWordX = -Float.MAX_VALUE;
+                            maxYForLine = -Float.MAX_VALUE;
+                            maxHeightForLine = -1;
+                        }
+                        String lastText = lastPosition.getUnicode();
+                        if (Float.compare(expectedStartOfNextWordX, -Float.MAX_VALUE) != 0
+                                && expectedStartOfNextWordX < positionX
+                                && lastText != null && !lastText.endsWith(" ")) {
+                            wordEnds();
+                        }
+                        if (Math.abs(position.getX() - lastPosition.getX()) > wordSpacing + deltaSpace) {
+                            maxYForLine = -Float.MAX_VALUE;
+                            maxHeightForLine = -1;
+                        }
+                    }
+                    if (positionY >= maxYForLine) {
+                        maxYForLine = positionY;
+                    }
+                    endOfLastTextX = positionX + positionWidth;
+                    if (characterValue != null) {
+                        wordGrows(position, characterValue, positionX, positionWidth, positionHeight);
+                    }
+                    maxHeightForLine = Math.max(maxHeightForLine, positionHeight);
+                    lastPosition = position;
+                    lastWordSpacing = wordSpacing;
+                    previousAveCharWidth = averageCharWidth;
+                }
+                wordEnds();
+            }
+        }
+
+        /** the word being read by {@link #writePage}: its text and what {@link #writeString} would measure */
+        private final StringBuilder wordText = new StringBuilder();
+        private int wordGlyphs;
+        private float wordX0;
+        private float wordX1;
+        private float wordHeight;
+        private float wordY;
+        private float wordFontSizeInPt;
+
+        private void wordStarts() {
+            wordText.setLength(0);
+            wordGlyphs = 0;
+            wordX0 = Float.MAX_VALUE;
+            wordX1 = 0;
+            wordHeight = 0;
+        }
+
+        private void wordGrows(TextPosition position, String text, float x, float width, float height) {
+            if (wordGlyphs == 0) {
+                wordY = position.getYDirAdj();
+                wordFontSizeInPt = position.getFontSizeInPt();
+            }
+            wordGlyphs++;
+            wordText.append(text);
+            wordX0 = Math.min(wordX0, x);
+            wordX1 = Math.max(wordX1, x + width);
+            wordHeight = Math.max(wordHeight, height);
+        }
+
+        /** the word as {@link #writeString} would have taken it, then the next one starts */
+        private void wordEnds() {
+            if (wordGlyphs > 0) {
+                String text = wordText.toString();
+                if (!text.isBlank()) {
+                    runs.add(new PdfLayout.Run(getCurrentPageNo(), wordX0, wordX1, wordY,
+                            Math.max(wordHeight, wordFontSizeInPt), text));
+                }
+            }
+            wordStarts();
+        }
+
+        /** PDFBox's {@code overlap}: whether a glyph at y of this height stands on the line read so far */
+        private static boolean sameLine(float y1, float height1, float y2, float height2) {
+            return y2 < y1 + 0.1f && y2 > y1 - 0.1f
+                    || y2 <= y1 && y2 >= y1 - height1
+                    || y1 <= y2 && y1 >= y2 - height2;
+        }
+
+        /** PDFBox's {@code hasFontOrSizeChanged} */
+        private static boolean fontOrSizeChanged(TextPosition current, TextPosition last) {
+            if (Float.compare(current.getFontSize(), last.getFontSize()) != 0) {
+                return true;
+            }
+            if (current.getFont() == last.getFont()) {
+                return false;
+            }
+            String currentFontName = current.getFont().getName();
+            String lastFontName = last.getFont().getName();
+            if (currentFontName != null) {
+                return !currentFontName.equals(lastFontName);
+            }
+            return lastFontName != null || current.getFont().hashCode() != last.getFont().hashCode();
+        }
+
+        /** PDFBox's {@code removeContainedSpaces}: a space glyph lying inside the glyph before it is dropped */
+        private static void removeContainedSpaces(List<TextPosition> textList) {
+            Iterator<TextPosition> iterator = textList.iterator();
+            if (!iterator.hasNext()) {
+                return;
+            }
+            TextPosition previous = iterator.next();
+            while (iterator.hasNext()) {
+                TextPosition position = iterator.next();
+                if (" ".equals(position.getUnicode()) && previous.completelyContains(position)) {
+                    iterator.remove();
+                } else {
+                    previous = position;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether every glyph of the page has a text made only of {@link #PLAIN} characters: then PDFBox's writer
+     * hands each word over as the glyphs' texts joined (no text reversed, no ligature normalized, the word's
+     * {@code Bidi} all left to right at level 0).
+     */
+    static boolean plainCharacters(List<List<TextPosition>> articles) {
+        for (List<TextPosition> article : articles) {
+            for (TextPosition position : article) {
+                String text = position.getUnicode();
+                if (text == null) {
+                    return false;
+                }
+                for (int i = 0; i < text.length(); i++) {
+                    if (!PLAIN[text.charAt(i)]) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The characters that leave a word as it is in PDFBox's writer: not in the presentation forms it normalizes
+     * (U+FB00-FDFF, U+FE70-FEFF), not a surrogate, and of a bidirectional type that resolves to level 0 in a
+     * left-to-right paragraph whatever stands around it (no right-to-left letter, Arabic number or embedding,
+     * override or isolate, nor an unassigned code, which the bidi algorithm may take as right to left).
+     */
+    static final boolean[] PLAIN = plainTable();
+
+    private static boolean[] plainTable() {
+        boolean[] plain = new boolean[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            boolean presentationForm = c >= 0xFB00 && c <= 0xFDFF || c >= 0xFE70 && c <= 0xFEFF;
+            plain[c] = !presentationForm && !Character.isSurrogate((char) c) && switch (Character.getDirectionality(c)) {
+                case Character.DIRECTIONALITY_LEFT_TO_RIGHT, Character.DIRECTIONALITY_EUROPEAN_NUMBER,
+                     Character.DIRECTIONALITY_EUROPEAN_NUMBER_SEPARATOR,
+                     Character.DIRECTIONALITY_EUROPEAN_NUMBER_TERMINATOR,
+                     Character.DIRECTIONALITY_COMMON_NUMBER_SEPARATOR, Character.DIRECTIONALITY_NONSPACING_MARK,
+                     Character.DIRECTIONALITY_BOUNDARY_NEUTRAL, Character.DIRECTIONALITY_PARAGRAPH_SEPARATOR,
+                     Character.DIRECTIONALITY_SEGMENT_SEPARATOR, Character.DIRECTIONALITY_WHITESPACE,
+                     Character.DIRECTIONALITY_OTHER_NEUTRALS -> true;
+                default -> false;
+            };
+        }
+        return plain;
     }
 
     /**

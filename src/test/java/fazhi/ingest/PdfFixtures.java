@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * PDFs made inside the tests, with no system font: Chinese text is drawn with the built-in Helvetica, each
@@ -92,6 +95,67 @@ public final class PdfFixtures {
                         new AccessPermission());
                 policy.setEncryptionKeyLength(128);
                 doc.protect(policy);
+            }
+            doc.save(out.toFile());
+        }
+    }
+
+    /**
+     * Text drawn by hand: on each page, each piece in one of three built-in fonts (0 Helvetica, 1 Times-Bold,
+     * 2 Courier) at a size, where its text matrix puts it (rotated, scaled or skewed as given). As above, every
+     * character but the space gets a one-byte code that a ToUnicode CMap (the same for the three fonts) maps back.
+     */
+    record Shown(int font, float size, Matrix matrix, String text) {
+    }
+
+    /** @param rotations each page's /Rotate */
+    static void writeShownPdf(Path out, List<List<Shown>> pages, List<Integer> rotations) throws IOException {
+        Map<Integer, Integer> codes = new LinkedHashMap<>();
+        int next = 0x21;
+        for (List<Shown> page : pages) {
+            for (Shown shown : page) {
+                for (int cp : shown.text().codePoints().toArray()) {
+                    if (cp != ' ' && !codes.containsKey(cp)) {
+                        if (next == 0x7F) {
+                            next = 0xA1;
+                        }
+                        if (next == 0xAD) {
+                            next++;
+                        }
+                        if (next > 0xFF) {
+                            throw new IllegalArgumentException("more than 188 distinct characters in a PDF fixture");
+                        }
+                        codes.put(cp, next++);
+                    }
+                }
+            }
+        }
+        try (PDDocument doc = new PDDocument()) {
+            PDStream toUnicode = SyntheticPdf.toUnicode(doc, codes);
+            List<PDType1Font> fonts = new ArrayList<>();
+            for (Standard14Fonts.FontName name : List.of(Standard14Fonts.FontName.HELVETICA,
+                    Standard14Fonts.FontName.TIMES_BOLD, Standard14Fonts.FontName.COURIER)) {
+                PDType1Font font = new PDType1Font(name);
+                font.getCOSObject().setItem(COSName.TO_UNICODE, toUnicode);
+                fonts.add(font);
+            }
+            for (int i = 0; i < pages.size(); i++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                page.setRotation(rotations.get(i));
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    for (Shown shown : pages.get(i)) {
+                        StringBuilder text = new StringBuilder();
+                        for (int cp : shown.text().codePoints().toArray()) {
+                            text.append(cp == ' ' ? " " : new String(new byte[] {(byte) (int) codes.get(cp)}, WIN_ANSI));
+                        }
+                        cs.beginText();
+                        cs.setFont(fonts.get(shown.font()), shown.size());
+                        cs.setTextMatrix(shown.matrix());
+                        cs.showText(text.toString());
+                        cs.endText();
+                    }
+                }
             }
             doc.save(out.toFile());
         }
