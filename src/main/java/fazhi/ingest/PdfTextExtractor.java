@@ -495,7 +495,8 @@ final class PdfTextExtractor {
         }
 
         /**
-         * PDFBox's page writer ({@code PDFTextStripper.writePage}) reduced to what reaches {@link #writeString}: the
+         * PDFBox's page writer ({@code PDFTextStripper.writePage} of PDFBox 3.0.8, Apache License 2.0; a PDFBox
+         * upgrade must be checked against it: {@code PdfTextExtractorAsPdfBoxTest}) reduced to what reaches {@link #writeString}: the
          * same sort, the same removal of spaces inside the glyph before, the same line and word breaks (the same
          * float operations in the same order), each word handed over as a run as soon as it ends. What is left
          * out only writes to PDFBox's output, which is not read: paragraph, line, page and article separators.
