@@ -56,21 +56,6 @@ public final class DimensionTables {
      * @param versionName the name the version is published under (the run id; the staging folder is "version")
      */
     public void write(Connection db, Path version, String versionName) throws SQLException {
-        writeReferenceTables(version, knowledgeFilesRead(versionName));
-        writeCatalogTables(db, version);
-    }
-
-    /** The knowledge files this process has read so far, as rows of the version published under that name. */
-    public static List<KnowledgeFileRow> knowledgeFilesRead(String versionName) {
-        return knowledgeFileRows(versionName, null);
-    }
-
-    /**
-     * population, region_lineage and knowledge_files: Parquet files of their own, never read by the compose
-     * database, so a run writes them on another thread while it composes (the population of every county and
-     * year is most of the work).
-     */
-    public void writeReferenceTables(Path version, List<KnowledgeFileRow> knowledgeFiles) {
         ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.POPULATION), PopulationRow.class, populationRows());
         ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.POPULATION), PopulationRow.class,
                 List.of());
@@ -79,13 +64,9 @@ public final class DimensionTables {
         ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.REGION_LINEAGE),
                 RegionLineageRow.class, List.of());
         ParquetTableWriter.writeAll(tableFile(version, WarehouseTable.KNOWLEDGE_FILES), KnowledgeFileRow.class,
-                knowledgeFiles);
+                knowledgeFileRows(versionName, null));
         ParquetTableWriter.writeAll(WarehouseLayout.schemaFile(version, WarehouseTable.KNOWLEDGE_FILES),
                 KnowledgeFileRow.class, List.of());
-    }
-
-    /** regions and indicators: into the version folder, and as tables of the compose database. */
-    public void writeCatalogTables(Connection db, Path version) throws SQLException {
         Path regionsFile = version.resolve(WarehouseTable.REGIONS.tableName()).resolve("part-0.parquet");
         Path indicatorsFile = version.resolve(WarehouseTable.INDICATORS.tableName()).resolve("part-0.parquet");
         ParquetTableWriter.writeAll(regionsFile, Region.class, regions.all());

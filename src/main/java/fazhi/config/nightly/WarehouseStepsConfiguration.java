@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Scope;
@@ -46,13 +45,12 @@ public class WarehouseStepsConfiguration {
     @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     public ComposeWarehouseTasklet composeWarehouseTasklet(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
                                                            ObjectProvider<DimensionTables> dimensions,
-                                                           ConfigurableListableBeanFactory beans, Watchdog watchdog,
-                                                           ThreadPoolTaskExecutor extractExecutor) {
+                                                           ConfigurableListableBeanFactory beans, Watchdog watchdog) {
         StagingArea staging = staging(warehouse, runId);
         return new ComposeWarehouseTasklet(new ComposeDatabase(staging), new WarehouseComposer(staging), () -> {
             PipelineConfiguration.buildAll(beans);
             return dimensions.getObject();
-        }, published(warehouse), watchdog, extractExecutor);
+        }, published(warehouse), watchdog);
     }
 
     @Bean
