@@ -53,8 +53,9 @@ import static fazhi.config.nightly.RunParameters.staging;
 public class ExtractionStepsConfiguration {
     /**
      * Reports per chunk. The items of a chunk are processed concurrently and the chunk is written while the
-     * workers wait (two of its three files written by them), so larger chunks keep the cores busier and write fewer, larger staging files; memory
-     * stays small because a processed report keeps only its figures (its text is dropped).
+     * workers wait (they write two of its three files), so larger chunks keep the cores busier and write fewer,
+     * larger staging files; memory stays small because a processed report keeps only its figures (its text is
+     * dropped).
      */
     static final int CHUNK_SIZE = 200;
 
