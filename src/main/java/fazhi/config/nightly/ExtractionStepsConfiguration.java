@@ -53,8 +53,9 @@ import static fazhi.config.nightly.RunParameters.staging;
 public class ExtractionStepsConfiguration {
     /**
      * Reports per chunk. The items of a chunk are processed concurrently and the chunk is written while the
-     * workers wait, so larger chunks keep the cores busier and write fewer, larger staging files; memory
-     * stays small because a processed report keeps only its figures (its text is dropped).
+     * workers wait (they write two of its three files), so larger chunks keep the cores busier and write fewer,
+     * larger staging files; memory stays small because a processed report keeps only its figures (its text is
+     * dropped).
      */
     static final int CHUNK_SIZE = 200;
 
@@ -167,7 +168,8 @@ public class ExtractionStepsConfiguration {
 
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
-    public StagingChunkWriter stagingChunkWriter(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId) {
-        return new StagingChunkWriter(staging(warehouse, runId), runId);
+    public StagingChunkWriter stagingChunkWriter(@Value(WAREHOUSE) String warehouse, @Value(RUN_ID) String runId,
+                                                 ThreadPoolTaskExecutor extractExecutor, StageClock stageClock) {
+        return new StagingChunkWriter(staging(warehouse, runId), runId, extractExecutor, stageClock);
     }
 }

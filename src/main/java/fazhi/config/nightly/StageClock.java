@@ -29,6 +29,11 @@ public final class StageClock {
         totals[1].increment();
     }
 
+    /** CPU time of a stage's work done on another thread for the same file (or chunk): the count stays. */
+    public void addTime(String stage, long cpuNanos) {
+        stages.computeIfAbsent(stage, s -> new LongAdder[] {new LongAdder(), new LongAdder()})[0].add(cpuNanos);
+    }
+
     public void clear() {
         stages.clear();
     }

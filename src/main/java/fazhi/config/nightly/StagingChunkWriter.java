@@ -17,21 +17,38 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Writes each chunk of reports to the staging area as Parquet files named by the chunk's first item,
  * so that a restarted step rewrites exactly the chunk it had not committed.
+ * <p>
+ * A chunk's observations and mentions are written by the extraction workers while the step thread writes its
+ * submissions: the workers have nothing else to do then (the step writes a chunk between two chunks of
+ * processing), and each of the three files is a Parquet writer of its own. The write still returns only once all
+ * three are written, so the chunk is committed after its files exist, as before.
  */
 public class StagingChunkWriter implements ItemStreamWriter<ReportInProgress> {
     private static final String WRITTEN = "staging.written";
 
     private final StagingArea staging;
     private final String runId;
+    private final Executor workers;
+    private final StageClock clock;
     private long written;
 
-    public StagingChunkWriter(StagingArea staging, String runId) {
+    /**
+     * @param workers where the observations and mentions files are written (the step's idle workers)
+     * @param clock   counts the workers' CPU time of those writes as "stage-write" (ChunkWriteTimer counts the
+     *                step thread's)
+     */
+    public StagingChunkWriter(StagingArea staging, String runId, Executor workers, StageClock clock) {
         this.staging = staging;
         this.runId = runId;
+        this.workers = workers;
+        this.clock = clock;
     }
 
     @Override
@@ -78,14 +95,37 @@ public class StagingChunkWriter implements ItemStreamWriter<ReportInProgress> {
                     s.expectedStatus() == null ? null : s.expectedStatus().code()));
         }
         String name = String.format("chunk-%09d.parquet", written);
-        ParquetTableWriter.writeAll(file(StagingArea.SUBMISSIONS, name), SubmissionRow.class, submissions);
-        if (!observations.isEmpty()) {
-            ParquetTableWriter.writeAll(file(StagingArea.OBSERVATIONS, name), ObservationRow.class, observations);
+        var observationsWritten = observations.isEmpty() ? CompletableFuture.completedFuture(0L)
+                : CompletableFuture.supplyAsync(() -> timed(() -> ParquetTableWriter.writeAll(
+                        file(StagingArea.OBSERVATIONS, name), ObservationRow.class, observations)), workers);
+        var mentionsWritten = mentions.isEmpty() ? CompletableFuture.completedFuture(0L)
+                : CompletableFuture.supplyAsync(() -> timed(() -> ParquetTableWriter.writeAll(
+                        file(StagingArea.MENTIONS, name), MentionRow.class, mentions)), workers);
+        try {
+            ParquetTableWriter.writeAll(file(StagingArea.SUBMISSIONS, name), SubmissionRow.class, submissions);
+        } finally {
+            // never return (and so never commit, nor fail the chunk) while a file of the chunk is being written
+            CompletableFuture.allOf(observationsWritten, mentionsWritten).exceptionally(e -> null).join();
         }
-        if (!mentions.isEmpty()) {
-            ParquetTableWriter.writeAll(file(StagingArea.MENTIONS, name), MentionRow.class, mentions);
+        try {
+            observationsWritten.join();
+            mentionsWritten.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
         written += chunk.size();
+    }
+
+    private long timed(java.util.function.LongSupplier write) {
+        long started = StageClock.threadCpuNanos();
+        try {
+            return write.getAsLong();
+        } finally {
+            clock.addTime("stage-write", StageClock.threadCpuNanos() - started);
+        }
     }
 
     private Path file(String table, String name) {
