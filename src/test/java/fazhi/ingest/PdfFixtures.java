@@ -50,11 +50,12 @@ public final class PdfFixtures {
         write(out, lines, false, 2);
     }
 
-    private static void write(Path out, List<String> lines, boolean encrypt, int copies) throws IOException {
+    /** A one-byte code for every character of the texts but the space, in order of first use (0x21-0xFF, no DEL, no soft hyphen). */
+    private static Map<Integer, Integer> singleByteCodes(List<String> texts) {
         Map<Integer, Integer> codes = new LinkedHashMap<>();
         int next = 0x21;
-        for (String line : lines) {
-            for (int cp : line.codePoints().toArray()) {
+        for (String text : texts) {
+            for (int cp : text.codePoints().toArray()) {
                 if (cp != ' ' && !codes.containsKey(cp)) {
                     if (next == 0x7F) {
                         next = 0xA1;
@@ -69,6 +70,11 @@ public final class PdfFixtures {
                 }
             }
         }
+        return codes;
+    }
+
+    private static void write(Path out, List<String> lines, boolean encrypt, int copies) throws IOException {
+        Map<Integer, Integer> codes = singleByteCodes(lines);
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
@@ -110,26 +116,7 @@ public final class PdfFixtures {
 
     /** @param rotations each page's /Rotate */
     static void writeShownPdf(Path out, List<List<Shown>> pages, List<Integer> rotations) throws IOException {
-        Map<Integer, Integer> codes = new LinkedHashMap<>();
-        int next = 0x21;
-        for (List<Shown> page : pages) {
-            for (Shown shown : page) {
-                for (int cp : shown.text().codePoints().toArray()) {
-                    if (cp != ' ' && !codes.containsKey(cp)) {
-                        if (next == 0x7F) {
-                            next = 0xA1;
-                        }
-                        if (next == 0xAD) {
-                            next++;
-                        }
-                        if (next > 0xFF) {
-                            throw new IllegalArgumentException("more than 188 distinct characters in a PDF fixture");
-                        }
-                        codes.put(cp, next++);
-                    }
-                }
-            }
-        }
+        Map<Integer, Integer> codes = singleByteCodes(pages.stream().flatMap(List::stream).map(Shown::text).toList());
         try (PDDocument doc = new PDDocument()) {
             PDStream toUnicode = SyntheticPdf.toUnicode(doc, codes);
             List<PDType1Font> fonts = new ArrayList<>();
