@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * Writes each chunk of reports to the staging area as Parquet files named by the chunk's first item,
@@ -119,7 +120,7 @@ public class StagingChunkWriter implements ItemStreamWriter<ReportInProgress> {
         written += chunk.size();
     }
 
-    private long timed(java.util.function.LongSupplier write) {
+    private long timed(LongSupplier write) {
         long started = StageClock.threadCpuNanos();
         try {
             return write.getAsLong();
