@@ -122,10 +122,12 @@ public final class IndicatorExtractor {
         if ((level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY) && traps.townsOwnReport(heading, text)) {
             return out; // "三都镇2025年法治政府建设年度报告" on its district's site: the town's figures, not the district's
         }
-        if ((level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY)
+        if (title == null && (level == ReportLevel.COUNTY || level == ReportLevel.COUNTY_CITY)
                 && occurrences(text, lex.departmentSelfWords) > occurrences(text, lex.countySelfWords)) {
             // "本年度我局未收到…申请" on its district's site: a bureau's own report, its figures a part of the district's;
-            // a county's report that quotes a bureau's 我局 once still speaks of itself as 全县 / 我县 more often
+            // a county's report that quotes a bureau's 我局 once still speaks of itself as 全县 / 我县 more often. Only
+            // without a title: a titled report's author is judged from its title at ingest (ReportAuthor), where a
+            // manifest row with region and year vouches for a department's report
             return out;
         }
         Integer titleYear = traps.titleYear(title);
