@@ -481,17 +481,13 @@ final class PdfTextExtractor {
             if (positions.isEmpty() || text.isBlank()) {
                 return;
             }
-            TextPosition first = positions.get(0);
-            float x0 = Float.MAX_VALUE;
-            float x1 = 0;
-            float height = 0;
+            // PDFBox's writer's word, measured as writePage measures its own (the text as PDFBox normalized it)
+            wordStarts();
             for (TextPosition p : positions) {
-                x0 = Math.min(x0, p.getXDirAdj());
-                x1 = Math.max(x1, p.getXDirAdj() + p.getWidthDirAdj());
-                height = Math.max(height, p.getHeightDir());
+                wordGrows(p, "", p.getXDirAdj(), p.getWidthDirAdj(), p.getHeightDir());
             }
-            runs.add(new PdfLayout.Run(getCurrentPageNo(), x0, x1, first.getYDirAdj(),
-                    Math.max(height, first.getFontSizeInPt()), text));
+            runs.add(wordRun(text));
+            wordStarts();
         }
 
         /**
@@ -631,11 +627,16 @@ final class PdfTextExtractor {
             if (wordGlyphs > 0) {
                 String text = wordText.toString();
                 if (!text.isBlank()) {
-                    runs.add(new PdfLayout.Run(getCurrentPageNo(), wordX0, wordX1, wordY,
-                            Math.max(wordHeight, wordFontSizeInPt), text));
+                    runs.add(wordRun(text));
                 }
             }
             wordStarts();
+        }
+
+        /** the word read so far as a run of this text */
+        private PdfLayout.Run wordRun(String text) {
+            return new PdfLayout.Run(getCurrentPageNo(), wordX0, wordX1, wordY, Math.max(wordHeight, wordFontSizeInPt),
+                    text);
         }
 
         /** PDFBox's {@code overlap}: whether a glyph at y of this height stands on the line read so far */
