@@ -360,8 +360,9 @@ final class PhrasingMatcher {
         // "负责人出庭应诉26件,占100%": the share of the count named just before
         if (!p.shareOf.isEmpty() && endsWithShareWord(r.window())) {
             String before = r.text.substring(Math.max(r.sentence.start(), r.winStart - SHARE_REACH), r.winStart);
+            // the count's own words may say it is more than this share's kind ("以调解、和解及其他方式化解…2353件,占40.37%")
             for (Term t : p.shareOf) {
-                if (t.foundIn(before)) {
+                if (t.foundIn(before) && !containsAny(before, d.exclude())) {
                     return new Match(d, p.id, MatchKind.SHARE, 8);
                 }
             }
