@@ -731,19 +731,38 @@ final class PdfTextExtractor {
         }
 
         /** PDFBox's {@code hasFontOrSizeChanged} */
-        private static boolean fontOrSizeChanged(Glyph current, Glyph last) {
+        private boolean fontOrSizeChanged(Glyph current, Glyph last) {
             if (Float.compare(current.fontSize, last.fontSize) != 0) {
                 return true;
             }
             if (current.font == last.font) {
                 return false;
             }
-            String currentFontName = current.font.getName();
-            String lastFontName = last.font.getName();
+            // a line alternates between two fonts (CJK and Latin): their names (a dictionary lookup each) are
+            // compared once for the pair, either way round (the comparison is symmetric)
+            boolean samePair = current.font == namesCompared1 && last.font == namesCompared2
+                    || current.font == namesCompared2 && last.font == namesCompared1;
+            if (!samePair) {
+                namesCompared1 = current.font;
+                namesCompared2 = last.font;
+                namesDiffer = fontNamesDiffer(current.font, last.font);
+            }
+            return namesDiffer;
+        }
+
+        /** the two fonts whose names {@link #fontOrSizeChanged} compared last, and whether they differ */
+        private PDFont namesCompared1;
+        private PDFont namesCompared2;
+        private boolean namesDiffer;
+
+        /** PDFBox's test of two fonts' names: the same in either order (String.equals, a null, the hash codes) */
+        private static boolean fontNamesDiffer(PDFont current, PDFont last) {
+            String currentFontName = current.getName();
+            String lastFontName = last.getName();
             if (currentFontName != null) {
                 return !currentFontName.equals(lastFontName);
             }
-            return lastFontName != null || current.font.hashCode() != last.font.hashCode();
+            return lastFontName != null || current.hashCode() != last.hashCode();
         }
 
         /** PDFBox's {@code removeContainedSpaces}: a space glyph lying inside the glyph before it is dropped */
