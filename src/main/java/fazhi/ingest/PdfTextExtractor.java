@@ -175,6 +175,8 @@ final class PdfTextExtractor {
         private final List<Glyph> plainGlyphs = new ArrayList<>();
         /** for each text, the places where it was shown on this page */
         private final Map<String, ShownPlaces> shown = new HashMap<>();
+        /** the number of the page being read, from 1 (which page a {@link CodeText}'s places are of) */
+        private int pageSerial;
         /** per open marked-content sequence: whether it carries an ActualText */
         private final Deque<Boolean> markedContent = new ArrayDeque<>();
         private boolean actualText;
@@ -203,6 +205,7 @@ final class PdfTextExtractor {
         @Override
         public void processPage(PDPage page) throws IOException {
             shown.clear();
+            pageSerial++;
             pageHadActualText = false;
             pageHasBeads = !page.getThreadBeads().isEmpty();
             pageRotation = page.getRotation();
@@ -340,14 +343,16 @@ final class PdfTextExtractor {
             float dxDisplay = nextX - textRenderingMatrix.getTranslateX();
             float dyDisplay = facts.height * textRenderingMatrix.getScalingFactorY();
             float spaceWidthDisplay = facts.spaceWidth * textRenderingMatrix.getScalingFactorX();
-            String unicode = facts.unicode(font, code);
+            CodeText codeText = facts.code(font, code);
+            String unicode = codeText.text;
             if (unicode == null) {
                 return;
             }
             int fontSizeInPt = (int) (fontSize * textMatrix.getScalingFactorX());
-            if (placingPlain && !actualText && Glyph.plain(unicode) && Glyph.direction(textRenderingMatrix) == 0) {
+            if (placingPlain && !actualText && codeText.plain && Glyph.direction(textRenderingMatrix) == 0) {
                 placePlain(new Glyph(textRenderingMatrix, nextX, nextY, Math.abs(dyDisplay), dxDisplay,
-                        Math.abs(spaceWidthDisplay), unicode, code, font, fontSize, fontSizeInPt, pageHeight));
+                        Math.abs(spaceWidthDisplay), unicode, code, font, fontSize, fontSizeInPt, pageHeight),
+                        codeText);
                 return;
             }
             processTextPosition(new TextPosition(pageRotation, pageWidth, pageHeight, textRenderingMatrix, nextX,
@@ -360,9 +365,13 @@ final class PdfTextExtractor {
          * origin; the glyph upright, outside ActualText, of plain characters, not a diacritic): the same overlap
          * check, then the glyph joins the page's list; no diacritic can merge with it or with the glyph before.
          */
-        private void placePlain(Glyph glyph) {
+        private void placePlain(Glyph glyph, CodeText codeText) {
+            if (codeText.placesPage != pageSerial) {
+                codeText.places = shownPlaces(glyph.text);
+                codeText.placesPage = pageSerial;
+            }
             // on an unrotated page and an upright glyph, TextPosition's x, y and width are its DirAdj ones
-            if (!shownBefore(glyph.text, glyph.x, glyph.y, glyph.width)) {
+            if (!shownBefore(codeText.places, glyph.text, glyph.x, glyph.y, glyph.width)) {
                 plainGlyphs.add(glyph);
             }
         }
@@ -501,7 +510,8 @@ final class PdfTextExtractor {
                 super.processTextPosition(text);
                 return;
             }
-            if (shownBefore(text.getUnicode(), text.getX(), text.getY(), text.getWidth())) {
+            String character = text.getUnicode();
+            if (shownBefore(shownPlaces(character), character, text.getX(), text.getY(), text.getWidth())) {
                 return;
             }
             // no beads on the page: PDFBox puts every glyph into its last article list
@@ -523,21 +533,26 @@ final class PdfTextExtractor {
         }
 
         /**
-         * PDFBox's duplicate-overlap check: whether this text was shown near (x, y) on this page, within a third of
-         * its width per character; if not, the place is recorded.
+         * PDFBox's duplicate-overlap check: whether this text was shown near (x, y) on this page (sameText: its
+         * places), within a third of its width per character; if not, the place is recorded.
          */
-        private boolean shownBefore(String text, float x, float y, float width) {
-            ShownPlaces sameText = shown.get(text);
-            if (sameText == null) {
-                sameText = new ShownPlaces();
-                shown.put(text, sameText);
-            }
+        private boolean shownBefore(ShownPlaces sameText, String text, float x, float y, float width) {
             float tolerance = width / text.length() / 3.0f;
             if (sameText.overlaps(x - tolerance, x + tolerance, y - tolerance, y + tolerance)) {
                 return true;
             }
             sameText.add(x, y);
             return false;
+        }
+
+        /** the places where this text was shown on this page */
+        private ShownPlaces shownPlaces(String text) {
+            ShownPlaces places = shown.get(text);
+            if (places == null) {
+                places = new ShownPlaces();
+                shown.put(text, places);
+            }
+            return places;
         }
 
         @Override
@@ -1094,14 +1109,11 @@ final class PdfTextExtractor {
 
     /** What a font of one document gives every glyph: computed once, the text of each code on first use. */
     private static final class FontFacts {
-        /** a code whose text is not known yet */
-        private static final String UNKNOWN = new String("unknown");
-
         final float height;
         final float spaceWidth;
         final boolean simple;
-        /** the text of codes below 65536, in blocks of 256 made on first use; null: no text (skipped) */
-        private final String[][] text = new String[256][];
+        /** the text of codes below 65536, in blocks of 256 made on first use; null in a block: not known yet */
+        private final CodeText[][] text = new CodeText[256][];
 
         FontFacts(float height, float spaceWidth, boolean simple) {
             this.height = height;
@@ -1109,19 +1121,18 @@ final class PdfTextExtractor {
             this.simple = simple;
         }
 
-        String unicode(PDFont font, int code) throws IOException {
+        CodeText code(PDFont font, int code) throws IOException {
             if (code < 0 || code > 0xFFFF) {
-                return lookUp(font, code);
+                return new CodeText(lookUp(font, code));
             }
-            String[] block = text[code >>> 8];
+            CodeText[] block = text[code >>> 8];
             if (block == null) {
-                block = new String[256];
-                Arrays.fill(block, UNKNOWN);
+                block = new CodeText[256];
                 text[code >>> 8] = block;
             }
-            String t = block[code & 0xFF];
-            if (t == UNKNOWN) {
-                t = lookUp(font, code);
+            CodeText t = block[code & 0xFF];
+            if (t == null) {
+                t = new CodeText(lookUp(font, code));
                 block[code & 0xFF] = t;
             }
             return t;
@@ -1137,6 +1148,22 @@ final class PdfTextExtractor {
                 unicode = new String(new char[] {(char) code});
             }
             return unicode;
+        }
+    }
+
+    /** What a code of a font shows, worked out on its first glyph in the document. */
+    private static final class CodeText {
+        /** null: no text (the glyph is skipped) */
+        final String text;
+        /** whether a glyph of this text may be placed plain ({@link Glyph#plain}) */
+        final boolean plain;
+        /** the places this text was shown on the page numbered placesPage (RunCollector's page serial) */
+        ShownPlaces places;
+        int placesPage;
+
+        CodeText(String text) {
+            this.text = text;
+            this.plain = text != null && Glyph.plain(text);
         }
     }
 
