@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -41,7 +42,6 @@ import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedConte
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.apache.pdfbox.text.TextPositionComparator;
 import org.apache.pdfbox.util.IterativeMergeSort;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
@@ -112,8 +112,11 @@ final class PdfTextExtractor {
         }
     }
 
-    /** The runs of every page in the order they were read, and how many pages our own writer wrote. */
-    record Read(List<PdfLayout.Run> runs, int pagesWrittenHere) {
+    /**
+     * The runs of every page in the order they were read, how many pages our own writer wrote, and how many of
+     * them had all their glyphs placed without PDFBox's TextPositions.
+     */
+    record Read(List<PdfLayout.Run> runs, int pagesWrittenHere, int pagesPlacedPlain) {
     }
 
     /** What {@link #extract} lays out, for the tests: the runs of the same PDF must not depend on pdfBoxOnly. */
@@ -128,7 +131,7 @@ final class PdfTextExtractor {
         RunCollector collector = new RunCollector(pdfBoxOnly);
         collector.setSortByPosition(true);
         collector.getText(doc);
-        return new Read(collector.runs, collector.pagesWrittenHere);
+        return new Read(collector.runs, collector.pagesWrittenHere, collector.pagesPlacedPlain);
     }
 
     /**
@@ -151,13 +154,29 @@ final class PdfTextExtractor {
      * of PDFBox's tree maps of boxed floats with a range view built per glyph (about a tenth of the PDF
      * stage). Pages with article beads and text inside an ActualText span
      * still go through PDFBox's own method, whose bead and ActualText handling is not repeated here.
+     *
+     * <p>A plain page (no rotation, no beads, crop box at the origin) whose glyphs are all upright, of plain
+     * characters, outside ActualText and not diacritics (the common case of generated and office-made PDFs) is
+     * read without PDFBox's {@code TextPosition}s: each glyph is placed as a {@link Glyph}, checked for overlap,
+     * and written by {@link #writePage} from those; the first glyph that is not plain turns the page's glyphs so
+     * far into TextPositions and the page goes on as any other.
      */
     private static final class RunCollector extends PDFTextStripper {
         final List<PdfLayout.Run> runs = new ArrayList<>();
         /** pages written by {@link #writePage} itself, not by PDFBox's writer */
         int pagesWrittenHere;
+        /** pages whose glyphs were all placed as {@link Glyph}s, without a {@code TextPosition} */
+        int pagesPlacedPlain;
+        /**
+         * Whether the glyphs of this page are still placed as plain {@link Glyph}s (see {@link #placePlain}): until
+         * a glyph comes that needs PDFBox's {@code TextPosition}, when the page's glyphs so far become theirs.
+         */
+        private boolean placingPlain;
+        private final List<Glyph> plainGlyphs = new ArrayList<>();
         /** for each text, the places where it was shown on this page */
         private final Map<String, ShownPlaces> shown = new HashMap<>();
+        /** the number of the page being read, from 1 (which page a {@link CodeText}'s places are of) */
+        private int pageSerial;
         /** per open marked-content sequence: whether it carries an ActualText */
         private final Deque<Boolean> markedContent = new ArrayDeque<>();
         private boolean actualText;
@@ -166,6 +185,8 @@ final class PdfTextExtractor {
         private boolean pageHasBeads;
         private int pageRotation;
         private PDRectangle pageBox;
+        private float pageWidth;
+        private float pageHeight;
         private boolean cropAtOrigin;
         /** per font dictionary of the document (as PDFBox keys its glyph heights); null: PDFBox's own method */
         private final Map<COSDictionary, FontFacts> fontFacts = new IdentityHashMap<>();
@@ -184,12 +205,19 @@ final class PdfTextExtractor {
         @Override
         public void processPage(PDPage page) throws IOException {
             shown.clear();
+            pageSerial++;
             pageHadActualText = false;
             pageHasBeads = !page.getThreadBeads().isEmpty();
             pageRotation = page.getRotation();
             pageBox = page.getCropBox();
+            pageWidth = pageBox.getWidth();
+            pageHeight = pageBox.getHeight();
             cropAtOrigin = Float.compare(pageBox.getLowerLeftX(), 0) == 0
                     && Float.compare(pageBox.getLowerLeftY(), 0) == 0;
+            // PDFBox's writer keeps one list of glyphs for a page without beads; placePlain stands in for it
+            placingPlain = !pdfBoxOnly && pageRotation == 0 && cropAtOrigin && !pageHasBeads && getSortByPosition()
+                    && getSuppressDuplicateOverlappingText();
+            plainGlyphs.clear();
             List<Object> tokens = pdfBoxOnly || !page.hasContents() ? null : PdfContentTokens.read(page);
             if (tokens == null) {
                 super.processPage(page);
@@ -315,13 +343,47 @@ final class PdfTextExtractor {
             float dxDisplay = nextX - textRenderingMatrix.getTranslateX();
             float dyDisplay = facts.height * textRenderingMatrix.getScalingFactorY();
             float spaceWidthDisplay = facts.spaceWidth * textRenderingMatrix.getScalingFactorX();
-            String unicode = facts.unicode(font, code);
+            CodeText codeText = facts.code(font, code);
+            String unicode = codeText.text;
             if (unicode == null) {
                 return;
             }
-            processTextPosition(new TextPosition(pageRotation, pageBox.getWidth(), pageBox.getHeight(),
-                    textRenderingMatrix, nextX, nextY, Math.abs(dyDisplay), dxDisplay, Math.abs(spaceWidthDisplay),
-                    unicode, new int[] {code}, font, fontSize, (int) (fontSize * textMatrix.getScalingFactorX())));
+            int fontSizeInPt = (int) (fontSize * textMatrix.getScalingFactorX());
+            if (placingPlain && !actualText && codeText.plain && Glyph.direction(textRenderingMatrix) == 0) {
+                placePlain(new Glyph(textRenderingMatrix, nextX, nextY, Math.abs(dyDisplay), dxDisplay,
+                        Math.abs(spaceWidthDisplay), unicode, code, font, fontSize, fontSizeInPt, pageHeight),
+                        codeText);
+                return;
+            }
+            processTextPosition(new TextPosition(pageRotation, pageWidth, pageHeight, textRenderingMatrix, nextX,
+                    nextY, Math.abs(dyDisplay), dxDisplay, Math.abs(spaceWidthDisplay), unicode, new int[] {code},
+                    font, fontSize, fontSizeInPt));
+        }
+
+        /**
+         * {@link #processTextPosition} for a plain glyph of a plain page (no rotation, no beads, crop box at the
+         * origin; the glyph upright, outside ActualText, of plain characters, not a diacritic): the same overlap
+         * check, then the glyph joins the page's list; no diacritic can merge with it or with the glyph before.
+         */
+        private void placePlain(Glyph glyph, CodeText codeText) {
+            if (codeText.placesPage != pageSerial) {
+                codeText.places = shownPlaces(glyph.text);
+                codeText.placesPage = pageSerial;
+            }
+            // on an unrotated page and an upright glyph, TextPosition's x, y and width are its DirAdj ones
+            if (!shownBefore(codeText.places, glyph.text, glyph.x, glyph.y, glyph.width)) {
+                plainGlyphs.add(glyph);
+            }
+        }
+
+        /** The page's plain glyphs so far become PDFBox's TextPositions, its later glyphs too. */
+        private void stopPlacingPlain() {
+            placingPlain = false;
+            List<TextPosition> list = charactersByArticle.get(charactersByArticle.size() - 1);
+            for (Glyph glyph : plainGlyphs) {
+                list.add(glyph.textPosition(pageRotation, pageWidth, pageHeight));
+            }
+            plainGlyphs.clear();
         }
 
         /** scratch: the translation, the text matrix, the CTM, and the products of the glyph's end */
@@ -440,24 +502,18 @@ final class PdfTextExtractor {
 
         @Override
         protected void processTextPosition(TextPosition text) {
+            if (placingPlain) {
+                stopPlacingPlain();
+            }
             pageHadActualText |= actualText;
             if (pdfBoxOnly || pageHasBeads || actualText || !getSuppressDuplicateOverlappingText()) {
                 super.processTextPosition(text);
                 return;
             }
             String character = text.getUnicode();
-            float x = text.getX();
-            float y = text.getY();
-            ShownPlaces sameText = shown.get(character);
-            if (sameText == null) {
-                sameText = new ShownPlaces();
-                shown.put(character, sameText);
-            }
-            float tolerance = text.getWidth() / character.length() / 3.0f;
-            if (sameText.overlaps(x - tolerance, x + tolerance, y - tolerance, y + tolerance)) {
+            if (shownBefore(shownPlaces(character), character, text.getX(), text.getY(), text.getWidth())) {
                 return;
             }
-            sameText.add(x, y);
             // no beads on the page: PDFBox puts every glyph into its last article list
             List<TextPosition> list = charactersByArticle.get(charactersByArticle.size() - 1);
             if (list.isEmpty()) {
@@ -476,6 +532,29 @@ final class PdfTextExtractor {
             }
         }
 
+        /**
+         * PDFBox's duplicate-overlap check: whether this text was shown near (x, y) on this page (sameText: its
+         * places), within a third of its width per character; if not, the place is recorded.
+         */
+        private boolean shownBefore(ShownPlaces sameText, String text, float x, float y, float width) {
+            float tolerance = width / text.length() / 3.0f;
+            if (sameText.overlaps(x - tolerance, x + tolerance, y - tolerance, y + tolerance)) {
+                return true;
+            }
+            sameText.add(x, y);
+            return false;
+        }
+
+        /** the places where this text was shown on this page */
+        private ShownPlaces shownPlaces(String text) {
+            ShownPlaces places = shown.get(text);
+            if (places == null) {
+                places = new ShownPlaces();
+                shown.put(text, places);
+            }
+            return places;
+        }
+
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
             if (positions.isEmpty() || text.isBlank()) {
@@ -484,7 +563,7 @@ final class PdfTextExtractor {
             // PDFBox's writer's word, measured as writePage measures its own (the text as PDFBox normalized it)
             wordStarts();
             for (TextPosition p : positions) {
-                wordGrows(p, "", p.getXDirAdj(), p.getWidthDirAdj(), p.getHeightDir());
+                wordGrows(p.getYDirAdj(), p.getFontSizeInPt(), "", p.getXDirAdj(), p.getWidthDirAdj(), p.getHeightDir());
             }
             runs.add(wordRun(text));
             wordStarts();
@@ -498,99 +577,119 @@ final class PdfTextExtractor {
          * out only writes to PDFBox's output, which is not read: paragraph, line, page and article separators.
          * Nor are a word's ligatures normalized or its right-to-left runs reordered (a {@code java.text.Bidi} per
          * word, the largest part of the writer): pages holding a character where those could change the word go to
-         * PDFBox's own writer, as do pages with beads or ActualText and every page of {@code pdfBoxOnly}.
+         * PDFBox's own writer, as do pages with beads or ActualText and every page of {@code pdfBoxOnly}. The
+         * writer reads {@link Glyph}s: a plain page's as they were placed, another page's read from its
+         * TextPositions (their getters' values, read once each instead of at every comparison of the sort).
          */
         @Override
         protected void writePage() throws IOException {
-            if (pdfBoxOnly || pageHasBeads || pageHadActualText || !getSortByPosition()
-                    || !plainCharacters(charactersByArticle)) {
+            List<Glyph> glyphs;
+            if (placingPlain) {
+                pagesPlacedPlain++;
+                glyphs = plainGlyphs;
+            } else if (pdfBoxOnly || pageHasBeads || pageHadActualText || !getSortByPosition()
+                    || charactersByArticle.size() != 1 || !plainCharacters(charactersByArticle)) {
                 super.writePage();
                 return;
+            } else {
+                List<TextPosition> positions = charactersByArticle.get(0);
+                glyphs = new ArrayList<>(positions.size());
+                for (TextPosition position : positions) {
+                    glyphs.add(new Glyph(position));
+                }
             }
+            try {
+                writeGlyphs(glyphs);
+            } finally {
+                placingPlain = false;
+                plainGlyphs.clear();
+            }
+        }
+
+        /** the writer of {@link #writePage} over the page's one list of glyphs */
+        private void writeGlyphs(List<Glyph> textList) {
             pagesWrittenHere++;
             wordStarts();
             float maxYForLine = -Float.MAX_VALUE;
             float endOfLastTextX = -1;
             float lastWordSpacing = -1;
             float maxHeightForLine = -1;
-            TextPosition lastPosition = null;
+            Glyph lastPosition = null;
             float spacingTolerance = getSpacingTolerance();
             float averageCharTolerance = getAverageCharTolerance();
             boolean ignoreSpaceGlyphs = getIgnoreContentStreamSpaceGlyphs();
-            for (List<TextPosition> textList : charactersByArticle) {
-                TextPositionComparator comparator = new TextPositionComparator();
-                try {
-                    textList.sort(comparator);
-                } catch (IllegalArgumentException e) {
-                    IterativeMergeSort.sort(textList, comparator);
-                }
-                removeContainedSpaces(textList);
-                float previousAveCharWidth = -1;
-                for (TextPosition position : textList) {
-                    String characterValue = position.getUnicode();
-                    if (" ".equals(characterValue) && ignoreSpaceGlyphs) {
-                        continue;
-                    }
-                    if (lastPosition != null && fontOrSizeChanged(position, lastPosition)) {
-                        previousAveCharWidth = -1;
-                    }
-                    float positionX = position.getXDirAdj();
-                    float positionY = position.getYDirAdj();
-                    float positionWidth = position.getWidthDirAdj();
-                    float positionHeight = position.getHeightDir();
-                    int wordCharCount = position.getIndividualWidths().length;
-                    float wordSpacing = position.getWidthOfSpace();
-                    float deltaSpace;
-                    if (Float.compare(wordSpacing, 0) == 0 || Float.isNaN(wordSpacing)) {
-                        deltaSpace = Float.MAX_VALUE;
-                    } else if (lastWordSpacing < 0) {
-                        deltaSpace = wordSpacing * spacingTolerance;
-                    } else {
-                        deltaSpace = (wordSpacing + lastWordSpacing) / 2f * spacingTolerance;
-                    }
-                    float averageCharWidth;
-                    if (previousAveCharWidth < 0) {
-                        averageCharWidth = positionWidth / wordCharCount;
-                    } else {
-                        averageCharWidth = (previousAveCharWidth + positionWidth / wordCharCount) / 2f;
-                    }
-                    float deltaCharWidth = averageCharWidth * averageCharTolerance;
-                    float expectedStartOfNextWordX = -Float.MAX_VALUE;
-                    if (Float.compare(endOfLastTextX, -1) != 0) {
-                        expectedStartOfNextWordX = endOfLastTextX + Math.min(deltaSpace, deltaCharWidth);
-                    }
-                    if (lastPosition != null) {
-                        if (!sameLine(positionY, positionHeight, maxYForLine, maxHeightForLine)) {
-                            wordEnds();
-                            expectedStartOfNextWordX = -Float.MAX_VALUE;
-                            maxYForLine = -Float.MAX_VALUE;
-                            maxHeightForLine = -1;
-                        }
-                        String lastText = lastPosition.getUnicode();
-                        if (Float.compare(expectedStartOfNextWordX, -Float.MAX_VALUE) != 0
-                                && expectedStartOfNextWordX < positionX
-                                && lastText != null && !lastText.endsWith(" ")) {
-                            wordEnds();
-                        }
-                        if (Math.abs(position.getX() - lastPosition.getX()) > wordSpacing + deltaSpace) {
-                            maxYForLine = -Float.MAX_VALUE;
-                            maxHeightForLine = -1;
-                        }
-                    }
-                    if (positionY >= maxYForLine) {
-                        maxYForLine = positionY;
-                    }
-                    endOfLastTextX = positionX + positionWidth;
-                    if (characterValue != null) {
-                        wordGrows(position, characterValue, positionX, positionWidth, positionHeight);
-                    }
-                    maxHeightForLine = Math.max(maxHeightForLine, positionHeight);
-                    lastPosition = position;
-                    lastWordSpacing = wordSpacing;
-                    previousAveCharWidth = averageCharWidth;
-                }
-                wordEnds();
+            try {
+                textList.sort(Glyph.ORDER);
+            } catch (IllegalArgumentException e) {
+                IterativeMergeSort.sort(textList, Glyph.ORDER);
             }
+            removeContainedSpaces(textList);
+            float previousAveCharWidth = -1;
+            for (Glyph position : textList) {
+                String characterValue = position.text;
+                if (" ".equals(characterValue) && ignoreSpaceGlyphs) {
+                    continue;
+                }
+                if (lastPosition != null && fontOrSizeChanged(position, lastPosition)) {
+                    previousAveCharWidth = -1;
+                }
+                float positionX = position.x;
+                float positionY = position.y;
+                float positionWidth = position.width;
+                float positionHeight = position.height;
+                int wordCharCount = position.charCount;
+                float wordSpacing = position.spaceWidth;
+                float deltaSpace;
+                if (Float.compare(wordSpacing, 0) == 0 || Float.isNaN(wordSpacing)) {
+                    deltaSpace = Float.MAX_VALUE;
+                } else if (lastWordSpacing < 0) {
+                    deltaSpace = wordSpacing * spacingTolerance;
+                } else {
+                    deltaSpace = (wordSpacing + lastWordSpacing) / 2f * spacingTolerance;
+                }
+                float averageCharWidth;
+                if (previousAveCharWidth < 0) {
+                    averageCharWidth = positionWidth / wordCharCount;
+                } else {
+                    averageCharWidth = (previousAveCharWidth + positionWidth / wordCharCount) / 2f;
+                }
+                float deltaCharWidth = averageCharWidth * averageCharTolerance;
+                float expectedStartOfNextWordX = -Float.MAX_VALUE;
+                if (Float.compare(endOfLastTextX, -1) != 0) {
+                    expectedStartOfNextWordX = endOfLastTextX + Math.min(deltaSpace, deltaCharWidth);
+                }
+                if (lastPosition != null) {
+                    if (!sameLine(positionY, positionHeight, maxYForLine, maxHeightForLine)) {
+                        wordEnds();
+                        expectedStartOfNextWordX = -Float.MAX_VALUE;
+                        maxYForLine = -Float.MAX_VALUE;
+                        maxHeightForLine = -1;
+                    }
+                    String lastText = lastPosition.text;
+                    if (Float.compare(expectedStartOfNextWordX, -Float.MAX_VALUE) != 0
+                            && expectedStartOfNextWordX < positionX
+                            && lastText != null && !lastText.endsWith(" ")) {
+                        wordEnds();
+                    }
+                    if (Math.abs(position.pageX - lastPosition.pageX) > wordSpacing + deltaSpace) {
+                        maxYForLine = -Float.MAX_VALUE;
+                        maxHeightForLine = -1;
+                    }
+                }
+                if (positionY >= maxYForLine) {
+                    maxYForLine = positionY;
+                }
+                endOfLastTextX = positionX + positionWidth;
+                if (characterValue != null) {
+                    wordGrows(position.y, position.fontSizeInPt, characterValue, positionX, positionWidth,
+                            positionHeight);
+                }
+                maxHeightForLine = Math.max(maxHeightForLine, positionHeight);
+                lastPosition = position;
+                lastWordSpacing = wordSpacing;
+                previousAveCharWidth = averageCharWidth;
+            }
+            wordEnds();
         }
 
         /** the word being read by {@link #writePage}: its text and what {@link #writeString} would measure */
@@ -610,10 +709,10 @@ final class PdfTextExtractor {
             wordHeight = 0;
         }
 
-        private void wordGrows(TextPosition position, String text, float x, float width, float height) {
+        private void wordGrows(float y, float fontSizeInPt, String text, float x, float width, float height) {
             if (wordGlyphs == 0) {
-                wordY = position.getYDirAdj();
-                wordFontSizeInPt = position.getFontSizeInPt();
+                wordY = y;
+                wordFontSizeInPt = fontSizeInPt;
             }
             wordGlyphs++;
             wordText.append(text);
@@ -647,31 +746,50 @@ final class PdfTextExtractor {
         }
 
         /** PDFBox's {@code hasFontOrSizeChanged} */
-        private static boolean fontOrSizeChanged(TextPosition current, TextPosition last) {
-            if (Float.compare(current.getFontSize(), last.getFontSize()) != 0) {
+        private boolean fontOrSizeChanged(Glyph current, Glyph last) {
+            if (Float.compare(current.fontSize, last.fontSize) != 0) {
                 return true;
             }
-            if (current.getFont() == last.getFont()) {
+            if (current.font == last.font) {
                 return false;
             }
-            String currentFontName = current.getFont().getName();
-            String lastFontName = last.getFont().getName();
+            // a line alternates between two fonts (CJK and Latin): their names (a dictionary lookup each) are
+            // compared once for the pair, either way round (the comparison is symmetric)
+            boolean samePair = current.font == namesCompared1 && last.font == namesCompared2
+                    || current.font == namesCompared2 && last.font == namesCompared1;
+            if (!samePair) {
+                namesCompared1 = current.font;
+                namesCompared2 = last.font;
+                namesDiffer = fontNamesDiffer(current.font, last.font);
+            }
+            return namesDiffer;
+        }
+
+        /** the two fonts whose names {@link #fontOrSizeChanged} compared last, and whether they differ */
+        private PDFont namesCompared1;
+        private PDFont namesCompared2;
+        private boolean namesDiffer;
+
+        /** PDFBox's test of two fonts' names: the same in either order (String.equals, a null, the hash codes) */
+        private static boolean fontNamesDiffer(PDFont current, PDFont last) {
+            String currentFontName = current.getName();
+            String lastFontName = last.getName();
             if (currentFontName != null) {
                 return !currentFontName.equals(lastFontName);
             }
-            return lastFontName != null || current.getFont().hashCode() != last.getFont().hashCode();
+            return lastFontName != null || current.hashCode() != last.hashCode();
         }
 
         /** PDFBox's {@code removeContainedSpaces}: a space glyph lying inside the glyph before it is dropped */
-        private static void removeContainedSpaces(List<TextPosition> textList) {
-            Iterator<TextPosition> iterator = textList.iterator();
+        private static void removeContainedSpaces(List<Glyph> textList) {
+            Iterator<Glyph> iterator = textList.iterator();
             if (!iterator.hasNext()) {
                 return;
             }
-            TextPosition previous = iterator.next();
+            Glyph previous = iterator.next();
             while (iterator.hasNext()) {
-                TextPosition position = iterator.next();
-                if (" ".equals(position.getUnicode()) && previous.completelyContains(position)) {
+                Glyph position = iterator.next();
+                if (" ".equals(position.text) && previous.completelyContains(position)) {
                     iterator.remove();
                 } else {
                     previous = position;
@@ -726,6 +844,170 @@ final class PdfTextExtractor {
             };
         }
         return plain;
+    }
+
+    /**
+     * A glyph as PDFBox's page writer reads it: the values of the {@code TextPosition} getters it calls, read once.
+     * A plain glyph of a plain page is made without a {@code TextPosition} (its values as TextPosition's
+     * constructor and getters work them out for page rotation 0 and text direction 0), keeping what makes one
+     * should the page need PDFBox's.
+     */
+    static final class Glyph {
+        /** PDFBox's {@code TextPositionComparator}: by direction, then by line (top down), then by x */
+        static final Comparator<Glyph> ORDER = Glyph::compare;
+
+        final float direction;
+        /** getXDirAdj, getYDirAdj, getWidthDirAdj, getHeightDir */
+        final float x;
+        final float y;
+        final float width;
+        final float height;
+        /** getX: in the page's rotation, not the text's */
+        final float pageX;
+        final float spaceWidth;
+        final int charCount;
+        final String text;
+        final PDFont font;
+        final float fontSize;
+        final float fontSizeInPt;
+        /** a plain glyph's TextPosition arguments (null for a glyph read from a TextPosition) */
+        private final Matrix textMatrix;
+        private final float endX;
+        private final float endY;
+        private final float individualWidth;
+        private final int code;
+        private final int fontSizePt;
+
+        /** a glyph of a page read through PDFBox's TextPositions */
+        Glyph(TextPosition position) {
+            direction = position.getDir();
+            x = position.getXDirAdj();
+            y = position.getYDirAdj();
+            width = position.getWidthDirAdj();
+            height = position.getHeightDir();
+            pageX = position.getX();
+            spaceWidth = position.getWidthOfSpace();
+            charCount = position.getIndividualWidths().length;
+            text = position.getUnicode();
+            font = position.getFont();
+            fontSize = position.getFontSize();
+            fontSizeInPt = position.getFontSizeInPt();
+            textMatrix = null;
+            endX = 0;
+            endY = 0;
+            individualWidth = 0;
+            code = 0;
+            fontSizePt = 0;
+        }
+
+        /**
+         * A plain glyph: the arguments of TextPosition's constructor on a page of rotation 0 whose (crop box)
+         * height is pageHeight, the text upright ({@link #direction} 0 of this text matrix).
+         */
+        Glyph(Matrix textMatrix, float endX, float endY, float maxHeight, float individualWidth, float spaceWidth,
+              String text, int code, PDFont font, float fontSize, int fontSizePt, float pageHeight) {
+            this.direction = 0;
+            this.x = textMatrix.getTranslateX();
+            this.y = pageHeight - textMatrix.getTranslateY();
+            this.width = Math.abs(endX - textMatrix.getTranslateX());
+            this.height = maxHeight;
+            this.pageX = x;
+            this.spaceWidth = spaceWidth;
+            this.charCount = 1;
+            this.text = text;
+            this.font = font;
+            this.fontSize = fontSize;
+            this.fontSizeInPt = fontSizePt;
+            this.textMatrix = textMatrix;
+            this.endX = endX;
+            this.endY = endY;
+            this.individualWidth = individualWidth;
+            this.code = code;
+            this.fontSizePt = fontSizePt;
+        }
+
+        /** the TextPosition PDFBox's text engine would have made of this plain glyph */
+        TextPosition textPosition(int pageRotation, float pageWidth, float pageHeight) {
+            return new TextPosition(pageRotation, pageWidth, pageHeight, textMatrix, endX, endY, height,
+                    individualWidth, spaceWidth, text, new int[] {code}, font, fontSize, fontSizePt);
+        }
+
+        /**
+         * Whether a glyph of this text may be placed plain: of {@link #PLAIN} characters (PDFBox's writer leaves its
+         * word as it is) and not what TextPosition takes as a diacritic (one character, not the prolonged sound
+         * mark, of type Mn, Sk or Lm), so no diacritic is merged on the page.
+         */
+        static boolean plain(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (!PLAIN[text.charAt(i)]) {
+                    return false;
+                }
+            }
+            if (text.length() != 1 || "ー".equals(text)) {
+                return true;
+            }
+            int type = Character.getType(text.charAt(0));
+            return type != Character.NON_SPACING_MARK && type != Character.MODIFIER_SYMBOL
+                    && type != Character.MODIFIER_LETTER;
+        }
+
+        /** TextPosition's {@code getDir} of a glyph with this text matrix: 0, 90, 180 or 270 */
+        static float direction(Matrix m) {
+            float a = m.getScaleY();
+            float b = m.getShearY();
+            float c = m.getShearX();
+            float d = m.getScaleX();
+            if (a > 0 && Math.abs(b) < d && Math.abs(c) < a && d > 0) {
+                return 0;
+            }
+            if (a < 0 && Math.abs(b) < Math.abs(d) && Math.abs(c) < Math.abs(a) && d < 0) {
+                return 180;
+            }
+            if (Math.abs(a) < Math.abs(c) && b > 0 && c < 0 && Math.abs(d) < b) {
+                return 90;
+            }
+            if (Math.abs(a) < c && b < 0 && c > 0 && Math.abs(d) < Math.abs(b)) {
+                return 270;
+            }
+            return 0;
+        }
+
+        /** TextPosition's {@code completelyContains} */
+        boolean completelyContains(Glyph other) {
+            float thisXstart = x;
+            float thisXend = x + width;
+            float otherXstart = other.x;
+            float otherXend = other.x + other.width;
+            if (thisXstart > otherXstart || otherXend > thisXend) {
+                return false;
+            }
+            float thisYstart = y;
+            float thisYend = y + height;
+            float otherYstart = other.y;
+            float otherYend = other.y + other.height;
+            return !(thisYstart > otherYstart || otherYend > thisYend);
+        }
+
+        /** {@code TextPositionComparator.compare} of PDFBox 3.0.8 */
+        private static int compare(Glyph pos1, Glyph pos2) {
+            int cmp1 = Float.compare(pos1.direction, pos2.direction);
+            if (cmp1 != 0) {
+                return cmp1;
+            }
+            float x1 = pos1.x;
+            float x2 = pos2.x;
+            float pos1YBottom = pos1.y;
+            float pos2YBottom = pos2.y;
+            float pos1YTop = pos1YBottom - pos1.height;
+            float pos2YTop = pos2YBottom - pos2.height;
+            float yDifference = Math.abs(pos1YBottom - pos2YBottom);
+            if (yDifference < .1
+                    || pos2YBottom >= pos1YTop && pos2YBottom <= pos1YBottom
+                    || pos1YBottom >= pos2YTop && pos1YBottom <= pos2YBottom) {
+                return Float.compare(x1, x2);
+            }
+            return pos1YBottom < pos2YBottom ? -1 : 1;
+        }
     }
 
     /**
@@ -827,14 +1109,11 @@ final class PdfTextExtractor {
 
     /** What a font of one document gives every glyph: computed once, the text of each code on first use. */
     private static final class FontFacts {
-        /** a code whose text is not known yet */
-        private static final String UNKNOWN = new String("unknown");
-
         final float height;
         final float spaceWidth;
         final boolean simple;
-        /** the text of codes below 65536, in blocks of 256 made on first use; null: no text (skipped) */
-        private final String[][] text = new String[256][];
+        /** the text of codes below 65536, in blocks of 256 made on first use; null in a block: not known yet */
+        private final CodeText[][] text = new CodeText[256][];
 
         FontFacts(float height, float spaceWidth, boolean simple) {
             this.height = height;
@@ -842,19 +1121,18 @@ final class PdfTextExtractor {
             this.simple = simple;
         }
 
-        String unicode(PDFont font, int code) throws IOException {
+        CodeText code(PDFont font, int code) throws IOException {
             if (code < 0 || code > 0xFFFF) {
-                return lookUp(font, code);
+                return new CodeText(lookUp(font, code));
             }
-            String[] block = text[code >>> 8];
+            CodeText[] block = text[code >>> 8];
             if (block == null) {
-                block = new String[256];
-                Arrays.fill(block, UNKNOWN);
+                block = new CodeText[256];
                 text[code >>> 8] = block;
             }
-            String t = block[code & 0xFF];
-            if (t == UNKNOWN) {
-                t = lookUp(font, code);
+            CodeText t = block[code & 0xFF];
+            if (t == null) {
+                t = new CodeText(lookUp(font, code));
                 block[code & 0xFF] = t;
             }
             return t;
@@ -870,6 +1148,22 @@ final class PdfTextExtractor {
                 unicode = new String(new char[] {(char) code});
             }
             return unicode;
+        }
+    }
+
+    /** What a code of a font shows, worked out on its first glyph in the document. */
+    private static final class CodeText {
+        /** null: no text (the glyph is skipped) */
+        final String text;
+        /** whether a glyph of this text may be placed plain ({@link Glyph#plain}) */
+        final boolean plain;
+        /** the places this text was shown on the page numbered placesPage (RunCollector's page serial) */
+        ShownPlaces places;
+        int placesPage;
+
+        CodeText(String text) {
+            this.text = text;
+            this.plain = text != null && Glyph.plain(text);
         }
     }
 

@@ -35,7 +35,10 @@ class PdfTextExtractorAsPdfBoxTest {
         }
         assertThat(pdfs).as("the generator writes PDFs").hasSizeGreaterThan(20);
         for (Path pdf : pdfs) {
-            assertThat(assertSameAsPdfBox(pdf)).as("pages written by our writer").isPositive();
+            PdfTextExtractor.Read read = assertSameAsPdfBox(pdf);
+            assertThat(read.pagesWrittenHere()).as("pages written by our writer").isPositive();
+            assertThat(read.pagesPlacedPlain()).as("of them, pages placed without TextPositions")
+                    .isEqualTo(read.pagesWrittenHere());
         }
     }
 
@@ -44,7 +47,9 @@ class PdfTextExtractorAsPdfBoxTest {
         Path pdf = tmp.resolve("bold.pdf");
         PdfFixtures.writeFakeBoldPdf(pdf, List.of("冠县2023年法治政府建设情况的报告",
                 "全年办理行政复议案件52件，行政机关负责人出庭应诉率100%。"));
-        assertThat(assertSameAsPdfBox(pdf)).isEqualTo(1);
+        PdfTextExtractor.Read read = assertSameAsPdfBox(pdf);
+        assertThat(read.pagesWrittenHere()).isEqualTo(1);
+        assertThat(read.pagesPlacedPlain()).isEqualTo(1);
         assertThat(PdfTextExtractor.extract(Files.readAllBytes(pdf))).contains("行政复议案件52件")
                 .doesNotContain("行行");
     }
@@ -67,6 +72,11 @@ class PdfTextExtractorAsPdfBoxTest {
         page.add(shown(0, 12, 40 + 0.5f, 720, "    `"));
         page.add(shown(0, 12, 70, 720, "´"));
         page.add(shown(0, 12, 40, 700, "a   b      c            d"));
+        // a small accent drawn over a large letter after it, and one drawn before it: PDFBox merges them
+        page.add(shown(0, 40, 300, 640, "e"));
+        page.add(shown(0, 4, 302, 640, "´"));
+        page.add(shown(0, 4, 352, 640, "`"));
+        page.add(shown(0, 40, 350, 640, "a"));
         // lines drawn bottom to top, one glyph at a time with gaps of every width
         for (int i = 0; i < 12; i++) {
             page.add(shown(i % 3, 10, 40 + i * (6 + i), 600 - (i % 2) * 0.05f, Character.toString('甲' + i)));
@@ -75,7 +85,9 @@ class PdfTextExtractorAsPdfBoxTest {
         page.add(shown(0, 10, 40, 512, "第一行"));
         Path pdf = tmp.resolve("fonts.pdf");
         PdfFixtures.writeShownPdf(pdf, List.of(page), List.of(0));
-        assertThat(assertSameAsPdfBox(pdf)).isEqualTo(1);
+        PdfTextExtractor.Read read = assertSameAsPdfBox(pdf);
+        assertThat(read.pagesWrittenHere()).isEqualTo(1);
+        assertThat(read.pagesPlacedPlain()).as("accents: TextPositions after all").isZero();
     }
 
     @Test
@@ -96,7 +108,9 @@ class PdfTextExtractorAsPdfBoxTest {
         Path pdf = tmp.resolve("columns.pdf");
         PdfFixtures.writeShownPdf(pdf, List.of(columns, turned, columns, turned, columns),
                 List.of(0, 0, 90, 180, 270));
-        assertThat(assertSameAsPdfBox(pdf)).isEqualTo(5);
+        PdfTextExtractor.Read read = assertSameAsPdfBox(pdf);
+        assertThat(read.pagesWrittenHere()).isEqualTo(5);
+        assertThat(read.pagesPlacedPlain()).as("the unrotated page of columns").isEqualTo(1);
     }
 
     @Test
@@ -107,15 +121,35 @@ class PdfTextExtractorAsPdfBoxTest {
         List<Shown> plain = List.of(shown(0, 12, 40, 780, "法治 建设 abc"));
         Path pdf = tmp.resolve("rtl.pdf");
         PdfFixtures.writeShownPdf(pdf, List.of(hebrew, arabicDigits, ligature, plain), List.of(0, 0, 0, 0));
-        assertThat(assertSameAsPdfBox(pdf)).as("only the plain page").isEqualTo(1);
+        PdfTextExtractor.Read read = assertSameAsPdfBox(pdf);
+        assertThat(read.pagesWrittenHere()).as("only the plain page").isEqualTo(1);
+        assertThat(read.pagesPlacedPlain()).isEqualTo(1);
     }
 
     @Test
     void scatteredGlyphsOfMixedFontsAndSizesAreWrittenAsByPdfBox(@TempDir Path tmp) throws Exception {
-        Random random = new Random(15);
-        String alphabet = "法治政府建设行政复议案件年度报告一二三四五六七八九十，。、（）：%0123456789abcdefxyzABC.-`´^~ ";
+        // accents (diacritics to PDFBox), turned pieces and turned pages: most pages leave the plain placing midway
+        int[] turned = scatteredFiles(tmp.resolve("turned"), new Random(15),
+                "法治政府建设行政复议案件年度报告一二三四五六七八九十，。、（）：%0123456789abcdefxyzABC.-`´^~ ", true);
+        assertThat(turned[0]).as("pages written by our writer").isEqualTo(72);
+        assertThat(turned[1]).as("of them, placed plain").isEqualTo(1);
+        int[] upright = scatteredFiles(tmp.resolve("upright"), new Random(16),
+                "法治政府建设行政复议案件年度报告一二三四五六七八九十，。、（）：%0123456789abcdefxyzABC.- ", false);
+        assertThat(upright[0]).as("pages written by our writer").isEqualTo(72);
+        assertThat(upright[1]).as("of them, placed plain").isEqualTo(72);
+    }
+
+    /**
+     * 24 files of 3 pages of pieces of text in three fonts and six sizes on a few baselines (some drawn again 0.3 pt
+     * to the right), read by both paths; turned: some pieces and pages rotated.
+     *
+     * @return the pages written by our writer, and of them the pages placed plain
+     */
+    private static int[] scatteredFiles(Path dir, Random random, String alphabet, boolean turned) throws Exception {
+        Files.createDirectories(dir);
         float[] sizes = {6, 9, 10.5f, 12, 16, 22};
         int written = 0;
+        int placedPlain = 0;
         for (int file = 0; file < 24; file++) {
             List<List<Shown>> pages = new ArrayList<>();
             List<Integer> rotations = new ArrayList<>();
@@ -135,7 +169,7 @@ class PdfTextExtractorAsPdfBoxTest {
                     float y = baselines[random.nextInt(baselines.length)] + (random.nextInt(5) - 2) * random.nextFloat();
                     float x = 20 + random.nextInt(500) + random.nextFloat();
                     float size = sizes[random.nextInt(sizes.length)];
-                    Matrix matrix = random.nextInt(12) == 0
+                    Matrix matrix = turned && random.nextInt(12) == 0
                             ? Matrix.getRotateInstance(Math.PI / 2 * (1 + random.nextInt(3)), x, y)
                             : Matrix.getTranslateInstance(x, y);
                     page.add(new Shown(random.nextInt(3), size, matrix, text.toString()));
@@ -145,13 +179,15 @@ class PdfTextExtractorAsPdfBoxTest {
                     }
                 }
                 pages.add(page);
-                rotations.add(random.nextInt(8) == 0 ? 90 * random.nextInt(4) : 0);
+                rotations.add(turned && random.nextInt(8) == 0 ? 90 * random.nextInt(4) : 0);
             }
-            Path pdf = tmp.resolve("scattered-" + file + ".pdf");
+            Path pdf = dir.resolve("scattered-" + file + ".pdf");
             PdfFixtures.writeShownPdf(pdf, pages, rotations);
-            written += assertSameAsPdfBox(pdf);
+            PdfTextExtractor.Read read = assertSameAsPdfBox(pdf);
+            written += read.pagesWrittenHere();
+            placedPlain += read.pagesPlacedPlain();
         }
-        assertThat(written).as("pages written by our writer").isEqualTo(72);
+        return new int[] {written, placedPlain};
     }
 
     /**
@@ -186,12 +222,13 @@ class PdfTextExtractorAsPdfBoxTest {
         return new Shown(font, size, Matrix.getTranslateInstance(x, y), text);
     }
 
-    /** @return the pages our own writer wrote (the rest went to PDFBox's) */
-    private static int assertSameAsPdfBox(Path pdf) throws Exception {
+    /** @return how the fast path read it: the pages our own writer wrote (the rest went to PDFBox's) and placed plain */
+    private static PdfTextExtractor.Read assertSameAsPdfBox(Path pdf) throws Exception {
         byte[] bytes = Files.readAllBytes(pdf);
         PdfTextExtractor.Read fast = PdfTextExtractor.read(bytes, false);
         PdfTextExtractor.Read pdfBox = PdfTextExtractor.read(bytes, true);
         assertThat(pdfBox.pagesWrittenHere()).isZero();
+        assertThat(pdfBox.pagesPlacedPlain()).isZero();
         assertThat(fast.runs()).as(pdf.getFileName().toString()).isEqualTo(pdfBox.runs());
         assertThat(fast.runs()).as(pdf.getFileName() + " has text").isNotEmpty();
         String fastText;
@@ -207,6 +244,6 @@ class PdfTextExtractorAsPdfBoxTest {
             pdfBoxText = "unreadable: " + e.getMessage();
         }
         assertThat(fastText).as(pdf.getFileName().toString()).isEqualTo(pdfBoxText);
-        return fast.pagesWrittenHere();
+        return fast;
     }
 }
