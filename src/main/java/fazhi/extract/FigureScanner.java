@@ -30,6 +30,7 @@ final class FigureScanner {
     private final WordsByChar qualifiersBeforeByLast;
     private final WordsByChar qualifiersAfterNumberByFirst;
     private final WordsByChar qualifiersAfterUnitByFirst;
+    private final WordsByChar perOccasionSuffixByFirst;
     /** The lexicon's units (longest first) by their first character; null when a unit is empty. */
     private final java.util.Map<Character, List<String>> unitsByInitial;
 
@@ -49,6 +50,7 @@ final class FigureScanner {
         this.qualifiersBeforeByLast = WordsByChar.byLast(qualifiersBefore);
         this.qualifiersAfterNumberByFirst = WordsByChar.byFirst(qualifiersAfterNumber);
         this.qualifiersAfterUnitByFirst = WordsByChar.byFirst(qualifiersAfterUnit);
+        this.perOccasionSuffixByFirst = WordsByChar.byFirst(lexicon.perOccasionSuffix);
         java.util.Map<Character, List<String>> byInitial = new java.util.HashMap<>();
         boolean anyEmpty = false;
         for (String w : lexicon.units) {
@@ -206,12 +208,10 @@ final class FigureScanner {
                 if (text.startsWith(w, u) && u + w.length() <= to) {
                     unit = w;
                     j = u + w.length();
-                    for (String suffix : lexicon.perOccasionSuffix) {
-                        if (text.startsWith(suffix, j)) {
-                            unit = w + suffix.substring(1, suffix.length() - 1); // "人(次)" is 人次
-                            j += suffix.length();
-                            break;
-                        }
+                    String suffix = perOccasionSuffixByFirst.startingAt(text, j);
+                    if (suffix != null) {
+                        unit = w + suffix.substring(1, suffix.length() - 1); // "人(次)" is 人次
+                        j += suffix.length();
                     }
                     break;
                 }

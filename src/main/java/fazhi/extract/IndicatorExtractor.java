@@ -378,7 +378,7 @@ public final class IndicatorExtractor {
                 if (sentenceIndex > 0 && !terms.anySubject(present)) {
                     // a sentence naming no subject continues the one before ("无上年结转;年内审结135件")
                     topicStart = sentences.get(sentenceIndex - 1).start();
-                    present = terms.namedIn(text, topicStart, sentence.end());
+                    present = terms.namedIn(text, topicStart, sentence.end(), sentence.start(), present);
                 }
             }
             // "…复议机关共收案14898件;全年审结12195件,…矛盾纠纷综合化解率36.3%": a half after ; naming no subject
@@ -389,7 +389,7 @@ public final class IndicatorExtractor {
                     && endsWithAny(text, sentences.get(sentenceIndex - 1), lex.scopeCarryingEnds)
                     && !terms.anySubject(terms.namedIn(text, sentence.start(), f.start()))) {
                 figureTopicStart = sentences.get(sentenceIndex - 1).start();
-                figurePresent = terms.namedIn(text, figureTopicStart, sentence.end());
+                figurePresent = terms.namedIn(text, figureTopicStart, sentence.end(), sentence.start(), present);
             }
             // "审核重大行政决策12件、行政规范性文件31件": the verb before the first item is every item's
             int verbStart = winStart > clause.start() && (continuesList(text, winStart, f.start())

@@ -43,7 +43,14 @@ final class PhrasingMatcher {
 
     private final ExtractionLexicon lex;
     /** The words {@link #stripGoverning} strips from a window's end, list by list in the order it tries them. */
-    private final List<List<String>> governingSuffixes;
+    private final List<WordsByChar> governingSuffixes;
+    /** The word lists tested at one position, grouped by the character their words end (start) with. */
+    private final WordsByChar verbNegationsByLast;
+    private final WordsByChar listContinuationsByFirst;
+    private final WordsByChar compositionOpeningsByFirst;
+    /** The phrases {@link #withoutNeutralPhrases} removes, and the words {@link #leftover} removes, in order. */
+    private final WordRemoval neutralPhrases;
+    private final WordRemoval leftoverWords;
     private final SubjectTerms terms;
     /** The rate indicators, in catalog order: those a percentage can be. */
     private final List<CompiledIndicator> rateIndicators;
@@ -56,8 +63,18 @@ final class PhrasingMatcher {
 
     PhrasingMatcher(IndicatorCatalog catalog, ExtractionLexicon lex) {
         this.lex = lex;
-        this.governingSuffixes = List.of(lex.linkWords, lex.priorYearCues, lex.inheritFillers, lex.priorValueMarkers,
-                List.copyOf(lex.qualifiersBefore.keySet()));
+        this.governingSuffixes = List.of(WordsByChar.byLast(lex.linkWords), WordsByChar.byLast(lex.priorYearCues),
+                WordsByChar.byLast(lex.inheritFillers), WordsByChar.byLast(lex.priorValueMarkers),
+                WordsByChar.byLast(List.copyOf(lex.qualifiersBefore.keySet())));
+        this.verbNegationsByLast = WordsByChar.byLast(lex.verbNegations);
+        this.listContinuationsByFirst = WordsByChar.byFirst(lex.listContinuations);
+        this.compositionOpeningsByFirst = WordsByChar.byFirst(lex.compositionOpenings);
+        this.neutralPhrases = new WordRemoval(lex.excludeNeutralPhrases);
+        List<String> removed = new ArrayList<>(lex.inheritFillers);
+        removed.addAll(lex.linkWords);
+        removed.addAll(lex.priorYearCues);
+        removed.addAll(lex.qualifiersBefore.keySet());
+        this.leftoverWords = new WordRemoval(removed);
         List<CompiledIndicator> indicators = new ArrayList<>();
         List<Term> all = new ArrayList<>();
         Map<String, Integer> termIndex = new LinkedHashMap<>();
@@ -217,13 +234,11 @@ final class PhrasingMatcher {
      */
     private String composition(Reading r) {
         int at = r.figure.end();
-        for (String o : lex.compositionOpenings) {
-            if (r.text.startsWith(o, at)) {
-                int close = r.text.indexOf(')', at);
-                return close < 0 || close > r.sentence.end() ? "" : r.text.substring(at, close);
-            }
+        if (compositionOpeningsByFirst.startingAt(r.text, at) == null) {
+            return "";
         }
-        return "";
+        int close = r.text.indexOf(')', at);
+        return close < 0 || close > r.sentence.end() ? "" : r.text.substring(at, close);
     }
 
     /**
@@ -231,10 +246,7 @@ final class PhrasingMatcher {
      * ("清理后全县现有持证执法人员867人": after the cleanup, not officers cleaned out).
      */
     private String withoutNeutralPhrases(String scope) {
-        for (String w : lex.excludeNeutralPhrases) {
-            scope = scope.replace(w, "");
-        }
-        return scope;
+        return neutralPhrases.from(scope);
     }
 
     /**
@@ -249,10 +261,8 @@ final class PhrasingMatcher {
             // a part with a verb of its own is read on its own ("审查、备案规范性文件54件,其中审查市级规范性文件27件")
             return r.text.substring(r.verbStart, r.clause.start()) + w;
         }
-        for (String c : lex.listContinuations) {
-            if (w.startsWith(c)) {
-                return r.text.substring(r.clause.start(), r.winEnd);
-            }
+        if (listContinuationsByFirst.startingAt(w, 0) != null) {
+            return r.text.substring(r.clause.start(), r.winEnd);
         }
         return w;
     }
@@ -668,7 +678,7 @@ final class PhrasingMatcher {
 
     /** Nothing but a qualifier word and punctuation between the figure's end and its clause's end. */
     private boolean endsClause(String text, int from, int clauseEnd) {
-        String rest = SubjectTerms.PUNCT.matcher(text.substring(from, clauseEnd)).replaceAll("");
+        String rest = SubjectTerms.withoutPunct(text.substring(from, clauseEnd));
         for (String q : lex.qualifiersAfterUnit.keySet()) {
             if (rest.equals(q)) {
                 return true;
@@ -835,12 +845,7 @@ final class PhrasingMatcher {
     }
 
     private boolean negated(String text, int at) {
-        for (String n : lex.verbNegations) {
-            if (at >= n.length() && text.startsWith(n, at - n.length())) {
-                return true;
-            }
-        }
-        return false;
+        return verbNegationsByLast.endingAt(text, at) != null;
     }
 
     private static boolean inside(List<Hit> names, int start, int end) {
@@ -868,12 +873,10 @@ final class PhrasingMatcher {
             if (y.find()) {
                 t = t.substring(0, y.start());
             }
-            for (List<String> words : governingSuffixes) {
-                for (String w : words) {
-                    if (!w.isEmpty() && t.endsWith(w)) {
-                        t = t.substring(0, t.length() - w.length());
-                        break;
-                    }
+            for (WordsByChar words : governingSuffixes) {
+                String w = words.endingAt(t, t.length());
+                if (w != null) {
+                    t = t.substring(0, t.length() - w.length());
                 }
             }
             if (!t.equals(s)) {
@@ -893,19 +896,7 @@ final class PhrasingMatcher {
                 s = s.substring(0, at) + s.substring(at + verb.length());
             }
         }
-        for (String w : lex.inheritFillers) {
-            s = s.replace(w, "");
-        }
-        for (String w : lex.linkWords) {
-            s = s.replace(w, "");
-        }
-        for (String w : lex.priorYearCues) {
-            s = s.replace(w, "");
-        }
-        for (String w : lex.qualifiersBefore.keySet()) {
-            s = s.replace(w, "");
-        }
-        return SubjectTerms.PUNCT.matcher(s).replaceAll("");
+        return SubjectTerms.withoutPunct(leftoverWords.from(s));
     }
 
     record CompiledIndicator(IndicatorDefinition def, List<CompiledPhrasing> phrasings, Set<String> units) {

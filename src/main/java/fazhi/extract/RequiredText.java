@@ -1,6 +1,7 @@
 package fazhi.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,16 +24,16 @@ final class RequiredText {
 
     final Pattern pattern;
     /** each entry: the strings one of which every match holds; the more selective first */
-    private final List<String[]> requirements;
+    private final String[][] requirements;
 
-    private RequiredText(Pattern pattern, List<String[]> requirements) {
+    private RequiredText(Pattern pattern, String[][] requirements) {
         this.pattern = pattern;
         this.requirements = requirements;
     }
 
     static RequiredText of(Pattern p) {
         if (p.flags() != 0) {
-            return new RequiredText(p, List.of()); // a flag changes what a character matches
+            return new RequiredText(p, new String[0][]); // a flag changes what a character matches
         }
         List<String[]> found;
         try {
@@ -49,7 +50,7 @@ final class RequiredText {
             found = new ArrayList<>();
         }
         found.sort(Comparator.comparingInt((String[] r) -> -shortest(r)).thenComparingInt(r -> r.length));
-        return new RequiredText(p, List.copyOf(found));
+        return new RequiredText(p, found.toArray(new String[0][]));
     }
 
     static List<RequiredText> of(List<Pattern> patterns) {
@@ -58,12 +59,17 @@ final class RequiredText {
 
     /** How many requirements were read (0: the pattern is always run). */
     int size() {
-        return requirements.size();
+        return requirements.length;
+    }
+
+    /** The strings one of which every match holds, the most selective requirement; null when none was read. */
+    String[] mostSelective() {
+        return requirements.length == 0 ? null : requirements[0];
     }
 
     /** The requirements as read, each a set of strings (for tests). */
     List<List<String>> requirements() {
-        return requirements.stream().map(List::of).toList();
+        return Arrays.stream(requirements).map(List::of).toList();
     }
 
     /** May a match lie inside {@code s}? False only when one of the requirements is absent. */

@@ -21,11 +21,13 @@ final class RespectivelyLists {
     private final Segmenter segmenter;
     private final SubjectTerms terms;
     private final boolean[] isMarkerInitial = new boolean[Character.MAX_VALUE + 1];
+    private final WordsByChar markersByFirst;
 
     RespectivelyLists(ExtractionLexicon lex, Segmenter segmenter, SubjectTerms terms) {
         this.lex = lex;
         this.segmenter = segmenter;
         this.terms = terms;
+        this.markersByFirst = WordsByChar.byFirst(lex.respectivelyMarkers);
         for (String w : lex.respectivelyMarkers) {
             if (!w.isEmpty()) {
                 isMarkerInitial[w.charAt(0)] = true;
@@ -46,7 +48,7 @@ final class RespectivelyLists {
                 if (!isMarkerInitial[text.charAt(at)]) {
                     continue;
                 }
-                String marker = TrapRules.startingWord(text, at, sentence.end(), lex.respectivelyMarkers);
+                String marker = markersByFirst.startingWithin(text, at, sentence.end());
                 if (marker == null) {
                     continue;
                 }

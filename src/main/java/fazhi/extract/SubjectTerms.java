@@ -24,6 +24,8 @@ final class SubjectTerms {
 
     /** Punctuation that ends the short stretch between a figure and a subject right after it. */
     static final Pattern PUNCT = Pattern.compile("[\\s、,.:;\"'“”‘’《》()\\[\\]-]");
+    /** PUNCT's answer for every char, worked out once: a matcher per character tested cost more than the test. */
+    private static final boolean[] PUNCT_CHARS = punctChars();
     private static final int RIGHT_REACH = 4;
     /** How many earlier items of a list a subject may look back through for a shared qualifier. */
     private static final int SHARED_ITEM_HOPS = 4;
@@ -61,6 +63,9 @@ final class SubjectTerms {
     private final WordsByChar subjectCategoryBeforeFigureByFirst;
     private final WordsByChar combinedWordsByFirst;
     private final WordsByChar notCombinedByFirst;
+    private final WordsByChar combineConjunctionsByLast;
+    private final WordsByChar combineConjunctionsByFirst;
+    private final WordsByChar listContinuationsByLast;
     /** Which of {@code unique} name what a count counts (not "纠错率", not "纠错" of a share). */
     private final boolean[] subject;
 
@@ -93,6 +98,9 @@ final class SubjectTerms {
         this.subjectCategoryBeforeFigureByFirst = WordsByChar.byFirst(lex.subjectCategoryBeforeFigure);
         this.combinedWordsByFirst = WordsByChar.byFirst(lex.combinedWords);
         this.notCombinedByFirst = WordsByChar.byFirst(lex.notCombined);
+        this.combineConjunctionsByLast = WordsByChar.byLast(lex.combineConjunctions);
+        this.combineConjunctionsByFirst = WordsByChar.byFirst(lex.combineConjunctions);
+        this.listContinuationsByLast = WordsByChar.byLast(lex.listContinuations);
         this.unique = List.copyOf(uniqueInOrder);
         this.subject = new boolean[unique.size()];
         for (int i = 0; i < unique.size(); i++) {
@@ -141,11 +149,27 @@ final class SubjectTerms {
     /** Which distinct terms occur in [from, to) (indexed as the terms given to the constructor). */
     boolean[] namedIn(String text, int from, int to) {
         boolean[] out = new boolean[unique.size()];
+        markStarting(text, from, to, to, out);
+        return out;
+    }
+
+    /**
+     * As {@link #namedIn(String, int, int)}, given what it found in [known, to) (from &lt;= known): only the terms
+     * starting before {@code known} are looked for, those after it are the same.
+     */
+    boolean[] namedIn(String text, int from, int to, int known, boolean[] namedFromKnown) {
+        boolean[] out = namedFromKnown.clone();
+        markStarting(text, from, known, to, out);
+        return out;
+    }
+
+    /** Marks in {@code out} the terms starting in [from, startsTo) and lying inside [from, to). */
+    private void markStarting(String text, int from, int startsTo, int to, boolean[] out) {
         LiteralTrie.Visitor mark = (id, length) -> {
             out[id] = true;
             return false;
         };
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < startsTo; i++) {
             literal.walk(text, i, to, mark);
             int[] candidates = gapTermsByInitial[text.charAt(i)];
             if (candidates == null) {
@@ -157,7 +181,6 @@ final class SubjectTerms {
                 }
             }
         }
-        return out;
     }
 
     /** Does a result of {@link #namedIn(String, int, int)} name what a count counts? */
@@ -420,7 +443,7 @@ final class SubjectTerms {
         int reach = Math.min(clauseEnd, from + lex.relativeClauseReach);
         for (int k = from; k < reach; k++) {
             char c = text.charAt(k);
-            if (PUNCT.matcher(String.valueOf(c)).matches() || FigureScanner.isDigit(c)) {
+            if (isPunct(c) || FigureScanner.isDigit(c)) {
                 return null;
             }
             for (String m : lex.relativeMarkers) {
@@ -441,7 +464,7 @@ final class SubjectTerms {
     private Hit rightAfterWithin(String text, int from, int clauseEnd, List<Term> terms, int reach) {
         for (int k = 0; k <= reach && from + k < clauseEnd; k++) {
             char c = text.charAt(from + k);
-            if (k > 0 && PUNCT.matcher(String.valueOf(text.charAt(from + k - 1))).matches()) {
+            if (k > 0 && isPunct(text.charAt(from + k - 1))) {
                 return null;
             }
             if (FigureScanner.isDigit(c)) {
@@ -508,13 +531,7 @@ final class SubjectTerms {
     private boolean sharesQualifiedItem(String text, int start) {
         int k = start;
         for (int hops = 0; hops < SHARED_ITEM_HOPS; hops++) {
-            String cont = null;
-            for (String c : lex.listContinuations) {
-                if (k >= c.length() && text.startsWith(c, k - c.length())) {
-                    cont = c;
-                    break;
-                }
-            }
+            String cont = listContinuationsByLast.endingAt(text, k);
             if (cont == null) {
                 return false;
             }
@@ -678,15 +695,22 @@ final class SubjectTerms {
         if (overlapping(notCombinedByFirst, text, start, end)) {
             return false;
         }
-        for (String c : lex.combineConjunctions) {
-            int b = start - c.length();
-            if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)
-                    && !inWord(text, b, b + c.length())) {
-                return true;
+        // a conjunction joining it to a noun before or after it
+        if (start > 0) {
+            for (String c : combineConjunctionsByLast.at(text.charAt(start - 1))) {
+                int b = start - c.length();
+                if (b > 0 && text.startsWith(c, b) && isIdeograph(text.charAt(b - 1)) && !figureJustBefore(text, b)
+                        && !inWord(text, b, b + c.length())) {
+                    return true;
+                }
             }
-            if (text.startsWith(c, end) && end + c.length() < text.length()
-                    && isIdeograph(text.charAt(end + c.length()))) {
-                return true;
+        }
+        if (end < text.length()) {
+            for (String c : combineConjunctionsByFirst.at(text.charAt(end))) {
+                if (text.startsWith(c, end) && end + c.length() < text.length()
+                        && isIdeograph(text.charAt(end + c.length()))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -724,6 +748,33 @@ final class SubjectTerms {
             }
         }
         return false;
+    }
+
+    private static boolean[] punctChars() {
+        boolean[] punct = new boolean[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            punct[c] = PUNCT.matcher(String.valueOf((char) c)).matches();
+        }
+        return punct;
+    }
+
+    static boolean isPunct(char c) {
+        return PUNCT_CHARS[c];
+    }
+
+    /** {@code s} without its PUNCT characters (as {@code PUNCT.matcher(s).replaceAll("")}: the class holds no pair). */
+    static String withoutPunct(String s) {
+        StringBuilder kept = null;
+        for (int i = 0; i < s.length(); i++) {
+            if (PUNCT_CHARS[s.charAt(i)]) {
+                if (kept == null) {
+                    kept = new StringBuilder(s.length()).append(s, 0, i);
+                }
+            } else if (kept != null) {
+                kept.append(s.charAt(i));
+            }
+        }
+        return kept == null ? s : kept.toString();
     }
 
     static boolean isIdeograph(char c) {

@@ -30,10 +30,10 @@ final class TrapRules {
     private final Set<String> regionNames;
     /**
      * The period cues, each with what its matches hold: searched for one by one, and only where the sentence holds
-     * that (most sentences name no month, quarter or span); a search of all of them joined walks every alternative
-     * at every position.
+     * that (most sentences name no month, quarter or span; one pass over the sentence tells which may match); a
+     * search of all of them joined walks every alternative at every position.
      */
-    private final List<RequiredText> periodCues;
+    private final AnyOfPatterns periodCues;
     /** The lexicon's other pattern lists searched per figure, each pattern with what its matches hold (the same). */
     private final List<RequiredText> toDateCues;
     private final List<RequiredText> toNowCues;
@@ -44,6 +44,12 @@ final class TrapRules {
     private final List<RequiredText> sentenceUnitActors;
     private final List<RequiredText> higherSpeakers;
     private final List<RequiredText> foreignScopeReferences;
+    /** The word lists tested at one position, grouped by the character their words end (start) with. */
+    private final WordsByChar ordinalPrefixesByLast;
+    private final WordsByChar comparisonYearPrefixesByLast;
+    private final WordsByChar yearLeadWordsByFirst;
+    private final WordsByChar yearSpanFollowersByFirst;
+    private final WordsByChar durationAfterUnitByFirst;
 
     TrapRules(ExtractionLexicon lex, Segmenter segmenter) {
         this(lex, segmenter, RegionTable.bundled());
@@ -55,7 +61,7 @@ final class TrapRules {
         // the prefectures' and counties' names (a province is never a part in a report)
         this.regionNames = regions.all().stream().filter(r -> !r.code().endsWith("0000"))
                 .map(Region::name).collect(Collectors.toUnmodifiableSet());
-        this.periodCues = RequiredText.of(lex.periodCues);
+        this.periodCues = new AnyOfPatterns(RequiredText.of(lex.periodCues));
         this.toDateCues = RequiredText.of(lex.toDateCues);
         this.toNowCues = RequiredText.of(lex.toNowCues);
         this.subsetPatterns = RequiredText.of(lex.subsetPatterns);
@@ -65,6 +71,11 @@ final class TrapRules {
         this.sentenceUnitActors = RequiredText.of(lex.sentenceUnitActors);
         this.higherSpeakers = RequiredText.of(lex.higherSpeakers);
         this.foreignScopeReferences = RequiredText.of(lex.foreignScopeReferences);
+        this.ordinalPrefixesByLast = WordsByChar.byLast(lex.ordinalPrefixes);
+        this.comparisonYearPrefixesByLast = WordsByChar.byLast(lex.comparisonYearPrefixes);
+        this.yearLeadWordsByFirst = WordsByChar.byFirst(lex.yearLeadWords);
+        this.yearSpanFollowersByFirst = WordsByChar.byFirst(lex.yearSpanFollowers);
+        this.durationAfterUnitByFirst = WordsByChar.byFirst(lex.durationAfterUnit);
     }
 
     /** A figure that cannot be a level whatever the words before it: ordinal, rank, duration, range, change unit. */
@@ -345,10 +356,8 @@ final class TrapRules {
     private boolean comparedWithYear(String window) {
         Matcher m = lex.year.matcher(window);
         while (m.find()) {
-            for (String c : lex.comparisonYearPrefixes) {
-                if (m.start() >= c.length() && window.startsWith(c, m.start() - c.length())) {
-                    return true;
-                }
+            if (comparisonYearPrefixesByLast.endingAt(window, m.start()) != null) {
+                return true;
             }
         }
         return false;
@@ -368,13 +377,13 @@ final class TrapRules {
         for (Span clause : segmenter.clauses(text, from, to)) {
             int p = Segmenter.skipSpaces(text, clause.start(), clause.end());
             p = segmenter.afterListMarker(text, p, clause.end());
-            String lead = startingWord(text, p, clause.end(), lex.yearLeadWords);
+            String lead = yearLeadWordsByFirst.startingWithin(text, p, clause.end());
             if (lead != null) {
                 p += lead.length();
             }
             m.region(p, clause.end());
             if (m.lookingAt() && !inTitle[m.start() - lineStart]
-                    && startingWord(text, m.end(), to, lex.yearSpanFollowers) == null
+                    && yearSpanFollowersByFirst.startingWithin(text, m.end(), to) == null
                     && !IndicatorExtractor.containsAny(text.substring(m.end(), clause.end()), lex.sinceWords)) {
                 year = ChineseText.yearValue(m.group(1));
             }
@@ -384,12 +393,7 @@ final class TrapRules {
 
     /** Does the sentence date the figure at {@code to} to part of a year or to several years ("4月份", "近三年来")? */
     boolean otherPeriod(String text, int from, int to) {
-        for (RequiredText p : periodCues) {
-            if (p.find(text, from, to)) {
-                return true;
-            }
-        }
-        return false;
+        return periodCues.find(text, from, to);
     }
 
     /**
@@ -780,12 +784,7 @@ final class TrapRules {
         while (k > 0 && text.charAt(k - 1) == ' ') {
             k--;
         }
-        for (String p : lex.ordinalPrefixes) {
-            if (k >= p.length() && text.startsWith(p, k - p.length())) {
-                return true;
-            }
-        }
-        return false;
+        return ordinalPrefixesByLast.endingAt(text, k) != null;
     }
 
     /** "位列全省前10名": a rank, not a count. */
@@ -809,7 +808,7 @@ final class TrapRules {
 
     /** "3个工作日", "6个月": a duration, not a count. */
     private boolean isDuration(String text, Figure f) {
-        return startingWord(text, f.end(), text.length(), lex.durationAfterUnit) != null;
+        return durationAfterUnitByFirst.startingAt(text, f.end()) != null;
     }
 
     /** "10%-20%", "3-5名": two figures joined by a range connector are neither of them a level. */
@@ -832,14 +831,5 @@ final class TrapRules {
             }
         }
         return false;
-    }
-
-    static String startingWord(String text, int at, int to, List<String> words) {
-        for (String w : words) {
-            if (text.startsWith(w, at) && at + w.length() <= to) {
-                return w;
-            }
-        }
-        return null;
     }
 }

@@ -70,6 +70,22 @@ final class WordsByChar {
         return null;
     }
 
+    /**
+     * The first word of the list (in its order) that starts right at {@code at} and ends by {@code to}, or null
+     * (grouped by first).
+     */
+    String startingWithin(String text, int at, int to) {
+        if (at < 0 || at >= text.length()) {
+            return null;
+        }
+        for (String w : at(text.charAt(at))) {
+            if (at + w.length() <= to && text.startsWith(w, at)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
     /** The first word of the list (in its order) that starts right at {@code at}, or null (grouped by first). */
     String startingAt(String text, int at) {
         if (at < 0 || at >= text.length()) {

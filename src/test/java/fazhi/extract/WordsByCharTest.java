@@ -29,6 +29,17 @@ class WordsByCharTest {
     }
 
     @Test
+    void aWordStartingAtThePositionMustEndByTheLimit() {
+        // "2020年以来" with the clause ending before 以来: the longer word does not fit, the next one in order does
+        WordsByChar byFirst = WordsByChar.byFirst(List.of("以来", "以"));
+        assertThat(byFirst.startingWithin("2020年以来", 5, 7)).isEqualTo("以来");
+        assertThat(byFirst.startingWithin("2020年以来", 5, 6)).isEqualTo("以");
+        assertThat(byFirst.startingWithin("2020年以来", 5, 5)).isNull();
+        assertThat(byFirst.startingWithin("2020年以来", 7, 7)).isNull();
+        assertThat(byFirst.startingWithin("2020年以来", -1, 7)).isNull();
+    }
+
+    @Test
     void positionsOutsideTheTextFindNothingAndTheLongestWordIsKnown() {
         WordsByChar byFirst = WordsByChar.byFirst(List.of("件", "宗", "人次"));
         assertThat(byFirst.startingAt("5件", -1)).isNull();
