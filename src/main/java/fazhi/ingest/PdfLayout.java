@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import fazhi.reference.KnowledgeFiles;
@@ -46,7 +44,9 @@ final class PdfLayout {
     /** One line of the rebuilt page: its cells left to right and where it sits. */
     private static final class Line {
         final int page;
-        final List<String> cells = new ArrayList<>();
+        private final List<String> cells = new ArrayList<>();
+        /** the cells joined, made on first use after the cells last changed (the repairs read it many times) */
+        private String text;
         /** where each cell starts */
         final List<Float> cellX0 = new ArrayList<>();
         float x0;
@@ -58,6 +58,8 @@ final class PdfLayout {
         /** left and right edges of the column (or page body) the line belongs to */
         float columnLeft;
         float columnRight;
+        /** taken off its page as a running header or footer or a page number */
+        boolean dropped;
 
         Line(Run first) {
             page = first.page();
@@ -71,13 +73,39 @@ final class PdfLayout {
         }
 
         String text() {
-            return String.join(" | ", cells);
+            if (text == null) {
+                text = String.join(" | ", cells);
+            }
+            return text;
         }
 
         boolean tableRow() {
             return cells.size() > 1;
         }
+
+        String lastCell() {
+            return cells.get(cells.size() - 1);
+        }
+
+        void addCell(String cell, float cellStart) {
+            cells.add(cell);
+            cellX0.add(cellStart);
+            text = null;
+        }
+
+        void setCell(int i, String cell) {
+            cells.set(i, cell);
+            text = null;
+        }
+
+        void stripCells() {
+            cells.replaceAll(String::strip);
+            text = null;
+        }
     }
+
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final List<Pattern> pageNumberLines;
     private final List<Pattern> pageNumberParts;
@@ -183,9 +211,7 @@ final class PdfLayout {
         int[] dropped = dropRunningLines(pages);
         // the body's edges over the whole document, once headers and footers are gone: a page holding only
         // short lines has no full line
-        Set<Line> kept = new HashSet<>();
-        pages.forEach(kept::addAll);
-        singleColumn.removeIf(l -> !kept.contains(l));
+        singleColumn.removeIf(l -> l.dropped);
         setColumn(singleColumn);
         List<Line> all = new ArrayList<>();
         pages.forEach(all::addAll);
@@ -253,14 +279,13 @@ final class PdfLayout {
         for (Run r : sorted) {
             if (current != null && Math.abs(r.y() - current.y) <= 0.4 * Math.max(current.height, r.height())) {
                 float gap = r.x0() - current.x1;
-                String last = current.cells.get(current.cells.size() - 1);
+                String last = current.lastCell();
                 if (gap > cellGapChars * charWidth) {
-                    current.cells.add(r.text());
-                    current.cellX0.add(r.x0());
+                    current.addCell(r.text(), r.x0());
                 } else {
                     boolean space = gap > 0.2 * charWidth && !last.isEmpty()
                             && !isHan(last.charAt(last.length() - 1)) && !isHan(r.text().charAt(0));
-                    current.cells.set(current.cells.size() - 1, last + (space ? " " : "") + r.text());
+                    current.setCell(current.cells.size() - 1, last + (space ? " " : "") + r.text());
                 }
                 current.x1 = Math.max(current.x1, r.x1());
                 continue;
@@ -269,7 +294,7 @@ final class PdfLayout {
             out.add(current);
         }
         for (Line l : out) {
-            l.cells.replaceAll(String::strip);
+            l.stripCells();
         }
         return out;
     }
@@ -370,53 +395,75 @@ final class PdfLayout {
      * @return {running lines dropped, page numbers dropped}
      */
     private int[] dropRunningLines(List<List<Line>> pages) {
+        // each page's lines sorted top to bottom once; what an edge line is, worked out once per text (a running
+        // line repeats its text from page to page)
+        List<List<Line>> byY = new ArrayList<>(pages.size());
+        Map<String, String> keys = new HashMap<>();
+        Map<String, Boolean> pageNumbers = new HashMap<>();
         Map<String, Integer> topCount = new HashMap<>();
         Map<String, Integer> bottomCount = new HashMap<>();
         for (List<Line> lines : pages) {
-            for (int k = 0; k < Math.min(edgeLines, lines.size()); k++) {
-                topCount.merge(runningKey(byY(lines, k, true).text()), 1, Integer::sum);
-                bottomCount.merge(runningKey(byY(lines, k, false).text()), 1, Integer::sum);
+            List<Line> sorted = byY(lines);
+            byY.add(sorted);
+            for (int k = 0; k < Math.min(edgeLines, sorted.size()); k++) {
+                topCount.merge(runningKey(edge(sorted, k, true), keys), 1, Integer::sum);
+                bottomCount.merge(runningKey(edge(sorted, k, false), keys), 1, Integer::sum);
             }
         }
         int running = 0;
         int numbers = 0;
-        for (List<Line> lines : pages) {
-            List<Line> drop = new ArrayList<>();
+        for (int p = 0; p < pages.size(); p++) {
+            List<Line> sorted = byY.get(p);
+            List<Line> numberLines = new ArrayList<>();
+            List<Line> runningLines = new ArrayList<>();
             for (boolean top : new boolean[] {true, false}) {
                 Map<String, Integer> counts = top ? topCount : bottomCount;
-                for (int k = 0; k < Math.min(edgeLines, lines.size()); k++) {
-                    Line l = byY(lines, k, top);
-                    String t = l.text();
-                    if (isPageNumber(t)) {
-                        drop.add(l);
+                for (int k = 0; k < Math.min(edgeLines, sorted.size()); k++) {
+                    Line l = edge(sorted, k, top);
+                    if (pageNumbers.computeIfAbsent(l.text(), this::isPageNumber)) {
+                        numberLines.add(l);
                         continue;
                     }
-                    String key = runningKey(t);
+                    String key = runningKey(l, keys);
                     if (!key.isBlank() && counts.getOrDefault(key, 0) >= runningLineMinPages) {
-                        drop.add(l);
+                        runningLines.add(l);
                         continue;
                     }
                     break;
                 }
             }
-            for (Line l : drop) {
-                if (lines.remove(l)) {
-                    if (isPageNumber(l.text())) {
-                        numbers++;
-                    } else {
-                        running++;
-                    }
-                }
-            }
+            numbers += drop(pages.get(p), numberLines);
+            running += drop(pages.get(p), runningLines);
         }
         return new int[] {running, numbers};
     }
 
-    /** The k-th line from the top (or bottom) of the page by position, whatever the reading order. */
-    private static Line byY(List<Line> lines, int k, boolean top) {
+    /** Takes the lines off their page (a line found at both edges once), and says how many there were. */
+    private static int drop(List<Line> page, List<Line> lines) {
+        int dropped = 0;
+        for (Line l : lines) {
+            if (page.remove(l)) {
+                l.dropped = true;
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    /** The page's lines by position, whatever the reading order. */
+    private static List<Line> byY(List<Line> lines) {
         List<Line> sorted = new ArrayList<>(lines);
         sorted.sort(Comparator.comparingDouble(l -> l.y));
-        return top ? sorted.get(k) : sorted.get(sorted.size() - 1 - k);
+        return sorted;
+    }
+
+    /** The k-th line from the top (or bottom) of a page's lines by position. */
+    private static Line edge(List<Line> byY, int k, boolean top) {
+        return top ? byY.get(k) : byY.get(byY.size() - 1 - k);
+    }
+
+    private String runningKey(Line line, Map<String, String> keys) {
+        return keys.computeIfAbsent(line.text(), this::runningKey);
     }
 
     private String runningKey(String line) {
@@ -424,7 +471,7 @@ final class PdfLayout {
         for (Pattern p : pageNumberParts) {
             t = p.matcher(t).replaceAll("");
         }
-        return t.replaceAll("\\d", "#").replaceAll("\\s+", "");
+        return WHITESPACE.matcher(DIGIT.matcher(t).replaceAll("#")).replaceAll("");
     }
 
     /**
@@ -440,7 +487,7 @@ final class PdfLayout {
                     && Math.abs(wrap.x0 - row.x0) <= 0.5 * charWidth
                     && wrap.y > row.lastY && wrap.y - row.lastY <= 2.0 * row.height
                     && wrap.x1 < row.cellX0.get(1)) {
-                row.cells.set(0, row.cells.get(0) + wrap.text());
+                row.setCell(0, row.cells.get(0) + wrap.text());
                 row.lastY = wrap.y;
                 lines.remove(i);
                 i--;
